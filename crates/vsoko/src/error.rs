@@ -1,0 +1,341 @@
+//! The one error type of the core: what went wrong, with a stable code and the indicator it concerns.
+//!
+//! Variants carry data, not pre-formatted text. [`Error::code`] is a stable snake_case
+//! identifier that tests, bindings and other programs match on; the English message
+//! ([`std::fmt::Display`]) and the Russian one ([`Error::message_ru`]) are for people.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// One problem found in a methodology: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Where the problem is: an id (`indicator 1.1.3`), a path (`levels[1]`) or a position.
+    pub path: String,
+    /// What is wrong, in plain English.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Everything that can go wrong in the core.
+///
+/// # Example
+/// ```
+/// let err = vsoko::Methodology::builtin("index-2025").unwrap_err();
+/// assert_eq!(err.code(), "unknown_methodology");
+/// assert!(err.to_string().contains("index-2023"));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// No built-in methodology has this name.
+    #[error("unknown methodology \"{name}\"; built-in ones are: {}", known.join(", "))]
+    UnknownMethodology {
+        /// The name asked for.
+        name: String,
+        /// The built-in names.
+        known: Vec<String>,
+    },
+    /// A methodology description is inconsistent; every problem found is listed.
+    #[error("invalid methodology: {}", join_problems(problems))]
+    InvalidMethodology {
+        /// All problems, not only the first.
+        problems: Vec<Problem>,
+    },
+    /// The text is not well-formed JSON.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser saw.
+        message: String,
+    },
+    /// The input is empty (no bytes, or only white space).
+    #[error("the input is empty: expected a JSON object with \"values\"")]
+    EmptyInput,
+    /// The input has the wrong shape outside the indicator values.
+    #[error("invalid input at \"{field}\": {reason}")]
+    InvalidInput {
+        /// The field or position concerned.
+        field: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A value names an indicator the methodology does not have.
+    #[error("unknown indicator \"{id}\"{}", suggestion_text(suggestion.as_deref()))]
+    UnknownIndicator {
+        /// The id as given.
+        id: String,
+        /// The nearest known id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The same indicator is given twice in one object.
+    #[error("indicator \"{id}\" is given more than once; keep one value")]
+    DuplicateIndicator {
+        /// The repeated id.
+        id: String,
+    },
+    /// The value is not a decimal number (or `"n/a"`).
+    #[error("indicator \"{id}\": invalid value: {reason}")]
+    InvalidValue {
+        /// The indicator.
+        id: String,
+        /// What was found instead of a number.
+        reason: String,
+    },
+    /// The value is a number outside `0..=cap`.
+    #[error("indicator \"{id}\": value {value} is out of range {min}..{max}")]
+    ValueOutOfRange {
+        /// The indicator.
+        id: String,
+        /// The value given.
+        value: Decimal,
+        /// The least allowed value.
+        min: Decimal,
+        /// The cap of the indicator.
+        max: Decimal,
+    },
+    /// `"n/a"` was given for an indicator that applies to every organisation.
+    #[error(
+        "indicator \"{id}\" applies to every organisation and cannot be \"n/a\"; give 0..cap points"
+    )]
+    NotApplicableForbidden {
+        /// The indicator.
+        id: String,
+    },
+    /// Strict mode: an indicator has no value.
+    #[error("indicator \"{id}\" has no value (strict mode requires every indicator)")]
+    MissingIndicator {
+        /// The first missing indicator.
+        id: String,
+        /// How many are missing in all.
+        count: usize,
+    },
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A stable snake_case code, the same in Rust, Python, JS and the CLI.
+    ///
+    /// ```
+    /// use vsoko::Error;
+    /// assert_eq!(Error::DuplicateIndicator { id: "1.1.1".into() }.code(), "duplicate_indicator");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::UnknownMethodology { .. } => "unknown_methodology",
+            Error::InvalidMethodology { .. } => "invalid_methodology",
+            Error::Json { .. } => "invalid_json",
+            Error::EmptyInput => "empty_input",
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::UnknownIndicator { .. } => "unknown_indicator",
+            Error::DuplicateIndicator { .. } => "duplicate_indicator",
+            Error::InvalidValue { .. } => "invalid_value",
+            Error::ValueOutOfRange { .. } => "value_out_of_range",
+            Error::NotApplicableForbidden { .. } => "not_applicable_forbidden",
+            Error::MissingIndicator { .. } => "missing_indicator",
+        }
+    }
+
+    /// Every code [`Error::code`] can return, for documentation and exhaustive tests.
+    pub const CODES: &'static [&'static str] = &[
+        "unknown_methodology",
+        "invalid_methodology",
+        "invalid_json",
+        "empty_input",
+        "invalid_input",
+        "unknown_indicator",
+        "duplicate_indicator",
+        "invalid_value",
+        "value_out_of_range",
+        "not_applicable_forbidden",
+        "missing_indicator",
+    ];
+
+    /// The indicator this error concerns, where there is one.
+    ///
+    /// ```
+    /// use vsoko::Error;
+    /// let e = Error::NotApplicableForbidden { id: "1.1.2".into() };
+    /// assert_eq!(e.indicator(), Some("1.1.2"));
+    /// ```
+    pub fn indicator(&self) -> Option<&str> {
+        match self {
+            Error::UnknownIndicator { id, .. }
+            | Error::DuplicateIndicator { id }
+            | Error::InvalidValue { id, .. }
+            | Error::ValueOutOfRange { id, .. }
+            | Error::NotApplicableForbidden { id }
+            | Error::MissingIndicator { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The message in Russian, for the people who fill in the form.
+    ///
+    /// ```
+    /// use vsoko::Error;
+    /// let e = Error::MissingIndicator { id: "2.1.1".into(), count: 3 };
+    /// assert!(e.message_ru().contains("2.1.1"));
+    /// ```
+    pub fn message_ru(&self) -> String {
+        match self {
+            Error::UnknownMethodology { name, known } => format!(
+                "неизвестная методика «{name}»; встроенные: {}",
+                known.join(", ")
+            ),
+            Error::InvalidMethodology { problems } => {
+                format!(
+                    "описание методики содержит ошибки: {}",
+                    join_problems(problems)
+                )
+            }
+            Error::Json {
+                line,
+                column,
+                message,
+            } => format!(
+                "файл не является корректным JSON (строка {line}, позиция {column}): {message}"
+            ),
+            Error::EmptyInput => "файл пуст: ожидается JSON-объект с полем \"values\"".into(),
+            Error::InvalidInput { field, reason } => {
+                format!("неверные входные данные в поле «{field}»: {reason}")
+            }
+            Error::UnknownIndicator { id, suggestion } => match suggestion {
+                Some(s) => {
+                    format!("показателя «{id}» нет в методике; возможно, имелся в виду «{s}»")
+                }
+                None => format!("показателя «{id}» нет в методике"),
+            },
+            Error::DuplicateIndicator { id } => {
+                format!("показатель «{id}» указан несколько раз; оставьте одно значение")
+            }
+            Error::InvalidValue { id, reason } => {
+                format!("показатель «{id}»: значение не является числом ({reason})")
+            }
+            Error::ValueOutOfRange {
+                id,
+                value,
+                min,
+                max,
+            } => format!(
+                "показатель «{id}»: значение {value} вне допустимого диапазона от {min} до {max} баллов"
+            ),
+            Error::NotApplicableForbidden { id } => format!(
+                "показатель «{id}» применим ко всем организациям: укажите баллы, «н/п» недопустимо"
+            ),
+            Error::MissingIndicator { id, count } => format!(
+                "не заполнен показатель «{id}» (всего не заполнено: {count}); в строгом режиме нужны все"
+            ),
+        }
+    }
+}
+
+fn join_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn suggestion_text(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!("; did you mean \"{s}\"?"))
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Json {
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        }
+    }
+}
+
+/// serde_json appends " at line L column C"; the variant carries those as fields.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_list_matches_variants() {
+        let samples = [
+            Error::UnknownMethodology {
+                name: "x".into(),
+                known: vec![],
+            },
+            Error::InvalidMethodology { problems: vec![] },
+            Error::Json {
+                line: 1,
+                column: 1,
+                message: String::new(),
+            },
+            Error::EmptyInput,
+            Error::InvalidInput {
+                field: "f".into(),
+                reason: "r".into(),
+            },
+            Error::UnknownIndicator {
+                id: "9".into(),
+                suggestion: None,
+            },
+            Error::DuplicateIndicator { id: "1".into() },
+            Error::InvalidValue {
+                id: "1".into(),
+                reason: "r".into(),
+            },
+            Error::ValueOutOfRange {
+                id: "1".into(),
+                value: Decimal::TEN,
+                min: Decimal::ZERO,
+                max: Decimal::ONE,
+            },
+            Error::NotApplicableForbidden { id: "1".into() },
+            Error::MissingIndicator {
+                id: "1".into(),
+                count: 1,
+            },
+        ];
+        let codes: Vec<_> = samples.iter().map(Error::code).collect();
+        assert_eq!(codes, Error::CODES);
+        for e in &samples {
+            assert!(!e.message_ru().is_empty());
+        }
+    }
+
+    #[test]
+    fn json_error_keeps_position_out_of_message() {
+        let err: Error = serde_json::from_str::<serde_json::Value>("{\n  \"a\": }")
+            .unwrap_err()
+            .into();
+        match err {
+            Error::Json {
+                line,
+                column,
+                message,
+            } => {
+                assert_eq!(line, 2);
+                assert_eq!(column, 8);
+                assert!(!message.contains("at line"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,14 @@
+#![doc = include_str!("../../../README.md")]
+
+pub mod decimal;
+mod error;
+pub mod input;
+pub mod json;
+pub mod methodology;
+pub mod scoring;
+pub mod suggest;
+
+pub use error::{Error, Problem, Result};
+pub use input::{ScoreInput, Value, Values};
+pub use methodology::{Group, Indicator, LevelBand, Methodology, MethodologySpec};
+pub use scoring::{Options, Report, Scorecard, Status};

@@ -1,0 +1,277 @@
+//! A validated methodology, flattened for fast scoring: groups in tree order and indicators
+//! in reading order, with an id index.
+
+mod builtin;
+pub(crate) mod model;
+mod validate;
+
+pub use builtin::BUILTIN;
+pub use model::{
+    Aggregation, FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec, Rule,
+};
+
+use crate::error::{Error, Problem, Result};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A methodology ready to score: checked, flattened, indexed.
+///
+/// ```
+/// let m = vsoko::Methodology::builtin("index-2023").unwrap();
+/// assert_eq!(m.indicators().len(), 72);
+/// assert_eq!(m.max().to_string(), "143");
+/// assert_eq!(m.group("1.1").unwrap().max.to_string(), "51");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Methodology {
+    spec: MethodologySpec,
+    groups: Vec<Group>,
+    indicators: Vec<Indicator>,
+    index: HashMap<String, usize>,
+    max: Decimal,
+}
+
+/// A group of a validated methodology.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Stable id, e.g. `1.1`.
+    pub id: String,
+    /// Kind in the source (`direction`, `criterion`, …).
+    pub kind: String,
+    /// Official Russian title, `None` when the source gives none.
+    pub title: Option<String>,
+    /// English title.
+    pub title_en: Option<String>,
+    /// Position of the parent in [`Methodology::groups`]; `None` for a top-level group.
+    pub parent: Option<usize>,
+    /// 0 for top-level groups.
+    pub depth: usize,
+    /// The maximum when every indicator applies.
+    pub max: Decimal,
+    /// How the children add up.
+    pub aggregation: Aggregation,
+    /// Positions of the sub-groups in [`Methodology::groups`].
+    pub children: Vec<usize>,
+    /// Positions of the indicators directly in this group, in [`Methodology::indicators`].
+    pub indicators: Range<usize>,
+}
+
+/// An indicator of a validated methodology.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// Stable id, e.g. `1.1.3`.
+    pub id: String,
+    /// Official Russian title, `None` when the source does not name it.
+    pub title: Option<String>,
+    /// English title.
+    pub title_en: Option<String>,
+    /// The most points it gives.
+    pub cap: Decimal,
+    /// Whether `"n/a"` is allowed.
+    pub not_applicable: bool,
+    /// How points come from the value.
+    pub rule: Rule,
+    /// Position of its group in [`Methodology::groups`].
+    pub group: usize,
+}
+
+impl Methodology {
+    /// A built-in methodology by name: `index-2023` or `nocko-1547`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownMethodology`] for any other name.
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// assert_eq!(m.max().to_string(), "110");
+    /// ```
+    pub fn builtin(name: &str) -> Result<&'static Methodology> {
+        builtin::get(name)
+    }
+
+    /// Reads and validates a methodology from its JSON description.
+    ///
+    /// # Errors
+    /// [`Error::EmptyInput`], [`Error::Json`] for malformed JSON, and
+    /// [`Error::InvalidMethodology`] listing every problem for a wrong shape or inconsistent data.
+    ///
+    /// ```
+    /// let text = r#"{"format_version": 1, "id": "mini", "title": "Мини",
+    ///   "groups": [{"id": "A", "kind": "criterion", "title": null,
+    ///               "indicators": [{"id": "A.1", "title": null, "cap": "2"}]}]}"#;
+    /// let m = vsoko::Methodology::from_json(text).unwrap();
+    /// assert_eq!(m.max().to_string(), "2");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Methodology> {
+        if text.trim().is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        let spec: MethodologySpec = serde_json::from_str(text).map_err(|e| {
+            if e.is_data() {
+                Error::InvalidMethodology {
+                    problems: vec![Problem {
+                        path: format!("line {} column {}", e.line(), e.column()),
+                        message: e.to_string(),
+                    }],
+                }
+            } else {
+                Error::from(e)
+            }
+        })?;
+        Self::from_spec(spec)
+    }
+
+    /// Validates a description and builds the methodology.
+    ///
+    /// # Errors
+    /// [`Error::InvalidMethodology`] with every problem found.
+    pub fn from_spec(mut spec: MethodologySpec) -> Result<Methodology> {
+        let problems = validate::problems(&spec);
+        if !problems.is_empty() {
+            return Err(Error::InvalidMethodology { problems });
+        }
+        let groups = std::mem::take(&mut spec.groups);
+        let mut m = Methodology {
+            spec,
+            groups: Vec::new(),
+            indicators: Vec::new(),
+            index: HashMap::new(),
+            max: Decimal::ZERO,
+        };
+        for g in &groups {
+            m.flatten(g, None, 0);
+        }
+        m.max = m
+            .groups
+            .iter()
+            .filter(|g| g.parent.is_none())
+            .map(|g| g.max)
+            .sum();
+        m.spec.groups = groups;
+        Ok(m)
+    }
+
+    fn flatten(&mut self, g: &GroupSpec, parent: Option<usize>, depth: usize) -> usize {
+        let pos = self.groups.len();
+        self.groups.push(Group {
+            id: g.id.clone(),
+            kind: g.kind.clone(),
+            title: g.title.clone(),
+            title_en: g.title_en.clone(),
+            parent,
+            depth,
+            max: Decimal::ZERO,
+            aggregation: g.aggregation,
+            children: Vec::new(),
+            indicators: 0..0,
+        });
+        let mut children = Vec::with_capacity(g.groups.len());
+        for c in &g.groups {
+            children.push(self.flatten(c, Some(pos), depth + 1));
+        }
+        let start = self.indicators.len();
+        for ind in &g.indicators {
+            self.index.insert(ind.id.clone(), self.indicators.len());
+            self.indicators.push(Indicator {
+                id: ind.id.clone(),
+                title: ind.title.clone(),
+                title_en: ind.title_en.clone(),
+                cap: ind.cap,
+                not_applicable: ind.not_applicable,
+                rule: ind.rule,
+                group: pos,
+            });
+        }
+        let end = self.indicators.len();
+        let max = children
+            .iter()
+            .filter_map(|&c| self.groups.get(c).map(|c| c.max))
+            .chain(
+                self.indicators
+                    .get(start..end)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|i| i.cap),
+            )
+            .sum();
+        if let Some(group) = self.groups.get_mut(pos) {
+            group.children = children;
+            group.indicators = start..end;
+            group.max = max;
+        }
+        pos
+    }
+
+    /// Stable short name, e.g. `index-2023`.
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+
+    /// Official Russian title.
+    pub fn title(&self) -> &str {
+        &self.spec.title
+    }
+
+    /// The description this methodology was built from (serialize it to get the JSON back).
+    pub fn spec(&self) -> &MethodologySpec {
+        &self.spec
+    }
+
+    /// The maximum total when every indicator applies.
+    pub fn max(&self) -> Decimal {
+        self.max
+    }
+
+    /// Level bands, lowest first (empty when the methodology defines none).
+    pub fn levels(&self) -> &[LevelBand] {
+        &self.spec.levels
+    }
+
+    /// The band `total` falls into, if any.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// let m = vsoko::Methodology::builtin("index-2023").unwrap();
+    /// assert_eq!(m.level_of(Decimal::from(110)).unwrap().id, "high");
+    /// assert_eq!(m.level_of(Decimal::new(6999, 2)).unwrap().id, "low");
+    /// ```
+    pub fn level_of(&self, total: Decimal) -> Option<&LevelBand> {
+        self.spec.levels.iter().find(|b| b.contains(total))
+    }
+
+    /// Groups in tree order (a parent before its children).
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// Indicators in reading order.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// A group by id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// An indicator by id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.position(id).and_then(|i| self.indicators.get(i))
+    }
+
+    /// Position of an indicator in [`Methodology::indicators`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The known indicator id nearest to `id`, for "did you mean" hints.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        crate::suggest::nearest(id, self.indicators.iter().map(|i| i.id.as_str()))
+    }
+
+    /// The description as pretty JSON (decimals as strings).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.spec).unwrap_or_default()
+    }
+}

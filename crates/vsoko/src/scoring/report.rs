@@ -1,0 +1,232 @@
+//! The full result of scoring one school: what the CLI, Python and JS show and serialize.
+
+use super::{Scorecard, Slot};
+use crate::decimal::share;
+use crate::methodology::Methodology;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// One school's result. Decimals are exact and serialize as strings (`"97.5"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Methodology id, e.g. `index-2023`.
+    pub methodology: String,
+    /// The school, when the input named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
+    /// The period, when the input named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Sum of all points.
+    pub total: Decimal,
+    /// Maximum total (not-applicable indicators removed).
+    pub max: Decimal,
+    /// `total / max`, 4 places; `null` when nothing applies.
+    pub share: Option<Decimal>,
+    /// Level id (`high`, `medium`, `low`), `null` when the methodology has no levels.
+    pub level: Option<String>,
+    /// Russian title of the level.
+    pub level_title: Option<String>,
+    /// Every group in tree order.
+    pub groups: Vec<GroupResult>,
+    /// Every indicator in reading order.
+    pub indicators: Vec<IndicatorResult>,
+    /// Ids of indicators with no value (counted as 0).
+    pub missing: Vec<String>,
+    /// Ids of indicators marked not applicable.
+    pub not_applicable: Vec<String>,
+    /// Where the points were lost, most first.
+    pub deficits: Deficits,
+}
+
+/// A group's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupResult {
+    /// Group id, e.g. `1.1`.
+    pub id: String,
+    /// `direction`, `criterion`, …
+    pub kind: String,
+    /// Official Russian title.
+    pub title: Option<String>,
+    /// Parent group id.
+    pub parent: Option<String>,
+    /// Points.
+    pub points: Decimal,
+    /// Maximum (not-applicable indicators removed).
+    pub max: Decimal,
+    /// `points / max`, 4 places; `null` when nothing applies.
+    pub share: Option<Decimal>,
+    /// `max - points`.
+    pub lost: Decimal,
+}
+
+/// An indicator's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorResult {
+    /// Indicator id, e.g. `1.1.3`.
+    pub id: String,
+    /// Id of its group.
+    pub group: String,
+    /// Official Russian title (`null` when the source does not name it).
+    pub title: Option<String>,
+    /// Points.
+    pub points: Decimal,
+    /// Its cap, or 0 when not applicable.
+    pub max: Decimal,
+    /// Scored, missing or not applicable.
+    pub status: Status,
+}
+
+/// What happened to an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A value was given and checked.
+    Scored,
+    /// No value: 0 points of its cap.
+    Missing,
+    /// Not applicable: out of the maximum.
+    NotApplicable,
+}
+
+/// Where the points were lost, so a school sees where to act first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deficits {
+    /// Groups that lost points, most lost first (ties in methodology order).
+    pub groups: Vec<Deficit>,
+    /// Indicators that lost points, most lost first (ties in methodology order).
+    pub indicators: Vec<Deficit>,
+}
+
+/// Points lost by one group or indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deficit {
+    /// Group or indicator id.
+    pub id: String,
+    /// Official Russian title.
+    pub title: Option<String>,
+    /// Points lost (`max - points`).
+    pub lost: Decimal,
+    /// Points.
+    pub points: Decimal,
+    /// Maximum.
+    pub max: Decimal,
+}
+
+impl Report {
+    /// Builds the report of a scorecard.
+    pub fn build(m: &Methodology, card: &Scorecard) -> Report {
+        let groups: Vec<GroupResult> = m
+            .groups()
+            .iter()
+            .zip(card.group_points.iter().zip(&card.group_max))
+            .map(|(g, (&points, &max))| GroupResult {
+                id: g.id.clone(),
+                kind: g.kind.clone(),
+                title: g.title.clone(),
+                parent: g
+                    .parent
+                    .and_then(|p| m.groups().get(p))
+                    .map(|p| p.id.clone()),
+                points,
+                max,
+                share: share(points, max),
+                lost: (max - points).normalize(),
+            })
+            .collect();
+        let indicators: Vec<IndicatorResult> = m
+            .indicators()
+            .iter()
+            .zip(&card.slots)
+            .map(|(ind, slot)| IndicatorResult {
+                id: ind.id.clone(),
+                group: m
+                    .groups()
+                    .get(ind.group)
+                    .map(|g| g.id.clone())
+                    .unwrap_or_default(),
+                title: ind.title.clone(),
+                points: slot.points(),
+                max: if *slot == Slot::NotApplicable {
+                    Decimal::ZERO
+                } else {
+                    ind.cap
+                },
+                status: match slot {
+                    Slot::Scored(_) => Status::Scored,
+                    Slot::Missing => Status::Missing,
+                    Slot::NotApplicable => Status::NotApplicable,
+                },
+            })
+            .collect();
+        let ids_with = |status: Status| {
+            indicators
+                .iter()
+                .filter(|i| i.status == status)
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        };
+        let level = m.level_of(card.total);
+        let deficits = Deficits {
+            groups: deficits(groups.iter().map(|g| (&g.id, &g.title, g.points, g.max))),
+            indicators: deficits(
+                indicators
+                    .iter()
+                    .map(|i| (&i.id, &i.title, i.points, i.max)),
+            ),
+        };
+        Report {
+            methodology: m.id().to_string(),
+            school: None,
+            period: None,
+            total: card.total,
+            max: card.max,
+            share: share(card.total, card.max),
+            level: level.map(|l| l.id.clone()),
+            level_title: level.map(|l| l.title.clone()),
+            missing: ids_with(Status::Missing),
+            not_applicable: ids_with(Status::NotApplicable),
+            groups,
+            indicators,
+            deficits,
+        }
+    }
+
+    /// The report as pretty JSON (decimals as strings).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// A group's result by id.
+    pub fn group(&self, id: &str) -> Option<&GroupResult> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// An indicator's result by id.
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+fn deficits<'a>(
+    items: impl Iterator<Item = (&'a String, &'a Option<String>, Decimal, Decimal)>,
+) -> Vec<Deficit> {
+    let mut out: Vec<Deficit> = items
+        .filter(|(_, _, points, max)| max > points)
+        .map(|(id, title, points, max)| Deficit {
+            id: id.clone(),
+            title: title.clone(),
+            lost: (max - points).normalize(),
+            points,
+            max,
+        })
+        .collect();
+    // Stable: ties keep the methodology's order.
+    out.sort_by_key(|d| std::cmp::Reverse(d.lost));
+    out
+}
