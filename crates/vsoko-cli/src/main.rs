@@ -1,1 +1,166 @@
-fn main() {}
+//! `vsoko`: the command line over the core crate. It reads files, picks formats and prints;
+//! every rule lives in the `vsoko` crate.
+
+mod catalog;
+mod failure;
+mod render;
+mod selfexam;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use failure::Failure;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vsoko::{Methodology, Options};
+
+/// Exact scoring of school quality indicators (ВСОКО).
+#[derive(Parser)]
+#[command(name = "vsoko", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score one school: total, level, groups and where points are lost.
+    Score(ScoreArgs),
+    /// Print a methodology: every group and indicator with its maximum.
+    Catalog {
+        /// Built-in methodology name.
+        #[arg(default_value = vsoko::json::DEFAULT_METHODOLOGY)]
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
+        format: CatalogFormat,
+    },
+    /// Print an empty form for a methodology (JSON input, or the CSV header for many schools).
+    Template {
+        /// Built-in methodology name.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
+        format: TemplateFormat,
+    },
+    /// Validate a custom methodology file and report every problem.
+    CheckMethodology {
+        /// The methodology JSON file.
+        path: PathBuf,
+    },
+    /// Self-examination report (order No. 462): checks and skeleton.
+    Selfexam(selfexam::SelfexamArgs),
+}
+
+#[derive(clap::Args)]
+struct ScoreArgs {
+    /// Input JSON file, or `-` for standard input.
+    file: PathBuf,
+    /// Built-in methodology (overrides the file's "methodology").
+    #[arg(long, conflicts_with = "methodology_file")]
+    methodology: Option<String>,
+    /// A custom methodology JSON file.
+    #[arg(long)]
+    methodology_file: Option<PathBuf>,
+    /// Every indicator must have a value.
+    #[arg(long)]
+    strict: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+    format: ScoreFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScoreFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CatalogFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateFormat {
+    Json,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Score(args) => score(&args),
+        Command::Catalog { name, format } => Methodology::builtin(&name)
+            .map_err(Failure::from)
+            .map(|m| match format {
+                CatalogFormat::Table => catalog::table(m),
+                CatalogFormat::Json => json(&m.catalog()),
+            }),
+        Command::Template { name, format } => {
+            Methodology::builtin(&name)
+                .map_err(Failure::from)
+                .map(|m| match format {
+                    TemplateFormat::Json => json(&m.blank_input()),
+                    TemplateFormat::Csv => catalog::csv_header(m),
+                })
+        }
+        Command::CheckMethodology { path } => check_methodology(&path),
+        Command::Selfexam(args) => return selfexam::run(&args),
+    };
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => failure.report(),
+    }
+}
+
+fn score(args: &ScoreArgs) -> Result<String, Failure> {
+    let text = failure::read_input(&args.file)?;
+    let custom = match &args.methodology_file {
+        Some(path) => Some(load_methodology(path)?),
+        None => None,
+    };
+    let chosen = match (&custom, &args.methodology) {
+        (Some(m), _) => Some(m),
+        (None, Some(name)) => Some(Methodology::builtin(name)?),
+        (None, None) => None,
+    };
+    let options = Options {
+        strict: args.strict,
+    };
+    let input = vsoko::ScoreInput::from_json(&text)?;
+    let m = vsoko::json::resolve(chosen, &input)?;
+    let report = vsoko::json::score_input(&input, Some(m), options)?;
+    Ok(match args.format {
+        ScoreFormat::Table => render::table(m, &report),
+        ScoreFormat::Markdown => render::markdown(m, &report),
+        ScoreFormat::Json => json(&report),
+    })
+}
+
+fn load_methodology(path: &Path) -> Result<Methodology, Failure> {
+    let text = failure::read_input(path)?;
+    Ok(Methodology::from_json(&text)?)
+}
+
+fn check_methodology(path: &Path) -> Result<String, Failure> {
+    let m = load_methodology(path)?;
+    Ok(format!(
+        "OK: {} «{}»: {} groups, {} indicators, max {}, {} level bands\n",
+        m.id(),
+        m.title(),
+        m.groups().len(),
+        m.indicators().len(),
+        m.max(),
+        m.levels().len()
+    ))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,7 +1,8 @@
 //! "Did you mean" hints: the nearest known id by edit distance.
 
 /// The candidate nearest to `word` by edit distance, if it is close enough to be a typo
-/// (at most a third of the word's length, and at least one edit allowed).
+/// (at most a third of the word's length, and at least one edit allowed). Among equally near
+/// candidates the one of the same length wins (`1.1.18` suggests `1.1.10`, not `1.1.1`).
 ///
 /// ```
 /// let ids = ["1.1.1", "1.1.2", "2.1.1"];
@@ -11,10 +12,10 @@
 pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
-        .map(|c| (distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .map(|c| (distance(word, c), c.len().abs_diff(word.len()), c))
+        .filter(|(d, _, _)| *d <= limit)
+        .min_by_key(|(d, len_diff, _)| (*d, *len_diff))
+        .map(|(_, _, c)| c)
 }
 
 /// Levenshtein distance over chars.

@@ -2,10 +2,12 @@
 //! in reading order, with an id index.
 
 mod builtin;
+mod catalog;
 pub(crate) mod model;
 mod validate;
 
 pub use builtin::BUILTIN;
+pub use catalog::{Catalog, CatalogGroup, CatalogIndicator};
 pub use model::{
     Aggregation, FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec, Rule,
 };
@@ -268,6 +270,27 @@ impl Methodology {
     /// The known indicator id nearest to `id`, for "did you mean" hints.
     pub fn suggest(&self, id: &str) -> Option<&str> {
         crate::suggest::nearest(id, self.indicators.iter().map(|i| i.id.as_str()))
+    }
+
+    /// A blank input document a school fills in: every indicator present with `null` (missing).
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// let blank = m.blank_input();
+    /// assert_eq!(blank.values.len(), 11);
+    /// assert_eq!(blank.methodology.as_deref(), Some("nocko-1547"));
+    /// ```
+    pub fn blank_input(&self) -> crate::ScoreInput {
+        crate::ScoreInput {
+            methodology: Some(self.id().to_string()),
+            school: Some(String::new()),
+            period: Some(String::new()),
+            values: self
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), crate::Value::Missing))
+                .collect(),
+        }
     }
 
     /// The description as pretty JSON (decimals as strings).

@@ -1,0 +1,67 @@
+//! `vsoko catalog` and `vsoko template --format csv`: a methodology printed for people and forms.
+
+use crate::render::{pad, truncate};
+use std::fmt::Write;
+use vsoko::Methodology;
+
+const TITLE_WIDTH: usize = 70;
+
+/// The methodology as a Russian table: groups with their maxima, indicators with their caps.
+pub fn table(m: &Methodology) -> String {
+    let c = m.catalog();
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", c.title, c.id);
+    if let Some(source) = &c.source {
+        let _ = writeln!(out, "Источник: {source}");
+    }
+    let _ = writeln!(
+        out,
+        "Показателей: {}, максимум: {} баллов\n",
+        c.indicators.len(),
+        c.max
+    );
+    let _ = writeln!(out, "{}  {:>11}  {:>8}", pad("Код  Наименование", TITLE_WIDTH + 8), "показателей", "максимум");
+    for (g, spec) in c.groups.iter().zip(m.groups()) {
+        let title = format!(
+            "{}{} {}",
+            "  ".repeat(spec.depth),
+            g.id,
+            g.title.as_deref().unwrap_or("(название не указано в источнике)")
+        );
+        let _ = writeln!(
+            out,
+            "{}  {:>11}  {:>8}",
+            pad(&truncate(&title, TITLE_WIDTH + 8), TITLE_WIDTH + 8),
+            g.indicator_count,
+            g.max.to_string()
+        );
+        for i in c.indicators.iter().filter(|i| i.group == g.id) {
+            let title = i.title.as_deref().unwrap_or("(название показателя в источнике не приводится)");
+            let na = if i.not_applicable { ", н/п допускается" } else { "" };
+            let _ = writeln!(
+                out,
+                "{}    {} {} — 0…{}{na}",
+                "  ".repeat(spec.depth),
+                i.id,
+                truncate(title, TITLE_WIDTH),
+                i.max
+            );
+        }
+    }
+    if !c.levels.is_empty() {
+        let _ = writeln!(out, "\nУровни:");
+        for l in c.levels.iter().rev() {
+            let from = l.from.map_or_else(String::new, |f| format!("от {f} "));
+            let to = l.to.map_or_else(String::new, |t| format!("менее {t} "));
+            let _ = writeln!(out, "  {}: {from}{to}баллов", l.title);
+        }
+    }
+    out
+}
+
+/// The CSV header a region sends out: `school` and one column per indicator id.
+pub fn csv_header(m: &Methodology) -> String {
+    let mut cols = vec!["school".to_string()];
+    cols.extend(m.indicators().iter().map(|i| i.id.clone()));
+    format!("{}\n", cols.join(","))
+}

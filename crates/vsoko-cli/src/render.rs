@@ -1,0 +1,183 @@
+//! How a report looks to a person: a Russian table for the terminal, or Markdown.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::fmt::Write;
+use vsoko::decimal::ROUNDING;
+use vsoko::{Methodology, Report};
+
+const BAR_WIDTH: u32 = 20;
+const TITLE_WIDTH: usize = 48;
+const TOP_DEFICITS: usize = 5;
+
+/// The default output of `vsoko score`.
+pub fn table(m: &Methodology, r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", m.title(), r.methodology);
+    if let Some(line) = school_line(r) {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Итого: {} из {} баллов ({}){}", r.total, r.max, percent(r.share), level_text(r, " — "));
+    let _ = writeln!(out);
+    for (g, spec) in r.groups.iter().zip(m.groups()) {
+        let indent = "  ".repeat(spec.depth);
+        let title = format!("{indent}{} {}", g.id, g.title.as_deref().unwrap_or("(без названия)"));
+        let _ = writeln!(
+            out,
+            "{}  {:>6} / {:<4} {}  {:>7}",
+            pad(&truncate(&title, TITLE_WIDTH), TITLE_WIDTH),
+            g.points.to_string(),
+            g.max.to_string(),
+            bar(g.share),
+            percent(g.share)
+        );
+    }
+    if !r.missing.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nНе заполнено показателей: {} (засчитано 0 баллов): {}",
+            r.missing.len(),
+            list_ids(&r.missing)
+        );
+    }
+    if !r.not_applicable.is_empty() {
+        let _ = writeln!(
+            out,
+            "Не применимо (исключено из максимума): {}",
+            list_ids(&r.not_applicable)
+        );
+    }
+    let leaf_deficits: Vec<_> = r
+        .deficits
+        .groups
+        .iter()
+        .filter(|d| m.group(&d.id).is_some_and(|g| g.children.is_empty()))
+        .take(TOP_DEFICITS)
+        .collect();
+    if !leaf_deficits.is_empty() {
+        let _ = writeln!(out, "\nГде теряются баллы (с чего начать):");
+        for d in leaf_deficits {
+            let title = format!("{} {}", d.id, d.title.as_deref().unwrap_or(""));
+            let _ = writeln!(
+                out,
+                "  {}  −{} из {}",
+                pad(&truncate(&title, TITLE_WIDTH), TITLE_WIDTH),
+                d.lost,
+                d.max
+            );
+        }
+        let worst: Vec<String> = r
+            .deficits
+            .indicators
+            .iter()
+            .take(8)
+            .map(|d| format!("{} (−{})", d.id, d.lost))
+            .collect();
+        let _ = writeln!(out, "  Показатели с наибольшими потерями: {}", worst.join(", "));
+    }
+    out
+}
+
+/// `vsoko score --format markdown`: the same facts as a Markdown document.
+pub fn markdown(m: &Methodology, r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}\n", m.title());
+    if let Some(line) = school_line(r) {
+        let _ = writeln!(out, "{line}\n");
+    }
+    let _ = writeln!(
+        out,
+        "**Итого: {} из {} баллов ({})**{}\n",
+        r.total,
+        r.max,
+        percent(r.share),
+        level_text(r, " — ")
+    );
+    let _ = writeln!(out, "| Код | Направление / критерий | Баллы | Максимум | Доля |");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|");
+    for g in &r.groups {
+        let title = g.title.as_deref().unwrap_or("(без названия)").replace('|', "\\|");
+        let title = if g.parent.is_none() { format!("**{title}**") } else { title };
+        let _ = writeln!(out, "| {} | {title} | {} | {} | {} |", g.id, g.points, g.max, percent(g.share));
+    }
+    if !r.missing.is_empty() {
+        let _ = writeln!(out, "\nНе заполнено ({}): {}", r.missing.len(), r.missing.join(", "));
+    }
+    if !r.deficits.indicators.is_empty() {
+        let worst: Vec<String> = r
+            .deficits
+            .indicators
+            .iter()
+            .take(10)
+            .map(|d| format!("{} (−{})", d.id, d.lost))
+            .collect();
+        let _ = writeln!(out, "\nНаибольшие потери баллов: {}", worst.join(", "));
+    }
+    out
+}
+
+fn school_line(r: &Report) -> Option<String> {
+    let school = r.school.as_deref().filter(|s| !s.is_empty());
+    let period = r.period.as_deref().filter(|s| !s.is_empty());
+    match (school, period) {
+        (Some(s), Some(p)) => Some(format!("Организация: {s} · период: {p}")),
+        (Some(s), None) => Some(format!("Организация: {s}")),
+        (None, Some(p)) => Some(format!("Период: {p}")),
+        (None, None) => None,
+    }
+}
+
+fn level_text(r: &Report, sep: &str) -> String {
+    r.level_title
+        .as_deref()
+        .map_or_else(String::new, |t| format!("{sep}{t}"))
+}
+
+/// A share as a percentage with one decimal, rounded by the crate's one rule.
+pub fn percent(share: Option<Decimal>) -> String {
+    share.map_or_else(
+        || "—".to_string(),
+        |s| {
+            let p = (s * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, ROUNDING);
+            format!("{:.1} %", p)
+        },
+    )
+}
+
+fn bar(share: Option<Decimal>) -> String {
+    let filled = share
+        .map(|s| (s * Decimal::from(BAR_WIDTH)).round_dp_with_strategy(0, ROUNDING))
+        .and_then(|d| d.to_u32())
+        .unwrap_or(0)
+        .min(BAR_WIDTH);
+    let filled = usize::try_from(filled).unwrap_or(0);
+    let width = usize::try_from(BAR_WIDTH).unwrap_or(0);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+fn list_ids(ids: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut text = ids.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if ids.len() > SHOWN {
+        let _ = write!(text, " … и ещё {}", ids.len() - SHOWN);
+    }
+    text
+}
+
+/// Pads to a width in characters (Cyrillic letters are one column each).
+pub fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// Cuts text to a width in characters, marking the cut with `…`.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}

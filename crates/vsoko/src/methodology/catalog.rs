@@ -1,0 +1,125 @@
+//! The catalogue: a methodology listed flat, as people and forms read it — every group and
+//! every indicator with its id, official title (or `null` where the source gives none) and maximum.
+
+use super::{LevelBand, Methodology};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A flat listing of a methodology.
+///
+/// ```
+/// let m = vsoko::Methodology::builtin("index-2023").unwrap();
+/// let c = m.catalog();
+/// assert_eq!(c.groups.len(), 12);
+/// assert_eq!(c.indicators.len(), 72);
+/// assert_eq!(c.groups[0].title.as_deref(), Some("Образовательные результаты"));
+/// assert_eq!(c.indicators[0].title, None); // the source does not name it
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Methodology id.
+    pub id: String,
+    /// Official Russian title.
+    pub title: String,
+    /// English title.
+    pub title_en: Option<String>,
+    /// The document it comes from.
+    pub source: Option<String>,
+    /// Remarks on the data.
+    pub notes: Vec<String>,
+    /// Maximum total.
+    pub max: Decimal,
+    /// Level bands, lowest first.
+    pub levels: Vec<LevelBand>,
+    /// Every group in tree order.
+    pub groups: Vec<CatalogGroup>,
+    /// Every indicator in reading order.
+    pub indicators: Vec<CatalogIndicator>,
+}
+
+/// A group in the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogGroup {
+    /// Group id.
+    pub id: String,
+    /// `direction`, `criterion`, …
+    pub kind: String,
+    /// Official Russian title.
+    pub title: Option<String>,
+    /// English title.
+    pub title_en: Option<String>,
+    /// Parent group id.
+    pub parent: Option<String>,
+    /// Number of indicators under it (at any depth).
+    pub indicator_count: usize,
+    /// Maximum points.
+    pub max: Decimal,
+}
+
+/// An indicator in the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogIndicator {
+    /// Indicator id.
+    pub id: String,
+    /// Id of its group.
+    pub group: String,
+    /// Official Russian title, `null` when the source does not name it.
+    pub title: Option<String>,
+    /// English title.
+    pub title_en: Option<String>,
+    /// Its cap.
+    pub max: Decimal,
+    /// Whether "n/a" is allowed.
+    pub not_applicable: bool,
+}
+
+impl Methodology {
+    /// The flat catalogue of this methodology.
+    pub fn catalog(&self) -> Catalog {
+        let spec = self.spec();
+        let groups = self
+            .groups()
+            .iter()
+            .enumerate()
+            .map(|(pos, g)| CatalogGroup {
+                id: g.id.clone(),
+                kind: g.kind.clone(),
+                title: g.title.clone(),
+                title_en: g.title_en.clone(),
+                parent: g.parent.and_then(|p| self.groups().get(p)).map(|p| p.id.clone()),
+                indicator_count: self.indicators_under(pos),
+                max: g.max,
+            })
+            .collect();
+        let indicators = self
+            .indicators()
+            .iter()
+            .map(|i| CatalogIndicator {
+                id: i.id.clone(),
+                group: self.groups().get(i.group).map(|g| g.id.clone()).unwrap_or_default(),
+                title: i.title.clone(),
+                title_en: i.title_en.clone(),
+                max: i.cap,
+                not_applicable: i.not_applicable,
+            })
+            .collect();
+        Catalog {
+            id: spec.id.clone(),
+            title: spec.title.clone(),
+            title_en: spec.title_en.clone(),
+            source: spec.source.clone(),
+            notes: spec.notes.clone(),
+            max: self.max(),
+            levels: spec.levels.clone(),
+            groups,
+            indicators,
+        }
+    }
+
+    /// How many indicators a group holds at any depth.
+    pub fn indicators_under(&self, group: usize) -> usize {
+        self.groups().get(group).map_or(0, |g| {
+            g.indicators.len() + g.children.iter().map(|&c| self.indicators_under(c)).sum::<usize>()
+        })
+    }
+}
