@@ -20,13 +20,21 @@ pub fn table(m: &Methodology) -> String {
         c.indicators.len(),
         c.max
     );
-    let _ = writeln!(out, "{}  {:>11}  {:>8}", pad("Код  Наименование", TITLE_WIDTH + 8), "показателей", "максимум");
+    let _ = writeln!(
+        out,
+        "{}  {:>11}  {:>8}",
+        pad("Код  Наименование", TITLE_WIDTH + 8),
+        "показателей",
+        "максимум"
+    );
     for (g, spec) in c.groups.iter().zip(m.groups()) {
         let title = format!(
             "{}{} {}",
             "  ".repeat(spec.depth),
             g.id,
-            g.title.as_deref().unwrap_or("(название не указано в источнике)")
+            g.title
+                .as_deref()
+                .unwrap_or("(название не указано в источнике)")
         );
         let _ = writeln!(
             out,
@@ -36,8 +44,15 @@ pub fn table(m: &Methodology) -> String {
             g.max.to_string()
         );
         for i in c.indicators.iter().filter(|i| i.group == g.id) {
-            let title = i.title.as_deref().unwrap_or("(название показателя в источнике не приводится)");
-            let na = if i.not_applicable { ", н/п допускается" } else { "" };
+            let title = i
+                .title
+                .as_deref()
+                .unwrap_or("(название показателя в источнике не приводится)");
+            let na = if i.not_applicable {
+                ", н/п допускается"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
                 "{}    {} {} — 0…{}{na}",

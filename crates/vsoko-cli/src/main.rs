@@ -97,14 +97,12 @@ fn main() -> ExitCode {
                 CatalogFormat::Table => catalog::table(m),
                 CatalogFormat::Json => json(&m.catalog()),
             }),
-        Command::Template { name, format } => {
-            Methodology::builtin(&name)
-                .map_err(Failure::from)
-                .map(|m| match format {
-                    TemplateFormat::Json => json(&m.blank_input()),
-                    TemplateFormat::Csv => catalog::csv_header(m),
-                })
-        }
+        Command::Template { name, format } => Methodology::builtin(&name)
+            .map_err(Failure::from)
+            .map(|m| match format {
+                TemplateFormat::Json => json(&m.blank_input()),
+                TemplateFormat::Csv => catalog::csv_header(m),
+            }),
         Command::CheckMethodology { path } => check_methodology(&path),
         Command::Selfexam(args) => return selfexam::run(&args),
     };

@@ -18,11 +18,22 @@ pub fn table(m: &Methodology, r: &Report) -> String {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "Итого: {} из {} баллов ({}){}", r.total, r.max, percent(r.share), level_text(r, " — "));
+    let _ = writeln!(
+        out,
+        "Итого: {} из {} баллов ({}){}",
+        r.total,
+        r.max,
+        percent(r.share),
+        level_text(r, " — ")
+    );
     let _ = writeln!(out);
     for (g, spec) in r.groups.iter().zip(m.groups()) {
         let indent = "  ".repeat(spec.depth);
-        let title = format!("{indent}{} {}", g.id, g.title.as_deref().unwrap_or("(без названия)"));
+        let title = format!(
+            "{indent}{} {}",
+            g.id,
+            g.title.as_deref().unwrap_or("(без названия)")
+        );
         let _ = writeln!(
             out,
             "{}  {:>6} / {:<4} {}  {:>7}",
@@ -74,7 +85,11 @@ pub fn table(m: &Methodology, r: &Report) -> String {
             .take(8)
             .map(|d| format!("{} (−{})", d.id, d.lost))
             .collect();
-        let _ = writeln!(out, "  Показатели с наибольшими потерями: {}", worst.join(", "));
+        let _ = writeln!(
+            out,
+            "  Показатели с наибольшими потерями: {}",
+            worst.join(", ")
+        );
     }
     out
 }
@@ -94,15 +109,38 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
         percent(r.share),
         level_text(r, " — ")
     );
-    let _ = writeln!(out, "| Код | Направление / критерий | Баллы | Максимум | Доля |");
+    let _ = writeln!(
+        out,
+        "| Код | Направление / критерий | Баллы | Максимум | Доля |"
+    );
     let _ = writeln!(out, "|---|---|---:|---:|---:|");
     for g in &r.groups {
-        let title = g.title.as_deref().unwrap_or("(без названия)").replace('|', "\\|");
-        let title = if g.parent.is_none() { format!("**{title}**") } else { title };
-        let _ = writeln!(out, "| {} | {title} | {} | {} | {} |", g.id, g.points, g.max, percent(g.share));
+        let title = g
+            .title
+            .as_deref()
+            .unwrap_or("(без названия)")
+            .replace('|', "\\|");
+        let title = if g.parent.is_none() {
+            format!("**{title}**")
+        } else {
+            title
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {title} | {} | {} | {} |",
+            g.id,
+            g.points,
+            g.max,
+            percent(g.share)
+        );
     }
     if !r.missing.is_empty() {
-        let _ = writeln!(out, "\nНе заполнено ({}): {}", r.missing.len(), r.missing.join(", "));
+        let _ = writeln!(
+            out,
+            "\nНе заполнено ({}): {}",
+            r.missing.len(),
+            r.missing.join(", ")
+        );
     }
     if !r.deficits.indicators.is_empty() {
         let worst: Vec<String> = r
@@ -158,7 +196,12 @@ fn bar(share: Option<Decimal>) -> String {
 
 fn list_ids(ids: &[String]) -> String {
     const SHOWN: usize = 12;
-    let mut text = ids.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if ids.len() > SHOWN {
         let _ = write!(text, " … и ещё {}", ids.len() - SHOWN);
     }

@@ -86,7 +86,10 @@ impl Methodology {
                 kind: g.kind.clone(),
                 title: g.title.clone(),
                 title_en: g.title_en.clone(),
-                parent: g.parent.and_then(|p| self.groups().get(p)).map(|p| p.id.clone()),
+                parent: g
+                    .parent
+                    .and_then(|p| self.groups().get(p))
+                    .map(|p| p.id.clone()),
                 indicator_count: self.indicators_under(pos),
                 max: g.max,
             })
@@ -96,7 +99,11 @@ impl Methodology {
             .iter()
             .map(|i| CatalogIndicator {
                 id: i.id.clone(),
-                group: self.groups().get(i.group).map(|g| g.id.clone()).unwrap_or_default(),
+                group: self
+                    .groups()
+                    .get(i.group)
+                    .map(|g| g.id.clone())
+                    .unwrap_or_default(),
                 title: i.title.clone(),
                 title_en: i.title_en.clone(),
                 max: i.cap,
@@ -119,7 +126,11 @@ impl Methodology {
     /// How many indicators a group holds at any depth.
     pub fn indicators_under(&self, group: usize) -> usize {
         self.groups().get(group).map_or(0, |g| {
-            g.indicators.len() + g.children.iter().map(|&c| self.indicators_under(c)).sum::<usize>()
+            g.indicators.len()
+                + g.children
+                    .iter()
+                    .map(|&c| self.indicators_under(c))
+                    .sum::<usize>()
         })
     }
 }

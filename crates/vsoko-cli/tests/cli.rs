@@ -1,0 +1,243 @@
+//! Runs the `vsoko` binary the way a person or a script does.
+
+use serde_json::Value as Json;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn vsoko(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vsoko"))
+        .args(args)
+        .current_dir(fixtures())
+        .output()
+        .unwrap()
+}
+
+fn vsoko_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vsoko"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn read_json(path: &Path) -> Json {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn score_table_shows_total_level_groups_and_deficits() {
+    let o = vsoko(&["score", "schools/index-2023/school_42.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want = read_json(&fixtures().join("schools/index-2023/school_42.expected.json"));
+    let out = stdout(&o);
+    let total = format!("Итого: {} из 143 баллов", want["total"].as_str().unwrap());
+    assert!(out.contains(&total), "{out}");
+    assert!(out.contains("Средний уровень"), "{out}");
+    assert!(out.contains("Результаты обучения"), "{out}");
+    assert!(out.contains("Где теряются баллы"), "{out}");
+    assert!(out.contains('█'), "{out}");
+}
+
+#[test]
+fn score_json_matches_every_fixture() {
+    for dir in ["index-2023", "nocko-1547"] {
+        for entry in std::fs::read_dir(fixtures().join("schools").join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.to_string_lossy().to_string();
+            if name.ends_with(".expected.json") {
+                continue;
+            }
+            let o = vsoko(&["score", &name, "--format", "json"]);
+            assert!(o.status.success(), "{name}: {}", stderr(&o));
+            let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+            let want = read_json(&path.with_extension("expected.json"));
+            for key in ["total", "max", "level", "missing"] {
+                assert_eq!(got[key], want[key], "{name}: {key}");
+            }
+            assert_eq!(got["methodology"], dir, "{name}");
+            for g in got["groups"].as_array().unwrap() {
+                assert!(g["id"].is_string() && g["points"].is_string() && g["max"].is_string());
+            }
+            for i in got["indicators"].as_array().unwrap() {
+                assert!(i["id"].is_string() && i["points"].is_string() && i["max"].is_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn markdown_output_has_a_table() {
+    let o = vsoko(&[
+        "score",
+        "schools/index-2023/school_42.json",
+        "--format",
+        "markdown",
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("| Код | Направление / критерий | Баллы | Максимум | Доля |"));
+    assert!(out.contains("| 3.3 | Психологический климат |"));
+}
+
+#[test]
+fn bad_inputs_fail_with_one_line_naming_code_and_indicator() {
+    let index = read_json(&fixtures().join("bad_inputs.json"));
+    for entry in index.as_array().unwrap() {
+        let file = entry["file"].as_str().unwrap();
+        let mut args = vec!["score", file];
+        if let Some(m) = entry["methodology"].as_str() {
+            args.extend(["--methodology", m]);
+        }
+        if entry["strict"].as_bool() == Some(true) {
+            args.push("--strict");
+        }
+        let o = vsoko(&args);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{file}: {err}");
+        let code = entry["code"].as_str().unwrap();
+        assert!(err.starts_with(&format!("error[{code}]")), "{file}: {err}");
+        if let Some(id) = entry["indicator"].as_str() {
+            assert!(err.contains(id), "{file}: {err}");
+        }
+        assert!(stdout(&o).is_empty(), "{file}: nothing on stdout");
+    }
+}
+
+#[test]
+fn stdin_and_methodology_flag() {
+    let o = vsoko_stdin(
+        &[
+            "score",
+            "-",
+            "--methodology",
+            "nocko-1547",
+            "--format",
+            "json",
+        ],
+        r#"{"values": {"1.1": 10, "2.7": "n/a"}}"#,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(got["total"], "10");
+    assert_eq!(got["max"], "100");
+    assert_eq!(got["level"], Json::Null);
+    let o = vsoko_stdin(&["score", "-", "--strict"], r#"{"values": {"1.1.1": 3}}"#);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error[missing_indicator] 1.1.2"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn unreadable_file_is_a_clear_error() {
+    let o = vsoko(&["score", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error[io]"), "{}", stderr(&o));
+}
+
+#[test]
+fn catalog_json_lists_every_group_and_indicator() {
+    let o = vsoko(&["catalog", "index-2023", "--format", "json"]);
+    assert!(o.status.success());
+    let c: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    let groups = c["groups"].as_array().unwrap();
+    let inds = c["indicators"].as_array().unwrap();
+    assert_eq!((groups.len(), inds.len()), (12, 72));
+    let maxima: Vec<_> = groups.iter().map(|g| g["max"].as_str().unwrap()).collect();
+    assert_eq!(
+        maxima,
+        [
+            "90", "51", "24", "15", "22", "14", "4", "4", "31", "2", "26", "3"
+        ]
+    );
+    assert!(
+        inds.iter()
+            .all(|i| i["title"].is_null() && i["id"].is_string())
+    );
+    assert_eq!(c["max"], "143");
+    let table = stdout(&vsoko(&["catalog"]));
+    assert!(table.contains("Психологический климат"), "{table}");
+}
+
+#[test]
+fn template_is_a_valid_empty_input() {
+    let o = vsoko(&["template", "index-2023"]);
+    assert!(o.status.success());
+    let scored = vsoko_stdin(&["score", "-", "--format", "json"], &stdout(&o));
+    assert!(scored.status.success(), "{}", stderr(&scored));
+    let got: Json = serde_json::from_str(&stdout(&scored)).unwrap();
+    assert_eq!(got["total"], "0");
+    assert_eq!(got["missing"].as_array().unwrap().len(), 72);
+    let csv = stdout(&vsoko(&["template", "nocko-1547", "--format", "csv"]));
+    assert_eq!(csv, "school,1.1,1.2,1.3,1.4,2.1,2.2,2.3,2.4,2.5,2.6,2.7\n");
+}
+
+#[test]
+fn check_methodology_accepts_good_and_lists_all_problems_of_bad() {
+    let o = vsoko(&["check-methodology", "methodologies/school_custom.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("OK: "));
+    let index = read_json(&fixtures().join("bad_methodologies.json"));
+    for entry in index.as_array().unwrap() {
+        let file = entry["file"].as_str().unwrap();
+        let o = vsoko(&["check-methodology", file]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        let err = stderr(&o);
+        let code = entry["code"].as_str().unwrap();
+        assert!(err.starts_with(&format!("error[{code}]")), "{file}: {err}");
+        if let Some(n) = entry["problems"].as_u64() {
+            let listed = err.lines().filter(|l| l.starts_with("  - ")).count();
+            assert_eq!(listed as u64, n, "{file}: {err}");
+        }
+    }
+}
+
+#[test]
+fn custom_methodology_file_scores_a_school() {
+    let dir = fixtures().join("schools/custom");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.to_string_lossy().to_string();
+        if name.ends_with(".expected.json") {
+            continue;
+        }
+        let o = vsoko(&[
+            "score",
+            &name,
+            "--methodology-file",
+            "methodologies/school_custom.json",
+            "--format",
+            "json",
+        ]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+        let want = read_json(&path.with_extension("expected.json"));
+        assert_eq!(got["total"], want["total"], "{name}");
+        assert_eq!(got["level"], want["level"], "{name}");
+    }
+}

@@ -1,0 +1,194 @@
+//! Properties that must hold for every input, not just the fixtures.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use vsoko::{Error, Methodology, Options, Report, Value, Values};
+
+fn index() -> &'static Methodology {
+    Methodology::builtin("index-2023").unwrap()
+}
+
+fn nocko() -> &'static Methodology {
+    Methodology::builtin("nocko-1547").unwrap()
+}
+
+/// A value for an indicator with `cap`: missing, or points in hundredths within 0..=cap.
+fn valid_value(cap: Decimal, na_allowed: bool) -> impl Strategy<Value = Value> {
+    let hundredths = (cap * Decimal::ONE_HUNDRED)
+        .trunc()
+        .try_into()
+        .unwrap_or(0i64);
+    prop_oneof![
+        1 => Just(Value::Missing),
+        1 => if na_allowed { Just(Value::NotApplicable).boxed() } else { Just(Value::Missing).boxed() },
+        6 => (0..=hundredths).prop_map(|h| Value::Points(Decimal::new(h, 2))),
+    ]
+}
+
+fn valid_values(m: &'static Methodology) -> impl Strategy<Value = Values> {
+    let per: Vec<_> = m
+        .indicators()
+        .iter()
+        .map(|i| valid_value(i.cap, i.not_applicable))
+        .collect();
+    per.prop_map(move |vals| {
+        m.indicators()
+            .iter()
+            .zip(vals)
+            .filter(|(_, v)| *v != Value::Missing)
+            .map(|(i, v)| (i.id.clone(), v))
+            .collect()
+    })
+}
+
+fn check_sums(m: &Methodology, r: &Report) {
+    // Every group is the sum of its children and indicators; the total is the sum of the top.
+    for (pos, g) in m.groups().iter().enumerate() {
+        let res = &r.groups[pos];
+        let from_children: Decimal = g.children.iter().map(|&c| r.groups[c].points).sum();
+        let from_indicators: Decimal = r.indicators[g.indicators.clone()]
+            .iter()
+            .map(|i| i.points)
+            .sum();
+        assert_eq!(
+            res.points,
+            from_children + from_indicators,
+            "group {}",
+            g.id
+        );
+        let max_children: Decimal = g.children.iter().map(|&c| r.groups[c].max).sum();
+        let max_indicators: Decimal = r.indicators[g.indicators.clone()]
+            .iter()
+            .map(|i| i.max)
+            .sum();
+        assert_eq!(res.max, max_children + max_indicators, "group {} max", g.id);
+        assert!(res.points >= Decimal::ZERO && res.points <= res.max);
+    }
+    let top: Decimal = r
+        .groups
+        .iter()
+        .filter(|g| g.parent.is_none())
+        .map(|g| g.points)
+        .sum();
+    assert_eq!(r.total, top);
+    for (ind, res) in m.indicators().iter().zip(&r.indicators) {
+        assert!(
+            res.points >= Decimal::ZERO && res.points <= ind.cap,
+            "{}",
+            ind.id
+        );
+        assert!(res.max == ind.cap || res.max.is_zero());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn index_totals_are_sums_and_points_within_caps(values in valid_values(index())) {
+        let m = index();
+        let r = m.score(&values, Options::default()).unwrap();
+        check_sums(m, &r);
+        prop_assert_eq!(r.max, Decimal::from(143));
+        prop_assert_eq!(r.missing.len() + values.len(), 72);
+    }
+
+    #[test]
+    fn nocko_not_applicable_shrinks_the_maximum(values in valid_values(nocko())) {
+        let m = nocko();
+        let r = m.score(&values, Options::default()).unwrap();
+        check_sums(m, &r);
+        let na = values.iter().filter(|(_, v)| *v == Value::NotApplicable).count();
+        prop_assert_eq!(r.max, Decimal::from(110 - 10 * i64::try_from(na).unwrap()));
+        prop_assert_eq!(r.level, None);
+    }
+
+    #[test]
+    fn level_is_monotone_in_the_total(a in 0i64..=14300, b in 0i64..=14300) {
+        let m = index();
+        let rank = |t: i64| {
+            let band = m.level_of(Decimal::new(t, 2)).expect("every total from 0 to 143 has a level");
+            m.levels().iter().position(|l| l.id == band.id).unwrap()
+        };
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(rank(lo) <= rank(hi));
+    }
+
+    #[test]
+    fn report_json_round_trips(values in valid_values(index())) {
+        let r = index().score(&values, Options::default()).unwrap();
+        let text = serde_json::to_string(&r).unwrap();
+        let back: Report = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(back, r);
+    }
+
+    #[test]
+    fn any_value_scores_or_fails_with_a_named_indicator(
+        id in prop_oneof![Just("1.1.1".to_string()), Just("3.3.3".to_string()), "[0-9.]{1,7}"],
+        units in any::<i64>(),
+        scale in 0u32..28,
+        na in any::<bool>(),
+    ) {
+        let mut values = Values::new();
+        let value = if na { Value::NotApplicable } else { Value::Points(Decimal::new(units, scale)) };
+        values.push(id.clone(), value);
+        match index().score(&values, Options::default()) {
+            Ok(r) => check_sums(index(), &r),
+            Err(e) => {
+                prop_assert!(Error::CODES.contains(&e.code()));
+                prop_assert_eq!(e.indicator(), Some(id.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,200}") {
+        if let Err(e) = vsoko::json::score_document(&text, None, Options::default()) {
+            prop_assert!(Error::CODES.contains(&e.code()));
+        }
+    }
+
+    #[test]
+    fn arbitrary_value_text_never_panics(text in "[-+0-9.eE naNinfINF/,]{0,30}") {
+        let doc = format!("{{\"values\": {{\"1.1.1\": \"{text}\"}}}}");
+        match vsoko::json::score_document(&doc, None, Options { strict: false }) {
+            Ok(r) => prop_assert!(r.total >= Decimal::ZERO && r.total <= Decimal::from(3)),
+            Err(e) => prop_assert_eq!(e.indicator(), Some("1.1.1")),
+        }
+    }
+}
+
+#[test]
+fn strict_mode_names_the_first_missing_indicator() {
+    let values: Values = [("1.1.1", 3u32)].into_iter().collect();
+    let err = index()
+        .score(&values, Options { strict: true })
+        .unwrap_err();
+    assert_eq!(err.code(), "missing_indicator");
+    assert_eq!(err.indicator(), Some("1.1.2"));
+    assert!(matches!(err, Error::MissingIndicator { count: 71, .. }));
+}
+
+#[test]
+fn duplicate_ids_are_reported_not_overwritten() {
+    let err = vsoko::json::score_document(
+        r#"{"values": {"1.1.1": 1, "1.1.2": 2, "1.1.1": 3}}"#,
+        None,
+        Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.code(), err.indicator()),
+        ("duplicate_indicator", Some("1.1.1"))
+    );
+}
+
+#[test]
+fn decimal_sums_stay_exact() {
+    let values = Values::from_json(r#"{"3.2.1": 0.1, "3.2.2": "0.2"}"#).unwrap();
+    let r = index().score(&values, Options::default()).unwrap();
+    assert_eq!(r.total.to_string(), "0.3");
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.contains(r#""total":"0.3""#), "{json}");
+    assert!(!json.contains("0.30000000000000004"));
+}
