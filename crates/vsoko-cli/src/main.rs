@@ -1,10 +1,12 @@
 //! `vsoko`: the command line over the core crate. It reads files, picks formats and prints;
 //! every rule lives in the `vsoko` crate.
 
+mod batch;
 mod catalog;
 mod failure;
 mod render;
 mod selfexam;
+mod sheets;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use failure::Failure;
@@ -46,6 +48,8 @@ enum Command {
         /// The methodology JSON file.
         path: PathBuf,
     },
+    /// Score many schools from CSV, JSON Lines or XLSX; one result row per school and a summary.
+    Batch(batch::BatchArgs),
     /// Self-examination report (order No. 462): checks and skeleton.
     Selfexam(selfexam::SelfexamArgs),
 }
@@ -104,6 +108,7 @@ fn main() -> ExitCode {
                 TemplateFormat::Csv => catalog::csv_header(m),
             }),
         Command::CheckMethodology { path } => check_methodology(&path),
+        Command::Batch(args) => return batch::run(&args),
         Command::Selfexam(args) => return selfexam::run(&args),
     };
     match result {

@@ -178,7 +178,7 @@ pub fn percent(share: Option<Decimal>) -> String {
         || "—".to_string(),
         |s| {
             let p = (s * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, ROUNDING);
-            format!("{:.1} %", p)
+            format!("{p:.1} %")
         },
     )
 }
@@ -223,4 +223,41 @@ pub fn truncate(text: &str, width: usize) -> String {
         cut.push('…');
         cut
     }
+}
+
+/// The summary of `vsoko batch`, printed on stderr.
+pub fn summary(m: &Methodology, s: &vsoko::batch::Summary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nИтоги ({}): оценено школ: {}, строк с ошибками: {}",
+        m.id(),
+        s.schools,
+        s.failed
+    );
+    if let (Some(mean), Some(median)) = (s.mean_total, s.median_total) {
+        let _ = writeln!(
+            out,
+            "Средний балл: {mean}, медиана: {median}, от {} до {} (максимум {})",
+            s.min_total.unwrap_or_default(),
+            s.max_total.unwrap_or_default(),
+            m.max()
+        );
+    }
+    for l in s.levels.iter().rev() {
+        let _ = writeln!(out, "  {}: {}", l.title, l.count);
+    }
+    if !s.weakest_groups.is_empty() {
+        let _ = writeln!(out, "Самые слабые критерии по всей выборке:");
+        for g in &s.weakest_groups {
+            let title = format!("{} {}", g.id, g.title.as_deref().unwrap_or(""));
+            let _ = writeln!(
+                out,
+                "  {}  {}",
+                pad(&truncate(&title, TITLE_WIDTH), TITLE_WIDTH),
+                percent(g.share)
+            );
+        }
+    }
+    out
 }

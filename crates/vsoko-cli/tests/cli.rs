@@ -1,5 +1,12 @@
 //! Runs the `vsoko` binary the way a person or a script does.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use serde_json::Value as Json;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,13 @@
 //! Golden cases from `fixtures/`, shared with the Python and JS tests. Expected results there
 //! were computed by hand from the seed rules, not copied from this program's output.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use serde_json::Value as Json;
 use std::fs;
 use std::path::{Path, PathBuf};

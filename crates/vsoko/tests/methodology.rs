@@ -1,5 +1,12 @@
 //! The built-in methodologies reproduce their sources, and custom ones are validated.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use rust_decimal::Decimal;
 use vsoko::{Error, Methodology};
 

@@ -1,5 +1,12 @@
 //! Properties that must hold for every input, not just the fixtures.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use vsoko::{Error, Methodology, Options, Report, Value, Values};
