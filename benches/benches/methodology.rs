@@ -1,5 +1,10 @@
 //! Loading methodologies: built-in lookup and parsing plus validating a custom one.
 
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark with a broken fixture should stop loudly"
+)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use vsoko::Methodology;

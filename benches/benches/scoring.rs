@@ -1,5 +1,10 @@
 //! Scoring one school: from parsed values (the engine alone), to a full report, and from JSON text.
 
+#![expect(
+    clippy::expect_used,
+    reason = "a benchmark with a broken fixture should stop loudly"
+)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use vsoko::{Methodology, Options, ScoreInput};

@@ -6,6 +6,7 @@ use crate::methodology::Methodology;
 use crate::scoring::Scorecard;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Decimal places of the mean total (the only rounded number of a summary).
 pub const MEAN_DECIMALS: u32 = 2;
@@ -13,8 +14,8 @@ pub const MEAN_DECIMALS: u32 = 2;
 /// How many of the weakest groups a summary lists.
 pub const WEAKEST: usize = 3;
 
-/// Accumulates scorecards one at a time. It keeps one decimal per school (for the median)
-/// and a few sums per group, never the reports.
+/// Accumulates scorecards one at a time. It keeps a count per distinct total (for an exact
+/// median) and a few sums per group, never the reports, so memory stays flat as the batch grows.
 ///
 /// ```
 /// use vsoko::{Methodology, Options, Values, batch::SummaryBuilder};
@@ -31,7 +32,9 @@ pub const WEAKEST: usize = 3;
 #[derive(Debug, Clone)]
 pub struct SummaryBuilder<'m> {
     m: &'m Methodology,
-    totals: Vec<Decimal>,
+    totals: BTreeMap<Decimal, usize>,
+    schools: usize,
+    sum: Decimal,
     levels: Vec<usize>,
     no_level: usize,
     group_points: Vec<Decimal>,
@@ -89,7 +92,9 @@ impl<'m> SummaryBuilder<'m> {
     pub fn new(m: &'m Methodology) -> Self {
         SummaryBuilder {
             m,
-            totals: Vec::new(),
+            totals: BTreeMap::new(),
+            schools: 0,
+            sum: Decimal::ZERO,
             levels: vec![0; m.levels().len()],
             no_level: 0,
             group_points: vec![Decimal::ZERO; m.groups().len()],
@@ -100,7 +105,9 @@ impl<'m> SummaryBuilder<'m> {
 
     /// Adds one scored school.
     pub fn add(&mut self, card: &Scorecard) {
-        self.totals.push(card.total);
+        *self.totals.entry(card.total).or_insert(0) += 1;
+        self.schools += 1;
+        self.sum += card.total;
         match self.m.levels().iter().position(|b| b.contains(card.total)) {
             Some(i) => {
                 if let Some(c) = self.levels.get_mut(i) {
@@ -122,28 +129,32 @@ impl<'m> SummaryBuilder<'m> {
         self.failed += 1;
     }
 
-    /// The totals added so far, in order (for ranking).
-    pub fn totals(&self) -> &[Decimal] {
-        &self.totals
+    /// The `k`-th smallest total (0-based), walking the counts.
+    fn nth_total(&self, k: usize) -> Option<Decimal> {
+        if k >= self.schools {
+            return None;
+        }
+        let mut seen = 0;
+        self.totals.iter().find_map(|(t, c)| {
+            seen += c;
+            (seen > k).then_some(*t)
+        })
     }
 
     /// Finishes the summary.
-    pub fn finish(mut self) -> Summary {
-        let n = self.totals.len();
+    pub fn finish(self) -> Summary {
+        let n = self.schools;
         let mean = (n > 0).then(|| {
-            let sum: Decimal = self.totals.iter().sum();
-            (sum / Decimal::from(n))
+            (self.sum / Decimal::from(n))
                 .round_dp_with_strategy(MEAN_DECIMALS, ROUNDING)
                 .normalize()
         });
-        self.totals.sort_unstable();
-        let median = match n {
-            0 => None,
-            _ if n % 2 == 1 => self.totals.get(n / 2).copied(),
-            _ => match (self.totals.get(n / 2 - 1), self.totals.get(n / 2)) {
-                (Some(a), Some(b)) => Some(((a + b) / Decimal::TWO).normalize()),
-                _ => None,
-            },
+        let median = match (
+            self.nth_total(n.saturating_sub(1) / 2),
+            self.nth_total(n / 2),
+        ) {
+            (Some(a), Some(b)) => Some(((a + b) / Decimal::TWO).normalize()),
+            _ => None,
         };
         let mut weakest: Vec<GroupShare> = self
             .m
@@ -177,8 +188,8 @@ impl<'m> SummaryBuilder<'m> {
                 .collect(),
             mean_total: mean,
             median_total: median,
-            min_total: self.totals.first().copied(),
-            max_total: self.totals.last().copied(),
+            min_total: self.totals.keys().next().copied(),
+            max_total: self.totals.keys().next_back().copied(),
             weakest_groups: weakest,
         }
     }

@@ -1,0 +1,249 @@
+//! `vsoko batch` on the spreadsheet dialects schools actually send.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::Value as Json;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn vsoko(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vsoko"))
+        .args(args)
+        .current_dir(fixtures())
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// school name -> (total, level) from the hand-computed expected files.
+fn expected() -> Vec<(String, String, Option<String>)> {
+    let index: Json = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("batch/expected.json")).unwrap(),
+    )
+    .unwrap();
+    index["schools"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(school, case)| {
+            let path = fixtures().join(format!(
+                "schools/index-2023/{}.expected.json",
+                case.as_str().unwrap()
+            ));
+            let want: Json = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            (
+                school.clone(),
+                want["total"].as_str().unwrap().to_string(),
+                want["level"].as_str().map(ToString::to_string),
+            )
+        })
+        .collect()
+}
+
+fn parse_csv(out: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(out.as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(ToString::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn every_input_dialect_gives_the_hand_computed_totals() {
+    for file in [
+        "batch/ru_excel.csv",
+        "batch/plain.csv",
+        "batch/schools.jsonl",
+        "batch/schools.xlsx",
+    ] {
+        let o = vsoko(&["batch", file]);
+        assert!(o.status.success(), "{file}: {}", text(&o.stderr));
+        let rows = parse_csv(&text(&o.stdout));
+        assert_eq!(
+            rows[0][..5],
+            ["school", "total", "level", "1", "1.1"],
+            "{file}: header"
+        );
+        assert_eq!(rows.len() - 1, expected().len(), "{file}");
+        for (school, total, level) in expected() {
+            let row = rows
+                .iter()
+                .find(|r| r[0] == school)
+                .unwrap_or_else(|| panic!("{file}: {school}"));
+            assert_eq!(row[1], total, "{file}: {school}");
+            assert_eq!(Some(row[2].clone()), level, "{file}: {school}");
+        }
+        assert!(text(&o.stderr).contains("оценено школ: 4"), "{file}");
+    }
+}
+
+#[test]
+fn bad_rows_are_reported_and_the_rest_scored() {
+    let o = vsoko(&["batch", "batch/mixed_bad_rows.csv"]);
+    assert_eq!(o.status.code(), Some(1), "some rows failed");
+    let rows = parse_csv(&text(&o.stdout));
+    let schools: Vec<_> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(schools, ["Школа А", "Школа В", "Школа Д"]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("row 3: error[value_out_of_range] 1.1.3"),
+        "{err}"
+    );
+    assert!(err.contains("row 5: error[invalid_value] 2.1.1"), "{err}");
+    assert!(err.contains("строк с ошибками: 2"), "{err}");
+}
+
+#[test]
+fn header_and_file_errors_stop_the_batch() {
+    let o = vsoko(&["batch", "batch/unknown_header.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).starts_with("error[unknown_indicator] 1.1.18"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = vsoko(&["batch", "batch/empty.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).starts_with("error[empty_input]"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = vsoko(&["batch", "batch/ru_excel.csv", "--methodology", "nocko-1547"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).starts_with("error[unknown_indicator] 1.1.1"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn rank_summary_and_jsonl_output() {
+    let dir = std::env::temp_dir().join(format!("vsoko-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let summary = dir.join("summary.json");
+    let o = vsoko(&[
+        "batch",
+        "batch/plain.csv",
+        "--rank",
+        "--format",
+        "jsonl",
+        "--summary",
+        summary.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let lines: Vec<Json> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pos = |school: &str| {
+        let l = lines.iter().find(|l| l["school"] == school).unwrap();
+        (
+            l["position"].as_u64().unwrap(),
+            l["percentile"].as_str().unwrap().to_string(),
+        )
+    };
+    // 127.5 > 109.5 > 98.5 > 51: positions 1..4, percentiles (below + 0.5) / 4 * 100.
+    assert_eq!(pos("Гимназия № 1, г. Пермь"), (1, "87.5".into()));
+    assert_eq!(pos("МКОУ Ивановская ООШ"), (4, "12.5".into()));
+    let s: Json = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(s["schools"], 4);
+    assert_eq!(s["median_total"], "104"); // (98.5 + 109.5) / 2
+    assert_eq!(s["mean_total"], "96.63"); // 386.5 / 4 = 96.625, half away from zero
+    let levels: Vec<_> = s["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(levels, [1, 2, 1]); // low, medium, high
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A deterministic generator (no randomness crate): 10,000 schools with fractional values,
+/// missing cells and a decimal comma now and then.
+fn generated_csv(rows: usize) -> (String, Vec<String>) {
+    let m = vsoko::Methodology::builtin("index-2023").unwrap();
+    let ids: Vec<String> = m.indicators().iter().map(|i| i.id.clone()).collect();
+    let caps: Vec<i64> = m
+        .indicators()
+        .iter()
+        .map(|i| i.cap.try_into().unwrap())
+        .collect();
+    let mut state: u64 = 0x2023_1547;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        state >> 33
+    };
+    let mut out = format!("school;{}\n", ids.join(";"));
+    let mut docs = Vec::with_capacity(rows);
+    for s in 0..rows {
+        let mut line = format!("Школа {s}");
+        let mut values = serde_json::Map::new();
+        for (id, cap) in ids.iter().zip(&caps) {
+            let r = next() % 100;
+            let halves = i64::try_from(next()).unwrap() % (2 * cap + 1);
+            if r < 3 {
+                line.push(';');
+                continue;
+            }
+            let text = format!("{}.{}", halves / 2, if halves % 2 == 1 { 5 } else { 0 });
+            let cell = if r < 50 {
+                text.replace('.', ",")
+            } else {
+                text.clone()
+            };
+            let _ = write!(line, ";{cell}");
+            values.insert(id.clone(), text.into());
+        }
+        out.push_str(&line);
+        out.push('\n');
+        docs.push(serde_json::json!({ "values": values }).to_string());
+    }
+    (out, docs)
+}
+
+#[test]
+fn ten_thousand_rows_score_as_each_row_alone() {
+    let (csv_text, docs) = generated_csv(10_000);
+    let dir = std::env::temp_dir().join(format!("vsoko-10k-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("schools.csv");
+    std::fs::write(&path, csv_text).unwrap();
+    let o = vsoko(&["batch", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let rows = parse_csv(&text(&o.stdout));
+    assert_eq!(rows.len(), 10_001);
+    for (row, doc) in rows[1..].iter().zip(&docs) {
+        let alone = vsoko::json::score_document(doc, None, vsoko::Options::default()).unwrap();
+        assert_eq!(row[1], alone.total.to_string(), "{}", row[0]);
+        assert_eq!(
+            row[2],
+            alone.level.clone().unwrap_or_default(),
+            "{}",
+            row[0]
+        );
+        for (cell, g) in row[3..].iter().zip(&alone.groups) {
+            assert_eq!(*cell, g.points.to_string(), "{} group {}", row[0], g.id);
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
