@@ -8,7 +8,7 @@ mod rank;
 mod summary;
 
 pub use rank::{Rank, ranks};
-pub use summary::{GroupShare, LevelCount, Summary, SummaryBuilder};
+pub use summary::{GroupShare, LevelCount, MEAN_DECIMALS, Summary, SummaryBuilder, WEAKEST};
 
 use crate::error::{Error, Result};
 use crate::input::{Value, Values, is_not_applicable};
