@@ -15,6 +15,7 @@ pub use model::{
 use crate::error::{Error, Problem, Result};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// A methodology ready to score: checked, flattened, indexed.
@@ -30,7 +31,7 @@ pub struct Methodology {
     spec: MethodologySpec,
     groups: Vec<Group>,
     indicators: Vec<Indicator>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, IdHash>,
     max: Decimal,
 }
 
@@ -138,7 +139,7 @@ impl Methodology {
             spec,
             groups: Vec::new(),
             indicators: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             max: Decimal::ZERO,
         };
         for g in &groups {
@@ -296,5 +297,29 @@ impl Methodology {
     /// The description as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.spec).unwrap_or_default()
+    }
+}
+
+/// FNV-1a for the id index: ids are short, trusted-shape strings looked up 72 times per school,
+/// where SipHash's flood resistance costs more than the whole rest of scoring. A hostile input
+/// can at worst slow its own lookups (at most a few thousand ids are ever stored).
+type IdHash = BuildHasherDefault<Fnv>;
+
+/// The FNV-1a 64-bit hasher.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
