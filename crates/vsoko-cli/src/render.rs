@@ -78,18 +78,8 @@ pub fn table(m: &Methodology, r: &Report) -> String {
                 d.max
             );
         }
-        let worst: Vec<String> = r
-            .deficits
-            .indicators
-            .iter()
-            .take(8)
-            .map(|d| format!("{} (−{})", d.id, d.lost))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  Показатели с наибольшими потерями: {}",
-            worst.join(", ")
-        );
+        let worst = worst_indicators(r, 8);
+        let _ = writeln!(out, "  Показатели с наибольшими потерями: {worst}");
     }
     out
 }
@@ -143,16 +133,22 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
         );
     }
     if !r.deficits.indicators.is_empty() {
-        let worst: Vec<String> = r
-            .deficits
-            .indicators
-            .iter()
-            .take(10)
-            .map(|d| format!("{} (−{})", d.id, d.lost))
-            .collect();
-        let _ = writeln!(out, "\nНаибольшие потери баллов: {}", worst.join(", "));
+        let worst = worst_indicators(r, 10);
+        let _ = writeln!(out, "\nНаибольшие потери баллов: {worst}");
     }
     out
+}
+
+/// The `n` indicators that lost most, as `1.1.4 (−3), …`.
+fn worst_indicators(r: &Report, n: usize) -> String {
+    let worst: Vec<String> = r
+        .deficits
+        .indicators
+        .iter()
+        .take(n)
+        .map(|d| format!("{} (−{})", d.id, d.lost))
+        .collect();
+    worst.join(", ")
 }
 
 fn school_line(r: &Report) -> Option<String> {

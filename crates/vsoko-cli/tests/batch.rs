@@ -9,24 +9,9 @@
 
 use serde_json::Value as Json;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-fn vsoko(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vsoko"))
-        .args(args)
-        .current_dir(fixtures())
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+mod common;
+use common::{fixtures, text, vsoko};
 
 /// school name -> (total, level) from the hand-computed expected files.
 fn expected() -> Vec<(String, String, Option<String>)> {

@@ -9,20 +9,10 @@
 
 use serde_json::Value as Json;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-fn vsoko(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vsoko"))
-        .args(args)
-        .current_dir(fixtures())
-        .output()
-        .unwrap()
-}
+mod common;
+use common::{fixtures, read_json, vsoko};
 
 fn vsoko_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_vsoko"))
@@ -47,10 +37,6 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn read_json(path: &Path) -> Json {
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[test]
