@@ -149,6 +149,29 @@ proptest! {
     }
 
     #[test]
+    fn check_lists_all_problems_and_agrees_with_evaluate(
+        entries in proptest::collection::vec(
+            (prop_oneof![Just("1.1.1"), Just("2.1.1"), Just("3.3.3"), Just("9.9")], -2i64..5, any::<bool>()),
+            0..6,
+        ),
+        strict in any::<bool>(),
+    ) {
+        let values: Values = entries
+            .iter()
+            .map(|(id, p, na)| (*id, if *na { Value::NotApplicable } else { Value::Points(Decimal::from(*p)) }))
+            .collect();
+        let options = Options { strict };
+        let problems = index().check(&values, options);
+        match index().evaluate(&values, options) {
+            Ok(_) => prop_assert!(problems.is_empty()),
+            Err(e) => {
+                prop_assert_eq!(problems.first().map(Error::code), Some(e.code()));
+                prop_assert_eq!(problems.first().and_then(Error::indicator), e.indicator());
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in ".{0,200}") {
         if let Err(e) = vsoko::json::score_document(&text, None, Options::default()) {
             prop_assert!(Error::CODES.contains(&e.code()));

@@ -83,46 +83,105 @@ impl Methodology {
     /// # Errors
     /// As [`Methodology::score`].
     pub fn evaluate(&self, values: &Values, options: Options) -> Result<Scorecard> {
+        let mut first = None;
+        let slots = self.fill_slots(values, |e| {
+            first = Some(e);
+            false
+        });
+        if let Some(e) = first {
+            return Err(e);
+        }
+        if options.strict {
+            let mut missing = self.missing_ids(&slots);
+            if let Some(id) = missing.next() {
+                return Err(Error::MissingIndicator {
+                    id: id.to_string(),
+                    count: 1 + missing.count(),
+                });
+            }
+        }
+        Ok(self.aggregate(slots))
+    }
+
+    /// Every problem of the values at once, in input order (then missing indicators in strict
+    /// mode, in reading order); empty when they score. For forms that mark each bad field.
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options, Values};
+    /// let m = Methodology::builtin("index-2023").unwrap();
+    /// let values = Values::from_json(r#"{"1.1.1": 4, "1.1.2": "n/a", "9.9": 1}"#).unwrap();
+    /// let codes: Vec<_> = m.check(&values, Options::default()).iter().map(|e| e.code()).collect();
+    /// assert_eq!(codes, ["value_out_of_range", "not_applicable_forbidden", "unknown_indicator"]);
+    /// ```
+    pub fn check(&self, values: &Values, options: Options) -> Vec<Error> {
+        let mut problems = Vec::new();
+        let slots = self.fill_slots(values, |e| {
+            problems.push(e);
+            true
+        });
+        if options.strict {
+            let missing: Vec<&str> = self.missing_ids(&slots).collect();
+            let count = missing.len();
+            problems.extend(missing.into_iter().map(|id| Error::MissingIndicator {
+                id: id.to_string(),
+                count,
+            }));
+        }
+        problems
+    }
+
+    fn missing_ids<'a>(&'a self, slots: &'a [Slot]) -> impl Iterator<Item = &'a str> {
+        self.indicators()
+            .iter()
+            .zip(slots)
+            .filter(|(_, s)| **s == Slot::Missing)
+            .map(|(i, _)| i.id.as_str())
+    }
+
+    /// One slot per indicator from the values. Each problem goes to `problem`, which answers
+    /// whether to go on; a value with a problem leaves its slot missing.
+    fn fill_slots(&self, values: &Values, mut problem: impl FnMut(Error) -> bool) -> Vec<Slot> {
         let indicators = self.indicators();
         let mut slots = vec![Slot::Missing; indicators.len()];
         let mut seen = vec![false; indicators.len()];
         for (id, value) in values.iter() {
             let Some(pos) = self.position(id) else {
-                return Err(Error::UnknownIndicator {
+                let e = Error::UnknownIndicator {
                     id: id.to_string(),
                     suggestion: self.suggest(id).map(ToString::to_string),
-                });
+                };
+                if problem(e) {
+                    continue;
+                }
+                break;
             };
             let (Some(ind), Some(seen), Some(slot)) =
                 (indicators.get(pos), seen.get_mut(pos), slots.get_mut(pos))
             else {
                 continue;
             };
-            if std::mem::replace(seen, true) {
-                return Err(Error::DuplicateIndicator { id: id.to_string() });
-            }
-            *slot = match value {
-                Value::Points(p) => Slot::Scored(points(ind.rule, p, ind.cap, id)?),
-                Value::NotApplicable if ind.not_applicable => Slot::NotApplicable,
-                Value::NotApplicable => {
-                    return Err(Error::NotApplicableForbidden { id: id.to_string() });
+            let filled = if std::mem::replace(seen, true) {
+                Err(Error::DuplicateIndicator { id: id.to_string() })
+            } else {
+                match value {
+                    Value::Points(p) => points(ind.rule, p, ind.cap, id).map(Slot::Scored),
+                    Value::NotApplicable if ind.not_applicable => Ok(Slot::NotApplicable),
+                    Value::NotApplicable => {
+                        Err(Error::NotApplicableForbidden { id: id.to_string() })
+                    }
+                    Value::Missing => Ok(Slot::Missing),
                 }
-                Value::Missing => Slot::Missing,
             };
-        }
-        if options.strict {
-            let mut missing = indicators
-                .iter()
-                .zip(&slots)
-                .filter(|(_, s)| **s == Slot::Missing);
-            if let Some((first, _)) = missing.next() {
-                return Err(Error::MissingIndicator {
-                    id: first.id.clone(),
-                    count: 1 + missing.count(),
-                });
+            match filled {
+                Ok(s) => *slot = s,
+                Err(e) => {
+                    if !problem(e) {
+                        break;
+                    }
+                }
             }
         }
-        Ok(self.aggregate(slots))
+        slots
     }
 
     /// Adds slots up the tree; children come after their parent, so walk backwards.
