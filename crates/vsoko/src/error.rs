@@ -110,6 +110,31 @@ pub enum Error {
         /// The indicator.
         id: String,
     },
+    /// A date is not a real calendar date in the form `YYYY-MM-DD`.
+    #[error("\"{field}\": {reason}")]
+    InvalidDate {
+        /// The field, e.g. `stages.review`.
+        field: String,
+        /// The text found.
+        value: String,
+        /// Why it is not a date.
+        reason: String,
+    },
+    /// A self-examination section id that order No. 462 does not have.
+    #[error(
+        "unknown section \"{id}\"; the sections are: {}",
+        crate::selfexam::SectionId::id_list()
+    )]
+    UnknownSection {
+        /// The id as given.
+        id: String,
+    },
+    /// A self-examination section given twice.
+    #[error("section \"{id}\" is given more than once")]
+    DuplicateSection {
+        /// The repeated id.
+        id: String,
+    },
     /// Strict mode: an indicator has no value.
     #[error("indicator \"{id}\" has no value (strict mode requires every indicator)")]
     MissingIndicator {
@@ -143,6 +168,9 @@ impl Error {
             Error::ValueOutOfRange { .. } => "value_out_of_range",
             Error::NotApplicableForbidden { .. } => "not_applicable_forbidden",
             Error::MissingIndicator { .. } => "missing_indicator",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::UnknownSection { .. } => "unknown_section",
+            Error::DuplicateSection { .. } => "duplicate_section",
         }
     }
 
@@ -159,6 +187,9 @@ impl Error {
         "value_out_of_range",
         "not_applicable_forbidden",
         "missing_indicator",
+        "invalid_date",
+        "unknown_section",
+        "duplicate_section",
     ];
 
     /// The indicator this error concerns, where there is one.
@@ -236,6 +267,16 @@ impl Error {
             Error::MissingIndicator { id, count } => format!(
                 "не заполнен показатель «{id}» (всего не заполнено: {count}); в строгом режиме нужны все"
             ),
+            Error::InvalidDate { field, value, .. } => format!(
+                "поле «{field}»: «{value}» не является датой в формате ГГГГ-ММ-ДД (например, 2024-04-20)"
+            ),
+            Error::UnknownSection { id } => format!(
+                "раздела «{id}» нет в отчёте о самообследовании (приказ № 462); допустимые: {}",
+                crate::selfexam::SectionId::id_list()
+            ),
+            Error::DuplicateSection { id } => {
+                format!("раздел «{id}» указан несколько раз; оставьте один")
+            }
         }
     }
 }
@@ -311,6 +352,15 @@ mod tests {
             Error::MissingIndicator {
                 id: "1".into(),
                 count: 1,
+            },
+            Error::InvalidDate {
+                field: "published_on".into(),
+                value: "2024-02-30".into(),
+                reason: "r".into(),
+            },
+            Error::UnknownSection { id: "x".into() },
+            Error::DuplicateSection {
+                id: "staffing".into(),
             },
         ];
         let codes: Vec<_> = samples.iter().map(Error::code).collect();

@@ -214,7 +214,7 @@ impl ScoreInput {
 }
 
 /// Malformed JSON keeps its position; a wrong shape becomes `invalid_input` at that position.
-fn input_error(e: serde_json::Error) -> Error {
+pub(crate) fn input_error(e: serde_json::Error) -> Error {
     if e.is_data() {
         let position = format!("line {} column {}", e.line(), e.column());
         let message = Error::from(e);

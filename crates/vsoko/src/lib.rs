@@ -2,11 +2,13 @@
 
 pub mod batch;
 pub mod decimal;
+mod entries;
 mod error;
 pub mod input;
 pub mod json;
 pub mod methodology;
 pub mod scoring;
+pub mod selfexam;
 pub mod suggest;
 
 pub use error::{Error, Problem, Result};

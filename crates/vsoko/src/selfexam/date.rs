@@ -1,0 +1,168 @@
+//! A calendar date (proleptic Gregorian), enough for deadlines: strict ISO parsing, leap
+//! years, and day differences. No time zones: the order counts calendar days.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar date such as `2024-04-20`.
+///
+/// ```
+/// use vsoko::selfexam::Date;
+/// let d: Date = "2024-02-29".parse().unwrap();
+/// assert_eq!(d.to_string(), "2024-02-29");
+/// assert!("2023-02-29".parse::<Date>().is_err());
+/// assert_eq!(Date::new(2024, 4, 20).unwrap().days_since(Date::new(2024, 4, 1).unwrap()), 19);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date, if it exists (years 1..=9999).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1..=12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days from `earlier` to `self` (negative when `self` is earlier).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.ordinal() - earlier.ordinal()
+    }
+
+    /// Days since 0000-03-01 (Howard Hinnant's `days_from_civil`).
+    fn ordinal(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe
+    }
+}
+
+/// Whether `year` is a leap year.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    /// Parses exactly `YYYY-MM-DD`.
+    fn from_str(text: &str) -> Result<Date, String> {
+        let bad = || format!("\"{text}\" is not a date in the form YYYY-MM-DD");
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+            return Err(bad());
+        }
+        let num = |range: std::ops::Range<usize>| -> Result<u32, String> {
+            let part = text.get(range).ok_or_else(bad)?;
+            if !part.bytes().all(|c| c.is_ascii_digit()) {
+                return Err(bad());
+            }
+            part.parse().map_err(|_| bad())
+        };
+        let (Ok(year), Ok(month), Ok(day)) = (
+            i32::try_from(num(0..4)?),
+            u8::try_from(num(5..7)?),
+            u8::try_from(num(8..10)?),
+        ) else {
+            return Err(bad());
+        };
+        Date::new(year, month, day)
+            .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn leap_years_and_month_lengths() {
+        assert!(is_leap(2024) && is_leap(2000) && !is_leap(1900) && !is_leap(2023));
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("2100-02-29".parse::<Date>().is_err());
+        assert!("2024-04-31".parse::<Date>().is_err());
+        assert!("2024-13-01".parse::<Date>().is_err());
+        assert!("2024-00-10".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        for bad in [
+            "",
+            "2024-4-20",
+            "20.04.2024",
+            "2024/04/20",
+            "2024-04-20T00:00",
+            "+024-04-20",
+            "2024-0a-20",
+        ] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn day_differences_cross_leap_days_and_years() {
+        assert_eq!(d("2024-03-01").days_since(d("2024-02-28")), 2);
+        assert_eq!(d("2023-03-01").days_since(d("2023-02-28")), 1);
+        assert_eq!(d("2025-01-01").days_since(d("2024-01-01")), 366);
+        assert_eq!(d("2024-04-20").days_since(d("2024-04-21")), -1);
+        assert_eq!(d("2000-01-01").days_since(d("1999-12-31")), 1);
+    }
+}
