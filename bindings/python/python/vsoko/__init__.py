@@ -1,0 +1,64 @@
+"""vsoko: exact scoring of a Russian school's internal quality-assessment indicators (ВСОКО).
+
+>>> import vsoko
+>>> r = vsoko.score({"1.1.1": 3, "1.1.2": "2.5"})
+>>> r.total, r.level
+(Decimal('5.5'), 'low')
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any, Mapping
+
+from ._errors import InputError, MethodologyError, VsokoError
+from ._frame import score_frame
+from ._html import result_html as _result_html
+from ._vsoko import Methodology, Result, methodologies, score, score_many, version
+
+__all__ = [
+    "NOT_APPLICABLE",
+    "InputError",
+    "Methodology",
+    "MethodologyError",
+    "Result",
+    "VsokoError",
+    "check_selfexam",
+    "methodologies",
+    "score",
+    "score_frame",
+    "score_many",
+    "version",
+]
+__version__ = version()
+
+
+class _NotApplicable(str):
+    """The "not applicable" value: it removes the indicator from the maximum."""
+
+    def __repr__(self) -> str:
+        return "vsoko.NOT_APPLICABLE"
+
+
+NOT_APPLICABLE: str = _NotApplicable("n/a")
+
+Result._repr_html_ = _result_html  # type: ignore[attr-defined]
+
+
+def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[str, Any]:
+    """Checks a self-examination report (order No. 462).
+
+    Args:
+        report: the report as a dict (dates as ``datetime.date`` or ISO strings) or JSON text.
+        as_of: the date to check against (``datetime.date`` or ``"YYYY-MM-DD"``), e.g. today.
+
+    Returns:
+        ``{"complete", "has_errors", "findings", "due", "days_left"}``.
+
+    Raises:
+        InputError: bad JSON, a bad date (``invalid_date``), an unknown section.
+    """
+    from ._vsoko import _check_selfexam
+
+    text = report if isinstance(report, str) else _json.dumps(report, default=str, ensure_ascii=False)
+    return _json.loads(_check_selfexam(text, None if as_of is None else str(as_of)))

@@ -1,0 +1,34 @@
+"""Exceptions raised by vsoko. Every one carries the core's stable ``code``."""
+
+from __future__ import annotations
+
+
+class VsokoError(ValueError):
+    """A vsoko error: ``code`` (stable, e.g. ``"value_out_of_range"``), ``indicator`` (the
+    indicator id or ``None``), ``message`` (English), ``message_ru`` (Russian), ``problems``
+    (every problem of an invalid methodology) and ``index`` (the school's position in a batch)."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        indicator: str | None = None,
+        message_ru: str | None = None,
+        problems: list[str] | None = None,
+        index: int | None = None,
+    ) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+        self.indicator = indicator
+        self.message_ru = message_ru if message_ru is not None else message
+        self.problems = list(problems or [])
+        self.index = index
+
+
+class MethodologyError(VsokoError):
+    """The methodology is unknown or its description is invalid."""
+
+
+class InputError(VsokoError):
+    """The values (or a self-examination report) cannot be scored as given."""

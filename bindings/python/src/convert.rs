@@ -1,0 +1,173 @@
+//! Python values in, Python values out. Numbers go through text, never through a float on the
+//! way out: decimals become `decimal.Decimal(str)`.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyType};
+use vsoko::{Value, Values};
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(
+                py.import("decimal")?
+                    .getattr("Decimal")?
+                    .cast_into::<PyType>()?
+                    .unbind(),
+            )
+        })
+        .map(|c| c.bind(py))
+}
+
+/// A Rust decimal as `decimal.Decimal`.
+pub fn decimal(py: Python<'_>, d: rust_decimal::Decimal) -> PyResult<Bound<'_, PyAny>> {
+    decimal_class(py)?.call1((d.to_string(),))
+}
+
+/// What went wrong converting one value: a Python type error, or a value the core rejects.
+pub enum Bad {
+    Type(PyErr),
+    Value(vsoko::Error),
+}
+
+/// Converts a mapping of indicator id → value. With `nan_is_missing`, a float NaN is an empty
+/// cell (pandas); otherwise it is an invalid value.
+pub fn values(obj: &Bound<'_, PyAny>, nan_is_missing: bool) -> Result<Values, Bad> {
+    let py = obj.py();
+    let dict = obj.cast::<PyDict>().map_err(|_| {
+        Bad::Type(PyTypeError::new_err(format!(
+            "values must be a dict of indicator id to points, not {}",
+            type_name(obj)
+        )))
+    })?;
+    let mut out = Values::new();
+    for (k, v) in dict.iter() {
+        let id: String = k.extract().map_err(|_| {
+            Bad::Type(PyTypeError::new_err(format!(
+                "indicator ids must be str, not {}",
+                type_name(&k)
+            )))
+        })?;
+        let value = value(py, &id, &v, nan_is_missing)?;
+        out.push(id, value);
+    }
+    Ok(out)
+}
+
+fn value(
+    py: Python<'_>,
+    id: &str,
+    v: &Bound<'_, PyAny>,
+    nan_is_missing: bool,
+) -> Result<Value, Bad> {
+    let invalid = |reason: String| {
+        Bad::Value(vsoko::Error::InvalidValue {
+            id: id.to_string(),
+            reason,
+        })
+    };
+    if v.is_none() {
+        return Ok(Value::Missing);
+    }
+    if v.is_instance_of::<PyBool>() {
+        return Err(type_error(id, v));
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        let text = s.to_str().map_err(Bad::Type)?;
+        return Value::parse(text).map_err(invalid);
+    }
+    if v.is_instance_of::<PyInt>() {
+        return match v.extract::<i64>() {
+            Ok(n) => Ok(Value::Points(rust_decimal::Decimal::from(n))),
+            Err(_) => Err(invalid(format!("{v} is too large"))),
+        };
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        let f = f.value();
+        if f.is_nan() && nan_is_missing {
+            return Ok(Value::Missing);
+        }
+        return vsoko::decimal::from_f64(f)
+            .map(Value::Points)
+            .map_err(invalid);
+    }
+    if decimal_class(py).is_ok_and(|c| v.is_instance(c).unwrap_or(false)) {
+        let text = v.str().map_err(Bad::Type)?;
+        return Value::parse(text.to_str().map_err(Bad::Type)?).map_err(invalid);
+    }
+    Err(type_error(id, v))
+}
+
+fn type_error(id: &str, v: &Bound<'_, PyAny>) -> Bad {
+    Bad::Type(PyTypeError::new_err(format!(
+        "value of indicator '{id}' must be int, str, decimal.Decimal, float, None or NOT_APPLICABLE, not {}",
+        type_name(v)
+    )))
+}
+
+fn type_name(v: &Bound<'_, PyAny>) -> String {
+    v.get_type()
+        .name()
+        .map_or_else(|_| "?".into(), |n| n.to_string())
+}
+
+/// The keys whose string values are decimals in the report and catalogue JSON.
+const DECIMAL_KEYS: &[&str] = &[
+    "total",
+    "max",
+    "share",
+    "points",
+    "lost",
+    "from",
+    "to",
+    "cap",
+    "mean_total",
+    "median_total",
+    "min_total",
+    "max_total",
+];
+
+/// JSON (as serialized by the core) to Python, with decimal strings under [`DECIMAL_KEYS`]
+/// turned into `decimal.Decimal`.
+pub fn json_to_py<'py>(
+    py: Python<'py>,
+    v: &serde_json::Value,
+    key: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        serde_json::Value::Null => py.None().into_bound(py),
+        serde_json::Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => i.into_pyobject(py)?.into_any(),
+            None => n.as_f64().unwrap_or_default().into_pyobject(py)?.into_any(),
+        },
+        serde_json::Value::String(s) if key.is_some_and(|k| DECIMAL_KEYS.contains(&k)) => {
+            decimal_class(py)?.call1((s.as_str(),))?
+        }
+        serde_json::Value::String(s) => PyString::new(py, s).into_any(),
+        serde_json::Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item, key)?)?;
+            }
+            list.into_any()
+        }
+        serde_json::Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, json_to_py(py, item, Some(k))?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Any serializable core value to Python through its JSON form.
+pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    json_to_py(py, &json, None)
+}

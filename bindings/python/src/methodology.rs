@@ -1,0 +1,289 @@
+//! `vsoko.Methodology` and the module-level scoring calls: convert, call the core, convert back.
+
+use crate::convert::{Bad, decimal, to_py, values};
+use crate::errors::{guard, to_py as error};
+use crate::report::Report;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use std::sync::Arc;
+use vsoko::{Options, Values};
+
+/// A built-in methodology lives for the whole process; a custom one is shared.
+#[derive(Clone)]
+enum Held {
+    Builtin(&'static vsoko::Methodology),
+    Custom(Arc<vsoko::Methodology>),
+}
+
+impl std::ops::Deref for Held {
+    type Target = vsoko::Methodology;
+    fn deref(&self) -> &vsoko::Methodology {
+        match self {
+            Held::Builtin(m) => m,
+            Held::Custom(m) => m,
+        }
+    }
+}
+
+/// A scoring methodology: groups (directions, criteria) of indicators with their caps and the
+/// level bands. Built in (``index-2023``, ``nocko-1547``) or loaded from JSON and validated.
+#[pyclass(module = "vsoko", frozen)]
+pub struct Methodology {
+    held: Held,
+}
+
+pub fn builtin(py: Python<'_>, name: &str) -> PyResult<&'static vsoko::Methodology> {
+    vsoko::Methodology::builtin(name).map_err(|e| error(py, &e, None))
+}
+
+fn convert(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    nan_is_missing: bool,
+    index: Option<usize>,
+) -> PyResult<Values> {
+    values(obj, nan_is_missing).map_err(|bad| match bad {
+        Bad::Type(e) => e,
+        Bad::Value(e) => error(py, &e, index),
+    })
+}
+
+/// Scores one school.
+pub fn score_one(
+    py: Python<'_>,
+    m: &vsoko::Methodology,
+    obj: &Bound<'_, PyAny>,
+    strict: bool,
+) -> PyResult<Report> {
+    guard(|| {
+        let values = convert(py, obj, false, None)?;
+        m.score(&values, Options { strict })
+            .map(|inner| Report { inner })
+            .map_err(|e| error(py, &e, None))
+    })
+}
+
+/// Scores many schools: every input is converted first, then the loop runs without the GIL.
+pub fn score_many(
+    py: Python<'_>,
+    m: &vsoko::Methodology,
+    schools: &Bound<'_, PyAny>,
+    strict: bool,
+) -> PyResult<Vec<Report>> {
+    guard(|| {
+        let mut all = Vec::new();
+        for (i, item) in schools.try_iter()?.enumerate() {
+            all.push(convert(py, &item?, false, Some(i))?);
+        }
+        let scored: Result<Vec<_>, (usize, vsoko::Error)> = py.detach(|| {
+            all.iter()
+                .enumerate()
+                .map(|(i, v)| m.score(v, Options { strict }).map_err(|e| (i, e)))
+                .collect()
+        });
+        scored
+            .map(|reports| reports.into_iter().map(|inner| Report { inner }).collect())
+            .map_err(|(i, e)| error(py, &e, Some(i)))
+    })
+}
+
+/// Scores a table given as columns ``{indicator id: [values...]}`` (a pandas frame's columns);
+/// returns ``{"total": [...], "level": [...], <group id>: [...]}``. NaN cells are missing.
+pub fn score_table<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    columns: &Bound<'py, PyDict>,
+    strict: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    guard(|| {
+        let cols: Vec<(String, Bound<'py, PyList>)> = columns
+            .iter()
+            .map(|(k, v)| {
+                Ok((
+                    k.extract::<String>()?,
+                    v.cast_into::<PyList>().map_err(PyErr::from)?,
+                ))
+            })
+            .collect::<PyResult<_>>()?;
+        let rows = cols.first().map_or(0, |(_, c)| c.len());
+        let mut schools = Vec::with_capacity(rows);
+        for i in 0..rows {
+            let row = PyDict::new(py);
+            for (id, col) in &cols {
+                row.set_item(id, col.get_item(i)?)?;
+            }
+            schools.push(convert(py, row.as_any(), true, Some(i))?);
+        }
+        let cards: Result<Vec<_>, (usize, vsoko::Error)> = py.detach(|| {
+            schools
+                .iter()
+                .enumerate()
+                .map(|(i, v)| m.evaluate(v, Options { strict }).map_err(|e| (i, e)))
+                .collect()
+        });
+        let cards = cards.map_err(|(i, e)| error(py, &e, Some(i)))?;
+        let out = PyDict::new(py);
+        let totals = PyList::empty(py);
+        let levels = PyList::empty(py);
+        for c in &cards {
+            totals.append(decimal(py, c.total)?)?;
+            levels.append(m.level_of(c.total).map(|l| l.id.as_str()))?;
+        }
+        out.set_item("total", totals)?;
+        out.set_item("level", levels)?;
+        for (g, group) in m.groups().iter().enumerate() {
+            let col = PyList::empty(py);
+            for c in &cards {
+                col.append(decimal(
+                    py,
+                    c.group_points.get(g).copied().unwrap_or_default(),
+                )?)?;
+            }
+            out.set_item(&group.id, col)?;
+        }
+        Ok(out)
+    })
+}
+
+#[pymethods]
+impl Methodology {
+    /// A built-in methodology: ``"index-2023"`` or ``"nocko-1547"``.
+    ///
+    /// Raises:
+    ///     MethodologyError: ``unknown_methodology`` for any other name.
+    #[staticmethod]
+    fn builtin(py: Python<'_>, name: &str) -> PyResult<Self> {
+        Ok(Methodology {
+            held: Held::Builtin(builtin(py, name)?),
+        })
+    }
+
+    /// Reads and validates a custom methodology from JSON text (``str`` or ``bytes``).
+    ///
+    /// Raises:
+    ///     MethodologyError: ``invalid_methodology`` with every problem in ``.problems``.
+    ///     InputError: ``invalid_json`` or ``empty_input``.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = if let Ok(b) = text.cast::<PyBytes>() {
+            String::from_utf8_lossy(b.as_bytes()).into_owned()
+        } else if let Ok(s) = text.cast::<PyString>() {
+            s.to_str()?.to_owned()
+        } else {
+            return Err(PyTypeError::new_err("from_json takes str or bytes"));
+        };
+        let m = vsoko::Methodology::from_json(&text).map_err(|e| error(py, &e, None))?;
+        Ok(Methodology {
+            held: Held::Custom(Arc::new(m)),
+        })
+    }
+
+    /// Stable short name, e.g. ``"index-2023"``.
+    #[getter]
+    fn id(&self) -> &str {
+        self.held.id()
+    }
+
+    /// Official Russian title.
+    #[getter]
+    fn title(&self) -> &str {
+        self.held.title()
+    }
+
+    /// The maximum total (``Decimal``).
+    #[getter]
+    fn max<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal(py, self.held.max())
+    }
+
+    /// Every indicator as a dict: ``id``, ``group``, ``title`` (``None`` when the source does not
+    /// name it), ``max`` (its cap), ``not_applicable``.
+    #[getter]
+    fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.held.catalog().indicators)
+    }
+
+    /// Every group as a dict: ``id``, ``kind``, ``title``, ``parent``, ``max``.
+    #[getter]
+    fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.held.catalog().groups)
+    }
+
+    /// The catalogue as a dict (as ``vsoko catalog --format json``).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.held.catalog())
+    }
+
+    /// The methodology description as JSON (the format ``from_json`` reads).
+    fn to_json(&self) -> String {
+        self.held.to_json()
+    }
+
+    /// Scores one school; see ``vsoko.score``.
+    #[pyo3(signature = (values, strict = false))]
+    fn score(&self, py: Python<'_>, values: &Bound<'_, PyAny>, strict: bool) -> PyResult<Report> {
+        score_one(py, &self.held, values, strict)
+    }
+
+    /// Scores many schools (the loop runs in Rust without the GIL); see ``vsoko.score_many``.
+    #[pyo3(signature = (schools, strict = false))]
+    fn score_many(
+        &self,
+        py: Python<'_>,
+        schools: &Bound<'_, PyAny>,
+        strict: bool,
+    ) -> PyResult<Vec<Report>> {
+        score_many(py, &self.held, schools, strict)
+    }
+
+    /// Every problem of the values at once, as dicts ``{code, indicator, message, message_ru}``;
+    /// empty when they score. For forms that mark each bad field.
+    #[pyo3(signature = (values, strict = false))]
+    fn check<'py>(
+        &self,
+        py: Python<'py>,
+        values: &Bound<'py, PyAny>,
+        strict: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let values = convert(py, values, false, None)?;
+        let list = PyList::empty(py);
+        for e in self.held.check(&values, Options { strict }) {
+            let d = PyDict::new(py);
+            d.set_item("code", e.code())?;
+            d.set_item("indicator", e.indicator())?;
+            d.set_item("message", e.to_string())?;
+            d.set_item("message_ru", e.message_ru())?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    #[pyo3(signature = (columns, strict = false))]
+    fn _score_table<'py>(
+        &self,
+        py: Python<'py>,
+        columns: &Bound<'py, PyDict>,
+        strict: bool,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        score_table(py, &self.held, columns, strict)
+    }
+
+    fn __len__(&self) -> usize {
+        self.held.indicators().len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<vsoko.Methodology {} indicators={} max={}>",
+            self.held.id(),
+            self.held.indicators().len(),
+            self.held.max()
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (slf.get().held.to_json(),)))
+    }
+}
