@@ -3,9 +3,11 @@
 from decimal import Decimal
 from typing import Any, Iterable, Literal, Mapping, TypedDict, final
 
-Number = int | str | Decimal | float | None
+__all__ = ["Methodology", "Result", "score", "score_many", "methodologies", "_check_selfexam", "version"]
 
-class GroupResult(TypedDict):
+_Number = int | str | Decimal | float | None
+
+class _GroupResult(TypedDict):
     id: str
     kind: str
     title: str | None
@@ -15,7 +17,7 @@ class GroupResult(TypedDict):
     share: Decimal | None
     lost: Decimal
 
-class IndicatorResult(TypedDict):
+class _IndicatorResult(TypedDict):
     id: str
     group: str
     title: str | None
@@ -23,18 +25,18 @@ class IndicatorResult(TypedDict):
     max: Decimal
     status: Literal["scored", "missing", "not_applicable"]
 
-class Deficit(TypedDict):
+class _Deficit(TypedDict):
     id: str
     title: str | None
     lost: Decimal
     points: Decimal
     max: Decimal
 
-class Deficits(TypedDict):
-    groups: list[Deficit]
-    indicators: list[Deficit]
+class _Deficits(TypedDict):
+    groups: list[_Deficit]
+    indicators: list[_Deficit]
 
-class CatalogIndicator(TypedDict):
+class _CatalogIndicator(TypedDict):
     id: str
     group: str
     title: str | None
@@ -42,7 +44,7 @@ class CatalogIndicator(TypedDict):
     max: Decimal
     not_applicable: bool
 
-class CatalogGroup(TypedDict):
+class _CatalogGroup(TypedDict):
     id: str
     kind: str
     title: str | None
@@ -51,7 +53,7 @@ class CatalogGroup(TypedDict):
     indicator_count: int
     max: Decimal
 
-class Problem(TypedDict):
+class _Problem(TypedDict):
     code: str
     indicator: str | None
     message: str
@@ -74,15 +76,15 @@ class Result:
     @property
     def level_title(self) -> str | None: ...
     @property
-    def groups(self) -> list[GroupResult]: ...
+    def groups(self) -> list[_GroupResult]: ...
     @property
-    def indicators(self) -> list[IndicatorResult]: ...
+    def indicators(self) -> list[_IndicatorResult]: ...
     @property
     def missing(self) -> list[str]: ...
     @property
     def not_applicable(self) -> list[str]: ...
     @property
-    def deficits(self) -> Deficits: ...
+    def deficits(self) -> _Deficits: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
 
@@ -99,21 +101,21 @@ class Methodology:
     @property
     def max(self) -> Decimal: ...
     @property
-    def indicators(self) -> list[CatalogIndicator]: ...
+    def indicators(self) -> list[_CatalogIndicator]: ...
     @property
-    def groups(self) -> list[CatalogGroup]: ...
+    def groups(self) -> list[_CatalogGroup]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
-    def score(self, values: Mapping[str, Number], strict: bool = False) -> Result: ...
-    def score_many(self, schools: Iterable[Mapping[str, Number]], strict: bool = False) -> list[Result]: ...
-    def check(self, values: Mapping[str, Number], strict: bool = False) -> list[Problem]: ...
+    def score(self, values: Mapping[str, _Number], strict: bool = False) -> Result: ...
+    def score_many(self, schools: Iterable[Mapping[str, _Number]], strict: bool = False) -> list[Result]: ...
+    def check(self, values: Mapping[str, _Number], strict: bool = False) -> list[_Problem]: ...
     def _score_table(self, columns: dict[str, list[Any]], strict: bool = False) -> dict[str, list[Any]]: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
-def score(values: Mapping[str, Number], methodology: str = "index-2023", strict: bool = False) -> Result: ...
+def score(values: Mapping[str, _Number], methodology: str = "index-2023", strict: bool = False) -> Result: ...
 def score_many(
-    schools: Iterable[Mapping[str, Number]], methodology: str = "index-2023", strict: bool = False
+    schools: Iterable[Mapping[str, _Number]], methodology: str = "index-2023", strict: bool = False
 ) -> list[Result]: ...
 def methodologies() -> list[str]: ...
 def _check_selfexam(report_json: str, as_of: str | None = None) -> str: ...

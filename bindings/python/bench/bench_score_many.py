@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Times vsoko.score_many and vsoko.score_frame on N generated schools against a plain
+vectorised pandas implementation of the same sums and bands (no validation). Prints medians.
+
+    python bindings/python/bench/bench_score_many.py [N]      (default 40000; needs pandas)
+"""
+from __future__ import annotations
+
+import io
+import math
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import vsoko
+
+ROOT = Path(__file__).resolve().parents[3]
+CRITERIA = {"1.1": 17, "1.2": 8, "1.3": 5, "2.1": 7, "2.2": 2, "2.3": 2, "3.1": 2, "3.2": 26, "3.3": 3}
+
+
+def pandas_baseline(df: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame({"school": df["school"]})
+    groups = {c: df[[f"{c}.{k}" for k in range(1, n + 1)]].sum(axis=1) for c, n in CRITERIA.items()}
+    for d in "123":
+        groups[d] = sum(v for k, v in groups.items() if k.startswith(d + "."))
+    total = groups["1"] + groups["2"] + groups["3"]
+    out["total"] = total
+    out["level"] = np.select([total >= 110, total >= 70], ["high", "medium"], default="low")
+    for g, v in groups.items():
+        out[g] = v
+    return out
+
+
+def median_seconds(fn, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 40000
+    csv = subprocess.run(
+        [sys.executable, str(ROOT / "benches" / "gen_schools.py"), str(n)], check=True, capture_output=True, text=True
+    ).stdout
+    df = pd.read_csv(io.StringIO(csv), dtype={"school": str})
+    ids = [c for c in df.columns if c != "school"]
+    records = [
+        {k: v for k, v in zip(ids, row) if not (isinstance(v, float) and math.isnan(v))}
+        for row in df[ids].itertuples(index=False, name=None)
+    ]
+    many = median_seconds(lambda: vsoko.score_many(records))
+    frame = median_seconds(lambda: vsoko.score_frame(df, id_column="school"))
+    base = median_seconds(lambda: pandas_baseline(df))
+    check = vsoko.score_frame(df.head(200), id_column="school")
+    assert [str(t) for t in check["total"]] == [str(t).removesuffix(".0") for t in pandas_baseline(df.head(200))["total"]]
+    print(f"python/score_many/{n}: {many * 1000:.0f} ms (lists of dicts already built)")
+    print(f"python/score_frame/{n}: {frame * 1000:.0f} ms (from a DataFrame, Decimal columns out)")
+    print(f"python/pandas_baseline/{n}: {base * 1000:.0f} ms (same sums and bands, no validation)")
+
+
+if __name__ == "__main__":
+    main()
