@@ -57,6 +57,11 @@ pub fn values(obj: &Bound<'_, PyAny>, nan_is_missing: bool) -> Result<Values, Ba
     Ok(out)
 }
 
+/// One spreadsheet cell (a pandas value): NaN is an empty cell.
+pub fn cell_value(id: &str, v: &Bound<'_, PyAny>) -> Result<Value, Bad> {
+    value(v.py(), id, v, true)
+}
+
 fn value(
     py: Python<'_>,
     id: &str,
@@ -72,6 +77,15 @@ fn value(
     if v.is_none() {
         return Ok(Value::Missing);
     }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        let f = f.value();
+        if f.is_nan() && nan_is_missing {
+            return Ok(Value::Missing);
+        }
+        return vsoko::decimal::from_f64(f)
+            .map(Value::Points)
+            .map_err(invalid);
+    }
     if v.is_instance_of::<PyBool>() {
         return Err(type_error(id, v));
     }
@@ -84,15 +98,6 @@ fn value(
             Ok(n) => Ok(Value::Points(rust_decimal::Decimal::from(n))),
             Err(_) => Err(invalid(format!("{v} is too large"))),
         };
-    }
-    if let Ok(f) = v.cast::<PyFloat>() {
-        let f = f.value();
-        if f.is_nan() && nan_is_missing {
-            return Ok(Value::Missing);
-        }
-        return vsoko::decimal::from_f64(f)
-            .map(Value::Points)
-            .map_err(invalid);
     }
     if decimal_class(py).is_ok_and(|c| v.is_instance(c).unwrap_or(false)) {
         let text = v.str().map_err(Bad::Type)?;

@@ -1,11 +1,12 @@
 //! `vsoko.Methodology` and the module-level scoring calls: convert, call the core, convert back.
 
-use crate::convert::{Bad, decimal, to_py, values};
+use crate::convert::{Bad, cell_value, decimal, to_py, values};
 use crate::errors::{guard, to_py as error};
 use crate::report::Report;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use std::collections::HashMap;
 use std::sync::Arc;
 use vsoko::{Options, Values};
 
@@ -107,13 +108,17 @@ pub fn score_table<'py>(
             })
             .collect::<PyResult<_>>()?;
         let rows = cols.first().map_or(0, |(_, c)| c.len());
-        let mut schools = Vec::with_capacity(rows);
-        for i in 0..rows {
-            let row = PyDict::new(py);
-            for (id, col) in &cols {
-                row.set_item(id, col.get_item(i)?)?;
+        let mut schools: Vec<Values> = (0..rows).map(|_| Values::new()).collect();
+        // Column by column: one id per column, cells converted where they stand.
+        for (id, col) in &cols {
+            for (i, (cell, school)) in col.iter().zip(schools.iter_mut()).enumerate() {
+                match cell_value(id, &cell) {
+                    Ok(vsoko::Value::Missing) => {}
+                    Ok(v) => school.push(id.clone(), v),
+                    Err(Bad::Type(e)) => return Err(e),
+                    Err(Bad::Value(e)) => return Err(error(py, &e, Some(i))),
+                }
             }
-            schools.push(convert(py, row.as_any(), true, Some(i))?);
         }
         let cards: Result<Vec<_>, (usize, vsoko::Error)> = py.detach(|| {
             schools
@@ -123,11 +128,21 @@ pub fn score_table<'py>(
                 .collect()
         });
         let cards = cards.map_err(|(i, e)| error(py, &e, Some(i)))?;
+        // Few distinct numbers occur in a batch: make each Decimal object once.
+        let mut made: HashMap<rust_decimal::Decimal, Bound<'py, PyAny>> = HashMap::new();
+        let mut dec = |d: rust_decimal::Decimal| -> PyResult<Bound<'py, PyAny>> {
+            if let Some(o) = made.get(&d) {
+                return Ok(o.clone());
+            }
+            let o = decimal(py, d)?;
+            made.insert(d, o.clone());
+            Ok(o)
+        };
         let out = PyDict::new(py);
         let totals = PyList::empty(py);
         let levels = PyList::empty(py);
         for c in &cards {
-            totals.append(decimal(py, c.total)?)?;
+            totals.append(dec(c.total)?)?;
             levels.append(m.level_of(c.total).map(|l| l.id.as_str()))?;
         }
         out.set_item("total", totals)?;
@@ -135,10 +150,7 @@ pub fn score_table<'py>(
         for (g, group) in m.groups().iter().enumerate() {
             let col = PyList::empty(py);
             for c in &cards {
-                col.append(decimal(
-                    py,
-                    c.group_points.get(g).copied().unwrap_or_default(),
-                )?)?;
+                col.append(dec(c.group_points.get(g).copied().unwrap_or_default())?)?;
             }
             out.set_item(&group.id, col)?;
         }

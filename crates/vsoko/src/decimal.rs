@@ -76,6 +76,14 @@ pub fn from_f64(value: f64) -> Result<Decimal, String> {
     if value.is_infinite() {
         return Err("an infinite value is not a number of points".into());
     }
+    // Whole numbers below 2^53 are exact as integers (the common case of spreadsheet cells).
+    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "whole and below 2^53, so exact"
+        )]
+        return Ok(Decimal::from(value as i64));
+    }
     // `{}` gives the shortest text that reads back as the same float and never uses an exponent.
     Decimal::from_str(&format!("{value}"))
         .map_err(|_| format!("{value} has too many digits for a decimal"))
@@ -127,6 +135,12 @@ mod tests {
     fn floats_keep_their_shortest_text() {
         assert_eq!(from_f64(0.1), Ok(dec!(0.1)));
         assert_eq!(from_f64(2.5), Ok(dec!(2.5)));
+        assert_eq!(from_f64(3.0), Ok(dec!(3)));
+        assert_eq!(from_f64(-0.0), Ok(dec!(0)));
+        assert_eq!(
+            from_f64(9_007_199_254_740_993.0),
+            Ok(dec!(9007199254740992))
+        );
         assert_eq!(from_f64(0.1 + 0.2), Ok(dec!(0.30000000000000004)));
         assert!(from_f64(f64::INFINITY).is_err());
         assert!(from_f64(1e300).is_err());
