@@ -131,6 +131,20 @@ impl Values {
     }
 }
 
+impl Values {
+    /// Reads values from any serde deserializer (a JS object through serde-wasm-bindgen, say),
+    /// with the same rules as [`Values::from_json`]: the outer `Err` is the deserializer's own
+    /// (the input is not an object), the inner one a value that is not a number, naming it.
+    ///
+    /// # Errors
+    /// `D::Error` when the input is not a map.
+    pub fn deserialize_checked<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Result<Values>, D::Error> {
+        RawValues::deserialize(d).map(RawValues::into_values)
+    }
+}
+
 impl<K: Into<String>, V: Into<Value>> FromIterator<(K, V)> for Values {
     fn from_iter<T: IntoIterator<Item = (K, V)>>(iter: T) -> Self {
         Values {
@@ -193,6 +207,23 @@ struct RawInput {
 }
 
 impl ScoreInput {
+    /// Reads an input document from any serde deserializer, with the rules of
+    /// [`ScoreInput::from_json`] (see [`Values::deserialize_checked`]).
+    ///
+    /// # Errors
+    /// `D::Error` for a wrong document shape.
+    pub fn deserialize_checked<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Result<ScoreInput>, D::Error> {
+        let raw = RawInput::deserialize(d)?;
+        Ok(raw.values.into_values().map(|values| ScoreInput {
+            methodology: raw.methodology,
+            school: raw.school,
+            period: raw.period,
+            values,
+        }))
+    }
+
     /// Reads an input document.
     ///
     /// # Errors

@@ -1,0 +1,76 @@
+//! JS values in and out. Inputs go through the core's own deserialization rules (so a JS `NaN`
+//! is an invalid value, never a silent `null`); outputs are plain JSON-compatible objects with
+//! decimals as strings.
+
+use crate::errors::{VsokoResult, to_js_error};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// A wrong shape outside the values (not an object, a wrong option type).
+pub fn shape_error(field: &str, e: &dyn std::fmt::Display) -> vsoko::Error {
+    vsoko::Error::InvalidInput {
+        field: field.to_string(),
+        reason: e.to_string(),
+    }
+}
+
+/// A plain object (not an array, not a primitive), or a clear error naming `field`.
+pub fn require_object(field: &str, value: &JsValue) -> Result<(), JsValue> {
+    if value.is_object() && !js_sys::Array::is_array(value) {
+        Ok(())
+    } else {
+        Err(to_js_error(&shape_error(
+            field,
+            &"expected an object mapping indicator ids to points",
+        )))
+    }
+}
+
+/// `{"1.1.1": 3, ...}` from JS.
+pub fn from_js_values(values: JsValue) -> Result<vsoko::Values, JsValue> {
+    require_object("values", &values)?;
+    match vsoko::Values::deserialize_checked(serde_wasm_bindgen::Deserializer::from(values)) {
+        Ok(inner) => inner.map_err(|e| to_js_error(&e)),
+        Err(e) => Err(to_js_error(&shape_error("values", &e))),
+    }
+}
+
+/// `{methodology?, school?, period?, values}` from JS.
+pub fn from_js_document(doc: JsValue) -> Result<vsoko::ScoreInput, JsValue> {
+    require_object("document", &doc)?;
+    let values =
+        js_sys::Reflect::get(&doc, &JsValue::from_str("values")).unwrap_or(JsValue::UNDEFINED);
+    if !values.is_undefined() {
+        require_object("values", &values)?;
+    }
+    match vsoko::ScoreInput::deserialize_checked(serde_wasm_bindgen::Deserializer::from(doc)) {
+        Ok(inner) => inner.map_err(|e| to_js_error(&e)),
+        Err(e) => Err(to_js_error(&shape_error("document", &e))),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JsOptions {
+    #[serde(default)]
+    strict: Option<bool>,
+}
+
+/// `{strict?: boolean}`, or nothing.
+pub fn from_js_options(options: Option<JsValue>) -> Result<vsoko::Options, JsValue> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(vsoko::Options::default());
+    };
+    let o: JsOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| to_js_error(&shape_error("options", &e)))?;
+    Ok(vsoko::Options {
+        strict: o.strict.unwrap_or(false),
+    })
+}
+
+/// A core value as a plain JS object (`null` for none, strings for decimals).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> VsokoResult {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| to_js_error(&shape_error("output", &e)))
+}

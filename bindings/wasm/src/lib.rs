@@ -1,0 +1,111 @@
+//! `vsoko` for JavaScript: registration of the exports only. Conversion is in `convert.rs`,
+//! errors in `errors.rs`, TypeScript declarations in `types.rs`, every rule in the core crate.
+
+// wasm-bindgen exports take owned JS values, and they throw (documented as "Throws") rather
+// than return a Rust `Result` to a Rust caller.
+#![allow(clippy::needless_pass_by_value, clippy::missing_errors_doc)]
+
+mod convert;
+mod errors;
+mod types;
+
+use convert::{from_js_document, from_js_options, from_js_values, to_js};
+use errors::{VsokoResult, to_js_error};
+use wasm_bindgen::prelude::*;
+
+fn methodology(name: Option<String>) -> Result<&'static vsoko::Methodology, JsValue> {
+    vsoko::Methodology::builtin(name.as_deref().unwrap_or(vsoko::json::DEFAULT_METHODOLOGY))
+        .map_err(|e| to_js_error(&e))
+}
+
+/// Scores one school: `values` maps indicator ids to numbers, decimal strings, `"n/a"` or `null`.
+/// Returns the report as a plain object (decimals as strings). Throws a `VsokoError`.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn score(
+    #[wasm_bindgen(unchecked_param_type = "Values")] values: JsValue,
+    #[wasm_bindgen(js_name = methodology)] methodology_name: Option<String>,
+    options: Option<types::OptionsArg>,
+) -> VsokoResult {
+    let m = methodology(methodology_name)?;
+    let values = from_js_values(values)?;
+    let report = m
+        .score(&values, from_js_options(options.map(JsValue::from))?)
+        .map_err(|e| to_js_error(&e))?;
+    to_js(&report)
+}
+
+/// Scores a whole input document `{methodology?, school?, period?, values}` (the CLI's input
+/// format). A methodology given here wins over the document's.
+#[wasm_bindgen(js_name = scoreDocument, unchecked_return_type = "Report")]
+pub fn score_document(
+    #[wasm_bindgen(unchecked_param_type = "ScoreInput")] document: JsValue,
+    #[wasm_bindgen(js_name = methodology)] methodology_name: Option<String>,
+    options: Option<types::OptionsArg>,
+) -> VsokoResult {
+    let input = from_js_document(document)?;
+    let chosen = methodology_name.map(|n| methodology(Some(n))).transpose()?;
+    let report =
+        vsoko::json::score_input(&input, chosen, from_js_options(options.map(JsValue::from))?)
+            .map_err(|e| to_js_error(&e))?;
+    to_js(&report)
+}
+
+/// Every problem of the values at once (for a form that marks each bad field); never throws
+/// for bad values, only for an unknown methodology or a non-object.
+#[wasm_bindgen(unchecked_return_type = "Problem[]")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "Values")] values: JsValue,
+    #[wasm_bindgen(js_name = methodology)] methodology_name: Option<String>,
+    options: Option<types::OptionsArg>,
+) -> VsokoResult {
+    let m = methodology(methodology_name)?;
+    let problems =
+        match vsoko::Values::deserialize_checked(serde_wasm_bindgen::Deserializer::from(values)) {
+            Ok(Ok(values)) => m.check(&values, from_js_options(options.map(JsValue::from))?),
+            Ok(Err(e)) => vec![e],
+            Err(e) => return Err(to_js_error(&convert::shape_error("values", &e))),
+        };
+    to_js(
+        &problems
+            .iter()
+            .map(errors::Problem::from)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The catalogue of a built-in methodology: every group and indicator with id, title, max.
+#[wasm_bindgen(unchecked_return_type = "Catalog")]
+pub fn catalog(name: String) -> VsokoResult {
+    to_js(&methodology(Some(name))?.catalog())
+}
+
+/// The names of the built-in methodologies.
+#[wasm_bindgen(unchecked_return_type = "string[]")]
+pub fn methodologies() -> VsokoResult {
+    to_js(&vsoko::methodology::BUILTIN)
+}
+
+/// Checks a self-examination report (order No. 462); `asOf` is `"YYYY-MM-DD"`.
+#[wasm_bindgen(js_name = checkSelfexam, unchecked_return_type = "SelfexamCheck")]
+pub fn check_selfexam(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] report: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+) -> VsokoResult {
+    let text = match report.as_string() {
+        Some(t) => t,
+        None => js_sys::JSON::stringify(&report)
+            .map(String::from)
+            .map_err(|_| {
+                to_js_error(&convert::shape_error("report", &"not serializable to JSON"))
+            })?,
+    };
+    let result =
+        vsoko::selfexam::check_json(&text, as_of.as_deref()).map_err(|e| to_js_error(&e))?;
+    to_js(&result)
+}
+
+/// The package version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,62 @@
+//! Hand-written TypeScript declarations of the plain objects the exports take and return.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `{strict?: boolean}` as a typed optional parameter.
+    #[wasm_bindgen(typescript_type = "Options")]
+    pub type OptionsArg;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** A decimal number as a string, e.g. "97.5" (never a float). */
+export type Decimal = string;
+/** One indicator's value: points (number or decimal string), "n/a", or null (missing). */
+export type Value = number | string | null;
+export type Values = Record<string, Value>;
+export interface Options { strict?: boolean }
+export interface ScoreInput { methodology?: string; school?: string; period?: string; values: Values }
+export interface GroupResult {
+  id: string; kind: string; title: string | null; parent: string | null;
+  points: Decimal; max: Decimal; share: Decimal | null; lost: Decimal;
+}
+export interface IndicatorResult {
+  id: string; group: string; title: string | null; points: Decimal; max: Decimal;
+  status: "scored" | "missing" | "not_applicable";
+}
+export interface Deficit { id: string; title: string | null; lost: Decimal; points: Decimal; max: Decimal }
+export interface Report {
+  methodology: string; school?: string; period?: string;
+  total: Decimal; max: Decimal; share: Decimal | null;
+  level: "high" | "medium" | "low" | string | null; level_title: string | null;
+  groups: GroupResult[]; indicators: IndicatorResult[];
+  missing: string[]; not_applicable: string[];
+  deficits: { groups: Deficit[]; indicators: Deficit[] };
+}
+export interface LevelBand { id: string; title: string; title_en?: string; from?: Decimal; to?: Decimal }
+export interface CatalogGroup {
+  id: string; kind: string; title: string | null; title_en: string | null; parent: string | null;
+  indicator_count: number; max: Decimal;
+}
+export interface CatalogIndicator {
+  id: string; group: string; title: string | null; title_en: string | null; max: Decimal; not_applicable: boolean;
+}
+export interface Catalog {
+  id: string; title: string; title_en: string | null; source: string | null; notes: string[];
+  max: Decimal; levels: LevelBand[]; groups: CatalogGroup[]; indicators: CatalogIndicator[];
+}
+export interface Problem { code: string; indicator: string | null; message: string; messageRu: string }
+export interface Finding {
+  code: string; severity: "error" | "warning"; section: string | null; field: string | null;
+  message: string; message_en: string;
+}
+export interface SelfexamCheck {
+  complete: boolean; has_errors: boolean; findings: Finding[]; due: string | null; days_left: number | null;
+}
+/** What every function throws: a real Error with a stable code. */
+export interface VsokoError extends Error {
+  name: "VsokoError"; code: string; indicator: string | null; messageRu: string; problems: string[];
+}
+"#;

@@ -1,0 +1,115 @@
+// The built Node package over the shared fixtures: same results as Rust, every error code.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const vsoko = require("../pkg/node/vsoko_wasm.js");
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures");
+const read = (p) => JSON.parse(readFileSync(join(FIXTURES, p), "utf8"));
+
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail("expected a VsokoError");
+}
+
+for (const methodology of ["index-2023", "nocko-1547"]) {
+  test(`golden schools: ${methodology}`, () => {
+    const cases = readdirSync(join(FIXTURES, "schools", methodology)).filter((f) => !f.endsWith(".expected.json"));
+    assert.ok(cases.length > 0);
+    for (const file of cases) {
+      const doc = read(`schools/${methodology}/${file}`);
+      const want = read(`schools/${methodology}/${file.replace(".json", ".expected.json")}`);
+      const r = vsoko.scoreDocument(doc);
+      assert.equal(r.total, want.total, file);
+      assert.equal(r.max, want.max, file);
+      assert.equal(r.level, want.level, file);
+      assert.deepEqual(r.missing, want.missing, file);
+      assert.deepEqual(r.not_applicable, want.not_applicable, file);
+      for (const g of r.groups) {
+        assert.equal(g.points, want.groups[g.id].points, `${file} ${g.id}`);
+        assert.equal(g.max, want.groups[g.id].max, `${file} ${g.id}`);
+      }
+      assert.equal(vsoko.score(doc.values, methodology).total, want.total, file);
+    }
+  });
+}
+
+test("bad inputs give their codes (those JSON.parse can carry into JS)", () => {
+  const seen = new Set();
+  for (const c of read("bad_inputs.json")) {
+    const text = readFileSync(join(FIXTURES, c.file), "utf8");
+    let doc;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      continue; // malformed JSON never reaches vsoko from JS
+    }
+    if (c.code === "duplicate_indicator") continue; // JSON.parse keeps the last key
+    const e = thrown(() => vsoko.scoreDocument(doc, c.methodology ?? undefined, { strict: c.strict }));
+    assert.ok(e instanceof Error, c.file);
+    assert.equal(e.name, "VsokoError", c.file);
+    assert.equal(e.code, c.code, c.file);
+    assert.equal(e.indicator, c.indicator, c.file);
+    seen.add(c.code);
+  }
+  for (const code of ["unknown_methodology", "invalid_input", "unknown_indicator", "invalid_value",
+    "value_out_of_range", "not_applicable_forbidden", "missing_indicator"]) {
+    assert.ok(seen.has(code), code);
+  }
+});
+
+test("JS-only inputs: NaN, Infinity, wrong shapes are errors, never panics", () => {
+  for (const v of [NaN, Infinity, -Infinity, true, [1], { a: 1 }, "NaN", "2,5"]) {
+    const e = thrown(() => vsoko.score({ "1.1.1": v }));
+    assert.equal(e.code, "invalid_value", String(v));
+    assert.equal(e.indicator, "1.1.1");
+  }
+  for (const v of [5, "x", null, [1, 2]]) {
+    assert.equal(thrown(() => vsoko.score(v)).code, "invalid_input", String(v));
+  }
+  assert.equal(thrown(() => vsoko.score({}, "index-2025")).code, "unknown_methodology");
+  assert.equal(thrown(() => vsoko.score({}, undefined, { strict: "yes" })).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.catalog("x")).code, "unknown_methodology");
+  // The module still works after errors.
+  assert.equal(vsoko.score({ "1.1.1": 3 }).total, "3");
+});
+
+test("exact decimals as strings", () => {
+  const r = vsoko.score({ "3.2.1": 0.1, "3.2.2": "0.2" });
+  assert.equal(r.total, "0.3");
+  assert.equal(typeof r.max, "string");
+  assert.equal(r.level, "low");
+  assert.ok(!JSON.stringify(r).includes("0.30000000000000004"));
+});
+
+test("catalog, check, methodologies, version", () => {
+  const c = vsoko.catalog("index-2023");
+  assert.equal(c.indicators.length, 72);
+  assert.deepEqual(c.groups.map((g) => g.max), ["90", "51", "24", "15", "22", "14", "4", "4", "31", "2", "26", "3"]);
+  assert.deepEqual(vsoko.methodologies(), ["index-2023", "nocko-1547"]);
+  const problems = vsoko.check({ "1.1.1": 4, "1.1.2": "n/a", "1.1.18": 1 });
+  assert.deepEqual(problems.map((p) => [p.code, p.indicator]), [
+    ["value_out_of_range", "1.1.1"], ["not_applicable_forbidden", "1.1.2"], ["unknown_indicator", "1.1.18"]]);
+  assert.ok(problems[0].messageRu.includes("1.1.1"));
+  assert.match(vsoko.version(), /^\d+\.\d+\.\d+$/);
+});
+
+test("self-examination fixtures", () => {
+  for (const c of read("selfexam.json")) {
+    const text = readFileSync(join(FIXTURES, c.file), "utf8");
+    if (c.error) {
+      assert.equal(thrown(() => vsoko.checkSelfexam(text, c.as_of ?? undefined)).code, c.error, c.file);
+      continue;
+    }
+    const r = vsoko.checkSelfexam(JSON.parse(text), c.as_of ?? undefined);
+    assert.deepEqual(r.findings.map((f) => f.code).sort(), c.findings, c.file);
+  }
+});
