@@ -1,0 +1,73 @@
+// Opens the page in Debian's headless Chromium (playwright-core, no downloaded browser), served
+// by `python3 -m http.server` on loopback; loads a fixture school through the page's own "load
+// JSON" control, checks the total and level shown, then types an out-of-range value and checks
+// the core's message next to the field. Saves a screenshot; prints the time to first score.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wasmDir = join(here, "..");
+const root = join(wasmDir, "../..");
+const fixture = join(root, "fixtures/schools/index-2023/school_42.json");
+const expected = JSON.parse(readFileSync(join(root, "fixtures/schools/index-2023/school_42.expected.json"), "utf8"));
+const port = 8700 + Math.floor(Math.random() * 200);
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+test("the page scores a school and marks an out-of-range value", async () => {
+  const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", wasmDir], { stdio: "ignore" });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/www/`;
+    await waitForServer(url);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const external = [];
+    page.on("request", (req) => { if (!req.url().startsWith(`http://127.0.0.1:${port}/`)) external.push(req.url()); });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__vsokoFirstScoreMs !== undefined);
+    const firstScore = await page.evaluate(() => window.__vsokoFirstScoreMs);
+    assert.equal(await page.textContent("#total"), "0");
+    assert.equal(await page.locator("input[data-id]").count(), 72);
+
+    await page.setInputFiles("#load", fixture);
+    await page.waitForFunction((t) => document.getElementById("total").textContent === t, expected.total);
+    assert.equal(await page.textContent("#total"), expected.total);
+    assert.equal(await page.textContent("#max"), "143");
+    assert.equal(await page.textContent("#level"), "Средний уровень");
+    assert.equal(await page.inputValue("#school"), JSON.parse(readFileSync(fixture, "utf8")).school);
+
+    await page.fill('input[data-id="1.1.1"]', "4");
+    await page.waitForFunction(() => document.getElementById("e-1.1.1").textContent !== "");
+    const message = await page.textContent(`[id="e-1.1.1"]`);
+    assert.match(message, /1\.1\.1.*вне допустимого диапазона от 0 до 3/);
+    assert.equal(await page.isVisible("#problems"), true);
+
+    mkdirSync(join(root, "target"), { recursive: true });
+    await page.screenshot({ path: join(root, "target/wasm-page.png"), fullPage: false });
+    assert.deepEqual(external, [], "the page makes no external requests");
+    assert.deepEqual(errors, []);
+    console.log(`wasm/first_score_after_load: ${firstScore.toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+});

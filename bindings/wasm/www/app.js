@@ -1,0 +1,187 @@
+// The page: a form per methodology, scored by the vsoko WASM core as the user types.
+// All rules (caps, n/a, levels, errors and their Russian messages) come from the core.
+import init, { catalog, check, methodologies, score } from "../pkg/web/vsoko_wasm.js";
+
+const $ = (id) => document.getElementById(id);
+const NA = "n/a";
+const NAMES = { "index-2023": "Индекс качества общего образования (72 показателя)", "nocko-1547": "Приказ № 1547: открытость и комфортность" };
+const LEVEL_CLASS = { high: "high", medium: "medium", low: "low" };
+
+let current = null; // the catalogue of the chosen methodology
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+function buildForm(name) {
+  current = catalog(name);
+  $("methodology-title").textContent = current.title;
+  const form = $("form");
+  form.replaceChildren();
+  const top = current.groups.filter((g) => g.parent === null);
+  for (const dir of top) {
+    const section = el("fieldset", { class: "direction" },
+      el("legend", {}, el("span", { class: "gid", text: dir.id }), ` ${dir.title ?? ""}`, el("span", { class: "gmax", text: `макс. ${dir.max}` })));
+    const children = current.groups.filter((g) => g.parent === dir.id);
+    const leafGroups = children.length ? children : [dir];
+    for (const crit of leafGroups) {
+      const block = el("div", { class: "criterion" });
+      if (crit !== dir) {
+        block.append(el("h3", {}, el("span", { class: "gid", text: crit.id }), ` ${crit.title ?? ""}`,
+          el("span", { class: "gmax", text: `${crit.indicator_count} пок., макс. ${crit.max}` })));
+      }
+      const grid = el("div", { class: "indicators" });
+      for (const ind of current.indicators.filter((i) => i.group === crit.id)) grid.append(indicatorRow(ind));
+      block.append(grid);
+      section.append(block);
+    }
+    form.append(section);
+  }
+}
+
+function indicatorRow(ind) {
+  const cap = Number(ind.max);
+  const input = el("input", {
+    type: "number", min: "0", max: ind.max, step: cap >= 10 ? "1" : "0.5", inputmode: "decimal",
+    "data-id": ind.id, id: `v-${ind.id}`, placeholder: `0–${ind.max}`, "aria-label": `Показатель ${ind.id}`,
+  });
+  const row = el("div", { class: "indicator", "data-id": ind.id },
+    el("label", { for: `v-${ind.id}`, class: "iid", text: ind.id }),
+    el("span", { class: "ititle", text: ind.title ?? "", title: ind.title ?? "Название показателя в источнике не приводится" }),
+    input);
+  if (ind.not_applicable) {
+    const na = el("input", { type: "checkbox", "data-na": ind.id, id: `na-${ind.id}` });
+    row.append(el("label", { class: "na", for: `na-${ind.id}`, title: "Показатель не применим к организации: исключается из максимума" }, na, " н/п"));
+  } else {
+    row.append(el("span", { class: "na-placeholder" }));
+  }
+  row.append(el("div", { class: "field-error", id: `e-${ind.id}` }));
+  return row;
+}
+
+function readValues() {
+  const values = {};
+  for (const input of document.querySelectorAll("input[data-id]")) {
+    const id = input.dataset.id;
+    const na = document.querySelector(`input[data-na="${CSS.escape(id)}"]`);
+    input.disabled = Boolean(na?.checked);
+    if (na?.checked) values[id] = NA;
+    else if (input.value.trim() !== "") values[id] = input.value.trim().replace(",", ".");
+    else if (input.validity.badInput) values[id] = "не число";
+  }
+  return values;
+}
+
+function writeValues(values) {
+  for (const input of document.querySelectorAll("input[data-id]")) {
+    const v = values[input.dataset.id];
+    const na = document.querySelector(`input[data-na="${CSS.escape(input.dataset.id)}"]`);
+    if (na) na.checked = v === NA;
+    input.value = v === undefined || v === null || v === NA ? "" : String(v);
+  }
+}
+
+function update() {
+  const name = $("methodology").value;
+  const values = readValues();
+  for (const e of document.querySelectorAll(".field-error")) e.textContent = "";
+  for (const r of document.querySelectorAll(".indicator.invalid")) r.classList.remove("invalid");
+  const problems = check(values, name);
+  const bad = new Set();
+  const general = [];
+  for (const p of problems) {
+    const target = p.indicator && $(`e-${p.indicator}`);
+    if (target) {
+      target.textContent = p.messageRu;
+      target.parentElement.classList.add("invalid");
+      bad.add(p.indicator);
+    } else {
+      general.push(p.messageRu);
+    }
+  }
+  const banner = $("problems");
+  banner.hidden = problems.length === 0;
+  banner.textContent = problems.length
+    ? `Исправьте ${problems.length} ${problems.length === 1 ? "значение" : "значения"}: они не учтены в итоге.` + (general.length ? ` ${general.join("; ")}` : "")
+    : "";
+  const valid = Object.fromEntries(Object.entries(values).filter(([id]) => !bad.has(id) && current.indicators.some((i) => i.id === id)));
+  render(score(valid, name));
+}
+
+function render(r) {
+  $("total").textContent = r.total;
+  $("max").textContent = r.max;
+  const level = $("level");
+  level.className = `level ${LEVEL_CLASS[r.level] ?? "none"}`;
+  level.textContent = r.level_title ?? "уровни методикой не установлены";
+  $("share").textContent = r.share === null ? "" : `${(Number(r.share) * 100).toFixed(1)} % от максимума`;
+  const bars = $("bars");
+  bars.replaceChildren();
+  for (const g of r.groups) {
+    const pct = g.share === null ? 0 : Number(g.share) * 100;
+    bars.append(el("div", { class: g.parent === null ? "bar top" : "bar" },
+      el("div", { class: "bar-label" }, el("span", { class: "gid", text: g.id }), ` ${g.title ?? ""}`),
+      el("div", { class: "bar-value", text: `${g.points} / ${g.max}` }),
+      el("div", { class: "bar-track" }, el("div", { class: `bar-fill ${LEVEL_CLASS[r.level] ?? "none"}`, style: `width:${pct.toFixed(1)}%` }))));
+  }
+  const leaves = new Set(current.groups.filter((g) => !current.groups.some((c) => c.parent === g.id)).map((g) => g.id));
+  const deficits = $("deficits");
+  deficits.replaceChildren();
+  for (const d of r.deficits.groups.filter((d) => leaves.has(d.id)).slice(0, 5)) {
+    deficits.append(el("li", {}, el("span", { class: "gid", text: d.id }), ` ${d.title ?? ""} `, el("b", { text: `−${d.lost}` }), ` из ${d.max}`));
+  }
+  $("missing").textContent = r.missing.length ? `Не заполнено показателей: ${r.missing.length} (засчитано 0 баллов).` : "Все показатели заполнены.";
+  if (window.__vsokoFirstScoreMs === undefined) {
+    window.__vsokoFirstScoreMs = performance.now();
+    $("timing").textContent = `Первый расчёт через ${window.__vsokoFirstScoreMs.toFixed(0)} мс после открытия страницы.`;
+  }
+}
+
+function document_() {
+  return { methodology: $("methodology").value, school: $("school").value, period: $("period").value, values: readValues() };
+}
+
+async function load(file) {
+  $("load-error").hidden = true;
+  try {
+    const doc = JSON.parse(await file.text());
+    if (doc.methodology && doc.methodology !== $("methodology").value) {
+      $("methodology").value = doc.methodology;
+      buildForm(doc.methodology);
+    }
+    $("school").value = doc.school ?? "";
+    $("period").value = doc.period ?? "";
+    writeValues(doc.values ?? {});
+    const unknown = Object.keys(doc.values ?? {}).filter((id) => !current.indicators.some((i) => i.id === id));
+    if (unknown.length) throw new Error(`в файле есть показатели, которых нет в методике: ${unknown.join(", ")}`);
+  } catch (e) {
+    $("load-error").hidden = false;
+    $("load-error").textContent = `Файл не загружен полностью: ${e.messageRu ?? e.message}`;
+  }
+  update();
+}
+
+function save() {
+  const doc = document_();
+  const blob = new Blob([JSON.stringify(doc, null, 2)], { type: "application/json" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: `${doc.school || "school"}-${doc.methodology}.json` });
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+await init();
+for (const name of methodologies()) $("methodology").append(el("option", { value: name, text: NAMES[name] ?? name }));
+buildForm($("methodology").value);
+$("methodology").addEventListener("change", () => { buildForm($("methodology").value); update(); });
+$("form").addEventListener("input", update);
+$("load").addEventListener("change", (e) => e.target.files[0] && load(e.target.files[0]));
+$("save").addEventListener("click", save);
+$("clear").addEventListener("click", () => { writeValues({}); update(); });
+update();
