@@ -48,7 +48,12 @@ fn errors_are_vsoko_errors() {
     assert_eq!(get(&err, "code"), JsValue::from_str("value_out_of_range"));
     assert_eq!(get(&err, "indicator"), JsValue::from_str("1.1.1"));
     let nan = js_sys::Object::new();
-    js_sys::Reflect::set(&nan, &JsValue::from_str("1.1.2"), &JsValue::from_f64(f64::NAN)).unwrap();
+    js_sys::Reflect::set(
+        &nan,
+        &JsValue::from_str("1.1.2"),
+        &JsValue::from_f64(f64::NAN),
+    )
+    .unwrap();
     let err = vsoko_wasm::score(nan.into(), None, None).unwrap_err();
     assert_eq!(get(&err, "code"), JsValue::from_str("invalid_value"));
     let err = vsoko_wasm::score(JsValue::from_f64(5.0), None, None).unwrap_err();
