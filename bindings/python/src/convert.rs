@@ -57,6 +57,33 @@ pub fn values(obj: &Bound<'_, PyAny>, nan_is_missing: bool) -> Result<Values, Ba
     Ok(out)
 }
 
+/// A mapping converted straight to indicator positions (no id copied), or `None` when it names
+/// an id the methodology does not have (the caller then takes the general path, which reports it).
+pub fn row(
+    m: &vsoko::Methodology,
+    obj: &Bound<'_, PyAny>,
+) -> Result<Option<Vec<(usize, Value)>>, Bad> {
+    let py = obj.py();
+    let Ok(dict) = obj.cast::<PyDict>() else {
+        return Ok(None);
+    };
+    let mut out = Vec::with_capacity(dict.len());
+    for (k, v) in dict.iter() {
+        let Ok(key) = k.cast::<PyString>() else {
+            return Ok(None);
+        };
+        let id = key.to_str().map_err(Bad::Type)?;
+        let Some(pos) = m.position(id) else {
+            return Ok(None);
+        };
+        match value(py, id, &v, false)? {
+            Value::Missing => {}
+            v => out.push((pos, v)),
+        }
+    }
+    Ok(Some(out))
+}
+
 /// One spreadsheet cell (a pandas value): NaN is an empty cell.
 pub fn cell_value(id: &str, v: &Bound<'_, PyAny>) -> Result<Value, Bad> {
     value(v.py(), id, v, true)

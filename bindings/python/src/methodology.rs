@@ -1,6 +1,6 @@
 //! `vsoko.Methodology` and the module-level scoring calls: convert, call the core, convert back.
 
-use crate::convert::{Bad, cell_value, decimal, to_py, values};
+use crate::convert::{Bad, cell_value, decimal, row, to_py, values};
 use crate::errors::{guard, to_py as error};
 use crate::report::Report;
 use pyo3::exceptions::PyTypeError;
@@ -9,6 +9,15 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use std::collections::HashMap;
 use std::sync::Arc;
 use vsoko::{Options, Values};
+
+/// One school of `score_many`, converted by position when every id is known.
+enum School {
+    Row(Vec<(usize, vsoko::Value)>),
+    Values(Values),
+}
+
+/// Rows converted per step of `score_table` before scoring them without the GIL.
+const TABLE_CHUNK: usize = 4096;
 
 /// A built-in methodology lives for the whole process; a custom one is shared.
 #[derive(Clone)]
@@ -73,14 +82,29 @@ pub fn score_many(
     strict: bool,
 ) -> PyResult<Vec<Report>> {
     guard(|| {
+        let options = Options { strict };
         let mut all = Vec::new();
         for (i, item) in schools.try_iter()?.enumerate() {
-            all.push(convert(py, &item?, false, Some(i))?);
+            let item = item?;
+            let school = match row(m, &item) {
+                Ok(Some(r)) => School::Row(r),
+                Ok(None) => School::Values(convert(py, &item, false, Some(i))?),
+                Err(Bad::Type(e)) => return Err(e),
+                Err(Bad::Value(e)) => return Err(error(py, &e, Some(i))),
+            };
+            all.push(school);
         }
         let scored: Result<Vec<_>, (usize, vsoko::Error)> = py.detach(|| {
             all.iter()
                 .enumerate()
-                .map(|(i, v)| m.score(v, Options { strict }).map_err(|e| (i, e)))
+                .map(|(i, school)| {
+                    let card = match school {
+                        School::Row(r) => m.evaluate_row(r, options),
+                        School::Values(v) => m.evaluate(v, options),
+                    };
+                    card.map(|c| vsoko::Report::build(m, &c))
+                        .map_err(|e| (i, e))
+                })
                 .collect()
         });
         scored
@@ -98,36 +122,53 @@ pub fn score_table<'py>(
     strict: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     guard(|| {
-        let cols: Vec<(String, Bound<'py, PyList>)> = columns
+        // Columns map to indicator positions once; no id is copied per cell.
+        let cols: Vec<(usize, String, Bound<'py, PyList>)> = columns
             .iter()
             .map(|(k, v)| {
-                Ok((
-                    k.extract::<String>()?,
-                    v.cast_into::<PyList>().map_err(PyErr::from)?,
-                ))
+                let id = k.extract::<String>()?;
+                let Some(pos) = m.position(&id) else {
+                    let suggestion = m.suggest(&id).map(ToString::to_string);
+                    return Err(error(
+                        py,
+                        &vsoko::Error::UnknownIndicator { id, suggestion },
+                        None,
+                    ));
+                };
+                Ok((pos, id, v.cast_into::<PyList>().map_err(PyErr::from)?))
             })
             .collect::<PyResult<_>>()?;
-        let rows = cols.first().map_or(0, |(_, c)| c.len());
-        let mut schools: Vec<Values> = (0..rows).map(|_| Values::new()).collect();
-        // Column by column: one id per column, cells converted where they stand.
-        for (id, col) in &cols {
-            for (i, (cell, school)) in col.iter().zip(schools.iter_mut()).enumerate() {
-                match cell_value(id, &cell) {
-                    Ok(vsoko::Value::Missing) => {}
-                    Ok(v) => school.push(id.clone(), v),
-                    Err(Bad::Type(e)) => return Err(e),
-                    Err(Bad::Value(e)) => return Err(error(py, &e, Some(i))),
+        let rows = cols.first().map_or(0, |(_, _, c)| c.len());
+        let options = Options { strict };
+        let mut cards = Vec::with_capacity(rows);
+        // Convert a chunk of rows with the GIL, score it without, so memory stays small.
+        let mut start = 0;
+        while start < rows {
+            let end = (start + TABLE_CHUNK).min(rows);
+            let mut chunk: Vec<Vec<(usize, vsoko::Value)>> = (start..end)
+                .map(|_| Vec::with_capacity(cols.len()))
+                .collect();
+            for (pos, id, col) in &cols {
+                for (k, row) in chunk.iter_mut().enumerate() {
+                    let cell = col.get_item(start + k)?;
+                    match cell_value(id, &cell) {
+                        Ok(vsoko::Value::Missing) => {}
+                        Ok(v) => row.push((*pos, v)),
+                        Err(Bad::Type(e)) => return Err(e),
+                        Err(Bad::Value(e)) => return Err(error(py, &e, Some(start + k))),
+                    }
                 }
             }
+            let scored: Result<Vec<_>, (usize, vsoko::Error)> = py.detach(|| {
+                chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(k, row)| m.evaluate_row(row, options).map_err(|e| (start + k, e)))
+                    .collect()
+            });
+            cards.extend(scored.map_err(|(i, e)| error(py, &e, Some(i)))?);
+            start = end;
         }
-        let cards: Result<Vec<_>, (usize, vsoko::Error)> = py.detach(|| {
-            schools
-                .iter()
-                .enumerate()
-                .map(|(i, v)| m.evaluate(v, Options { strict }).map_err(|e| (i, e)))
-                .collect()
-        });
-        let cards = cards.map_err(|(i, e)| error(py, &e, Some(i)))?;
         // Few distinct numbers occur in a batch: make each Decimal object once.
         let mut made: HashMap<rust_decimal::Decimal, Bound<'py, PyAny>> = HashMap::new();
         let mut dec = |d: rust_decimal::Decimal| -> PyResult<Bound<'py, PyAny>> {

@@ -122,6 +122,13 @@ proptest! {
     }
 
     #[test]
+    fn evaluate_row_equals_evaluate(values in valid_values(index())) {
+        let m = index();
+        let row: Vec<(usize, Value)> = values.iter().map(|(id, v)| (m.position(id).unwrap(), v)).collect();
+        prop_assert_eq!(m.evaluate_row(&row, Options::default()).unwrap(), m.evaluate(&values, Options::default()).unwrap());
+    }
+
+    #[test]
     fn report_json_round_trips(values in valid_values(index())) {
         let r = index().score(&values, Options::default()).unwrap();
         let text = serde_json::to_string(&r).unwrap();

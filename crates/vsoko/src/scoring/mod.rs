@@ -83,8 +83,17 @@ impl Methodology {
     /// # Errors
     /// As [`Methodology::score`].
     pub fn evaluate(&self, values: &Values, options: Options) -> Result<Scorecard> {
+        self.finish(self.entries(values), options)
+    }
+
+    /// Fills the slots (stopping at the first problem), checks strict mode, adds up.
+    fn finish<'v>(
+        &self,
+        entries: impl Iterator<Item = (&'v str, Option<usize>, Value)>,
+        options: Options,
+    ) -> Result<Scorecard> {
         let mut first = None;
-        let slots = self.fill_slots(values, |e| {
+        let slots = self.fill_slots(entries, |e| {
             first = Some(e);
             false
         });
@@ -103,6 +112,42 @@ impl Methodology {
         Ok(self.aggregate(slots))
     }
 
+    /// Scores one row given by indicator position (see [`Methodology::position`]): the fast path
+    /// for tables, where the header is mapped to positions once and no id is copied per cell.
+    ///
+    /// # Errors
+    /// As [`Methodology::evaluate`]; [`Error::InvalidInput`] for a position past the last indicator.
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options, Value};
+    /// use rust_decimal::Decimal;
+    /// let m = Methodology::builtin("index-2023").unwrap();
+    /// let pos = m.position("1.1.2").unwrap();
+    /// let card = m.evaluate_row(&[(pos, Value::Points(Decimal::new(25, 1)))], Options::default()).unwrap();
+    /// assert_eq!(card.total.to_string(), "2.5");
+    /// ```
+    pub fn evaluate_row(&self, row: &[(usize, Value)], options: Options) -> Result<Scorecard> {
+        let indicators = self.indicators();
+        if let Some((pos, _)) = row.iter().find(|(p, _)| *p >= indicators.len()) {
+            return Err(Error::InvalidInput {
+                field: format!("position {pos}"),
+                reason: format!("{} has {} indicators", self.id(), indicators.len()),
+            });
+        }
+        let entries = row.iter().map(|(p, v)| {
+            let id = indicators.get(*p).map_or("", |i| i.id.as_str());
+            (id, Some(*p), *v)
+        });
+        self.finish(entries, options)
+    }
+
+    fn entries<'v>(
+        &'v self,
+        values: &'v Values,
+    ) -> impl Iterator<Item = (&'v str, Option<usize>, Value)> {
+        values.iter().map(|(id, v)| (id, self.position(id), v))
+    }
+
     /// Every problem of the values at once, in input order (then missing indicators in strict
     /// mode, in reading order); empty when they score. For forms that mark each bad field.
     ///
@@ -115,7 +160,7 @@ impl Methodology {
     /// ```
     pub fn check(&self, values: &Values, options: Options) -> Vec<Error> {
         let mut problems = Vec::new();
-        let slots = self.fill_slots(values, |e| {
+        let slots = self.fill_slots(self.entries(values), |e| {
             problems.push(e);
             true
         });
@@ -140,12 +185,16 @@ impl Methodology {
 
     /// One slot per indicator from the values. Each problem goes to `problem`, which answers
     /// whether to go on; a value with a problem leaves its slot missing.
-    fn fill_slots(&self, values: &Values, mut problem: impl FnMut(Error) -> bool) -> Vec<Slot> {
+    fn fill_slots<'v>(
+        &self,
+        entries: impl Iterator<Item = (&'v str, Option<usize>, Value)>,
+        mut problem: impl FnMut(Error) -> bool,
+    ) -> Vec<Slot> {
         let indicators = self.indicators();
         let mut slots = vec![Slot::Missing; indicators.len()];
         let mut seen = vec![false; indicators.len()];
-        for (id, value) in values.iter() {
-            let Some(pos) = self.position(id) else {
+        for (id, pos, value) in entries {
+            let Some(pos) = pos else {
                 let e = Error::UnknownIndicator {
                     id: id.to_string(),
                     suggestion: self.suggest(id).map(ToString::to_string),
