@@ -21,7 +21,7 @@ const TABLE_CHUNK: usize = 4096;
 
 /// A built-in methodology lives for the whole process; a custom one is shared.
 #[derive(Clone)]
-enum Held {
+pub enum Held {
     Builtin(&'static vsoko::Methodology),
     Custom(Arc<vsoko::Methodology>),
 }
@@ -62,14 +62,14 @@ fn convert(
 /// Scores one school.
 pub fn score_one(
     py: Python<'_>,
-    m: &vsoko::Methodology,
+    m: &Held,
     obj: &Bound<'_, PyAny>,
     strict: bool,
 ) -> PyResult<Report> {
     guard(|| {
         let values = convert(py, obj, false, None)?;
-        m.score(&values, Options { strict })
-            .map(|inner| Report { inner })
+        m.evaluate(&values, Options { strict })
+            .map(|card| Report::new(m.clone(), card))
             .map_err(|e| error(py, &e, None))
     })
 }
@@ -77,7 +77,7 @@ pub fn score_one(
 /// Scores many schools: every input is converted first, then the loop runs without the GIL.
 pub fn score_many(
     py: Python<'_>,
-    m: &vsoko::Methodology,
+    m: &Held,
     schools: &Bound<'_, PyAny>,
     strict: bool,
 ) -> PyResult<Vec<Report>> {
@@ -102,13 +102,17 @@ pub fn score_many(
                         School::Row(r) => m.evaluate_row(r, options),
                         School::Values(v) => m.evaluate(v, options),
                     };
-                    card.map(|c| vsoko::Report::build(m, &c))
-                        .map_err(|e| (i, e))
+                    card.map_err(|e| (i, e))
                 })
                 .collect()
         });
         scored
-            .map(|reports| reports.into_iter().map(|inner| Report { inner }).collect())
+            .map(|cards| {
+                cards
+                    .into_iter()
+                    .map(|card| Report::new(m.clone(), card))
+                    .collect()
+            })
             .map_err(|(i, e)| error(py, &e, Some(i)))
     })
 }

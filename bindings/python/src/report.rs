@@ -1,14 +1,40 @@
 //! `vsoko.Result`: one school's scored result, read-only.
 
 use crate::convert::{decimal, to_py};
+use crate::methodology::Held;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
+use std::sync::OnceLock;
 
 /// One school's result: total, maximum and level, every group and indicator, what is missing,
 /// and where the points were lost. Decimals are `decimal.Decimal`.
+///
+/// It keeps the scorecard (numbers only) and builds the full report (titles, lists, deficits)
+/// the first time something needs it, so scoring and freeing many schools stays cheap.
 #[pyclass(name = "Result", module = "vsoko", frozen)]
 pub struct Report {
-    pub inner: vsoko::Report,
+    m: Held,
+    card: vsoko::Scorecard,
+    full: OnceLock<vsoko::Report>,
+}
+
+impl Report {
+    pub fn new(m: Held, card: vsoko::Scorecard) -> Self {
+        Report {
+            m,
+            card,
+            full: OnceLock::new(),
+        }
+    }
+
+    fn full(&self) -> &vsoko::Report {
+        self.full
+            .get_or_init(|| vsoko::Report::build(&self.m, &self.card))
+    }
+
+    fn level_band(&self) -> Option<&vsoko::LevelBand> {
+        self.m.level_of(self.card.total)
+    }
 }
 
 #[pymethods]
@@ -16,92 +42,94 @@ impl Report {
     /// Methodology id, e.g. ``"index-2023"``.
     #[getter]
     fn methodology(&self) -> &str {
-        &self.inner.methodology
+        self.m.id()
     }
 
     /// The school, when the input named it.
     #[getter]
     fn school(&self) -> Option<&str> {
-        self.inner.school.as_deref()
+        self.full().school.as_deref()
     }
 
     /// Sum of all points (``Decimal``, exact).
     #[getter]
     fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal(py, self.inner.total)
+        decimal(py, self.card.total)
     }
 
     /// Maximum total; not-applicable indicators are left out of it (``Decimal``).
     #[getter]
     fn max<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal(py, self.inner.max)
+        decimal(py, self.card.max)
     }
 
     /// ``total / max`` to 4 places (``Decimal``), or ``None`` when nothing applies.
     #[getter]
     fn share<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner.share.map(|s| decimal(py, s)).transpose()
+        vsoko::decimal::share(self.card.total, self.card.max)
+            .map(|s| decimal(py, s))
+            .transpose()
     }
 
     /// ``"high"``, ``"medium"``, ``"low"``, or ``None`` when the methodology has no levels.
     #[getter]
     fn level(&self) -> Option<&str> {
-        self.inner.level.as_deref()
+        self.level_band().map(|l| l.id.as_str())
     }
 
     /// Russian title of the level, e.g. ``"Средний уровень"``.
     #[getter]
     fn level_title(&self) -> Option<&str> {
-        self.inner.level_title.as_deref()
+        self.level_band().map(|l| l.title.as_str())
     }
 
     /// Every group (direction, criterion) as a dict, in tree order.
     #[getter]
     fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.groups)
+        to_py(py, &self.full().groups)
     }
 
     /// Every indicator as a dict (points, max, status), in reading order.
     #[getter]
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.indicators)
+        to_py(py, &self.full().indicators)
     }
 
     /// Ids of indicators with no value (they count 0).
     #[getter]
     fn missing<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.inner.missing)
+        PyList::new(py, &self.full().missing)
     }
 
     /// Ids of indicators marked not applicable.
     #[getter]
     fn not_applicable<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.inner.not_applicable)
+        PyList::new(py, &self.full().not_applicable)
     }
 
     /// ``{"groups": [...], "indicators": [...]}``: points lost, most first.
     #[getter]
     fn deficits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.deficits)
+        to_py(py, &self.full().deficits)
     }
 
     /// The whole result as a dict (decimals as ``Decimal``).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
+        to_py(py, self.full())
     }
 
     /// The whole result as JSON, identical to ``vsoko score --format json`` (decimals as strings).
     fn to_json(&self) -> String {
-        self.inner.to_json()
+        self.full().to_json()
     }
 
     fn __repr__(&self) -> String {
         format!(
             "<vsoko.Result {} total={} max={} level={}>",
-            self.inner.methodology,
-            self.inner.total,
-            self.inner.max,
-            self.inner.level.as_deref().unwrap_or("None")
+            self.m.id(),
+            self.card.total,
+            self.card.max,
+            self.level().unwrap_or("None")
         )
     }
 }
