@@ -126,7 +126,7 @@ function render(r) {
   bars.replaceChildren();
   for (const g of r.groups) {
     const pct = g.share === null ? 0 : Number(g.share) * 100;
-    bars.append(el("div", { class: g.parent === null ? "bar top" : "bar" },
+    bars.append(el("div", { class: g.parent === null ? "bar dir" : "bar" },
       el("div", { class: "bar-label" }, el("span", { class: "gid", text: g.id }), ` ${g.title ?? ""}`),
       el("div", { class: "bar-value", text: `${g.points} / ${g.max}` }),
       el("div", { class: "bar-track" }, el("div", { class: `bar-fill ${LEVEL_CLASS[r.level] ?? "none"}`, style: `width:${pct.toFixed(1)}%` }))));
