@@ -115,13 +115,18 @@ function update() {
   render(score(valid, name));
 }
 
+// Display only: one decimal from the exact points and max (not from the rounded share).
+function percent(points, max) {
+  return ((Number(points) * 100) / Number(max)).toFixed(1);
+}
+
 function render(r) {
   $("total").textContent = r.total;
   $("max").textContent = r.max;
   const level = $("level");
   level.className = `level ${LEVEL_CLASS[r.level] ?? "none"}`;
   level.textContent = r.level_title ?? "уровни методикой не установлены";
-  $("share").textContent = r.share === null ? "" : `${(Number(r.share) * 100).toFixed(1)} % от максимума`;
+  $("share").textContent = r.share === null ? "" : `${percent(r.total, r.max)} % от максимума`;
   const bars = $("bars");
   bars.replaceChildren();
   for (const g of r.groups) {

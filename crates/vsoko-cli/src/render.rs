@@ -23,7 +23,7 @@ pub fn table(m: &Methodology, r: &Report) -> String {
         "Итого: {} из {} баллов ({}){}",
         r.total,
         r.max,
-        percent(r.share),
+        percent(r.total, r.max),
         level_text(r, " — ")
     );
     let _ = writeln!(out);
@@ -41,7 +41,7 @@ pub fn table(m: &Methodology, r: &Report) -> String {
             g.points.to_string(),
             g.max.to_string(),
             bar(g.share),
-            percent(g.share)
+            percent(g.points, g.max)
         );
     }
     if !r.missing.is_empty() {
@@ -96,7 +96,7 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
         "**Итого: {} из {} баллов ({})**{}\n",
         r.total,
         r.max,
-        percent(r.share),
+        percent(r.total, r.max),
         level_text(r, " — ")
     );
     let _ = writeln!(
@@ -121,7 +121,7 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
             g.id,
             g.points,
             g.max,
-            percent(g.share)
+            percent(g.points, g.max)
         );
     }
     if !r.missing.is_empty() {
@@ -168,15 +168,9 @@ fn level_text(r: &Report, sep: &str) -> String {
         .map_or_else(String::new, |t| format!("{sep}{t}"))
 }
 
-/// A share as a percentage with one decimal, rounded by the crate's one rule.
-pub fn percent(share: Option<Decimal>) -> String {
-    share.map_or_else(
-        || "—".to_string(),
-        |s| {
-            let p = (s * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, ROUNDING);
-            format!("{p:.1} %")
-        },
-    )
+/// `points / max` as a percentage with one decimal (the core's one rounding, applied once).
+pub fn percent(points: Decimal, max: Decimal) -> String {
+    vsoko::decimal::percent(points, max).map_or_else(|| "—".to_string(), |p| format!("{p:.1} %"))
 }
 
 fn bar(share: Option<Decimal>) -> String {
@@ -251,7 +245,7 @@ pub fn summary(m: &Methodology, s: &vsoko::batch::Summary) -> String {
                 out,
                 "  {}  {}",
                 pad(&truncate(&title, TITLE_WIDTH), TITLE_WIDTH),
-                percent(g.share)
+                percent(g.points, g.max)
             );
         }
     }

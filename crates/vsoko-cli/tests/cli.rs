@@ -51,6 +51,9 @@ fn score_table_shows_total_level_groups_and_deficits() {
     assert!(out.contains("Результаты обучения"), "{out}");
     assert!(out.contains("Где теряются баллы"), "{out}");
     assert!(out.contains('█'), "{out}");
+    // Direction 2 has 17.5 of 22 = 79.545…%: rounded once it is 79.5 (79.6 would mean the
+    // 4-place share was rounded again).
+    assert!(out.contains("79.5 %"), "{out}");
 }
 
 #[test]

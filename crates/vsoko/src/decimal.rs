@@ -107,6 +107,24 @@ pub fn share(points: Decimal, max: Decimal) -> Option<Decimal> {
     })
 }
 
+/// `points / max` as a percentage with one decimal, rounded once from the exact ratio with
+/// [`ROUNDING`] (not from the 4-place share, which would round twice); `None` when `max` is 0.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use vsoko::decimal::percent;
+/// // 17.5 / 22 = 79.5454…% -> 79.5 (rounding the share 0.7955 first would give 79.6)
+/// assert_eq!(percent(Decimal::new(175, 1), Decimal::from(22)).unwrap().to_string(), "79.5");
+/// ```
+pub fn percent(points: Decimal, max: Decimal) -> Option<Decimal> {
+    if max.is_zero() {
+        return None;
+    }
+    (points * Decimal::ONE_HUNDRED)
+        .checked_div(max)
+        .map(|p| p.round_dp_with_strategy(1, ROUNDING))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,6 +85,10 @@ pub struct GroupShare {
     pub title: Option<String>,
     /// Share, 4 places.
     pub share: Option<Decimal>,
+    /// Points of the group summed over the batch.
+    pub points: Decimal,
+    /// Maximum of the group summed over the batch.
+    pub max: Decimal,
 }
 
 impl<'m> SummaryBuilder<'m> {
@@ -166,6 +170,8 @@ impl<'m> SummaryBuilder<'m> {
                 id: g.id.clone(),
                 title: g.title.clone(),
                 share: share(*p, *mx),
+                points: p.normalize(),
+                max: mx.normalize(),
             })
             .filter(|g| g.share.is_some())
             .collect();
