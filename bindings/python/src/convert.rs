@@ -95,7 +95,7 @@ fn value(
     v: &Bound<'_, PyAny>,
     nan_is_missing: bool,
 ) -> Result<Value, Bad> {
-    let invalid = |reason: String| {
+    let invalid = |reason: vsoko::reason::ValueReason| {
         Bad::Value(vsoko::Error::InvalidValue {
             id: id.to_string(),
             reason,
@@ -123,7 +123,9 @@ fn value(
     if v.is_instance_of::<PyInt>() {
         return match v.extract::<i64>() {
             Ok(n) => Ok(Value::Points(rust_decimal::Decimal::from(n))),
-            Err(_) => Err(invalid(format!("{v} is too large"))),
+            Err(_) => Err(invalid(vsoko::reason::ValueReason::NotExact {
+                text: v.to_string(),
+            })),
         };
     }
     if decimal_class(py).is_ok_and(|c| v.is_instance(c).unwrap_or(false)) {

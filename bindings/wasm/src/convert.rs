@@ -4,13 +4,27 @@
 
 use crate::errors::{VsokoResult, to_js_error};
 use serde::Serialize;
+use vsoko::reason::{InputReason, Location};
 use wasm_bindgen::JsValue;
 
-/// A wrong shape outside the values (not an object, a wrong option type).
-pub fn shape_error(field: &str, e: &dyn std::fmt::Display) -> vsoko::Error {
+/// A wrong shape outside the values (not an object, a wrong option type), naming the argument.
+pub fn shape_error(argument: &str, e: &dyn std::fmt::Display) -> vsoko::Error {
     vsoko::Error::InvalidInput {
-        field: field.to_string(),
-        reason: e.to_string(),
+        at: Location::Argument(argument.to_string()),
+        reason: InputReason::Shape {
+            detail: e.to_string(),
+        },
+    }
+}
+
+/// An argument of the wrong type: what it must be, in English and Russian.
+pub fn wrong_argument(argument: &str, expected: &str, expected_ru: &str) -> vsoko::Error {
+    vsoko::Error::InvalidInput {
+        at: Location::Argument(argument.to_string()),
+        reason: InputReason::WrongArgument {
+            expected: expected.to_string(),
+            expected_ru: expected_ru.to_string(),
+        },
     }
 }
 
@@ -19,9 +33,10 @@ pub fn require_object(field: &str, value: &JsValue) -> Result<(), JsValue> {
     if value.is_object() && !js_sys::Array::is_array(value) {
         Ok(())
     } else {
-        Err(to_js_error(&shape_error(
+        Err(to_js_error(&wrong_argument(
             field,
-            &"expected an object mapping indicator ids to points",
+            "an object mapping indicator ids to points",
+            "объект, сопоставляющий кодам показателей баллы",
         )))
     }
 }

@@ -55,6 +55,7 @@ const EXIT_SOME_ROWS_FAILED: u8 = 1;
 
 struct Scored {
     school: Option<String>,
+    period: Option<String>,
     card: Scorecard,
 }
 
@@ -83,38 +84,49 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
     let options = Options {
         strict: args.strict,
     };
-    let records = sheets::open(&args.file, args.input_format, m)?;
+    let rows = sheets::open(&args.file, args.input_format, m)?;
+    let out_name = args
+        .output
+        .as_ref()
+        .map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
     let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(File::create(p).map_err(|e| io_failure(p, &e))?),
+        Some(p) => Box::new(File::create(p).map_err(|e| Failure::write(&out_name, &e))?),
         None => Box::new(std::io::stdout().lock()),
     };
-    let mut writer = Writer::new(
-        BufWriter::with_capacity(1 << 16, out),
-        args.format,
+    let mut writer = Writer {
+        out: BufWriter::with_capacity(1 << 16, out),
+        path: out_name,
+        format: args.format,
         m,
-        args.rank,
-    )?;
+        period: rows.has_period,
+        line: String::with_capacity(256),
+    };
+    writer.header(args.rank)?;
     let mut summary = SummaryBuilder::new(m);
-    let mut kept: Vec<Scored> = Vec::new();
+    let mut kept = Kept::default();
     let progress = progress_bar();
-    for record in records {
+    for record in rows.records {
         let Record { row, result } = record;
-        let scored = result.and_then(|(school, values)| {
-            m.evaluate(&values, options)
-                .map(|card| Scored { school, card })
+        let scored = result.and_then(|e| {
+            m.evaluate(&e.values, options).map(|card| Scored {
+                school: e.school,
+                period: e.period,
+                card,
+            })
         });
         match scored {
             Ok(s) => {
                 summary.add(&s.card);
+                writer.render(&s);
                 if args.rank {
-                    kept.push(s);
+                    kept.push(&writer.line, s.card.total);
                 } else {
-                    writer.write(&s, None)?;
+                    writer.emit(None)?;
                 }
             }
             Err(e) => {
                 summary.fail();
-                eprintln!("row {row}: {}", Failure::from(e).line());
+                crate::failure::note(&format!("row {row}: {}", Failure::from(e).line()));
             }
         }
         if let Some(p) = &progress {
@@ -125,19 +137,48 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         p.finish_and_clear();
     }
     if args.rank {
-        let totals: Vec<Decimal> = kept.iter().map(|s| s.card.total).collect();
-        for (s, r) in kept.iter().zip(ranks(&totals)) {
-            writer.write(s, Some(r))?;
+        for (i, r) in ranks(&kept.totals).into_iter().enumerate() {
+            writer.line.clear();
+            writer.line.push_str(kept.line(i));
+            writer.emit(Some(r))?;
         }
     }
     writer.finish()?;
     let summary = summary.finish();
-    eprint!("{}", crate::render::summary(m, &summary));
+    crate::failure::note(&crate::render::summary(m, &summary));
     if let Some(path) = &args.summary {
         let text = serde_json::to_string_pretty(&summary).unwrap_or_default();
-        std::fs::write(path, text + "\n").map_err(|e| io_failure(path, &e))?;
+        std::fs::write(path, text + "\n")
+            .map_err(|e| Failure::write(&path.display().to_string(), &e))?;
     }
     Ok(summary.failed)
+}
+
+/// The rows kept for ranking: each school's rendered line in one buffer and its total, about
+/// a hundred bytes per school (never the full scorecards).
+#[derive(Default)]
+struct Kept {
+    text: String,
+    ends: Vec<usize>,
+    totals: Vec<Decimal>,
+}
+
+impl Kept {
+    fn push(&mut self, line: &str, total: Decimal) {
+        self.text.push_str(line);
+        self.ends.push(self.text.len());
+        self.totals.push(total);
+    }
+
+    fn line(&self, i: usize) -> &str {
+        let start = i
+            .checked_sub(1)
+            .and_then(|p| self.ends.get(p))
+            .copied()
+            .unwrap_or(0);
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or_default()
+    }
 }
 
 fn progress_bar() -> Option<indicatif::ProgressBar> {
@@ -152,63 +193,53 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn io_failure(path: &std::path::Path, e: &std::io::Error) -> Failure {
-    Failure::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    }
-}
-
 /// Writes one row per school.
 struct Writer<'m, W: Write> {
     out: W,
+    path: String,
     format: OutputFormat,
     m: &'m Methodology,
+    period: bool,
     line: String,
 }
 
-impl<'m, W: Write> Writer<'m, W> {
-    fn new(
-        mut out: W,
-        format: OutputFormat,
-        m: &'m Methodology,
-        rank: bool,
-    ) -> Result<Self, Failure> {
-        if let OutputFormat::Csv = format {
-            let mut header = vec!["school", "total", "level"];
-            header.extend(m.groups().iter().map(|g| g.id.as_str()));
+impl<W: Write> Writer<'_, W> {
+    fn header(&mut self, rank: bool) -> Result<(), Failure> {
+        if let OutputFormat::Csv = self.format {
+            let mut header = vec!["school"];
+            if self.period {
+                header.push("period");
+            }
+            header.extend(["total", "level"]);
+            header.extend(self.m.groups().iter().map(|g| g.id.as_str()));
             if rank {
                 header.extend(["position", "percentile"]);
             }
-            writeln!(out, "{}", header.join(",")).map_err(write_failure)?;
+            let text = header.join(",") + "\n";
+            self.out
+                .write_all(text.as_bytes())
+                .map_err(|e| Failure::write(&self.path, &e))?;
         }
-        Ok(Writer {
-            out,
-            format,
-            m,
-            line: String::with_capacity(256),
-        })
+        Ok(())
     }
 
-    fn write(&mut self, s: &Scored, rank: Option<Rank>) -> Result<(), Failure> {
+    /// Renders a school's row into `self.line`, without its rank and line end.
+    fn render(&mut self, s: &Scored) {
         use std::fmt::Write as _;
         let level = self.m.level_of(s.card.total).map(|l| l.id.as_str());
         self.line.clear();
         let school = s.school.as_deref().unwrap_or("");
         match self.format {
             OutputFormat::Csv => {
-                let _ = write!(
-                    self.line,
-                    "{},{},{}",
-                    csv_field(school),
-                    s.card.total,
-                    level.unwrap_or("")
-                );
+                self.line.push_str(&csv_field(school));
+                if self.period {
+                    self.line.push(',');
+                    self.line
+                        .push_str(&csv_field(s.period.as_deref().unwrap_or("")));
+                }
+                let _ = write!(self.line, ",{},{}", s.card.total, level.unwrap_or(""));
                 for p in &s.card.group_points {
                     let _ = write!(self.line, ",{p}");
-                }
-                if let Some(r) = rank {
-                    let _ = write!(self.line, ",{},{}", r.position, r.percentile);
                 }
             }
             OutputFormat::Jsonl => {
@@ -226,32 +257,40 @@ impl<'m, W: Write> Writer<'m, W> {
                     "level": level,
                     "groups": groups,
                 });
-                if let (Some(r), Some(o)) = (rank, obj.as_object_mut()) {
-                    o.insert("position".into(), r.position.into());
-                    o.insert("percentile".into(), r.percentile.to_string().into());
+                if let (Some(p), Some(o)) = (&s.period, obj.as_object_mut()) {
+                    o.insert("period".into(), p.clone().into());
                 }
                 self.line = obj.to_string();
+            }
+        }
+    }
+
+    /// Writes `self.line` with the rank appended, if any.
+    fn emit(&mut self, rank: Option<Rank>) -> Result<(), Failure> {
+        use std::fmt::Write as _;
+        if let Some(r) = rank {
+            match self.format {
+                OutputFormat::Csv => {
+                    let _ = write!(self.line, ",{},{}", r.position, r.percentile);
+                }
+                OutputFormat::Jsonl => {
+                    self.line.pop();
+                    let _ = write!(
+                        self.line,
+                        ",\"position\":{},\"percentile\":\"{}\"}}",
+                        r.position, r.percentile
+                    );
+                }
             }
         }
         self.line.push('\n');
         self.out
             .write_all(self.line.as_bytes())
-            .map_err(write_failure)
+            .map_err(|e| Failure::write(&self.path, &e))
     }
 
     fn finish(mut self) -> Result<(), Failure> {
-        self.out.flush().map_err(write_failure)
-    }
-}
-
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "used as map_err(write_failure)"
-)]
-fn write_failure(e: std::io::Error) -> Failure {
-    Failure::Io {
-        path: "output".into(),
-        message: e.to_string(),
+        self.out.flush().map_err(|e| Failure::write(&self.path, &e))
     }
 }
 

@@ -1,12 +1,17 @@
-//! How the CLI fails: a core error or a file it could not read, printed as one line
-//! `error[<code>] <indicator>: <message>` on stderr, with exit code 2.
+//! How the CLI fails: a core error or a file it could not read or write, printed as one line
+//! `error[<code>] <indicator>: <message>` on stderr, with exit code 2. A reader that closes
+//! the pipe early (`vsoko batch … | head`) ends the run quietly, as Unix tools do.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Exit code for bad input (the same code clap uses for a bad command line).
 pub const EXIT_INVALID: u8 = 2;
+
+/// Exit code when the reader of standard output went away (128 + SIGPIPE, as a shell reports
+/// a Unix tool stopped by a closed pipe).
+pub const EXIT_CLOSED_PIPE: u8 = 141;
 
 /// Why a command failed.
 pub enum Failure {
@@ -14,6 +19,41 @@ pub enum Failure {
     Core(vsoko::Error),
     /// A file could not be read.
     Io { path: String, message: String },
+    /// A file (or standard output) could not be written.
+    Write { path: String, message: String },
+    /// Standard output was closed by its reader: stop quietly.
+    ClosedPipe,
+}
+
+impl Failure {
+    /// A write error on `path` (`-` or `stdout` for standard output); a closed pipe is quiet.
+    pub fn write(path: &str, e: &std::io::Error) -> Failure {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::ClosedPipe
+        } else {
+            Failure::Write {
+                path: path.to_string(),
+                message: e.to_string(),
+            }
+        }
+    }
+}
+
+/// Prints to standard output; a closed pipe or a write error becomes a [`Failure`].
+pub fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::write("stdout", &e))
+}
+
+/// Prints one line to standard error, ignoring a closed stream (never panics as `eprintln!` does).
+pub fn note(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = err.write_all(b"\n");
+    }
 }
 
 impl From<vsoko::Error> for Failure {
@@ -25,10 +65,13 @@ impl From<vsoko::Error> for Failure {
 impl Failure {
     /// Prints the failure to stderr and returns the exit code.
     pub fn report(&self) -> ExitCode {
-        eprintln!("{}", self.line());
+        if let Failure::ClosedPipe = self {
+            return ExitCode::from(EXIT_CLOSED_PIPE);
+        }
+        note(&self.line());
         if let Failure::Core(vsoko::Error::InvalidMethodology { problems }) = self {
             for p in problems {
-                eprintln!("  - {p}");
+                note(&format!("  - {p}"));
             }
         }
         ExitCode::from(EXIT_INVALID)
@@ -42,8 +85,12 @@ impl Failure {
                 None => format!("error[{}]: {}", e.code(), e.message_ru()),
             },
             Failure::Io { path, message } => {
-                format!("error[io]: не удалось прочитать «{path}»: {message}")
+                format!("error[io]: не удалось прочитать «{path}» ({message})")
             }
+            Failure::Write { path, message } => {
+                format!("error[io]: не удалось записать «{path}» ({message})")
+            }
+            Failure::ClosedPipe => String::new(),
         }
     }
 }

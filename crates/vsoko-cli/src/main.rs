@@ -111,11 +111,8 @@ fn main() -> ExitCode {
         Command::Batch(args) => return batch::run(&args),
         Command::Selfexam(args) => return selfexam::run(&args),
     };
-    match result {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+    match result.and_then(|text| failure::emit(&text)) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(failure) => failure.report(),
     }
 }

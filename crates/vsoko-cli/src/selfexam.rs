@@ -72,11 +72,8 @@ pub fn run(args: &SelfexamArgs) -> ExitCode {
             format,
         } => skeleton(*year, attach, *format),
     };
-    match result {
-        Ok((text, code)) => {
-            print!("{text}");
-            ExitCode::from(code)
-        }
+    match result.and_then(|(text, code)| crate::failure::emit(&text).map(|()| code)) {
+        Ok(code) => ExitCode::from(code),
         Err(f) => f.report(),
     }
 }
@@ -156,12 +153,13 @@ fn skeleton(
     let mut results = Vec::with_capacity(attach.len());
     for path in attach {
         let text = read_input(path)?;
-        let report: Report = serde_json::from_str(&text).map_err(|e| {
-            Failure::Core(vsoko::Error::InvalidInput {
-                field: path.display().to_string(),
-                reason: format!("not a result of `vsoko score --format json`: {e}"),
-            })
-        })?;
+        let report: Report =
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| {
+                Failure::Core(vsoko::Error::InvalidInput {
+                    at: vsoko::reason::Location::File(path.display().to_string()),
+                    reason: vsoko::reason::InputReason::NotAScoreReport,
+                })
+            })?;
         results.push(report);
     }
     let s = Skeleton::new(year, results);

@@ -1,5 +1,7 @@
 //! Reading batch input files row by row: CSV (any of the dialects Russian Excel writes),
-//! JSON Lines and XLSX. Each row becomes a school name and values, or an error for that row.
+//! JSON Lines and XLSX. Each row becomes a school, its period and values, or an error for
+//! that row. Row numbers are the file's own: the CSV line where the record starts, the JSON
+//! Lines line, the sheet's row.
 
 use crate::failure::Failure;
 use clap::ValueEnum;
@@ -7,7 +9,8 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use vsoko::batch::Columns;
-use vsoko::{Error, Methodology, ScoreInput, Values};
+use vsoko::reason::{InputReason, Location, ValueReason, column_letters};
+use vsoko::{Error, InputKind, Methodology, ScoreInput, Values};
 
 /// Input file formats of `vsoko batch`.
 #[derive(Clone, Copy, ValueEnum)]
@@ -20,10 +23,23 @@ pub enum InputFormat {
     Xlsx,
 }
 
-/// One input row: its number in the file (the header is row 1) and what it holds.
+/// What one row holds.
+pub struct Entry {
+    pub school: Option<String>,
+    pub period: Option<String>,
+    pub values: Values,
+}
+
+/// One input row: its number in the file and what it holds.
 pub struct Record {
     pub row: usize,
-    pub result: Result<(Option<String>, Values), Error>,
+    pub result: Result<Entry, Error>,
+}
+
+/// The rows of an input file, and whether they carry a period (then the output does too).
+pub struct Rows<'m> {
+    pub records: Box<dyn Iterator<Item = Record> + 'm>,
+    pub has_period: bool,
 }
 
 /// Opens a batch input file and returns its rows; header problems fail the whole batch.
@@ -31,7 +47,7 @@ pub fn open<'m>(
     path: &Path,
     format: Option<InputFormat>,
     m: &'m Methodology,
-) -> Result<Box<dyn Iterator<Item = Record> + 'm>, Failure> {
+) -> Result<Rows<'m>, Failure> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -52,16 +68,16 @@ pub fn open<'m>(
             } else {
                 Box::new(File::open(path).map_err(io)?)
             };
-            Ok(Box::new(csv_rows(
-                BufReader::with_capacity(1 << 16, reader),
-                m,
-            )?))
+            csv_rows(BufReader::with_capacity(1 << 16, reader), path, m)
         }
         InputFormat::Jsonl => {
             let file = File::open(path).map_err(io)?;
-            Ok(Box::new(jsonl_rows(BufReader::new(file), m)))
+            Ok(Rows {
+                records: Box::new(jsonl_rows(BufReader::new(file), m)),
+                has_period: true,
+            })
         }
-        InputFormat::Xlsx => Ok(Box::new(xlsx_rows(path, m)?.into_iter())),
+        InputFormat::Xlsx => xlsx_rows(path, m),
     }
 }
 
@@ -77,10 +93,11 @@ fn sniff_delimiter(first_line: &[u8]) -> u8 {
 
 fn csv_rows<'m, R: BufRead + 'm>(
     mut reader: R,
+    path: &Path,
     m: &'m Methodology,
-) -> Result<impl Iterator<Item = Record> + 'm, Failure> {
+) -> Result<Rows<'m>, Failure> {
     let buf = reader.fill_buf().map_err(|e| Failure::Io {
-        path: "input".into(),
+        path: path.display().to_string(),
         message: e.to_string(),
     })?;
     let first_line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
@@ -91,34 +108,82 @@ fn csv_rows<'m, R: BufRead + 'm>(
         .flexible(true)
         .from_reader(reader);
     let mut records = csv.into_records();
+    let empty = Error::EmptyInput {
+        what: InputKind::Table,
+    };
     let header = match records.next() {
-        None => return Err(Error::EmptyInput.into()),
+        None => return Err(empty.into()),
         Some(Err(e)) => return Err(csv_failure(&e, 1).into()),
         Some(Ok(h)) => h,
     };
+    let header_line = line_of(&header);
+    if let Some(e) = multiline_field(&header, header_line) {
+        return Err(e.into());
+    }
     let columns = Columns::from_header(m, &header.iter().collect::<Vec<_>>())?;
-    Ok(records.enumerate().filter_map(move |(i, rec)| {
-        let row = i + 2;
-        let result = match rec {
-            Ok(rec) if rec.iter().all(|c| c.trim().is_empty()) => return None,
-            Ok(rec) => columns
-                .row(&rec.iter().collect::<Vec<_>>())
-                .map(|r| (r.school, r.values)),
-            Err(e) => Err(csv_failure(&e, row)),
+    let has_period = columns.has_period();
+    let rows = records.filter_map(move |rec| {
+        let (row, result) = match rec {
+            Ok(rec) => {
+                let row = line_of(&rec);
+                if rec.iter().all(|c| c.trim().is_empty()) {
+                    return None;
+                }
+                let result = match multiline_field(&rec, row) {
+                    Some(e) => Err(e),
+                    None => columns.row(&rec.iter().collect::<Vec<_>>()).map(entry),
+                };
+                (row, result)
+            }
+            Err(e) => {
+                let row = e.position().map_or(0, line_number);
+                (row, Err(csv_failure(&e, row)))
+            }
         };
         Some(Record { row, result })
-    }))
+    });
+    Ok(Rows {
+        records: Box::new(rows),
+        has_period,
+    })
+}
+
+fn entry(r: vsoko::batch::Row) -> Entry {
+    Entry {
+        school: r.school,
+        period: r.period,
+        values: r.values,
+    }
+}
+
+fn line_number(p: &csv::Position) -> usize {
+    usize::try_from(p.line()).unwrap_or(usize::MAX)
+}
+
+fn line_of(rec: &csv::StringRecord) -> usize {
+    rec.position().map_or(0, line_number)
+}
+
+/// A field that holds a line break: a quote that was never closed swallows the lines after it
+/// into one cell, so the record is rejected at the line where it starts, never scored.
+fn multiline_field(rec: &csv::StringRecord, line: usize) -> Option<Error> {
+    rec.iter()
+        .any(|c| c.contains(['\n', '\r']))
+        .then_some(Error::InvalidInput {
+            at: Location::Row(line),
+            reason: InputReason::QuoteRunsPastLine { opened: line },
+        })
 }
 
 fn csv_failure(e: &csv::Error, row: usize) -> Error {
     let reason = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            "the file is not UTF-8; save it from Excel as \"CSV UTF-8\"".to_string()
-        }
-        _ => e.to_string(),
+        csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
+        _ => InputReason::Shape {
+            detail: e.to_string(),
+        },
     };
     Error::InvalidInput {
-        field: format!("row {row}"),
+        at: Location::Row(row),
         reason,
     }
 }
@@ -130,28 +195,60 @@ fn jsonl_rows<'m, R: BufRead + 'm>(
     reader.lines().enumerate().filter_map(move |(i, line)| {
         let row = i + 1;
         let result = match line {
-            Ok(l) if l.trim().is_empty() => return None,
+            Ok(l) if l.trim_start_matches('\u{feff}').trim().is_empty() => return None,
             Ok(l) => ScoreInput::from_json(&l).and_then(|input| match input.methodology {
                 Some(name) if name != m.id() => Err(Error::InvalidInput {
-                    field: "methodology".into(),
-                    reason: format!("the line is for \"{name}\" but the batch scores {}", m.id()),
+                    at: Location::Field("methodology".into()),
+                    reason: InputReason::OtherMethodology {
+                        found: name,
+                        expected: m.id().to_string(),
+                    },
                 }),
-                _ => Ok((input.school, input.values)),
+                _ => Ok(Entry {
+                    school: input.school,
+                    period: input.period,
+                    values: input.values,
+                }),
             }),
             Err(e) => Err(Error::InvalidInput {
-                field: format!("line {row}"),
-                reason: e.to_string(),
+                at: Location::Row(row),
+                reason: if e.kind() == std::io::ErrorKind::InvalidData {
+                    InputReason::NotUtf8
+                } else {
+                    InputReason::Shape {
+                        detail: e.to_string(),
+                    }
+                },
             }),
         };
         Some(Record { row, result })
     })
 }
 
-/// XLSX: the first sheet, same layout as CSV. The sheet is read whole (the format is zipped).
-fn xlsx_rows(path: &Path, m: &Methodology) -> Result<Vec<Record>, Failure> {
-    use calamine::{Data, Reader};
-    let bad = |reason: String| Error::InvalidInput {
-        field: path.display().to_string(),
+/// One spreadsheet cell as text, or why its value cannot be points.
+enum Cell {
+    Text(String),
+    /// Not points; `raw` is what the cell shows as text elsewhere (a date's serial number).
+    Bad {
+        reason: ValueReason,
+        raw: String,
+    },
+}
+
+impl Cell {
+    fn is_blank(&self) -> bool {
+        matches!(self, Cell::Text(t) if t.trim().is_empty())
+    }
+}
+
+/// XLSX: the first sheet, same layout as CSV. Cells are streamed one by one, so a stray cell at
+/// `XFD1048576` costs one cell, not the sheet's whole used range. The header is the first row
+/// with any text; row numbers are the sheet's.
+fn xlsx_rows<'m>(path: &Path, m: &'m Methodology) -> Result<Rows<'m>, Failure> {
+    use calamine::{Reader, Xlsx};
+    let file = Location::File(path.display().to_string());
+    let bad = |reason: InputReason| Error::InvalidInput {
+        at: file.clone(),
         reason,
     };
     if !path.exists() {
@@ -160,41 +257,162 @@ fn xlsx_rows(path: &Path, m: &Methodology) -> Result<Vec<Record>, Failure> {
             message: "file not found".into(),
         });
     }
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)
-        .map_err(|e| bad(format!("not a readable XLSX workbook: {e}")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| bad("the workbook has no sheets".into()))?
-        .map_err(|e| bad(e.to_string()))?;
-    let text = |cell: &Data| -> String {
-        match cell {
-            Data::Empty => String::new(),
-            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Int(i) => i.to_string(),
-            Data::Float(f) => {
-                vsoko::decimal::from_f64(*f).map_or_else(|_| f.to_string(), |d| d.to_string())
-            }
-            Data::Bool(b) => b.to_string(),
-            Data::DateTime(d) => d.to_string(),
-            Data::Error(e) => format!("#{e:?}"),
-        }
-    };
-    let mut rows = range.rows();
-    let Some(header) = rows.next() else {
-        return Err(Error::EmptyInput.into());
-    };
-    let columns = Columns::from_header(m, &header.iter().map(text).collect::<Vec<_>>())?;
-    Ok(rows
-        .enumerate()
-        .filter_map(|(i, cells)| {
-            let cells: Vec<String> = cells.iter().map(text).collect();
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                return None;
-            }
-            Some(Record {
-                row: i + 2,
-                result: columns.row(&cells).map(|r| (r.school, r.values)),
-            })
+    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e: calamine::XlsxError| {
+        bad(InputReason::NotAWorkbook {
+            detail: e.to_string(),
         })
-        .collect())
+    })?;
+    let Some(name) = book.sheet_names().first().cloned() else {
+        return Err(bad(InputReason::NoSheets).into());
+    };
+    let mut cells = book.worksheet_cells_reader(&name).map_err(|e| {
+        bad(InputReason::NotAWorkbook {
+            detail: e.to_string(),
+        })
+    })?;
+    let mut table = SheetTable::new(m);
+    let mut current: Option<u32> = None;
+    let mut row_cells: Vec<(u32, Cell)> = Vec::new();
+    loop {
+        let next = cells.next_cell_with_formula().map_err(|e| {
+            bad(InputReason::NotAWorkbook {
+                detail: e.to_string(),
+            })
+        })?;
+        let Some(c) = next else { break };
+        let (r, col) = c.pos;
+        if current != Some(r) {
+            if let Some(prev) = current {
+                table.row(prev, std::mem::take(&mut row_cells))?;
+            }
+            current = Some(r);
+        }
+        let at = || format!("{}{}", column_letters(col as usize + 1), r as usize + 1);
+        let cell = cell_text(&c.value, c.formula.is_some(), at);
+        if !cell.is_blank() {
+            row_cells.push((col, cell));
+        }
+    }
+    if let Some(prev) = current {
+        table.row(prev, row_cells)?;
+    }
+    if table.columns.is_none() {
+        return Err(Error::EmptyInput {
+            what: InputKind::Table,
+        }
+        .into());
+    }
+    let has_period = table.columns.as_ref().is_some_and(Columns::has_period);
+    Ok(Rows {
+        records: Box::new(table.records.into_iter()),
+        has_period,
+    })
+}
+
+fn cell_text(value: &calamine::DataRef<'_>, formula: bool, at: impl Fn() -> String) -> Cell {
+    use calamine::DataRef;
+    match value {
+        DataRef::Empty if formula => Cell::Bad {
+            reason: ValueReason::FormulaWithoutValue { cell: at() },
+            raw: String::new(),
+        },
+        DataRef::Empty => Cell::Text(String::new()),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            Cell::Text(s.clone())
+        }
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Int(i) => Cell::Text(i.to_string()),
+        DataRef::Float(f) => match vsoko::decimal::from_f64(*f) {
+            Ok(d) => Cell::Text(d.to_string()),
+            Err(reason) => Cell::Bad {
+                reason,
+                raw: f.to_string(),
+            },
+        },
+        DataRef::Bool(b) => Cell::Bad {
+            reason: ValueReason::YesNo(*b),
+            raw: b.to_string(),
+        },
+        DataRef::DateTime(d) => Cell::Bad {
+            reason: ValueReason::DateCell { cell: at() },
+            raw: vsoko::decimal::from_f64(d.as_f64())
+                .map_or_else(|_| d.to_string(), |v| v.to_string()),
+        },
+        DataRef::Error(e) => Cell::Bad {
+            reason: ValueReason::CellError {
+                cell: at(),
+                error: e.to_string(),
+            },
+            raw: e.to_string(),
+        },
+    }
+}
+
+/// Rows of a sheet collected as they stream by: the first non-empty row is the header.
+struct SheetTable<'m> {
+    m: &'m Methodology,
+    columns: Option<Columns>,
+    header_width: usize,
+    records: Vec<Record>,
+}
+
+impl<'m> SheetTable<'m> {
+    fn new(m: &'m Methodology) -> Self {
+        SheetTable {
+            m,
+            columns: None,
+            header_width: 0,
+            records: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, r: u32, cells: Vec<(u32, Cell)>) -> Result<(), Failure> {
+        if cells.is_empty() {
+            return Ok(());
+        }
+        let row = r as usize + 1;
+        let width = cells
+            .iter()
+            .map(|(c, _)| *c as usize + 1)
+            .max()
+            .unwrap_or(0)
+            .max(self.header_width);
+        let mut texts = vec![String::new(); width];
+        let mut bad: Vec<(usize, ValueReason)> = Vec::new();
+        for (c, cell) in cells {
+            let c = c as usize;
+            match cell {
+                Cell::Text(t) => {
+                    if let Some(slot) = texts.get_mut(c) {
+                        *slot = t;
+                    }
+                }
+                Cell::Bad { reason, raw } => {
+                    // Outside indicator columns the cell reads as its text (a header cell
+                    // that is a date keeps its serial, so the header check names it).
+                    if let Some(slot) = texts.get_mut(c) {
+                        *slot = raw;
+                    }
+                    bad.push((c, reason));
+                }
+            }
+        }
+        let Some(columns) = &self.columns else {
+            self.header_width = width;
+            self.columns = Some(Columns::from_header(self.m, &texts)?);
+            return Ok(());
+        };
+        let result = match bad
+            .into_iter()
+            .find_map(|(c, reason)| columns.indicator_at(c).map(|id| (id, reason)))
+        {
+            Some((id, reason)) => Err(Error::InvalidValue {
+                id: id.to_string(),
+                reason,
+            }),
+            None => columns.row(&texts).map(entry),
+        };
+        self.records.push(Record { row, result });
+        Ok(())
+    }
 }

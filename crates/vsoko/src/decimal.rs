@@ -8,8 +8,8 @@
 //!   through its shortest decimal text, so `0.1` stays `0.1`.
 //! - Output is `normalize()`d, so `"2.50"` and `"2.5"` are written the same way.
 
+use crate::reason::ValueReason;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::str::FromStr;
 
 /// The one rounding strategy of the crate.
 pub const ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
@@ -19,62 +19,109 @@ pub const SHARE_DECIMALS: u32 = 4;
 
 /// Parses decimal text exactly. Accepts an optional sign, digits with one `.`, and an
 /// exponent (`1e1`); rejects `NaN`, `Infinity`, empty text and anything else, saying why.
+/// A number a decimal cannot hold exactly (more than 28 places, or too large) is rejected,
+/// never rounded.
 ///
 /// # Errors
-/// A reason in plain English when the text is not a finite decimal number.
+/// A [`ValueReason`] when the text is not a finite decimal number held exactly.
 ///
 /// ```
 /// use vsoko::decimal::parse_decimal;
 /// assert_eq!(parse_decimal(" 2.50 ").unwrap().to_string(), "2.50");
+/// assert_eq!(parse_decimal("25e-1").unwrap().to_string(), "2.5");
 /// assert!(parse_decimal("NaN").is_err());
 /// assert!(parse_decimal("2,5").is_err());
+/// assert!(parse_decimal("1e-31").is_err());
 /// ```
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+pub fn parse_decimal(text: &str) -> Result<Decimal, ValueReason> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("empty text is not a number".into());
+        return Err(ValueReason::NotANumber {
+            text: String::new(),
+        });
     }
     let lower = t.to_ascii_lowercase();
     let bare = lower.trim_start_matches(['+', '-']);
     if bare == "nan" {
-        return Err(format!("\"{t}\" (NaN) is not a number"));
+        return Err(ValueReason::NotANumberNan);
     }
     if bare.starts_with("inf") {
-        return Err(format!("\"{t}\" is infinite, not a number of points"));
+        return Err(ValueReason::Infinite);
     }
+    let not_a_number = || ValueReason::NotANumber {
+        text: t.to_string(),
+    };
     if !t
         .bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
     {
-        return Err(format!(
-            "\"{t}\" is not a decimal number (use a point: 2.5)"
-        ));
+        return Err(not_a_number());
     }
-    let parsed = if lower.contains('e') {
-        Decimal::from_scientific(t)
-    } else {
-        Decimal::from_str_exact(t.strip_prefix('+').unwrap_or(t))
+    let (mantissa, exponent) = match lower.split_once('e') {
+        Some((m, e)) => (m, Some(e)),
+        None => (lower.as_str(), None),
     };
-    parsed.map_err(|_| format!("\"{t}\" is not a decimal number or has too many digits"))
+    let digits = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    if digits.is_empty()
+        || digits == "."
+        || digits.contains(['+', '-'])
+        || digits.matches('.').count() > 1
+    {
+        return Err(not_a_number());
+    }
+    let not_exact = || ValueReason::NotExact {
+        text: t.to_string(),
+    };
+    let unsigned = mantissa.strip_prefix('+').unwrap_or(mantissa);
+    let digits_value = Decimal::from_str_exact(unsigned).map_err(|_| not_exact())?;
+    let Some(exponent) = exponent else {
+        return Ok(digits_value);
+    };
+    let exp: i64 = exponent.parse().map_err(|_| not_a_number())?;
+    scale_by_power_of_ten(digits_value, exp).ok_or_else(not_exact)
+}
+
+/// `value × 10^exp`, exactly, or `None` when the result does not fit.
+fn scale_by_power_of_ten(value: Decimal, exp: i64) -> Option<Decimal> {
+    if value.is_zero() {
+        return Some(Decimal::ZERO);
+    }
+    if exp <= 0 {
+        let mut mantissa = value.mantissa();
+        let mut scale = i64::from(value.scale()).checked_sub(exp)?;
+        // Trailing zeros of the digits may still let it fit (`100e-30` is `1e-28`).
+        while scale > i64::from(Decimal::MAX_SCALE) && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        let scale = u32::try_from(scale).ok()?;
+        Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+    } else {
+        let mut d = value;
+        for _ in 0..exp.min(60) {
+            d = d.checked_mul(Decimal::TEN)?;
+        }
+        (exp <= 60).then_some(d)
+    }
 }
 
 /// Converts a binary float through its shortest decimal text (the text Rust prints for it),
 /// so `0.1_f64` becomes exactly `0.1`.
 ///
 /// # Errors
-/// A reason when the float is NaN, infinite or too large for a decimal.
+/// A [`ValueReason`] when the float is NaN, infinite or too large for a decimal.
 ///
 /// ```
 /// use vsoko::decimal::from_f64;
 /// assert_eq!(from_f64(0.1).unwrap().to_string(), "0.1");
 /// assert!(from_f64(f64::NAN).is_err());
 /// ```
-pub fn from_f64(value: f64) -> Result<Decimal, String> {
+pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
     if value.is_nan() {
-        return Err("NaN is not a number".into());
+        return Err(ValueReason::NotANumberNan);
     }
     if value.is_infinite() {
-        return Err("an infinite value is not a number of points".into());
+        return Err(ValueReason::Infinite);
     }
     // Whole numbers below 2^53 are exact as integers (the common case of spreadsheet cells).
     if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
@@ -84,9 +131,40 @@ pub fn from_f64(value: f64) -> Result<Decimal, String> {
         )]
         return Ok(Decimal::from(value as i64));
     }
-    // `{}` gives the shortest text that reads back as the same float and never uses an exponent.
-    Decimal::from_str(&format!("{value}"))
-        .map_err(|_| format!("{value} has too many digits for a decimal"))
+    // `{:e}` gives the shortest text that reads back as the same float.
+    parse_decimal(&format!("{value:e}"))
+}
+
+/// Converts a 32-bit float through its own shortest decimal text, so `0.1_f32` becomes `0.1`
+/// (not `0.10000000149011612`, the text of the same bits widened to 64).
+///
+/// # Errors
+/// As [`from_f64`].
+///
+/// ```
+/// assert_eq!(vsoko::decimal::from_f32(0.1).unwrap().to_string(), "0.1");
+/// ```
+pub fn from_f32(value: f32) -> Result<Decimal, ValueReason> {
+    if value.is_nan() {
+        return Err(ValueReason::NotANumberNan);
+    }
+    if value.is_infinite() {
+        return Err(ValueReason::Infinite);
+    }
+    parse_decimal(&format!("{value:e}"))
+}
+
+/// Checked sum of decimals: `None` when it leaves the decimal range.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(vsoko::decimal::checked_sum([Decimal::ONE, Decimal::TWO]), Some(Decimal::from(3)));
+/// assert_eq!(vsoko::decimal::checked_sum([Decimal::MAX, Decimal::ONE]), None);
+/// ```
+pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
 }
 
 /// `points / max`, rounded to [`SHARE_DECIMALS`] places with [`ROUNDING`]; `None` when `max` is 0.
@@ -120,9 +198,14 @@ pub fn percent(points: Decimal, max: Decimal) -> Option<Decimal> {
     if max.is_zero() {
         return None;
     }
-    (points * Decimal::ONE_HUNDRED)
-        .checked_div(max)
-        .map(|p| p.round_dp_with_strategy(1, ROUNDING))
+    // Multiply first (exact); a value so large that ×100 overflows divides first instead.
+    let ratio = match points.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => p.checked_div(max),
+        None => points
+            .checked_div(max)
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
+    };
+    ratio.map(|p| p.round_dp_with_strategy(1, ROUNDING))
 }
 
 #[cfg(test)]
@@ -147,6 +230,38 @@ mod tests {
             assert!(parse_decimal(bad).is_err(), "{bad:?} was accepted");
         }
         assert!(parse_decimal("1e40").is_err());
+        assert!(parse_decimal("1e").is_err());
+        assert!(parse_decimal("e5").is_err());
+        assert!(parse_decimal("1-2").is_err());
+    }
+
+    #[test]
+    fn never_rounds_what_it_cannot_hold() {
+        for text in [
+            "1e-31",
+            "0.00000000000000000000000000001",
+            "1e29",
+            "123456789012345678901234567890",
+        ] {
+            assert!(
+                matches!(parse_decimal(text), Err(ValueReason::NotExact { .. })),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_decimal("3.00000000000000001"),
+            Ok(dec!(3.00000000000000001))
+        );
+        assert_eq!(
+            parse_decimal("1e-28"),
+            Ok(dec!(0.0000000000000000000000000001))
+        );
+        assert_eq!(
+            parse_decimal("100e-30"),
+            Ok(dec!(0.0000000000000000000000000001))
+        );
+        assert_eq!(parse_decimal("-2.5E+2"), Ok(dec!(-250)));
+        assert_eq!(parse_decimal("0e-50"), Ok(dec!(0)));
     }
 
     #[test]
@@ -162,6 +277,15 @@ mod tests {
         assert_eq!(from_f64(0.1 + 0.2), Ok(dec!(0.30000000000000004)));
         assert!(from_f64(f64::INFINITY).is_err());
         assert!(from_f64(1e300).is_err());
+        assert_eq!(from_f64(1e-7), Ok(dec!(0.0000001)));
+        assert_eq!(from_f32(0.1_f32), Ok(dec!(0.1)));
+        assert_eq!(from_f32(2.675_f32), Ok(dec!(2.675)));
+    }
+
+    #[test]
+    fn percent_of_huge_values_does_not_overflow() {
+        let huge = Decimal::MAX;
+        assert_eq!(percent(huge, huge), Some(dec!(100.0)));
     }
 
     #[test]

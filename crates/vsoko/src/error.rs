@@ -4,6 +4,7 @@
 //! identifier that tests, bindings and other programs match on; the English message
 //! ([`std::fmt::Display`]) and the Russian one ([`Error::message_ru`]) are for people.
 
+use crate::reason::{InputReason, Location, ValueReason};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -58,15 +59,18 @@ pub enum Error {
         message: String,
     },
     /// The input is empty (no bytes, or only white space).
-    #[error("the input is empty: expected a JSON object with \"values\"")]
-    EmptyInput,
+    #[error("the input is empty{}", what.expected())]
+    EmptyInput {
+        /// What kind of input was expected.
+        what: InputKind,
+    },
     /// The input has the wrong shape outside the indicator values.
-    #[error("invalid input at \"{field}\": {reason}")]
+    #[error("invalid input at {at}: {reason}")]
     InvalidInput {
-        /// The field or position concerned.
-        field: String,
+        /// Where the problem is.
+        at: Location,
         /// What is wrong.
-        reason: String,
+        reason: InputReason,
     },
     /// A value names an indicator the methodology does not have.
     #[error("unknown indicator \"{id}\"{}", suggestion_text(suggestion.as_deref()))]
@@ -88,7 +92,7 @@ pub enum Error {
         /// The indicator.
         id: String,
         /// What was found instead of a number.
-        reason: String,
+        reason: ValueReason,
     },
     /// The value is a number outside `0..=cap`.
     #[error("indicator \"{id}\": value {value} is out of range {min}..{max}")]
@@ -160,7 +164,7 @@ impl Error {
             Error::UnknownMethodology { .. } => "unknown_methodology",
             Error::InvalidMethodology { .. } => "invalid_methodology",
             Error::Json { .. } => "invalid_json",
-            Error::EmptyInput => "empty_input",
+            Error::EmptyInput { .. } => "empty_input",
             Error::InvalidInput { .. } => "invalid_input",
             Error::UnknownIndicator { .. } => "unknown_indicator",
             Error::DuplicateIndicator { .. } => "duplicate_indicator",
@@ -224,22 +228,16 @@ impl Error {
                 "неизвестная методика «{name}»; встроенные: {}",
                 known.join(", ")
             ),
-            Error::InvalidMethodology { problems } => {
-                format!(
-                    "описание методики содержит ошибки: {}",
-                    join_problems(problems)
-                )
-            }
-            Error::Json {
-                line,
-                column,
-                message,
-            } => format!(
-                "файл не является корректным JSON (строка {line}, позиция {column}): {message}"
+            Error::InvalidMethodology { problems } => format!(
+                "описание методики содержит ошибки ({}), они перечислены в списке problems",
+                problems.len()
             ),
-            Error::EmptyInput => "файл пуст: ожидается JSON-объект с полем \"values\"".into(),
-            Error::InvalidInput { field, reason } => {
-                format!("неверные входные данные в поле «{field}»: {reason}")
+            Error::Json { line, column, .. } => format!(
+                "файл не является корректным JSON: ошибка в строке {line}, позиция {column}"
+            ),
+            Error::EmptyInput { what } => what.empty_ru().into(),
+            Error::InvalidInput { at, reason } => {
+                format!("неверные входные данные ({}): {}", at.ru(), reason.ru())
             }
             Error::UnknownIndicator { id, suggestion } => match suggestion {
                 Some(s) => {
@@ -251,7 +249,7 @@ impl Error {
                 format!("показатель «{id}» указан несколько раз; оставьте одно значение")
             }
             Error::InvalidValue { id, reason } => {
-                format!("показатель «{id}»: значение не является числом ({reason})")
+                format!("показатель «{id}»: {}", reason.ru())
             }
             Error::ValueOutOfRange {
                 id,
@@ -277,6 +275,46 @@ impl Error {
             Error::DuplicateSection { id } => {
                 format!("раздел «{id}» указан несколько раз; оставьте один")
             }
+        }
+    }
+}
+
+/// What kind of input a reader expected, so that an empty one is named for what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// A JSON input document with `values`.
+    Document,
+    /// A JSON object of values.
+    Values,
+    /// A methodology description.
+    Methodology,
+    /// A table (CSV, XLSX) with a header row.
+    Table,
+    /// A self-examination report.
+    SelfExam,
+}
+
+impl InputKind {
+    fn expected(self) -> &'static str {
+        match self {
+            InputKind::Document => ": expected a JSON object with \"values\"",
+            InputKind::Values => ": expected a JSON object of indicator values",
+            InputKind::Methodology => ": expected a methodology description in JSON",
+            InputKind::Table => ": expected a header row (school and indicator ids) and rows",
+            InputKind::SelfExam => ": expected a self-examination report in JSON",
+        }
+    }
+
+    fn empty_ru(self) -> &'static str {
+        match self {
+            InputKind::Document => "файл пуст: ожидается JSON-объект с полем «values»",
+            InputKind::Values => "пустой ввод: ожидается JSON-объект со значениями показателей",
+            InputKind::Methodology => "файл пуст: ожидается описание методики в формате JSON",
+            InputKind::Table => {
+                "таблица пуста: ожидаются строка заголовка (школа и коды показателей) и строки школ"
+            }
+            InputKind::SelfExam => "файл пуст: ожидается отчёт о самообследовании в формате JSON",
         }
     }
 }
@@ -328,10 +366,12 @@ mod tests {
                 column: 1,
                 message: String::new(),
             },
-            Error::EmptyInput,
+            Error::EmptyInput {
+                what: InputKind::Table,
+            },
             Error::InvalidInput {
-                field: "f".into(),
-                reason: "r".into(),
+                at: Location::Row(2),
+                reason: InputReason::NotUtf8,
             },
             Error::UnknownIndicator {
                 id: "9".into(),
@@ -340,7 +380,7 @@ mod tests {
             Error::DuplicateIndicator { id: "1".into() },
             Error::InvalidValue {
                 id: "1".into(),
-                reason: "r".into(),
+                reason: ValueReason::Infinite,
             },
             Error::ValueOutOfRange {
                 id: "1".into(),

@@ -5,7 +5,9 @@
 //! silently dropped, so scoring can report it (serde_json alone would keep the last one).
 
 use crate::decimal::{from_f64, parse_decimal};
-use crate::error::{Error, Result};
+use crate::entries::Entries;
+use crate::error::{Error, InputKind, Result};
+use crate::reason::{InputReason, Location, ValueReason};
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -27,7 +29,7 @@ impl Value {
     /// or empty text for missing.
     ///
     /// # Errors
-    /// A reason in English when the text is none of these (`"NaN"`, `"2,5"`, `"abc"`).
+    /// A [`ValueReason`] when the text is none of these (`"NaN"`, `"2,5"`, `"abc"`).
     ///
     /// ```
     /// use vsoko::Value;
@@ -35,7 +37,7 @@ impl Value {
     /// assert_eq!(Value::parse(""), Ok(Value::Missing));
     /// assert_eq!(Value::parse("2.5").unwrap().to_string(), "2.5");
     /// ```
-    pub fn parse(text: &str) -> Result<Value, String> {
+    pub fn parse(text: &str) -> Result<Value, ValueReason> {
         let t = text.trim();
         if t.is_empty() {
             return Ok(Value::Missing);
@@ -47,10 +49,75 @@ impl Value {
     }
 }
 
-/// Whether text spells "not applicable": `n/a` in any case, or `н/п`.
+/// Whether text spells "not applicable": `n/a` or `н/п`, in any letter case.
+///
+/// ```
+/// assert!(vsoko::input::is_not_applicable("Н/п"));
+/// assert!(vsoko::input::is_not_applicable(" N/A "));
+/// assert!(!vsoko::input::is_not_applicable("н/д"));
+/// ```
 pub fn is_not_applicable(text: &str) -> bool {
     let t = text.trim();
-    t.eq_ignore_ascii_case("n/a") || t == "н/п" || t == "Н/П"
+    if t.eq_ignore_ascii_case("n/a") {
+        return true;
+    }
+    let mut chars = t.chars().flat_map(char::to_lowercase);
+    chars.next() == Some('н')
+        && chars.next() == Some('/')
+        && chars.next() == Some('п')
+        && chars.next().is_none()
+}
+
+/// Reads one JSON value from its text exactly: a number from its digits (never through a
+/// binary float), a string as [`Value::parse`] reads it, `null` as missing.
+fn value_from_json_text(text: &str) -> Result<Value, ValueReason> {
+    let t = text.trim();
+    match t.as_bytes().first() {
+        Some(b'"') => match serde_json::from_str::<String>(t) {
+            Ok(s) => Value::parse(&s),
+            Err(_) => Err(ValueReason::NotANumber {
+                text: t.to_string(),
+            }),
+        },
+        Some(b'n') => Ok(Value::Missing),
+        Some(b't') => Err(ValueReason::YesNo(true)),
+        Some(b'f') => Err(ValueReason::YesNo(false)),
+        Some(b'[') => Err(ValueReason::List),
+        Some(b'{') => Err(ValueReason::Object),
+        _ => parse_decimal(t).map(Value::Points),
+    }
+}
+
+/// A decimal read from JSON text exactly: a decimal string or a number's own digits.
+pub(crate) fn decimal_from_json_text(text: &str) -> Result<Decimal, ValueReason> {
+    match value_from_json_text(text)? {
+        Value::Points(d) => Ok(d),
+        Value::NotApplicable => Err(ValueReason::NotANumber { text: "n/a".into() }),
+        Value::Missing => Err(ValueReason::NotANumber {
+            text: String::new(),
+        }),
+    }
+}
+
+/// Values read from JSON text: each value's own text, so numbers keep every digit.
+type JsonValues = Entries<Box<serde_json::value::RawValue>>;
+
+fn json_values(entries: JsonValues) -> RawValues {
+    RawValues(
+        entries
+            .0
+            .into_iter()
+            .map(|(id, raw)| {
+                let v = value_from_json_text(raw.get());
+                (id, v)
+            })
+            .collect(),
+    )
+}
+
+/// The text of a JSON document with a UTF-8 byte-order mark removed (Windows editors write one).
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 impl fmt::Display for Value {
@@ -123,11 +190,14 @@ impl Values {
     /// [`Error::EmptyInput`], [`Error::Json`], [`Error::InvalidInput`] when it is not an
     /// object, [`Error::InvalidValue`] naming the indicator whose value is not a number.
     pub fn from_json(text: &str) -> Result<Values> {
+        let text = strip_bom(text);
         if text.trim().is_empty() {
-            return Err(Error::EmptyInput);
+            return Err(Error::EmptyInput {
+                what: InputKind::Values,
+            });
         }
-        let raw: RawValues = serde_json::from_str(text).map_err(input_error)?;
-        raw.into_values()
+        let raw: JsonValues = serde_json::from_str(text).map_err(input_error)?;
+        json_values(raw).into_values()
     }
 }
 
@@ -195,15 +265,15 @@ pub struct ScoreInput {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawInput {
+#[serde(deny_unknown_fields, rename = "input document")]
+struct RawInput<V> {
     #[serde(default)]
     methodology: Option<String>,
     #[serde(default)]
     school: Option<String>,
     #[serde(default)]
     period: Option<String>,
-    values: RawValues,
+    values: V,
 }
 
 impl ScoreInput {
@@ -215,7 +285,7 @@ impl ScoreInput {
     pub fn deserialize_checked<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Result<ScoreInput>, D::Error> {
-        let raw = RawInput::deserialize(d)?;
+        let raw = RawInput::<RawValues>::deserialize(d)?;
         Ok(raw.values.into_values().map(|values| ScoreInput {
             methodology: raw.methodology,
             school: raw.school,
@@ -231,15 +301,18 @@ impl ScoreInput {
     /// [`Error::InvalidInput`] for a wrong shape (unknown field, `values` not an object);
     /// [`Error::InvalidValue`] naming the indicator whose value is not a number.
     pub fn from_json(text: &str) -> Result<ScoreInput> {
+        let text = strip_bom(text);
         if text.trim().is_empty() {
-            return Err(Error::EmptyInput);
+            return Err(Error::EmptyInput {
+                what: InputKind::Document,
+            });
         }
-        let raw: RawInput = serde_json::from_str(text).map_err(input_error)?;
+        let raw: RawInput<JsonValues> = serde_json::from_str(text).map_err(input_error)?;
         Ok(ScoreInput {
             methodology: raw.methodology,
             school: raw.school,
             period: raw.period,
-            values: raw.values.into_values()?,
+            values: json_values(raw.values).into_values()?,
         })
     }
 }
@@ -247,23 +320,32 @@ impl ScoreInput {
 /// Malformed JSON keeps its position; a wrong shape becomes `invalid_input` at that position.
 pub(crate) fn input_error(e: serde_json::Error) -> Error {
     if e.is_data() {
-        let position = format!("line {} column {}", e.line(), e.column());
-        let message = Error::from(e);
-        let reason = match message {
+        let at = Location::Json {
+            line: e.line(),
+            column: e.column(),
+        };
+        let detail = match Error::from(e) {
             Error::Json { message, .. } => message,
             other => other.to_string(),
         };
-        Error::InvalidInput {
-            field: position,
-            reason,
-        }
+        let reason = match unknown_field(&detail) {
+            Some(name) => InputReason::UnknownField { name },
+            None => InputReason::Shape { detail },
+        };
+        Error::InvalidInput { at, reason }
     } else {
         Error::from(e)
     }
 }
 
+/// The field name in serde's "unknown field `x`, expected …" message.
+fn unknown_field(detail: &str) -> Option<String> {
+    let rest = detail.strip_prefix("unknown field `")?;
+    rest.split_once('`').map(|(name, _)| name.to_string())
+}
+
 /// Values as read, each with its own parse outcome, duplicates kept.
-struct RawValues(Vec<(String, Result<Value, String>)>);
+struct RawValues(Vec<(String, Result<Value, ValueReason>)>);
 
 impl RawValues {
     fn into_values(self) -> Result<Values> {
@@ -304,7 +386,7 @@ impl<'de> Visitor<'de> for RawValuesVisitor {
 }
 
 /// One value with its parse outcome; a wrong type is an outcome, not a parse failure.
-struct RawValue(Result<Value, String>);
+struct RawValue(Result<Value, ValueReason>);
 
 impl<'de> Deserialize<'de> for RawValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -315,7 +397,7 @@ impl<'de> Deserialize<'de> for RawValue {
 struct RawValueVisitor;
 
 impl<'de> Visitor<'de> for RawValueVisitor {
-    type Value = Result<Value, String>;
+    type Value = Result<Value, ValueReason>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a number of points, a decimal string or \"n/a\"")
@@ -333,9 +415,12 @@ impl<'de> Visitor<'de> for RawValueVisitor {
         Ok(Value::parse(v))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Err(format!(
-            "{v} is a yes/no value, not a number of points"
-        )))
+        Ok(Err(ValueReason::YesNo(v)))
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
+        Ok(Err(ValueReason::WrongType {
+            found: "a byte string".into(),
+        }))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(Ok(Value::Missing))
@@ -345,11 +430,11 @@ impl<'de> Visitor<'de> for RawValueVisitor {
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Err("a list is not a number of points".into()))
+        Ok(Err(ValueReason::List))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Err("an object is not a number of points".into()))
+        Ok(Err(ValueReason::Object))
     }
 }
 
@@ -382,6 +467,60 @@ mod tests {
     }
 
     #[test]
+    fn json_numbers_are_read_from_their_digits() {
+        let v = Values::from_json(
+            r#"{"a": 3.00000000000000001, "b": 2.00000000000000001, "c": 1e-28, "d": -0, "e": 25E-1}"#,
+        )
+        .unwrap();
+        let got: Vec<_> = v.iter().map(|(_, v)| v.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "3.00000000000000001",
+                "2.00000000000000001",
+                "0.0000000000000000000000000001",
+                "0",
+                "2.5"
+            ]
+        );
+        for text in [
+            r#"{"a": 1e-31}"#,
+            r#"{"a": 1e30}"#,
+            r#"{"a": 0.12345678901234567890123456789}"#,
+        ] {
+            let e = Values::from_json(text).unwrap_err();
+            assert_eq!(
+                (e.code(), e.indicator()),
+                ("invalid_value", Some("a")),
+                "{text}"
+            );
+        }
+        let doc = ScoreInput::from_json(r#"{"values": {"1.1.1": 3.00000000000000001}}"#).unwrap();
+        let m = crate::Methodology::builtin("index-2023").unwrap();
+        let e = m.score(&doc.values, crate::Options::default()).unwrap_err();
+        assert_eq!(e.code(), "value_out_of_range");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_an_error() {
+        assert!(ScoreInput::from_json("\u{feff}{\"values\": {}}").is_ok());
+        assert!(Values::from_json("\u{feff}{}").is_ok());
+        assert_eq!(
+            ScoreInput::from_json("\u{feff}").unwrap_err(),
+            Error::EmptyInput {
+                what: InputKind::Document
+            }
+        );
+    }
+
+    #[test]
+    fn not_applicable_in_any_case() {
+        for t in ["н/п", "Н/П", "Н/п", "н/П", "n/a", "N/a"] {
+            assert_eq!(Value::parse(t), Ok(Value::NotApplicable), "{t}");
+        }
+    }
+
+    #[test]
     fn wrong_types_name_the_indicator() {
         for (text, id) in [
             (r#"{"1.1.1": true}"#, "1.1.1"),
@@ -404,6 +543,7 @@ mod tests {
             ("{", "invalid_json"),
             ("[1, 2]", "invalid_input"),
             (r#"{"valeus": {}}"#, "invalid_input"),
+            ("\u{feff}", "empty_input"),
             (r#"{"values": [1]}"#, "invalid_input"),
             (r#"{"values": {}, "values": {}}"#, "invalid_input"),
             (r#"{"methodology": 5, "values": {}}"#, "invalid_input"),

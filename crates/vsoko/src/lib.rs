@@ -7,11 +7,12 @@ mod error;
 pub mod input;
 pub mod json;
 pub mod methodology;
+pub mod reason;
 pub mod scoring;
 pub mod selfexam;
 pub mod suggest;
 
-pub use error::{Error, Problem, Result};
+pub use error::{Error, InputKind, Problem, Result};
 pub use input::{ScoreInput, Value, Values};
 pub use methodology::{Group, Indicator, LevelBand, Methodology, MethodologySpec};
 pub use scoring::{Options, Report, Scorecard, Status};

@@ -10,9 +10,10 @@ mod summary;
 pub use rank::{Rank, ranks};
 pub use summary::{GroupShare, LevelCount, MEAN_DECIMALS, Summary, SummaryBuilder, WEAKEST};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, InputKind, Result};
 use crate::input::{Value, Values, is_not_applicable};
 use crate::methodology::Methodology;
+use crate::reason::{InputReason, Location};
 
 /// Header names that are not indicators.
 pub const SCHOOL_COLUMN: &str = "school";
@@ -35,6 +36,9 @@ pub struct Columns {
     school: Option<usize>,
     period: Option<usize>,
     indicators: Vec<(usize, String)>,
+    /// Columns with an empty header cell: ignored while their cells are empty too.
+    unnamed: Vec<usize>,
+    /// The header's width without its trailing empty cells.
     width: usize,
 }
 
@@ -51,22 +55,36 @@ pub struct Row {
 
 impl Columns {
     /// Maps a header row: `school`, optional `period`, then indicator ids in any order.
-    /// A UTF-8 byte-order mark and surrounding spaces are ignored.
+    /// A UTF-8 byte-order mark and surrounding spaces are ignored; so are columns whose header
+    /// cell is empty, as long as their cells are empty too (Excel writes `school;1.1.1;;;`).
     ///
     /// # Errors
     /// [`Error::EmptyInput`] for an empty header, [`Error::UnknownIndicator`] naming a column
     /// that is not an indicator of the methodology, [`Error::DuplicateIndicator`] for a column
-    /// given twice, [`Error::InvalidInput`] when no column is an indicator.
+    /// given twice, [`Error::InvalidInput`] when no column is an indicator or a header cell
+    /// holds a number (a spreadsheet turned an id such as `1.1.1` into a date), naming the column.
     pub fn from_header<S: AsRef<str>>(m: &Methodology, header: &[S]) -> Result<Columns> {
+        let clean = |c: &S| c.as_ref().trim_start_matches('\u{feff}').trim().to_string();
+        let width = header
+            .iter()
+            .rposition(|c| !clean(c).is_empty())
+            .map_or(0, |i| i + 1);
+        if width == 0 {
+            return Err(Error::EmptyInput {
+                what: InputKind::Table,
+            });
+        }
         let mut cols = Columns {
             school: None,
             period: None,
             indicators: Vec::new(),
-            width: header.len(),
+            unnamed: Vec::new(),
+            width,
         };
         let mut seen = vec![false; m.indicators().len()];
-        for (i, cell) in header.iter().enumerate() {
-            let name = cell.as_ref().trim_start_matches('\u{feff}').trim();
+        for (i, cell) in header.iter().enumerate().take(width) {
+            let name = clean(cell);
+            let name = name.as_str();
             let field = match name.to_lowercase().as_str() {
                 SCHOOL_COLUMN | "школа" | "организация" => Some(&mut cols.school),
                 PERIOD_COLUMN | "период" => Some(&mut cols.period),
@@ -75,16 +93,23 @@ impl Columns {
             if let Some(field) = field {
                 if field.replace(i).is_some() {
                     return Err(Error::InvalidInput {
-                        field: format!("header column {}", i + 1),
-                        reason: format!("column \"{name}\" appears twice"),
+                        at: Location::Column(i + 1),
+                        reason: InputReason::DuplicateColumn { name: name.into() },
                     });
                 }
                 continue;
             }
-            if name.is_empty() && header.len() == 1 {
-                return Err(Error::EmptyInput);
+            if name.is_empty() {
+                cols.unnamed.push(i);
+                continue;
             }
             let Some(pos) = m.position(name) else {
+                if looks_like_a_date(name) {
+                    return Err(Error::InvalidInput {
+                        at: Location::Column(i + 1),
+                        reason: InputReason::HeaderIsDate { found: name.into() },
+                    });
+                }
                 return Err(Error::UnknownIndicator {
                     id: name.to_string(),
                     suggestion: m.suggest(name).map(ToString::to_string),
@@ -102,12 +127,14 @@ impl Columns {
         }
         if cols.indicators.is_empty() {
             return Err(Error::InvalidInput {
-                field: "header".into(),
-                reason: format!(
-                    "no column is an indicator of {}; expected \"school\" and ids such as \"{}\"",
-                    m.id(),
-                    m.indicators().first().map_or("", |i| i.id.as_str())
-                ),
+                at: Location::Header,
+                reason: InputReason::NoIndicatorColumns {
+                    methodology: m.id().to_string(),
+                    example: m
+                        .indicators()
+                        .first()
+                        .map_or_else(String::new, |i| i.id.clone()),
+                },
             });
         }
         Ok(cols)
@@ -118,21 +145,40 @@ impl Columns {
     ///
     /// # Errors
     /// [`Error::InvalidValue`] naming the indicator whose cell is not a number;
-    /// [`Error::InvalidInput`] when the row has more cells than the header.
+    /// [`Error::InvalidInput`] naming the column when the row has data past the header or
+    /// under an empty header cell, or when it has fewer cells than the header (a short row
+    /// is never read as missing values).
     pub fn row<S: AsRef<str>>(&self, cells: &[S]) -> Result<Row> {
-        if cells.len() > self.width
-            && cells
-                .iter()
-                .skip(self.width)
-                .any(|c| !c.as_ref().trim().is_empty())
+        if let Some(extra) = cells
+            .iter()
+            .skip(self.width)
+            .position(|c| !c.as_ref().trim().is_empty())
         {
             return Err(Error::InvalidInput {
-                field: "row".into(),
-                reason: format!(
-                    "{} cells but the header has {} columns",
-                    cells.len(),
-                    self.width
-                ),
+                at: Location::Column(self.width + extra + 1),
+                reason: InputReason::RowTooLong {
+                    cells: cells.len(),
+                    columns: self.width,
+                },
+            });
+        }
+        if cells.len() < self.width {
+            return Err(Error::InvalidInput {
+                at: Location::Column(cells.len() + 1),
+                reason: InputReason::RowTooShort {
+                    cells: cells.len(),
+                    columns: self.width,
+                },
+            });
+        }
+        if let Some(&i) = self
+            .unnamed
+            .iter()
+            .find(|&&i| cells.get(i).is_some_and(|c| !c.as_ref().trim().is_empty()))
+        {
+            return Err(Error::InvalidInput {
+                at: Location::Column(i + 1),
+                reason: InputReason::EmptyHeaderCell,
             });
         }
         let text = |i: Option<usize>| {
@@ -165,13 +211,53 @@ impl Columns {
     pub fn has_school(&self) -> bool {
         self.school.is_some()
     }
+
+    /// The indicator id of a column (0-based), if that column is an indicator.
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// let cols = vsoko::batch::Columns::from_header(m, &["school", "1.1"]).unwrap();
+    /// assert_eq!((cols.indicator_at(1), cols.indicator_at(0)), (Some("1.1"), None));
+    /// ```
+    pub fn indicator_at(&self, column: usize) -> Option<&str> {
+        self.indicators
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, id)| id.as_str())
+    }
+
+    /// Whether the header has a `period` column (then results carry it too).
+    pub fn has_period(&self) -> bool {
+        self.period.is_some()
+    }
+}
+
+/// Whether a header cell that is not an indicator id is a number or a date: what LibreOffice
+/// and Excel make of `1.1.1` (a date, shown as `01.01.2001` or stored as the serial 36892).
+fn looks_like_a_date(name: &str) -> bool {
+    let all_digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let day_first: Vec<&str> = name.split(['.', '/']).collect();
+    let iso: Vec<&str> = name
+        .split(['T', ' '])
+        .next()
+        .unwrap_or_default()
+        .split('-')
+        .collect();
+    // A serial day number of the years 1927..2173, as a sheet stores a date.
+    all_digits(name, 5..=5)
+        || matches!(day_first.as_slice(), [d, m, y]
+            if all_digits(d, 1..=2) && all_digits(m, 1..=2) && all_digits(y, 4..=4))
+        || matches!(iso.as_slice(), [y, m, d]
+            if all_digits(y, 4..=4) && all_digits(m, 1..=2) && all_digits(d, 1..=2))
 }
 
 /// Reads a spreadsheet cell: like [`Value::parse`], and also a decimal comma (`2,5`) with
 /// no point in it, as Russian Excel writes numbers.
 ///
 /// # Errors
-/// A reason when the cell is not a number, `n/a` or empty.
+/// A [`crate::reason::ValueReason`] when the cell is not a number, `n/a` or empty.
 ///
 /// ```
 /// use vsoko::{Value, batch::parse_cell};
@@ -179,7 +265,7 @@ impl Columns {
 /// assert_eq!(parse_cell("н/п"), Ok(Value::NotApplicable));
 /// assert!(parse_cell("1,2,3").is_err());
 /// ```
-pub fn parse_cell(cell: &str) -> Result<Value, String> {
+pub fn parse_cell(cell: &str) -> Result<Value, crate::reason::ValueReason> {
     let t = cell.trim();
     if is_not_applicable(t) {
         return Ok(Value::NotApplicable);
@@ -211,6 +297,60 @@ mod tests {
         assert_eq!(e.code(), "invalid_input");
         let e = Columns::from_header(index(), &[""]).unwrap_err();
         assert_eq!(e.code(), "empty_input");
+        for date in ["36892", "01.01.2001", "2001-01-01", "2001-01-01T00:00:00"] {
+            let e = Columns::from_header(index(), &["school", "1.1.2", date]).unwrap_err();
+            assert_eq!(
+                e,
+                Error::InvalidInput {
+                    at: Location::Column(3),
+                    reason: InputReason::HeaderIsDate { found: date.into() }
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn trailing_empty_header_cells_are_ignored_while_empty() {
+        let cols = Columns::from_header(index(), &["school", "1.1.1", "", "", ""]).unwrap();
+        assert!(cols.row(&["A", "1", "", "", ""]).is_ok());
+        assert!(cols.row(&["A", "1"]).is_ok());
+        let e = cols.row(&["A", "1", "", "7", ""]).unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Column(4),
+                reason: InputReason::RowTooLong {
+                    cells: 5,
+                    columns: 2
+                }
+            }
+        );
+        let cols = Columns::from_header(index(), &["school", "", "1.1.1"]).unwrap();
+        assert!(cols.row(&["A", " ", "1"]).is_ok());
+        let e = cols.row(&["A", "x", "1"]).unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Column(2),
+                reason: InputReason::EmptyHeaderCell
+            }
+        );
+    }
+
+    #[test]
+    fn short_rows_are_errors_not_missing_values() {
+        let cols = Columns::from_header(index(), &["school", "1.1.1", "1.1.2"]).unwrap();
+        let e = cols.row(&["A", "1"]).unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Column(3),
+                reason: InputReason::RowTooShort {
+                    cells: 2,
+                    columns: 3
+                }
+            }
+        );
     }
 
     #[test]
@@ -219,8 +359,6 @@ mod tests {
         let row = cols.row(&[" 2,5 ", "Гимназия", ""]).unwrap();
         assert_eq!(row.school.as_deref(), Some("Гимназия"));
         assert_eq!(row.values.len(), 1);
-        let short = cols.row(&["1"]).unwrap();
-        assert_eq!(short.school, None);
         let e = cols.row(&["abc", "x", "1"]).unwrap_err();
         assert_eq!((e.code(), e.indicator()), ("invalid_value", Some("1.1.2")));
         assert_eq!(

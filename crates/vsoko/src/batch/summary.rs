@@ -34,11 +34,11 @@ pub struct SummaryBuilder<'m> {
     m: &'m Methodology,
     totals: BTreeMap<Decimal, usize>,
     schools: usize,
-    sum: Decimal,
+    sum: Option<Decimal>,
     levels: Vec<usize>,
     no_level: usize,
-    group_points: Vec<Decimal>,
-    group_max: Vec<Decimal>,
+    group_points: Vec<Option<Decimal>>,
+    group_max: Vec<Option<Decimal>>,
     failed: usize,
 }
 
@@ -98,11 +98,11 @@ impl<'m> SummaryBuilder<'m> {
             m,
             totals: BTreeMap::new(),
             schools: 0,
-            sum: Decimal::ZERO,
+            sum: Some(Decimal::ZERO),
             levels: vec![0; m.levels().len()],
             no_level: 0,
-            group_points: vec![Decimal::ZERO; m.groups().len()],
-            group_max: vec![Decimal::ZERO; m.groups().len()],
+            group_points: vec![Some(Decimal::ZERO); m.groups().len()],
+            group_max: vec![Some(Decimal::ZERO); m.groups().len()],
             failed: 0,
         }
     }
@@ -111,7 +111,7 @@ impl<'m> SummaryBuilder<'m> {
     pub fn add(&mut self, card: &Scorecard) {
         *self.totals.entry(card.total).or_insert(0) += 1;
         self.schools += 1;
-        self.sum += card.total;
+        self.sum = self.sum.and_then(|s| s.checked_add(card.total));
         match self.m.levels().iter().position(|b| b.contains(card.total)) {
             Some(i) => {
                 if let Some(c) = self.levels.get_mut(i) {
@@ -121,16 +121,26 @@ impl<'m> SummaryBuilder<'m> {
             None => self.no_level += 1,
         }
         for (sum, p) in self.group_points.iter_mut().zip(&card.group_points) {
-            *sum += *p;
+            *sum = sum.and_then(|s| s.checked_add(*p));
         }
         for (sum, p) in self.group_max.iter_mut().zip(&card.group_max) {
-            *sum += *p;
+            *sum = sum.and_then(|s| s.checked_add(*p));
         }
     }
 
     /// Counts a row that failed.
     pub fn fail(&mut self) {
         self.failed += 1;
+    }
+
+    /// The mean when the plain sum of totals overflows: Σ total × (count / n), each term no
+    /// larger than a total (used only for methodologies whose totals are near the decimal range).
+    fn weighted_mean(&self) -> Option<Decimal> {
+        let n = Decimal::from(self.schools);
+        self.totals.iter().try_fold(Decimal::ZERO, |acc, (t, c)| {
+            let weight = Decimal::from(*c).checked_div(n)?;
+            acc.checked_add(t.checked_mul(weight)?)
+        })
     }
 
     /// The `k`-th smallest total (0-based), walking the counts.
@@ -148,16 +158,22 @@ impl<'m> SummaryBuilder<'m> {
     /// Finishes the summary.
     pub fn finish(self) -> Summary {
         let n = self.schools;
-        let mean = (n > 0).then(|| {
-            (self.sum / Decimal::from(n))
-                .round_dp_with_strategy(MEAN_DECIMALS, ROUNDING)
-                .normalize()
-        });
+        let mean = if n == 0 {
+            None
+        } else {
+            self.sum
+                .and_then(|s| s.checked_div(Decimal::from(n)))
+                .or_else(|| self.weighted_mean())
+                .map(|m| {
+                    m.round_dp_with_strategy(MEAN_DECIMALS, ROUNDING)
+                        .normalize()
+                })
+        };
         let median = match (
             self.nth_total(n.saturating_sub(1) / 2),
             self.nth_total(n / 2),
         ) {
-            (Some(a), Some(b)) => Some(((a + b) / Decimal::TWO).normalize()),
+            (Some(a), Some(b)) => Some(midpoint(a, b).normalize()),
             _ => None,
         };
         let mut weakest: Vec<GroupShare> = self
@@ -166,12 +182,16 @@ impl<'m> SummaryBuilder<'m> {
             .iter()
             .zip(self.group_points.iter().zip(&self.group_max))
             .filter(|(g, _)| g.children.is_empty())
-            .map(|(g, (p, mx))| GroupShare {
-                id: g.id.clone(),
-                title: g.title.clone(),
-                share: share(*p, *mx),
-                points: p.normalize(),
-                max: mx.normalize(),
+            // A group whose sums left the decimal range has no exact share: it is left out.
+            .filter_map(|(g, (p, mx))| {
+                let (p, mx) = ((*p)?, (*mx)?);
+                Some(GroupShare {
+                    id: g.id.clone(),
+                    title: g.title.clone(),
+                    share: share(p, mx),
+                    points: p.normalize(),
+                    max: mx.normalize(),
+                })
             })
             .filter(|g| g.share.is_some())
             .collect();
@@ -198,5 +218,13 @@ impl<'m> SummaryBuilder<'m> {
             max_total: self.totals.keys().next_back().copied(),
             weakest_groups: weakest,
         }
+    }
+}
+
+/// The exact midpoint of two totals without overflowing when their sum would.
+fn midpoint(a: Decimal, b: Decimal) -> Decimal {
+    match a.checked_add(b) {
+        Some(sum) => sum / Decimal::TWO,
+        None => a / Decimal::TWO + b / Decimal::TWO,
     }
 }

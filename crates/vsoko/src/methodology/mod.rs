@@ -12,6 +12,7 @@ pub use model::{
     Aggregation, FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec, Rule,
 };
 
+use crate::decimal::checked_sum;
 use crate::error::{Error, Problem, Result};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -107,8 +108,11 @@ impl Methodology {
     /// assert_eq!(m.max().to_string(), "2");
     /// ```
     pub fn from_json(text: &str) -> Result<Methodology> {
+        let text = crate::input::strip_bom(text);
         if text.trim().is_empty() {
-            return Err(Error::EmptyInput);
+            return Err(Error::EmptyInput {
+                what: crate::InputKind::Methodology,
+            });
         }
         let spec: MethodologySpec = serde_json::from_str(text).map_err(|e| {
             if e.is_data() {
@@ -145,12 +149,14 @@ impl Methodology {
         for g in &groups {
             m.flatten(g, None, 0);
         }
-        m.max = m
-            .groups
-            .iter()
-            .filter(|g| g.parent.is_none())
-            .map(|g| g.max)
-            .sum();
+        // Validation has checked that every maximum fits a decimal.
+        m.max = checked_sum(
+            m.groups
+                .iter()
+                .filter(|g| g.parent.is_none())
+                .map(|g| g.max),
+        )
+        .unwrap_or(Decimal::MAX);
         m.spec.groups = groups;
         Ok(m)
     }
@@ -187,17 +193,19 @@ impl Methodology {
             });
         }
         let end = self.indicators.len();
-        let max = children
-            .iter()
-            .filter_map(|&c| self.groups.get(c).map(|c| c.max))
-            .chain(
-                self.indicators
-                    .get(start..end)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|i| i.cap),
-            )
-            .sum();
+        let max = checked_sum(
+            children
+                .iter()
+                .filter_map(|&c| self.groups.get(c).map(|c| c.max))
+                .chain(
+                    self.indicators
+                        .get(start..end)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|i| i.cap),
+                ),
+        )
+        .unwrap_or(Decimal::MAX);
         if let Some(group) = self.groups.get_mut(pos) {
             group.children = children;
             group.indicators = start..end;

@@ -29,7 +29,11 @@ pub struct MethodologySpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Declared maximum of the total; checked against the sum of the groups when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "exact::option"
+    )]
     pub max: Option<Decimal>,
     /// How the top-level groups add up to the total.
     #[serde(default)]
@@ -55,7 +59,11 @@ pub struct GroupSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
     /// Declared maximum, checked against the children when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "exact::option"
+    )]
     pub max: Option<Decimal>,
     /// How the children add up.
     #[serde(default)]
@@ -80,6 +88,7 @@ pub struct IndicatorSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
     /// The most points the indicator can give (greater than zero).
+    #[serde(deserialize_with = "exact::decimal")]
     pub cap: Decimal,
     /// Whether `"n/a"` is allowed; it removes the indicator from the maximum.
     #[serde(default)]
@@ -126,11 +135,38 @@ pub struct LevelBand {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
     /// Inclusive lower bound; none means no lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "exact::option"
+    )]
     pub from: Option<Decimal>,
     /// Exclusive upper bound; none means no upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "exact::option"
+    )]
     pub to: Option<Decimal>,
+}
+
+/// Decimals of a methodology read from JSON exactly: decimal strings, or numbers from their
+/// own digits (never through a binary float); a number a decimal cannot hold is an error.
+mod exact {
+    use rust_decimal::Decimal;
+    use serde::de::{Deserialize, Deserializer, Error};
+    use serde_json::value::RawValue;
+
+    pub(super) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        crate::input::decimal_from_json_text(raw.get()).map_err(D::Error::custom)
+    }
+
+    pub(super) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let raw = Option::<Box<RawValue>>::deserialize(d)?;
+        raw.map(|r| crate::input::decimal_from_json_text(r.get()).map_err(D::Error::custom))
+            .transpose()
+    }
 }
 
 impl LevelBand {

@@ -1,6 +1,7 @@
 //! Checks a methodology description before it is used, reporting every problem at once.
 
 use super::model::{FORMAT_VERSION, GroupSpec, LevelBand, MethodologySpec};
+use crate::decimal::checked_sum;
 use crate::error::Problem;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -26,8 +27,18 @@ pub(crate) fn problems(spec: &MethodologySpec) -> Vec<Problem> {
     if spec.groups.is_empty() {
         v.push("groups", "a methodology needs at least one group".into());
     }
-    let total: Decimal = spec.groups.iter().map(|g| v.group(g)).sum();
-    if let Some(declared) = spec.max
+    let maxima: Vec<Option<Decimal>> = spec.groups.iter().map(|g| v.group(g)).collect();
+    let total = maxima.into_iter().collect::<Option<Vec<_>>>().map(|m| {
+        let sum = checked_sum(m);
+        if sum.is_none() {
+            v.push(
+                "max",
+                "the maxima of the groups add up past the decimal range (about 7.9e28)".into(),
+            );
+        }
+        sum
+    });
+    if let (Some(declared), Some(Some(total))) = (spec.max, total)
         && declared != total
     {
         v.push(
@@ -67,8 +78,9 @@ impl Validator {
         }
     }
 
-    /// Checks a group and returns the maximum computed from its children.
-    fn group(&mut self, g: &GroupSpec) -> Decimal {
+    /// Checks a group and returns the maximum computed from its children, `None` when it does
+    /// not fit a decimal (reported on the innermost group where the sum overflows).
+    fn group(&mut self, g: &GroupSpec) -> Option<Decimal> {
         self.id("group", &g.id);
         let path = format!("group {}", g.id);
         if g.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
@@ -85,7 +97,15 @@ impl Validator {
             ),
             _ => {}
         }
-        let mut max: Decimal = g.groups.iter().map(|c| self.group(c)).sum();
+        let children: Vec<Option<Decimal>> = g.groups.iter().map(|c| self.group(c)).collect();
+        let mut parts: Vec<Decimal> = Vec::with_capacity(children.len() + g.indicators.len());
+        let mut fits = true;
+        for c in children {
+            match c {
+                Some(c) => parts.push(c),
+                None => fits = false,
+            }
+        }
         for ind in &g.indicators {
             self.id("indicator", &ind.id);
             if ind.cap <= Decimal::ZERO {
@@ -100,8 +120,18 @@ impl Validator {
                     "the title is empty; write null when the source gives none".into(),
                 );
             }
-            max += ind.cap.max(Decimal::ZERO);
+            parts.push(ind.cap.max(Decimal::ZERO));
         }
+        if !fits {
+            return None;
+        }
+        let Some(max) = checked_sum(parts) else {
+            self.push(
+                path,
+                "the maxima of its parts add up past the decimal range (about 7.9e28)".into(),
+            );
+            return None;
+        };
         if let Some(declared) = g.max
             && declared != max
         {
@@ -110,7 +140,7 @@ impl Validator {
                 format!("declared maximum {declared} differs from the sum of its parts, {max}"),
             );
         }
-        max
+        Some(max)
     }
 
     fn levels(&mut self, levels: &[LevelBand]) {

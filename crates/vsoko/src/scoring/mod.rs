@@ -130,8 +130,11 @@ impl Methodology {
         let indicators = self.indicators();
         if let Some((pos, _)) = row.iter().find(|(p, _)| *p >= indicators.len()) {
             return Err(Error::InvalidInput {
-                field: format!("position {pos}"),
-                reason: format!("{} has {} indicators", self.id(), indicators.len()),
+                at: crate::reason::Location::Position(*pos),
+                reason: crate::reason::InputReason::NoSuchPosition {
+                    methodology: self.id().to_string(),
+                    count: indicators.len(),
+                },
             });
         }
         let entries = row.iter().map(|(p, v)| {
@@ -234,6 +237,8 @@ impl Methodology {
     }
 
     /// Adds slots up the tree; children come after their parent, so walk backwards.
+    /// Plain `+` cannot overflow here: every slot holds at most its cap, and validation has
+    /// checked that the sums of the caps (the maxima) fit a decimal.
     fn aggregate(&self, slots: Vec<Slot>) -> Scorecard {
         let groups = self.groups();
         let mut group_points = vec![Decimal::ZERO; groups.len()];

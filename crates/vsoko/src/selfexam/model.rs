@@ -224,7 +224,7 @@ fn sections_as_object<S: serde::Serializer>(
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "self-examination report")]
 struct RawSelfExam {
     #[serde(default)]
     organization: String,
@@ -242,7 +242,7 @@ struct RawSelfExam {
 }
 
 #[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "stages")]
 struct RawStages {
     #[serde(default)]
     planning: Option<String>,
@@ -280,8 +280,11 @@ impl SelfExam {
     /// assert_eq!(r.sections.len(), 1);
     /// ```
     pub fn from_json(text: &str) -> Result<SelfExam> {
+        let text = crate::input::strip_bom(text);
         if text.trim().is_empty() {
-            return Err(Error::EmptyInput);
+            return Err(Error::EmptyInput {
+                what: crate::InputKind::SelfExam,
+            });
         }
         let raw: RawSelfExam = serde_json::from_str(text).map_err(crate::input::input_error)?;
         let mut sections: Vec<(SectionId, Section)> = Vec::with_capacity(raw.sections.0.len());
