@@ -5,9 +5,12 @@
 
 use crate::failure::Failure;
 use clap::ValueEnum;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::rc::Rc;
 use vsoko::batch::Columns;
 use vsoko::reason::{InputReason, Location, ValueReason, column_letters};
 use vsoko::{Error, InputKind, Methodology, ScoreInput, Values};
@@ -68,7 +71,8 @@ pub fn open<'m>(
             } else {
                 Box::new(File::open(path).map_err(io)?)
             };
-            csv_rows(BufReader::with_capacity(1 << 16, reader), path, m)
+            let (reader, lines) = LineCounter::wrap(reader);
+            csv_rows(BufReader::with_capacity(1 << 16, reader), lines, path, m)
         }
         InputFormat::Jsonl => {
             let file = File::open(path).map_err(io)?;
@@ -93,6 +97,7 @@ fn sniff_delimiter(first_line: &[u8]) -> u8 {
 
 fn csv_rows<'m, R: BufRead + 'm>(
     mut reader: R,
+    lines: Lines,
     path: &Path,
     m: &'m Methodology,
 ) -> Result<Rows<'m>, Failure> {
@@ -116,7 +121,7 @@ fn csv_rows<'m, R: BufRead + 'm>(
         Some(Err(e)) => return Err(csv_failure(&e, 1).into()),
         Some(Ok(h)) => h,
     };
-    let header_line = line_of(&header);
+    let header_line = lines.line_at(header.position());
     if let Some(e) = multiline_field(&header, header_line) {
         return Err(e.into());
     }
@@ -125,7 +130,7 @@ fn csv_rows<'m, R: BufRead + 'm>(
     let rows = records.filter_map(move |rec| {
         let (row, result) = match rec {
             Ok(rec) => {
-                let row = line_of(&rec);
+                let row = lines.line_at(rec.position());
                 if rec.iter().all(|c| c.trim().is_empty()) {
                     return None;
                 }
@@ -136,7 +141,7 @@ fn csv_rows<'m, R: BufRead + 'm>(
                 (row, result)
             }
             Err(e) => {
-                let row = e.position().map_or(0, line_number);
+                let row = lines.line_at(e.position());
                 (row, Err(csv_failure(&e, row)))
             }
         };
@@ -156,12 +161,102 @@ fn entry(r: vsoko::batch::Row) -> Entry {
     }
 }
 
-fn line_number(p: &csv::Position) -> usize {
-    usize::try_from(p.line()).unwrap_or(usize::MAX)
+/// The file's line numbers for CSV records. The csv crate skips blank lines without counting
+/// them, so the reader below notes where each line break is, and a record's byte offset is
+/// turned into its line. Only the breaks between the record being read and the read-ahead
+/// are kept, so memory stays bounded by the buffer.
+#[derive(Clone, Default)]
+struct Lines(Rc<RefCell<LineState>>);
+
+#[derive(Default)]
+struct LineState {
+    /// Line breaks read but not yet passed by a record: offset, and whether the line they
+    /// end is blank (the csv crate skips blank lines before a record).
+    breaks: VecDeque<Break>,
+    /// Line breaks already passed.
+    passed: usize,
+    /// Bytes read so far.
+    read: u64,
+    /// Whether the line being read so far has anything but `\r`.
+    content: bool,
+    /// Whether the last byte read was `\r`.
+    after_cr: bool,
 }
 
-fn line_of(rec: &csv::StringRecord) -> usize {
-    rec.position().map_or(0, line_number)
+/// A `\n` in the file.
+struct Break {
+    offset: u64,
+    /// The line it ends is blank.
+    blank: bool,
+    /// It follows a `\r`: the csv crate ends a record at the `\r`, before this byte.
+    crlf: bool,
+}
+
+impl Lines {
+    /// The 1-based line where a record begins. The csv crate gives the offset where the
+    /// previous record ended, so the blank lines right after it are counted here too.
+    fn line_at(&self, position: Option<&csv::Position>) -> usize {
+        let Some(p) = position else { return 0 };
+        let mut state = self.0.borrow_mut();
+        while state
+            .breaks
+            .front()
+            .is_some_and(|b| b.offset < p.byte() || (b.offset == p.byte() && b.crlf))
+        {
+            state.breaks.pop_front();
+            state.passed += 1;
+        }
+        while state.breaks.front().is_some_and(|b| b.blank) {
+            state.breaks.pop_front();
+            state.passed += 1;
+        }
+        state.passed + 1
+    }
+}
+
+/// A reader that notes the offsets of line breaks as bytes pass through it.
+struct LineCounter<R> {
+    inner: R,
+    lines: Lines,
+}
+
+impl<R: Read> LineCounter<R> {
+    fn wrap(inner: R) -> (Self, Lines) {
+        let lines = Lines::default();
+        (
+            LineCounter {
+                inner,
+                lines: lines.clone(),
+            },
+            lines,
+        )
+    }
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut state = self.lines.0.borrow_mut();
+        let start = state.read;
+        for (i, b) in buf.get(..n).unwrap_or_default().iter().enumerate() {
+            match *b {
+                b'\n' => {
+                    let brk = Break {
+                        offset: start + i as u64,
+                        blank: !state.content,
+                        crlf: state.after_cr,
+                    };
+                    state.breaks.push_back(brk);
+                    state.content = false;
+                }
+                b'\r' => {}
+                _ => state.content = true,
+            }
+            state.after_cr = *b == b'\r';
+        }
+        state.read += n as u64;
+        Ok(n)
+    }
 }
 
 /// A field that holds a line break: a quote that was never closed swallows the lines after it

@@ -366,12 +366,12 @@ impl InputReason {
             InputReason::HeaderIsDate { found } => format!(
                 "в заголовке число {found}: таблица превратила код показателя в дату; задайте заголовку текстовый формат"
             ),
-            InputReason::RowTooLong { cells, columns } => {
-                format!("в строке {cells} ячеек, а в заголовке {columns} столбцов")
-            }
-            InputReason::RowTooShort { cells, columns } => {
-                format!("в строке только {cells} ячеек, а в заголовке {columns} столбцов")
-            }
+            InputReason::RowTooLong { cells, columns } => format!(
+                "в строке есть данные за пределами заголовка (ячеек в строке: {cells}, столбцов в заголовке: {columns})"
+            ),
+            InputReason::RowTooShort { cells, columns } => format!(
+                "в строке меньше ячеек, чем столбцов в заголовке (ячеек: {cells}, столбцов: {columns})"
+            ),
             InputReason::QuoteRunsPastLine { opened } => format!(
                 "поле в кавычках, открытое в строке {opened}, не закрыто до конца строки (непарная кавычка или перенос строки в ячейке)"
             ),
