@@ -2,9 +2,14 @@
 # Seeds the fuzz corpora from the shared fixtures.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/score_json corpus/methodology_json
+mkdir -p corpus/score_json corpus/methodology_json corpus/csv_rows corpus/xlsx_sheet corpus/methodology_decimals
 for f in ../fixtures/schools/*/*.json ../fixtures/bad_inputs/*.json ../fixtures/batch/*.csv; do
   cp "$f" "corpus/score_json/$(basename "$(dirname "$f")")_$(basename "$f")"
 done
 cp ../crates/vsoko/data/*.json ../fixtures/methodologies/*.json corpus/methodology_json/
 for f in ../fixtures/bad_methodologies/*.json; do cp "$f" "corpus/methodology_json/bad_$(basename "$f")"; done
+for f in ../fixtures/batch/*.csv ../fixtures/batch/reliability/*.csv; do cp "$f" "corpus/csv_rows/$(basename "$f")"; done
+# Raw workbooks exercise the zip/XML path; the target also builds sheets from any bytes.
+cp ../fixtures/batch/*.xlsx ../fixtures/xlsx/*.xlsx corpus/xlsx_sheet/
+printf '\x01\x02\x03\x00abc\x05\x00\x10\x02\x00' > corpus/xlsx_sheet/seed_cells
+printf '\x9c9999999999999999999999999999\x1c999999999999' > corpus/methodology_decimals/seed_28_digits

@@ -4,7 +4,7 @@
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyType};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use vsoko::{Value, Values};
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -84,9 +84,52 @@ pub fn row(
     Ok(Some(out))
 }
 
-/// One spreadsheet cell (a pandas value): NaN is an empty cell.
-pub fn cell_value(id: &str, v: &Bound<'_, PyAny>) -> Result<Value, Bad> {
-    value(v.py(), id, v, true)
+/// One spreadsheet cell (a pandas value): `None` and NaN are an empty cell. In a float32 column
+/// (`float32`) a float goes through the float32's own shortest text, so `0.1` stays `0.1`. A cell
+/// of a wrong Python type is an invalid value (not a `TypeError`), so it names its row.
+pub fn cell_value(id: &str, v: &Bound<'_, PyAny>, float32: bool) -> Result<Value, Bad> {
+    if float32 && let Ok(f) = v.cast::<PyFloat>() {
+        let f = f.value();
+        if f.is_nan() {
+            return Ok(Value::Missing);
+        }
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "the float came from a float32 column, so narrowing it back is exact"
+        )]
+        let narrow = f as f32;
+        return vsoko::decimal::from_f32(narrow)
+            .map(Value::Points)
+            .map_err(|reason| {
+                Bad::Value(vsoko::Error::InvalidValue {
+                    id: id.to_string(),
+                    reason,
+                })
+            });
+    }
+    match value(v.py(), id, v, true) {
+        Err(Bad::Type(_)) => Err(Bad::Value(vsoko::Error::InvalidValue {
+            id: id.to_string(),
+            reason: wrong_type(v),
+        })),
+        other => other,
+    }
+}
+
+/// Why a cell of a wrong Python type is not a number of points.
+fn wrong_type(v: &Bound<'_, PyAny>) -> vsoko::reason::ValueReason {
+    use vsoko::reason::ValueReason;
+    if let Ok(b) = v.cast::<PyBool>() {
+        ValueReason::YesNo(b.is_true())
+    } else if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
+        ValueReason::List
+    } else if v.is_instance_of::<PyDict>() {
+        ValueReason::Object
+    } else {
+        ValueReason::WrongType {
+            found: format!("a value of type {}", type_name(v)),
+        }
+    }
 }
 
 fn value(

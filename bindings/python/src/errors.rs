@@ -27,6 +27,24 @@ fn classes(py: Python<'_>) -> PyResult<&(Py<PyType>, Py<PyType>)> {
 /// Builds the Python exception for a core error (with its code, indicator, Russian message and,
 /// for a methodology, every problem).
 pub fn to_py(py: Python<'_>, e: &vsoko::Error, index: Option<usize>) -> PyErr {
+    let message = match index {
+        Some(i) => format!("school #{i}: {e}"),
+        None => e.to_string(),
+    };
+    build(py, e, message, index)
+}
+
+/// As [`to_py`] for a row of a table (a pandas frame): the English message names the row by its
+/// label in the frame's index (its `repr`) and its position, which is also `.index`.
+pub fn at_row(py: Python<'_>, e: &vsoko::Error, index: usize, label: Option<&str>) -> PyErr {
+    let message = match label {
+        Some(label) => format!("row {label} (position {index}): {e}"),
+        None => format!("row at position {index}: {e}"),
+    };
+    build(py, e, message, Some(index))
+}
+
+fn build(py: Python<'_>, e: &vsoko::Error, message: String, index: Option<usize>) -> PyErr {
     let (methodology, input) = match classes(py) {
         Ok(c) => c,
         Err(err) => return err,
@@ -42,10 +60,6 @@ pub fn to_py(py: Python<'_>, e: &vsoko::Error, index: Option<usize>) -> PyErr {
             problems.iter().map(ToString::to_string).collect()
         }
         _ => Vec::new(),
-    };
-    let message = match index {
-        Some(i) => format!("school #{i}: {e}"),
-        None => e.to_string(),
     };
     match class.bind(py).call1((
         e.code(),

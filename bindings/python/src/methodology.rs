@@ -1,9 +1,9 @@
 //! `vsoko.Methodology` and the module-level scoring calls: convert, call the core, convert back.
 
 use crate::convert::{Bad, cell_value, decimal, row, to_py, values};
-use crate::errors::{guard, to_py as error};
+use crate::errors::{self, guard, to_py as error};
 use crate::report::Report;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use std::collections::HashMap;
@@ -41,6 +41,18 @@ impl std::ops::Deref for Held {
 #[pyclass(module = "vsoko", frozen)]
 pub struct Methodology {
     held: Held,
+}
+
+impl Methodology {
+    /// The Python object of a held methodology.
+    pub fn new(held: Held) -> Self {
+        Methodology { held }
+    }
+
+    /// The methodology it holds.
+    pub fn held(&self) -> &Held {
+        &self.held
+    }
 }
 
 pub fn builtin(py: Python<'_>, name: &str) -> PyResult<&'static vsoko::Methodology> {
@@ -117,32 +129,95 @@ pub fn score_many(
     })
 }
 
-/// Scores a table given as columns ``{indicator id: [values...]}`` (a pandas frame's columns);
-/// returns ``{"total": [...], "level": [...], <group id>: [...]}``. NaN cells are missing.
+/// One column of `score_table`: indicator position, id, float32 or not, and its cells.
+type Column<'py> = (usize, String, bool, Bound<'py, PyList>);
+
+/// The columns of `score_table`, each mapped to its indicator once (a repeated column first,
+/// then an unknown one, is an error).
+fn table_columns<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    columns: &Bound<'py, PyAny>,
+    float32: &Bound<'py, PyAny>,
+) -> PyResult<Vec<Column<'py>>> {
+    let narrow: Vec<String> = float32
+        .try_iter()?
+        .map(|id| id.and_then(|id| id.extract::<String>()))
+        .collect::<PyResult<_>>()?;
+    let pairs: Vec<(String, Bound<'py, PyAny>)> = match columns.cast::<PyDict>() {
+        Ok(d) => d
+            .iter()
+            .map(|(k, v)| Ok((k.extract::<String>()?, v)))
+            .collect::<PyResult<_>>()?,
+        Err(_) => columns
+            .try_iter()?
+            .map(|pair| pair.and_then(|p| p.extract::<(String, Bound<'py, PyAny>)>()))
+            .collect::<PyResult<_>>()?,
+    };
+    // A repeated column is reported before anything else, by name.
+    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
+    if let Some((id, _)) = pairs.iter().find(|(id, _)| !seen.insert(id.as_str())) {
+        return Err(error(
+            py,
+            &vsoko::Error::DuplicateIndicator { id: id.clone() },
+            None,
+        ));
+    }
+    // Columns map to indicator positions once; no id is copied per cell.
+    pairs
+        .into_iter()
+        .map(|(id, v)| {
+            let Some(pos) = m.position(&id) else {
+                let suggestion = m.suggest(&id).map(ToString::to_string);
+                return Err(error(
+                    py,
+                    &vsoko::Error::UnknownIndicator { id, suggestion },
+                    None,
+                ));
+            };
+            let f32 = narrow.contains(&id);
+            Ok((pos, id, f32, v.cast_into::<PyList>().map_err(PyErr::from)?))
+        })
+        .collect::<PyResult<_>>()
+}
+
+/// Scores a table given as columns ``[(indicator id, [values...]), ...]`` (or a dict of them; a
+/// pandas frame's columns, one chunk of rows at a time); returns
+/// ``{"total": [...], "level": [...], <group id>: [...]}``. `None` and NaN cells are missing;
+/// columns named in `float32` read their floats as float32. A bad cell's error names its row:
+/// ``.index`` is `offset` plus its position, and the message shows its label from `labels`.
 pub fn score_table<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
-    columns: &Bound<'py, PyDict>,
+    columns: &Bound<'py, PyAny>,
     strict: bool,
+    float32: &Bound<'py, PyAny>,
+    offset: usize,
+    labels: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     guard(|| {
-        // Columns map to indicator positions once; no id is copied per cell.
-        let cols: Vec<(usize, String, Bound<'py, PyList>)> = columns
-            .iter()
-            .map(|(k, v)| {
-                let id = k.extract::<String>()?;
-                let Some(pos) = m.position(&id) else {
-                    let suggestion = m.suggest(&id).map(ToString::to_string);
-                    return Err(error(
-                        py,
-                        &vsoko::Error::UnknownIndicator { id, suggestion },
-                        None,
-                    ));
-                };
-                Ok((pos, id, v.cast_into::<PyList>().map_err(PyErr::from)?))
-            })
-            .collect::<PyResult<_>>()?;
-        let rows = cols.first().map_or(0, |(_, _, c)| c.len());
+        let cols = table_columns(py, m, columns, float32)?;
+        let rows = cols.first().map_or(0, |(_, _, _, c)| c.len());
+        if let Some((_, id, _, c)) = cols.iter().find(|(_, _, _, c)| c.len() != rows) {
+            return Err(PyValueError::new_err(format!(
+                "column '{id}' has {} rows, the first one {rows}",
+                c.len()
+            )));
+        }
+        let at_row = |e: &vsoko::Error, k: usize| {
+            let label = labels
+                .and_then(|l| l.get_item(k).ok())
+                .and_then(|l| {
+                    // A text label quoted ('Б'), any other plainly (41, not np.int64(41)).
+                    if l.is_instance_of::<PyString>() {
+                        l.repr().ok()
+                    } else {
+                        l.str().ok()
+                    }
+                })
+                .map(|r| r.to_string());
+            errors::at_row(py, e, offset + k, label.as_deref())
+        };
         let options = Options { strict };
         let mut cards = Vec::with_capacity(rows);
         // Convert a chunk of rows with the GIL, score it without, so memory stays small.
@@ -152,14 +227,14 @@ pub fn score_table<'py>(
             let mut chunk: Vec<Vec<(usize, vsoko::Value)>> = (start..end)
                 .map(|_| Vec::with_capacity(cols.len()))
                 .collect();
-            for (pos, id, col) in &cols {
+            for (pos, id, f32, col) in &cols {
                 for (k, row) in chunk.iter_mut().enumerate() {
                     let cell = col.get_item(start + k)?;
-                    match cell_value(id, &cell) {
+                    match cell_value(id, &cell, *f32) {
                         Ok(vsoko::Value::Missing) => {}
                         Ok(v) => row.push((*pos, v)),
                         Err(Bad::Type(e)) => return Err(e),
-                        Err(Bad::Value(e)) => return Err(error(py, &e, Some(start + k))),
+                        Err(Bad::Value(e)) => return Err(at_row(&e, start + k)),
                     }
                 }
             }
@@ -170,7 +245,7 @@ pub fn score_table<'py>(
                     .map(|(k, row)| m.evaluate_row(row, options).map_err(|e| (start + k, e)))
                     .collect()
             });
-            cards.extend(scored.map_err(|(i, e)| error(py, &e, Some(i)))?);
+            cards.extend(scored.map_err(|(k, e)| at_row(&e, k))?);
             start = end;
         }
         // Few distinct numbers occur in a batch: make each Decimal object once.
@@ -316,14 +391,26 @@ impl Methodology {
         Ok(list)
     }
 
-    #[pyo3(signature = (columns, strict = false))]
+    #[pyo3(signature = (columns, strict = false, float32 = None, offset = 0, labels = None))]
     fn _score_table<'py>(
         &self,
         py: Python<'py>,
-        columns: &Bound<'py, PyDict>,
+        columns: &Bound<'py, PyAny>,
         strict: bool,
+        float32: Option<&Bound<'py, PyAny>>,
+        offset: usize,
+        labels: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        score_table(py, &self.held, columns, strict)
+        let none = PyList::empty(py).into_any();
+        score_table(
+            py,
+            &self.held,
+            columns,
+            strict,
+            float32.unwrap_or(&none),
+            offset,
+            labels,
+        )
     }
 
     fn __len__(&self) -> usize {
@@ -339,8 +426,12 @@ impl Methodology {
         )
     }
 
+    /// A built-in methodology pickles as its name, a custom one as its JSON.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let from_json = slf.get_type().getattr("from_json")?;
-        Ok((from_json, (slf.get().held.to_json(),)))
+        let held = &slf.get().held;
+        Ok(match held {
+            Held::Builtin(m) => (slf.get_type().getattr("builtin")?, (m.id().to_string(),)),
+            Held::Custom(m) => (slf.get_type().getattr("from_json")?, (m.to_json(),)),
+        })
     }
 }

@@ -1,10 +1,14 @@
 //! `vsoko.Result`: one school's scored result, read-only.
 
 use crate::convert::{decimal, to_py};
-use crate::methodology::Held;
+use crate::errors::{guard, to_py as error};
+use crate::methodology::{Held, Methodology};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::sync::OnceLock;
+
+/// What a `Result` pickles as: `Result._from_state` and its arguments.
+type Reduced<'py> = (Bound<'py, PyAny>, (Methodology, Vec<Option<String>>));
 
 /// One school's result: total, maximum and level, every group and indicator, what is missing,
 /// and where the points were lost. Decimals are `decimal.Decimal`.
@@ -121,6 +125,58 @@ impl Report {
     /// The whole result as JSON, identical to ``vsoko score --format json`` (decimals as strings).
     fn to_json(&self) -> String {
         self.full().to_json()
+    }
+
+    /// Pickles as its methodology and one value per indicator (decimal text, ``"n/a"`` or
+    /// ``None``), so it crosses to another process (``multiprocessing``) exactly.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let me = slf.get();
+        let slots = me
+            .card
+            .slots
+            .iter()
+            .map(|slot| match slot {
+                vsoko::scoring::Slot::Scored(p) => Some(p.to_string()),
+                vsoko::scoring::Slot::NotApplicable => Some("n/a".to_string()),
+                vsoko::scoring::Slot::Missing => None,
+            })
+            .collect();
+        Ok((
+            slf.get_type().getattr("_from_state")?,
+            (Methodology::new(me.m.clone()), slots),
+        ))
+    }
+
+    /// The inverse of ``__reduce__``: scores the values again (exactly) with the methodology.
+    #[staticmethod]
+    fn _from_state(
+        py: Python<'_>,
+        methodology: &Bound<'_, Methodology>,
+        slots: Vec<Option<String>>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let held = methodology.get().held().clone();
+            let mut row = Vec::with_capacity(slots.len());
+            for (pos, slot) in slots.into_iter().enumerate() {
+                let Some(text) = slot else { continue };
+                let id = held.indicators().get(pos).map_or("", |i| i.id.as_str());
+                let value = vsoko::Value::parse(&text).map_err(|reason| {
+                    error(
+                        py,
+                        &vsoko::Error::InvalidValue {
+                            id: id.to_string(),
+                            reason,
+                        },
+                        None,
+                    )
+                })?;
+                row.push((pos, value));
+            }
+            let card = held
+                .evaluate_row(&row, vsoko::Options::default())
+                .map_err(|e| error(py, &e, None))?;
+            Ok(Report::new(held, card))
+        })
     }
 
     fn __repr__(&self) -> String {

@@ -46,3 +46,89 @@ def test_frame_errors_name_row_and_column() -> None:
     with pytest.raises(vsoko.InputError) as err2:
         vsoko.score_frame(pd.DataFrame([{"school": "А", "1.1.99": 1}]))
     assert err2.value.code == "unknown_indicator"
+
+
+def test_float32_column_keeps_its_own_decimal_text() -> None:
+    df = pd.DataFrame({"3.2.1": pd.Series([0.1, 0.7, None], dtype="float32"), "3.2.2": [0.2, 0.1, 0.3]})
+    out = vsoko.score_frame(df, id_column=None)
+    assert list(out["total"]) == [Decimal("0.3"), Decimal("0.8"), Decimal("0.3")]
+    assert all("0000" not in str(t) for t in out["total"])
+    nullable = pd.DataFrame({"3.2.1": pd.array([0.1, None], dtype="Float32")})
+    assert list(vsoko.score_frame(nullable, id_column=None)["total"]) == [Decimal("0.1"), Decimal(0)]
+
+
+def test_nullable_columns_and_na_are_missing_or_not_applicable() -> None:
+    df = pd.DataFrame(
+        {
+            "school": ["А", "Б", "В"],
+            "1.1": pd.array([10, pd.NA, 3], dtype="Int64"),
+            "1.2": pd.array([pd.NA, 2.5, 1.0], dtype="Float64"),
+            "2.6": pd.array(["n/a", pd.NA, "Н/п"], dtype="string"),
+            "2.7": pd.Series(["N/A", None, "н/п"], dtype=object),
+            "2.5": [float("nan"), 1.0, None],
+        }
+    )
+    out = vsoko.score_frame(df, methodology="nocko-1547")
+    want = [
+        vsoko.score({"1.1": 10, "2.6": "n/a", "2.7": "n/a"}, methodology="nocko-1547"),
+        vsoko.score({"1.2": "2.5", "2.5": 1}, methodology="nocko-1547"),
+        vsoko.score({"1.1": 3, "1.2": 1, "2.6": "n/a", "2.7": "n/a"}, methodology="nocko-1547"),
+    ]
+    assert list(out.index) == ["А", "Б", "В"]
+    assert list(out["total"]) == [r.total for r in want]
+    assert list(out["level"]) == [r.level for r in want]
+    assert want[0].max == Decimal(90)  # the n/a cells did remove their indicators
+
+
+def test_duplicated_column_is_an_input_error() -> None:
+    df = pd.DataFrame([[1, 2, 3]], columns=["1.1.1", "1.1.2", "1.1.1"])
+    with pytest.raises(vsoko.InputError) as err:
+        vsoko.score_frame(df, id_column=None)
+    assert (err.value.code, err.value.indicator) == ("duplicate_indicator", "1.1.1")
+    assert "1.1.1" in str(err.value) and "1.1.1" in err.value.message_ru
+    schools = pd.DataFrame([["А", "Б", 1]], columns=["school", "school", "1.1.1"])
+    with pytest.raises(vsoko.InputError) as err2:
+        vsoko.score_frame(schools)
+    assert (err2.value.code, err2.value.indicator) == ("duplicate_indicator", "school")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [[1, 2], pd.Timestamp("2024-01-01"), True, {"a": 1}, b"3", object()],
+    ids=["list", "datetime", "bool", "dict", "bytes", "object"],
+)
+def test_wrong_typed_cell_names_row_and_indicator(bad) -> None:
+    cells = pd.Series([1, 2, bad, 0], dtype=object, index=["r0", "r1", "r2", "r3"])
+    df = pd.DataFrame({"school": ["А", "Б", "В", "Г"], "1.1.2": cells}, index=["r0", "r1", "r2", "r3"])
+    with pytest.raises(vsoko.InputError) as err:
+        vsoko.score_frame(df)
+    assert (err.value.code, err.value.index, err.value.indicator) == ("invalid_value", 2, "1.1.2")
+    assert "'r2'" in err.value.message and "1.1.2" in err.value.message
+    assert "1.1.2" in err.value.message_ru
+
+
+def test_datetime_column_error_names_the_row() -> None:
+    df = pd.DataFrame({"1.1.1": pd.to_datetime(["2024-01-01"])}, index=[41])
+    with pytest.raises(vsoko.InputError) as err:
+        vsoko.score_frame(df, id_column=None)
+    assert (err.value.index, err.value.indicator) == (0, "1.1.1")
+    assert "row 41" in err.value.message
+
+
+def test_frame_is_scored_in_chunks_with_global_row_positions(monkeypatch) -> None:
+    import vsoko._frame as frame
+
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 7)
+    rows = _schools(50, seed=7)
+    df = pd.DataFrame(rows)
+    out = vsoko.score_frame(df)
+    many = vsoko.score_many([{k: v for k, v in r.items() if k != "school"} for r in rows])
+    assert list(out["total"]) == [r.total for r in many]
+    assert list(out.index) == [r["school"] for r in rows]
+    df.loc[23, "1.1.1"] = 99
+    with pytest.raises(vsoko.InputError) as err:
+        vsoko.score_frame(df)
+    assert (err.value.index, err.value.code, err.value.indicator) == (23, "value_out_of_range", "1.1.1")
+    assert "row 23" in err.value.message
+    empty = vsoko.score_frame(pd.DataFrame({"school": [], "1.1.1": []}))
+    assert len(empty) == 0 and "total" in empty.columns

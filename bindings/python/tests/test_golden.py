@@ -15,12 +15,13 @@ class _Pairs(list):
 
 
 def _strict_json(text: str):
-    """Like the core: no NaN literals, and a repeated key is kept visible."""
+    """Like the core: no NaN literals, numbers read exactly (``3.00000000000000001`` is not
+    ``3.0``), and a repeated key is kept visible."""
 
     def reject(name: str):
         raise ValueError(f"not JSON: {name}")
 
-    return json.loads(text, parse_constant=reject, object_pairs_hook=_Pairs)
+    return json.loads(text, parse_constant=reject, parse_float=Decimal, object_pairs_hook=_Pairs)
 
 
 @pytest.mark.parametrize("methodology", ["index-2023", "nocko-1547"])

@@ -28,9 +28,46 @@ pub fn wrong_argument(argument: &str, expected: &str, expected_ru: &str) -> vsok
     }
 }
 
+/// Whether a JS value is a plain object: not a primitive, an array, a date or a function.
+pub fn is_plain_object(value: &JsValue) -> bool {
+    if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
+        return false;
+    }
+    let proto = js_sys::Object::get_prototype_of(value);
+    proto.is_null() || proto == js_sys::Object::get_prototype_of(&js_sys::Object::new())
+}
+
+/// An optional string argument: `undefined` or `null` is none; anything else but a string is
+/// an `invalid_input` naming the argument (never a trap in the glue code).
+pub fn optional_string(argument: &str, value: &JsValue) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| to_js_error(&wrong_argument(argument, "a string", "строка")))
+}
+
+/// Every own key of a plain object is one of `allowed`, or an `invalid_input` naming the first
+/// other one (serde-wasm-bindgen reads only the fields it knows, so it cannot see them).
+fn only_fields(argument: &str, value: &JsValue, allowed: &[&str]) -> Result<(), JsValue> {
+    let keys = js_sys::Object::keys(&js_sys::Object::from(value.clone()));
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(to_js_error(&vsoko::Error::InvalidInput {
+                at: Location::Argument(argument.to_string()),
+                reason: InputReason::UnknownField { name: key },
+            }));
+        }
+    }
+    Ok(())
+}
+
 /// A plain object (not an array, not a primitive), or a clear error naming `field`.
 pub fn require_object(field: &str, value: &JsValue) -> Result<(), JsValue> {
-    if value.is_object() && !js_sys::Array::is_array(value) {
+    if is_plain_object(value) {
         Ok(())
     } else {
         Err(to_js_error(&wrong_argument(
@@ -53,6 +90,15 @@ pub fn from_js_values(values: JsValue) -> Result<vsoko::Values, JsValue> {
 /// `{methodology?, school?, period?, values}` from JS.
 pub fn from_js_document(doc: JsValue) -> Result<vsoko::ScoreInput, JsValue> {
     require_object("document", &doc)?;
+    only_fields(
+        "document",
+        &doc,
+        &["methodology", "school", "period", "values"],
+    )?;
+    for field in ["methodology", "school", "period"] {
+        let v = js_sys::Reflect::get(&doc, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
+        optional_string(field, &v)?;
+    }
     let values =
         js_sys::Reflect::get(&doc, &JsValue::from_str("values")).unwrap_or(JsValue::UNDEFINED);
     if !values.is_undefined() {
@@ -72,11 +118,19 @@ struct JsOptions {
 }
 
 /// `{strict?: boolean}`, or nothing.
-pub fn from_js_options(options: Option<JsValue>) -> Result<vsoko::Options, JsValue> {
-    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+pub fn from_js_options(options: &JsValue) -> Result<vsoko::Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
         return Ok(vsoko::Options::default());
-    };
-    let o: JsOptions = serde_wasm_bindgen::from_value(options)
+    }
+    if !is_plain_object(options) {
+        return Err(to_js_error(&wrong_argument(
+            "options",
+            "an object such as {strict: true}",
+            "объект вида {strict: true}",
+        )));
+    }
+    only_fields("options", options, &["strict"])?;
+    let o: JsOptions = serde_wasm_bindgen::from_value(options.clone())
         .map_err(|e| to_js_error(&shape_error("options", &e)))?;
     Ok(vsoko::Options {
         strict: o.strict.unwrap_or(false),

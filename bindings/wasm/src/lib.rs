@@ -9,11 +9,18 @@ mod convert;
 mod errors;
 mod types;
 
-use convert::{from_js_document, from_js_options, from_js_values, to_js};
+use convert::{from_js_document, from_js_options, from_js_values, optional_string, to_js};
 use errors::{VsokoResult, to_js_error};
 use wasm_bindgen::prelude::*;
 
-fn methodology(name: Option<String>) -> Result<&'static vsoko::Methodology, JsValue> {
+/// An optional argument as given (`undefined` when left out).
+fn arg(value: Option<&JsValue>) -> JsValue {
+    value.cloned().unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A built-in methodology by the name a caller passed (checked to be a string first).
+fn methodology(argument: &str, name: &JsValue) -> Result<&'static vsoko::Methodology, JsValue> {
+    let name = optional_string(argument, name)?;
     vsoko::Methodology::builtin(name.as_deref().unwrap_or(vsoko::json::DEFAULT_METHODOLOGY))
         .map_err(|e| to_js_error(&e))
 }
@@ -23,13 +30,14 @@ fn methodology(name: Option<String>) -> Result<&'static vsoko::Methodology, JsVa
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "Values")] values: JsValue,
-    #[wasm_bindgen(js_name = methodology)] methodology_name: Option<String>,
-    options: Option<types::OptionsArg>,
+    #[wasm_bindgen(js_name = methodology, unchecked_optional_param_type = "string | null")]
+    methodology_name: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> VsokoResult {
-    let m = methodology(methodology_name)?;
+    let m = methodology("methodology", &arg(methodology_name.as_ref()))?;
     let values = from_js_values(values)?;
     let report = m
-        .score(&values, from_js_options(options.map(JsValue::from))?)
+        .score(&values, from_js_options(&arg(options.as_ref()))?)
         .map_err(|e| to_js_error(&e))?;
     to_js(&report)
 }
@@ -39,14 +47,17 @@ pub fn score(
 #[wasm_bindgen(js_name = scoreDocument, unchecked_return_type = "Report")]
 pub fn score_document(
     #[wasm_bindgen(unchecked_param_type = "ScoreInput")] document: JsValue,
-    #[wasm_bindgen(js_name = methodology)] methodology_name: Option<String>,
-    options: Option<types::OptionsArg>,
+    #[wasm_bindgen(js_name = methodology, unchecked_optional_param_type = "string | null")]
+    methodology_name: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> VsokoResult {
+    let chosen = match optional_string("methodology", &arg(methodology_name.as_ref()))? {
+        Some(_) => Some(methodology("methodology", &arg(methodology_name.as_ref()))?),
+        None => None,
+    };
+    let options = from_js_options(&arg(options.as_ref()))?;
     let input = from_js_document(document)?;
-    let chosen = methodology_name.map(|n| methodology(Some(n))).transpose()?;
-    let report =
-        vsoko::json::score_input(&input, chosen, from_js_options(options.map(JsValue::from))?)
-            .map_err(|e| to_js_error(&e))?;
+    let report = vsoko::json::score_input(&input, chosen, options).map_err(|e| to_js_error(&e))?;
     to_js(&report)
 }
 
@@ -55,13 +66,16 @@ pub fn score_document(
 #[wasm_bindgen(unchecked_return_type = "Problem[]")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Values")] values: JsValue,
-    #[wasm_bindgen(js_name = methodology)] methodology_name: Option<String>,
-    options: Option<types::OptionsArg>,
+    #[wasm_bindgen(js_name = methodology, unchecked_optional_param_type = "string | null")]
+    methodology_name: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> VsokoResult {
-    let m = methodology(methodology_name)?;
+    let m = methodology("methodology", &arg(methodology_name.as_ref()))?;
+    let options = from_js_options(&arg(options.as_ref()))?;
+    convert::require_object("values", &values)?;
     let problems =
         match vsoko::Values::deserialize_checked(serde_wasm_bindgen::Deserializer::from(values)) {
-            Ok(Ok(values)) => m.check(&values, from_js_options(options.map(JsValue::from))?),
+            Ok(Ok(values)) => m.check(&values, options),
             Ok(Err(e)) => vec![e],
             Err(e) => return Err(to_js_error(&convert::shape_error("values", &e))),
         };
@@ -75,8 +89,8 @@ pub fn check(
 
 /// The catalogue of a built-in methodology: every group and indicator with id, title, max.
 #[wasm_bindgen(unchecked_return_type = "Catalog")]
-pub fn catalog(name: String) -> VsokoResult {
-    to_js(&methodology(Some(name))?.catalog())
+pub fn catalog(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -> VsokoResult {
+    to_js(&methodology("name", &name)?.catalog())
 }
 
 /// The names of the built-in methodologies.
@@ -89,15 +103,25 @@ pub fn methodologies() -> VsokoResult {
 #[wasm_bindgen(js_name = checkSelfexam, unchecked_return_type = "SelfexamCheck")]
 pub fn check_selfexam(
     #[wasm_bindgen(unchecked_param_type = "object | string")] report: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    #[wasm_bindgen(js_name = asOf, unchecked_optional_param_type = "string | null")] as_of: Option<
+        JsValue,
+    >,
 ) -> VsokoResult {
+    let as_of = optional_string("asOf", &arg(as_of.as_ref()))?;
     let text = match report.as_string() {
         Some(t) => t,
-        None => js_sys::JSON::stringify(&report)
+        None if convert::is_plain_object(&report) => js_sys::JSON::stringify(&report)
             .map(String::from)
             .map_err(|_| {
                 to_js_error(&convert::shape_error("report", &"not serializable to JSON"))
             })?,
+        None => {
+            return Err(to_js_error(&convert::wrong_argument(
+                "report",
+                "a self-examination report (an object or JSON text)",
+                "отчёт о самообследовании (объект или текст JSON)",
+            )));
+        }
     };
     let result =
         vsoko::selfexam::check_json(&text, as_of.as_deref()).map_err(|e| to_js_error(&e))?;

@@ -2,13 +2,6 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    /// `{strict?: boolean}` as a typed optional parameter.
-    #[wasm_bindgen(typescript_type = "Options")]
-    pub type OptionsArg;
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** A decimal number as a string, e.g. "97.5" (never a float). */

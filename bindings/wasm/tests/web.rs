@@ -59,3 +59,22 @@ fn errors_are_vsoko_errors() {
     let err = vsoko_wasm::score(JsValue::from_f64(5.0), None, None).unwrap_err();
     assert_eq!(get(&err, "code"), JsValue::from_str("invalid_input"));
 }
+
+#[wasm_bindgen_test]
+fn arguments_of_the_wrong_type_are_errors_not_traps() {
+    let v = js(r#"{"1.1.1": 3}"#);
+    for (methodology, options) in [
+        (JsValue::from_f64(7.0), JsValue::UNDEFINED),
+        (js(r#"{"strict": true}"#), JsValue::UNDEFINED),
+        (JsValue::UNDEFINED, JsValue::from_str("strict")),
+        (JsValue::UNDEFINED, js(r#"{"strcit": true}"#)),
+    ] {
+        let err = vsoko_wasm::score(v.clone(), Some(methodology), Some(options)).unwrap_err();
+        assert_eq!(get(&err, "code"), JsValue::from_str("invalid_input"));
+    }
+    let err = vsoko_wasm::catalog(JsValue::from_f64(42.0)).unwrap_err();
+    assert_eq!(get(&err, "code"), JsValue::from_str("invalid_input"));
+    let doc = js(r#"{"values": {}, "valeus": {}}"#);
+    let err = vsoko_wasm::score_document(doc, None, None).unwrap_err();
+    assert_eq!(get(&err, "code"), JsValue::from_str("invalid_input"));
+}

@@ -18,9 +18,19 @@ pub enum Failure {
     /// The core rejected the input.
     Core(vsoko::Error),
     /// A file could not be read.
-    Io { path: String, message: String },
+    Io {
+        /// The file.
+        path: String,
+        /// The system's message.
+        message: String,
+    },
     /// A file (or standard output) could not be written.
-    Write { path: String, message: String },
+    Write {
+        /// The file (`stdout` for standard output).
+        path: String,
+        /// The system's message.
+        message: String,
+    },
     /// Standard output was closed by its reader: stop quietly.
     ClosedPipe,
 }
@@ -39,7 +49,10 @@ impl Failure {
     }
 }
 
-/// Prints to standard output; a closed pipe or a write error becomes a [`Failure`].
+/// Prints to standard output.
+///
+/// # Errors
+/// [`Failure::ClosedPipe`] when the reader went away, [`Failure::Write`] for other errors.
 pub fn emit(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
@@ -96,6 +109,9 @@ impl Failure {
 }
 
 /// Reads a file, or standard input for `-`.
+///
+/// # Errors
+/// [`Failure::Io`] naming the file.
 pub fn read_input(path: &Path) -> Result<String, Failure> {
     let io = |e: std::io::Error| Failure::Io {
         path: path.display().to_string(),

@@ -3,10 +3,9 @@
 
 mod batch;
 mod catalog;
-mod failure;
-mod render;
 mod selfexam;
-mod sheets;
+
+use vsoko_cli::{failure, render, sheets};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use failure::Failure;

@@ -28,24 +28,60 @@ pub enum InputFormat {
 
 /// What one row holds.
 pub struct Entry {
+    /// The school's name, when the table has a school column.
     pub school: Option<String>,
+    /// The period, when the table has a period column.
     pub period: Option<String>,
+    /// The indicator values of the row.
     pub values: Values,
 }
 
 /// One input row: its number in the file and what it holds.
 pub struct Record {
+    /// The file's line (CSV, JSON Lines) or the sheet's row (XLSX), 1-based.
     pub row: usize,
+    /// The row's school and values, or why it cannot be scored.
     pub result: Result<Entry, Error>,
 }
 
 /// The rows of an input file, and whether they carry a period (then the output does too).
 pub struct Rows<'m> {
+    /// The rows in file order.
     pub records: Box<dyn Iterator<Item = Record> + 'm>,
+    /// Whether rows carry a period.
     pub has_period: bool,
 }
 
+/// Reads CSV text from memory (for tests and fuzzing; files stream through [`open`]).
+///
+/// # Errors
+/// A [`Failure`] when the header cannot be mapped.
+pub fn read_csv(bytes: &[u8], m: &Methodology) -> Result<Vec<Record>, Failure> {
+    let (reader, lines) = LineCounter::wrap(bytes);
+    let rows = csv_rows(BufReader::new(reader), lines, Path::new("-"), m)?;
+    Ok(rows.records.collect())
+}
+
+/// Reads an XLSX workbook from memory (for tests and fuzzing).
+///
+/// # Errors
+/// A [`Failure`] when the bytes are not a workbook or the header cannot be mapped.
+pub fn read_xlsx(bytes: &[u8], m: &Methodology) -> Result<Vec<Record>, Failure> {
+    let book = <calamine::Xlsx<_> as calamine::Reader<_>>::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::InvalidInput {
+            at: Location::File("-".into()),
+            reason: InputReason::NotAWorkbook {
+                detail: e.to_string(),
+            },
+        })?;
+    let rows = xlsx_book(book, &Location::File("-".into()), m)?;
+    Ok(rows.records.collect())
+}
+
 /// Opens a batch input file and returns its rows; header problems fail the whole batch.
+///
+/// # Errors
+/// A [`Failure`] when the file cannot be read or its header cannot be mapped.
 pub fn open<'m>(
     path: &Path,
     format: Option<InputFormat>,
@@ -340,23 +376,34 @@ impl Cell {
 /// `XFD1048576` costs one cell, not the sheet's whole used range. The header is the first row
 /// with any text; row numbers are the sheet's.
 fn xlsx_rows<'m>(path: &Path, m: &'m Methodology) -> Result<Rows<'m>, Failure> {
-    use calamine::{Reader, Xlsx};
+    use calamine::Xlsx;
     let file = Location::File(path.display().to_string());
-    let bad = |reason: InputReason| Error::InvalidInput {
-        at: file.clone(),
-        reason,
-    };
     if !path.exists() {
         return Err(Failure::Io {
             path: path.display().to_string(),
             message: "file not found".into(),
         });
     }
-    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e: calamine::XlsxError| {
-        bad(InputReason::NotAWorkbook {
-            detail: e.to_string(),
-        })
-    })?;
+    let book: Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e: calamine::XlsxError| Error::InvalidInput {
+            at: file.clone(),
+            reason: InputReason::NotAWorkbook {
+                detail: e.to_string(),
+            },
+        })?;
+    xlsx_book(book, &file, m)
+}
+
+fn xlsx_book<'m, RS: std::io::Read + std::io::Seek>(
+    mut book: calamine::Xlsx<RS>,
+    file: &Location,
+    m: &'m Methodology,
+) -> Result<Rows<'m>, Failure> {
+    use calamine::Reader;
+    let bad = |reason: InputReason| Error::InvalidInput {
+        at: file.clone(),
+        reason,
+    };
     let Some(name) = book.sheet_names().first().cloned() else {
         return Err(bad(InputReason::NoSheets).into());
     };

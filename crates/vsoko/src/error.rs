@@ -293,6 +293,8 @@ pub enum InputKind {
     Table,
     /// A self-examination report.
     SelfExam,
+    /// A ВСОКО plan (a table or JSON).
+    Plan,
 }
 
 impl InputKind {
@@ -303,6 +305,7 @@ impl InputKind {
             InputKind::Methodology => ": expected a methodology description in JSON",
             InputKind::Table => ": expected a header row (school and indicator ids) and rows",
             InputKind::SelfExam => ": expected a self-examination report in JSON",
+            InputKind::Plan => ": expected a plan (a table with a header row, or JSON)",
         }
     }
 
@@ -315,6 +318,9 @@ impl InputKind {
                 "таблица пуста: ожидаются строка заголовка (школа и коды показателей) и строки школ"
             }
             InputKind::SelfExam => "файл пуст: ожидается отчёт о самообследовании в формате JSON",
+            InputKind::Plan => {
+                "файл пуст: ожидается план ВСОКО (таблица со строкой заголовка или JSON)"
+            }
         }
     }
 }

@@ -291,6 +291,38 @@ pub enum InputReason {
     },
     /// A self-examination file is not the result of scoring.
     NotAScoreReport,
+    /// A plan table column whose heading is not a plan field.
+    UnknownPlanColumn {
+        /// The heading.
+        name: String,
+        /// The header's row.
+        row: usize,
+    },
+    /// No row of the table looks like a plan header.
+    NoPlanHeader,
+    /// The academic year is neither given nor named in the title.
+    NoAcademicYear,
+    /// No month is left in the plan's year for an action and its re-control.
+    NoMonthLeft {
+        /// The date asked.
+        as_of: String,
+        /// The academic year.
+        year: String,
+    },
+    /// No built-in plan template has this name.
+    UnknownTemplate {
+        /// The name asked for.
+        name: String,
+        /// The built-in names.
+        known: String,
+    },
+    /// Two plan items have the same id.
+    DuplicateItem {
+        /// The id.
+        id: String,
+        /// The row (or position) of the first one.
+        first: usize,
+    },
 }
 
 impl fmt::Display for InputReason {
@@ -341,6 +373,26 @@ impl fmt::Display for InputReason {
             InputReason::NotAScoreReport => {
                 f.write_str("not a result of `vsoko score --format json`")
             }
+            InputReason::UnknownPlanColumn { name, row } => write!(
+                f,
+                "the heading \"{name}\" (row {row}) is not a plan column; known: month/срок, mechanism, content, object of control, method, responsible, result, indicator"
+            ),
+            InputReason::NoPlanHeader => f.write_str(
+                "no header row found: expected headings such as «Содержание», «Сроки», «Ответственные», «Результат»",
+            ),
+            InputReason::NoAcademicYear => f.write_str(
+                "the academic year is not named in the title; give it (--year 2023/24)",
+            ),
+            InputReason::DuplicateItem { id, first } => {
+                write!(f, "item \"{id}\" is already used (first at {first})")
+            }
+            InputReason::UnknownTemplate { name, known } => {
+                write!(f, "unknown plan template \"{name}\"; built-in ones are: {known}")
+            }
+            InputReason::NoMonthLeft { as_of, year } => write!(
+                f,
+                "as of {as_of} no month is left in the academic year {year} for an action and its re-control (they run until June)"
+            ),
         }
     }
 }
@@ -390,6 +442,24 @@ impl InputReason {
             InputReason::NotAScoreReport => {
                 "это не результат расчёта `vsoko score --format json`".into()
             }
+            InputReason::UnknownPlanColumn { name, row } => format!(
+                "заголовок «{name}» (строка {row}) не является столбцом плана; известные: месяц или срок, механизм, содержание, объект контроля, методы, ответственные, результат, показатель"
+            ),
+            InputReason::NoPlanHeader => {
+                "не найдена строка заголовка: ожидаются столбцы «Содержание», «Сроки», «Ответственные», «Результат»".into()
+            }
+            InputReason::NoAcademicYear => {
+                "учебный год не указан в заголовке документа; укажите его (--year 2023/24)".into()
+            }
+            InputReason::DuplicateItem { id, first } => {
+                format!("пункт «{id}» уже есть в плане (впервые: {first})")
+            }
+            InputReason::UnknownTemplate { name, known } => {
+                format!("неизвестный шаблон плана «{name}»; встроенные: {known}")
+            }
+            InputReason::NoMonthLeft { as_of, year } => format!(
+                "на {as_of} в {year} учебном году не осталось месяцев для мер и повторного контроля (они планируются до июня)"
+            ),
         }
     }
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class VsokoError(ValueError):
     """A vsoko error: ``code`` (stable, e.g. ``"value_out_of_range"``), ``indicator`` (the
@@ -24,6 +26,12 @@ class VsokoError(ValueError):
         self.message_ru = message_ru if message_ru is not None else message
         self.problems = list(problems or [])
         self.index = index
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
+        # Rebuilt from every field (not from ``args``, which holds only the formatted text), so
+        # the error survives pickling, e.g. on its way back from a ``multiprocessing`` worker.
+        args = (self.code, self.message, self.indicator, self.message_ru, list(self.problems), self.index)
+        return (type(self), args, dict(self.__dict__))
 
 
 class MethodologyError(VsokoError):

@@ -223,8 +223,12 @@ impl<'m> SummaryBuilder<'m> {
 
 /// The exact midpoint of two totals without overflowing when their sum would.
 fn midpoint(a: Decimal, b: Decimal) -> Decimal {
+    if a == b {
+        return a;
+    }
     match a.checked_add(b) {
         Some(sum) => sum / Decimal::TWO,
-        None => a / Decimal::TWO + b / Decimal::TWO,
+        // Totals are not negative, so the difference fits.
+        None => a + (b - a) / Decimal::TWO,
     }
 }

@@ -1,0 +1,7 @@
+//! The file side of the `vsoko` command line: reading batch tables (CSV, JSON Lines, XLSX),
+//! rendering reports for people, and how a command fails. A library so that fuzz targets and tests drive the same readers as the
+//! binary; every rule about values lives in the `vsoko` crate.
+
+pub mod failure;
+pub mod render;
+pub mod sheets;

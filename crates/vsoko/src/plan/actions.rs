@@ -1,0 +1,286 @@
+//! Deficits of a scored result turned into addressed actions with re-control: for the criteria
+//! that lost most, an analysis-and-measures item naming the points and the indicators lost, for
+//! a responsible role, and a re-control item one to three months later that `follows_up` it.
+//! Which mechanism and role answer each criterion is data (`data/plan_actions.json`),
+//! overridable by a file.
+
+use super::calendar::{AcademicYear, YearMonth};
+use super::model::{Deficit, Object, Plan, PlanItem};
+use super::period::Schedule;
+use crate::error::{Error, Problem, Result};
+use crate::methodology::Methodology;
+use crate::scoring::Report;
+use crate::selfexam::Date;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// Who and which mechanism answer a deficit in one criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRule {
+    /// The mechanism of the plan (seed `003…` wording).
+    pub mechanism: String,
+    /// The responsible role.
+    pub responsible: String,
+    /// The object of assessment.
+    pub object: Object,
+}
+
+/// Rules for one methodology: per criterion id, and a default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodologyRules {
+    /// For criteria not listed.
+    pub default: ActionRule,
+    /// Per criterion (group) id.
+    #[serde(default)]
+    pub groups: BTreeMap<String, ActionRule>,
+}
+
+/// The criterion → mechanism and role mapping, per methodology.
+///
+/// ```
+/// let m = vsoko::plan::ActionMapping::builtin();
+/// assert_eq!(m.rule("index-2023", "1.2").responsible, "Заместитель директора по ВР");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionMapping {
+    /// Must be 1.
+    pub format_version: u32,
+    /// Where the data comes from and what is ours.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Per methodology id.
+    pub methodologies: BTreeMap<String, MethodologyRules>,
+}
+
+static BUILTIN: LazyLock<Result<ActionMapping>> =
+    LazyLock::new(|| ActionMapping::from_json(include_str!("../../data/plan_actions.json")));
+
+/// Used for a methodology the mapping does not list.
+fn fallback() -> ActionRule {
+    ActionRule {
+        mechanism: "По оценке качества подготовки обучающихся".into(),
+        responsible: "Заместитель директора по УВР".into(),
+        object: Object::Results,
+    }
+}
+
+impl ActionMapping {
+    /// The built-in mapping for `index-2023` and `nocko-1547`.
+    pub fn builtin() -> &'static ActionMapping {
+        static EMPTY: LazyLock<ActionMapping> = LazyLock::new(|| ActionMapping {
+            format_version: 1,
+            notes: Vec::new(),
+            methodologies: BTreeMap::new(),
+        });
+        BUILTIN.as_ref().unwrap_or(&EMPTY)
+    }
+
+    /// Reads a mapping file, checking that every rule names a mechanism and a role.
+    ///
+    /// # Errors
+    /// [`Error::EmptyInput`], [`Error::Json`], [`Error::InvalidMethodology`]-style problems are
+    /// reported as [`Error::InvalidInput`] for a wrong shape; empty texts are listed as problems.
+    pub fn from_json(text: &str) -> Result<ActionMapping> {
+        let text = crate::input::strip_bom(text);
+        let m: ActionMapping = serde_json::from_str(text).map_err(crate::input::input_error)?;
+        let mut problems = Vec::new();
+        if m.format_version != 1 {
+            problems.push(Problem {
+                path: "format_version".into(),
+                message: format!(
+                    "format_version {} is not supported; this library reads 1",
+                    m.format_version
+                ),
+            });
+        }
+        for (id, rules) in &m.methodologies {
+            for (path, rule) in std::iter::once(("default".to_string(), &rules.default))
+                .chain(rules.groups.iter().map(|(g, r)| (format!("groups.{g}"), r)))
+            {
+                if rule.mechanism.trim().is_empty() || rule.responsible.trim().is_empty() {
+                    problems.push(Problem {
+                        path: format!("methodologies.{id}.{path}"),
+                        message: "mechanism and responsible must not be empty".into(),
+                    });
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(m)
+        } else {
+            Err(Error::InvalidMethodology { problems })
+        }
+    }
+
+    /// The rule for a criterion.
+    pub fn rule(&self, methodology: &str, group: &str) -> ActionRule {
+        self.methodologies
+            .get(methodology)
+            .map_or_else(fallback, |r| {
+                r.groups.get(group).unwrap_or(&r.default).clone()
+            })
+    }
+}
+
+/// How many indicators that lost most are named in an action.
+const NAMED_INDICATORS: usize = 3;
+
+/// The criteria (groups without sub-groups) that lost points, most first, ties in tree order.
+fn lost_criteria<'r>(m: &Methodology, report: &'r Report) -> Vec<&'r crate::scoring::GroupResult> {
+    let mut out: Vec<_> = report
+        .groups
+        .iter()
+        .filter(|g| m.group(&g.id).is_some_and(|mg| mg.children.is_empty()))
+        .filter(|g| g.lost > Decimal::ZERO)
+        .collect();
+    out.sort_by_key(|g| std::cmp::Reverse(g.lost));
+    out
+}
+
+/// Adds to `plan` (or a new plan for the academic year of `as_of`) an action and a re-control
+/// item for each of the `top` criteria of `report` that lost most points. Items already made
+/// for the same criterion (same ids) are replaced, so running it again changes nothing.
+///
+/// # Errors
+/// [`Error::UnknownMethodology`] when the report's methodology is not built in;
+/// [`Error::InvalidInput`] when `as_of` is after June of the plan's year.
+///
+/// ```
+/// use vsoko::plan::{ActionMapping, CheckOptions, actions_for};
+/// let m = vsoko::Methodology::builtin("index-2023").unwrap();
+/// let values: vsoko::Values = m.indicators().iter().map(|i| (i.id.clone(), rust_decimal::Decimal::ZERO)).collect();
+/// let report = m.score(&values, vsoko::Options::default()).unwrap();
+/// let plan = actions_for(&report, "2024-01-15".parse().unwrap(), 2, None, ActionMapping::builtin()).unwrap();
+/// assert_eq!(plan.items.len(), 4);
+/// assert_eq!(plan.items[1].follows_up.as_deref(), Some(plan.items[0].id.as_str()));
+/// let codes: Vec<String> = plan.check(CheckOptions::default()).findings.into_iter().map(|f| f.code).collect();
+/// assert!(!codes.contains(&"no_recontrol".to_string()));
+/// ```
+pub fn actions_for(
+    report: &Report,
+    as_of: Date,
+    top: usize,
+    plan: Option<Plan>,
+    mapping: &ActionMapping,
+) -> Result<Plan> {
+    let m = Methodology::builtin(&report.methodology)?;
+    let now = YearMonth::new(as_of.year(), as_of.month());
+    let start = now.and_then(AcademicYear::of);
+    let mut plan = match (plan, start) {
+        (Some(p), _) => p,
+        (None, Some(academic_year)) => Plan {
+            organization: report.school.clone().unwrap_or_default(),
+            academic_year,
+            mechanisms: Vec::new(),
+            items: Vec::new(),
+        },
+        (None, None) => return Err(late(as_of, None)),
+    };
+    let Some(now) = now else {
+        return Err(late(as_of, Some(plan.academic_year)));
+    };
+    let (action_month, recontrol_month) =
+        months_for(now, plan.academic_year).ok_or_else(|| late(as_of, Some(plan.academic_year)))?;
+    for g in lost_criteria(m, report).into_iter().take(top) {
+        let rule = mapping.rule(&report.methodology, &g.id);
+        let mut worst: Vec<_> = report
+            .indicators
+            .iter()
+            .filter(|i| {
+                m.indicator(&i.id)
+                    .is_some_and(|mi| m.groups().get(mi.group).is_some_and(|mg| mg.id == g.id))
+            })
+            .map(|i| (i.id.as_str(), i.max - i.points))
+            .filter(|(_, lost)| *lost > Decimal::ZERO)
+            .collect();
+        worst.sort_by_key(|w| std::cmp::Reverse(w.1));
+        let named: Vec<String> = worst
+            .iter()
+            .take(NAMED_INDICATORS)
+            .map(|(id, lost)| format!("{id} (−{})", lost.normalize()))
+            .collect();
+        let title = g.title.clone().unwrap_or_else(|| g.id.clone());
+        let id = format!("deficit-{}", g.id);
+        let recontrol_id = format!("{id}-recontrol");
+        let mut action = PlanItem::new(
+            id.clone(),
+            format!("{} {}", action_month.name_ru(), action_month.year()),
+            format!(
+                "Анализ причин потери баллов по критерию {} «{title}»: потеряно {} из {}; больше всего — показатели {}. Разработка адресных мер по устранению дефицитов",
+                g.id,
+                g.lost.normalize(),
+                g.max.normalize(),
+                named.join(", ")
+            ),
+        );
+        action.schedule = Some(Schedule::months(vec![action_month]));
+        action.object = Some(rule.object);
+        action.mechanism = Some(rule.mechanism.clone());
+        action.method = Some("Анализ".into());
+        action.responsible = vec![rule.responsible.clone()];
+        action.result = Some("Аналитическая справка, адресные рекомендации".into());
+        action.deficit = Some(Deficit {
+            methodology: report.methodology.clone(),
+            group: g.id.clone(),
+            lost: g.lost.normalize(),
+        });
+        let mut recontrol = PlanItem::new(
+            recontrol_id.clone(),
+            format!("{} {}", recontrol_month.name_ru(), recontrol_month.year()),
+            format!(
+                "Повторный контроль выполнения адресных рекомендаций по критерию {} «{title}» (пункт {id})",
+                g.id
+            ),
+        );
+        recontrol.schedule = Some(Schedule::months(vec![recontrol_month]));
+        recontrol.object = Some(rule.object);
+        recontrol.mechanism = Some(rule.mechanism.clone());
+        recontrol.method = Some("Мониторинг".into());
+        recontrol.responsible = vec![rule.responsible.clone()];
+        recontrol.result = Some("Справка о выполнении мер (повторный контроль)".into());
+        recontrol.follows_up = Some(id.clone());
+        for item in [action, recontrol] {
+            if let Some(slot) = plan.items.iter_mut().find(|i| i.id == item.id) {
+                *slot = item;
+            } else {
+                plan.items.push(item);
+            }
+        }
+        if !plan.mechanisms.is_empty() && !plan.mechanisms.contains(&rule.mechanism) {
+            plan.mechanisms.push(rule.mechanism.clone());
+        }
+    }
+    Ok(plan)
+}
+
+/// The month of the actions (the next one, by May at the latest) and of their re-control
+/// (two months later, by June; July only when nothing else is left).
+fn months_for(now: YearMonth, year: AcademicYear) -> Option<(YearMonth, YearMonth)> {
+    let (may, june) = (year.month(5)?, year.month(6)?);
+    let action = now
+        .plus(1)
+        .filter(|m| *m <= may)
+        .or_else(|| (now < june).then_some(june))
+        .filter(|m| year.contains(*m) && *m > now)?;
+    let recontrol = action
+        .plus(2)
+        .map(|m| m.min(june))
+        .filter(|m| *m > action)
+        .or_else(|| year.month(7).filter(|j| *j > action))?;
+    Some((action, recontrol))
+}
+
+fn late(as_of: Date, year: Option<AcademicYear>) -> Error {
+    Error::InvalidInput {
+        at: crate::reason::Location::Field("as_of".into()),
+        reason: crate::reason::InputReason::NoMonthLeft {
+            as_of: as_of.to_string(),
+            year: year.map(|y| y.to_string()).unwrap_or_default(),
+        },
+    }
+}

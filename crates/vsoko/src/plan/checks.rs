@@ -1,0 +1,510 @@
+//! The checks a deputy head (завуч) makes of a ВСОКО plan by eye, returned as data.
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `when_unparsed` | error | the period of an item cannot be read |
+//! | `when_outside_year` | error | the period lies outside the academic year |
+//! | `responsible_missing` | error | nobody is responsible for an item |
+//! | `result_missing` | error | an item names no resulting document |
+//! | `follows_up_unknown` | error | `follows_up` names no item of the plan |
+//! | `selfexam_missing` | error | no self-examination item in January–April (the report is due 20 April, order No. 462) |
+//! | `no_recontrol` | error | an item ends in recommendations and no later item re-controls it |
+//! | `month_uncovered` | warning | a month of September–June has no item |
+//! | `object_uncovered` | warning | an object (results, process, conditions) has no item in a school quarter |
+//! | `mechanism_uncovered` | warning | a mechanism the plan declares is never used |
+//! | `mechanism_unknown` | warning | an item's mechanism is not one the plan declares |
+//! | `vpr_analysis_missing` | warning | no analysis of the ВПР |
+//! | `gia_analysis_missing` | warning | no analysis of the ГИА (ОГЭ, ЕГЭ) results |
+//! | `objectivity_missing` | warning | no comparison of internal marks with external results (seed `002…`, 6.4) |
+//! | `recontrol_not_later` | warning | a re-control is scheduled before the item it follows up |
+//! | `responsible_overloaded` | warning | one person has more than N items in a month |
+//! | `overdue` | warning | with an "as of" date: planned, every scheduled month is over, not done |
+
+use super::calendar::YearMonth;
+use super::model::{Object, Plan, PlanItem, Status};
+use super::period::{PeriodProblem, Schedule, ScheduleKind};
+use crate::selfexam::{Date, Severity};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One thing found in a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable code (see the module table).
+    pub code: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The item concerned, if any.
+    pub item: Option<String>,
+    /// The field concerned, if any (`when`, `responsible`, a month `2024-01`, an object id).
+    pub field: Option<String>,
+    /// In Russian.
+    pub message: String,
+    /// In English.
+    pub message_en: String,
+}
+
+/// The outcome of checking a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanCheck {
+    /// No findings at all.
+    pub complete: bool,
+    /// Whether any finding is an error.
+    pub has_errors: bool,
+    /// Everything found, in the order checked.
+    pub findings: Vec<Finding>,
+}
+
+/// What the checks take besides the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// The date to judge `overdue` by; none skips that check.
+    pub as_of: Option<Date>,
+    /// More items than this for one person in one month is `responsible_overloaded`.
+    pub max_items_per_month: usize,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            as_of: None,
+            max_items_per_month: 6,
+        }
+    }
+}
+
+/// School quarters (четверти) by months.
+const QUARTERS: [(&str, &[u8]); 4] = [
+    ("I", &[9, 10]),
+    ("II", &[11, 12]),
+    ("III", &[1, 2, 3]),
+    ("IV", &[4, 5]),
+];
+
+struct Checker<'p> {
+    plan: &'p Plan,
+    findings: Vec<Finding>,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        code: &str,
+        severity: Severity,
+        item: Option<&str>,
+        field: Option<String>,
+        ru: String,
+        en: String,
+    ) {
+        self.findings.push(Finding {
+            code: code.into(),
+            severity,
+            item: item.map(ToString::to_string),
+            field,
+            message: ru,
+            message_en: en,
+        });
+    }
+}
+
+/// The months an item covers (all twelve for `throughout`, none for an event or unread period).
+pub(crate) fn covered(item: &PlanItem, all: &[YearMonth]) -> Vec<YearMonth> {
+    match &item.schedule {
+        Some(Schedule {
+            kind: ScheduleKind::Months,
+            months,
+        }) => months.clone(),
+        Some(Schedule {
+            kind: ScheduleKind::Throughout,
+            ..
+        }) => all.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn text_of(item: &PlanItem) -> String {
+    [
+        Some(item.content.as_str()),
+        item.subject.as_deref(),
+        item.result.as_deref(),
+        item.mechanism.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ")
+    .to_lowercase()
+}
+
+impl Plan {
+    /// Checks the plan; every finding names its item or field.
+    ///
+    /// ```
+    /// use vsoko::plan::{CheckOptions, Plan};
+    /// let plan = Plan::from_json(r#"{"academic_year": "2023/24", "items": [
+    ///   {"id": "1", "when": "когда-нибудь", "content": "Анализ ВПР", "responsible": [], "result": "Справка"}]}"#).unwrap();
+    /// let check = plan.check(CheckOptions::default());
+    /// let codes: Vec<&str> = check.findings.iter().map(|f| f.code.as_str()).collect();
+    /// assert!(codes.contains(&"when_unparsed") && codes.contains(&"responsible_missing"));
+    /// assert!(check.has_errors);
+    /// ```
+    pub fn check(&self, options: CheckOptions) -> PlanCheck {
+        let mut c = Checker {
+            plan: self,
+            findings: Vec::new(),
+        };
+        c.items();
+        c.coverage();
+        c.fixed_points();
+        c.recontrol();
+        c.load(options.max_items_per_month);
+        if let Some(as_of) = options.as_of {
+            c.overdue(as_of);
+        }
+        let has_errors = c.findings.iter().any(|f| f.severity == Severity::Error);
+        PlanCheck {
+            complete: c.findings.is_empty(),
+            has_errors,
+            findings: c.findings,
+        }
+    }
+}
+
+impl Checker<'_> {
+    fn items(&mut self) {
+        let year = self.plan.academic_year;
+        for item in &self.plan.items {
+            let id = Some(item.id.as_str());
+            let outside = match &item.schedule {
+                None => {
+                    let outside =
+                        Schedule::parse(&item.when, year) == Err(PeriodProblem::OutsideYear);
+                    if !outside {
+                        self.push(
+                            "when_unparsed",
+                            Severity::Error,
+                            id,
+                            Some("when".into()),
+                            format!("пункт {}: срок «{}» не удаётся прочитать как месяц, период, «в течение года» или событие", item.id, item.when),
+                            format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
+                        );
+                    }
+                    outside
+                }
+                Some(s) => s.months.iter().any(|m| !year.contains(*m)),
+            };
+            if outside {
+                self.push(
+                    "when_outside_year",
+                    Severity::Error,
+                    id,
+                    Some("when".into()),
+                    format!(
+                        "пункт {}: срок «{}» вне {} учебного года",
+                        item.id, item.when, year
+                    ),
+                    format!(
+                        "item {}: the period \"{}\" lies outside the academic year {year}",
+                        item.id, item.when
+                    ),
+                );
+            }
+            if item.responsible.iter().all(|r| r.trim().is_empty()) {
+                self.push(
+                    "responsible_missing",
+                    Severity::Error,
+                    id,
+                    Some("responsible".into()),
+                    format!("пункт {}: не указан ответственный", item.id),
+                    format!("item {}: nobody is responsible", item.id),
+                );
+            }
+            if item.result.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                self.push(
+                    "result_missing",
+                    Severity::Error,
+                    id,
+                    Some("result".into()),
+                    format!(
+                        "пункт {}: не указан итоговый документ (справка, отчёт, приказ…)",
+                        item.id
+                    ),
+                    format!(
+                        "item {}: no resulting document (a report, an order…)",
+                        item.id
+                    ),
+                );
+            }
+            if let Some(target) = &item.follows_up
+                && !self.plan.items.iter().any(|i| &i.id == target)
+            {
+                self.push(
+                    "follows_up_unknown",
+                    Severity::Error,
+                    id,
+                    Some("follows_up".into()),
+                    format!("пункт {}: повторный контроль ссылается на пункт «{target}», которого нет в плане", item.id),
+                    format!("item {}: follows_up names item \"{target}\", which the plan does not have", item.id),
+                );
+            }
+            if let Some(mech) = &item.mechanism
+                && !self.plan.mechanisms.is_empty()
+                && !self.plan.mechanisms.contains(mech)
+            {
+                self.push(
+                    "mechanism_unknown",
+                    Severity::Warning,
+                    id,
+                    Some("mechanism".into()),
+                    format!(
+                        "пункт {}: механизма «{mech}» нет в перечне механизмов плана",
+                        item.id
+                    ),
+                    format!(
+                        "item {}: the mechanism \"{mech}\" is not one the plan declares",
+                        item.id
+                    ),
+                );
+            }
+        }
+    }
+
+    fn coverage(&mut self) {
+        let all = self.plan.academic_year.months();
+        let mut by_month: BTreeMap<YearMonth, usize> = BTreeMap::new();
+        for item in &self.plan.items {
+            for m in covered(item, &all) {
+                *by_month.entry(m).or_default() += 1;
+            }
+        }
+        for m in all.iter().filter(|m| !matches!(m.month(), 7 | 8)) {
+            if !by_month.contains_key(m) {
+                self.push(
+                    "month_uncovered",
+                    Severity::Warning,
+                    None,
+                    Some(m.to_string()),
+                    format!(
+                        "на {} {} года в плане нет ни одного пункта",
+                        m.name_ru(),
+                        m.year()
+                    ),
+                    format!("no item is planned for {m}"),
+                );
+            }
+        }
+        if self.plan.items.iter().any(|i| i.object.is_some()) {
+            for object in Object::ALL {
+                for (quarter, months) in QUARTERS {
+                    let hit = self.plan.items.iter().any(|i| {
+                        i.object == Some(object)
+                            && covered(i, &all).iter().any(|m| months.contains(&m.month()))
+                    });
+                    if !hit {
+                        self.push(
+                            "object_uncovered",
+                            Severity::Warning,
+                            None,
+                            Some(object.id().into()),
+                            format!(
+                                "в {quarter} четверти нет пунктов по объекту «{}»",
+                                object.title_ru()
+                            ),
+                            format!("no item assesses {} in quarter {quarter}", object.id()),
+                        );
+                    }
+                }
+            }
+        }
+        for mech in &self.plan.mechanisms {
+            if !self
+                .plan
+                .items
+                .iter()
+                .any(|i| i.mechanism.as_ref() == Some(mech))
+            {
+                self.push(
+                    "mechanism_uncovered",
+                    Severity::Warning,
+                    None,
+                    Some(mech.clone()),
+                    format!("механизм «{mech}» заявлен, но ни один пункт плана его не использует"),
+                    format!("the mechanism \"{mech}\" is declared but no item uses it"),
+                );
+            }
+        }
+    }
+
+    fn fixed_points(&mut self) {
+        let all = self.plan.academic_year.months();
+        let texts: Vec<(String, Vec<YearMonth>, &PlanItem)> = self
+            .plan
+            .items
+            .iter()
+            .map(|i| (text_of(i), covered(i, &all), i))
+            .collect();
+        let any = |pred: &dyn Fn(&str) -> bool| texts.iter().any(|(t, _, _)| pred(t));
+        let selfexam = texts.iter().any(|(t, months, item)| {
+            t.contains("самообследован")
+                && (months.iter().any(|m| (1..=4).contains(&m.month()))
+                    || item
+                        .schedule
+                        .as_ref()
+                        .is_some_and(|s| s.kind == ScheduleKind::Event))
+        });
+        if !selfexam {
+            self.push(
+                "selfexam_missing",
+                Severity::Error,
+                None,
+                None,
+                "в январе–апреле нет пункта о самообследовании: отчёт размещается до 20 апреля (приказ № 462)".into(),
+                "no self-examination item in January–April: the report is due 20 April (order No. 462)".into(),
+            );
+        }
+        if !any(&|t| t.contains("впр")) {
+            self.push(
+                "vpr_analysis_missing",
+                Severity::Warning,
+                None,
+                None,
+                "в плане нет анализа результатов ВПР".into(),
+                "the plan has no analysis of the ВПР results".into(),
+            );
+        }
+        if !any(&|t| t.contains("гиа") || t.contains("огэ") || t.contains("егэ")) {
+            self.push(
+                "gia_analysis_missing",
+                Severity::Warning,
+                None,
+                None,
+                "в плане нет анализа результатов ГИА (ОГЭ, ЕГЭ)".into(),
+                "the plan has no analysis of the ГИА (ОГЭ, ЕГЭ) results".into(),
+            );
+        }
+        let objectivity = |t: &str| {
+            t.contains("объективн")
+                || ((t.contains("сравн") || t.contains("сопостав"))
+                    && (t.contains("внутренн") || t.contains("отметок") || t.contains("оценок")))
+        };
+        if !any(&objectivity) {
+            self.push(
+                "objectivity_missing",
+                Severity::Warning,
+                None,
+                None,
+                "в плане нет сопоставления внутренних оценок с результатами внешних процедур (объективность)".into(),
+                "the plan does not compare internal marks with external results (objectivity)".into(),
+            );
+        }
+    }
+
+    fn recontrol(&mut self) {
+        let all = self.plan.academic_year.months();
+        for item in &self.plan.items {
+            let recommends = item
+                .result
+                .as_deref()
+                .is_some_and(|r| r.to_lowercase().contains("рекомендац"));
+            let followers: Vec<&PlanItem> = self
+                .plan
+                .items
+                .iter()
+                .filter(|i| i.follows_up.as_deref() == Some(item.id.as_str()))
+                .collect();
+            if recommends && followers.is_empty() {
+                self.push(
+                    "no_recontrol",
+                    Severity::Error,
+                    Some(&item.id),
+                    Some("result".into()),
+                    format!("пункт {}: итог — рекомендации, но в плане нет повторного контроля их выполнения", item.id),
+                    format!("item {}: it ends in recommendations but no later item re-controls them", item.id),
+                );
+            }
+            let first = covered(item, &all).first().copied();
+            for f in followers {
+                let last = covered(f, &all).last().copied();
+                if let (Some(first), Some(last)) = (first, last)
+                    && last <= first
+                {
+                    self.push(
+                        "recontrol_not_later",
+                        Severity::Warning,
+                        Some(&f.id),
+                        Some("when".into()),
+                        format!("пункт {}: повторный контроль пункта {} запланирован не позже самого пункта", f.id, item.id),
+                        format!("item {}: the re-control of item {} is not scheduled after it", f.id, item.id),
+                    );
+                }
+            }
+        }
+    }
+
+    fn load(&mut self, max: usize) {
+        let mut counts: BTreeMap<(String, YearMonth), usize> = BTreeMap::new();
+        for item in &self.plan.items {
+            if item.status == Status::Cancelled {
+                continue;
+            }
+            let Some(Schedule {
+                kind: ScheduleKind::Months,
+                months,
+            }) = &item.schedule
+            else {
+                continue;
+            };
+            for r in &item.responsible {
+                for m in months {
+                    *counts.entry((r.trim().to_string(), *m)).or_default() += 1;
+                }
+            }
+        }
+        for ((who, m), n) in counts {
+            if n > max && !who.is_empty() {
+                self.push(
+                    "responsible_overloaded",
+                    Severity::Warning,
+                    None,
+                    Some(m.to_string()),
+                    format!("{who}: {n} пунктов в {m} (больше {max})"),
+                    format!("{who}: {n} items in {m} (more than {max})"),
+                );
+            }
+        }
+    }
+
+    fn overdue(&mut self, as_of: Date) {
+        let Some(now) = YearMonth::new(as_of.year(), as_of.month()) else {
+            return;
+        };
+        for item in &self.plan.items {
+            if item.status != Status::Planned {
+                continue;
+            }
+            let Some(Schedule {
+                kind: ScheduleKind::Months,
+                months,
+            }) = &item.schedule
+            else {
+                continue;
+            };
+            if months.last().is_some_and(|last| *last < now) {
+                self.push(
+                    "overdue",
+                    Severity::Warning,
+                    Some(&item.id),
+                    Some("status".into()),
+                    format!(
+                        "пункт {}: срок «{}» прошёл, пункт не отмечен выполненным",
+                        item.id, item.when
+                    ),
+                    format!(
+                        "item {}: its period \"{}\" is over and it is not marked done",
+                        item.id, item.when
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The ВСОКО plan and cyclogram (DOMAIN §4): a plan as data, Russian periods read into months,
+//! import from the tables schools keep, checks as findings, views (cyclogram, agenda, due),
+//! deficits of a scored result turned into addressed actions with re-control, and the built-in
+//! cyclogram template of seed `003…`.
+
+mod actions;
+mod calendar;
+mod checks;
+mod import;
+mod model;
+mod period;
+mod template;
+mod views;
+
+pub use actions::{ActionMapping, ActionRule, actions_for};
+pub use calendar::{AcademicYear, MONTHS_RU, YearMonth};
+pub use checks::{CheckOptions, Finding, PlanCheck};
+pub use model::{Deficit, Object, Plan, PlanItem, Status};
+pub use period::{PeriodProblem, Schedule, ScheduleKind};
+pub use template::{TEMPLATES, template};
+pub use views::{Agenda, Cyclogram, CyclogramRow, Due};
+
+use crate::error::{Error, InputKind, Result};
+use crate::reason::{InputReason, Location};
+
+impl Plan {
+    /// Reads a plan from JSON. Items without a `schedule` get one read from `when` (left empty
+    /// when the text cannot be read: the check reports it).
+    ///
+    /// # Errors
+    /// [`Error::EmptyInput`], [`Error::Json`], [`Error::InvalidInput`] for a wrong shape (an
+    /// unknown field, object or status; a date that is not a date) or an item id used twice.
+    pub fn from_json(text: &str) -> Result<Plan> {
+        let text = crate::input::strip_bom(text);
+        if text.trim().is_empty() {
+            return Err(Error::EmptyInput {
+                what: InputKind::Plan,
+            });
+        }
+        let mut plan: Plan = serde_json::from_str(text).map_err(crate::input::input_error)?;
+        plan.complete()?;
+        Ok(plan)
+    }
+
+    /// Fills missing schedules from `when` and rejects an item id used twice.
+    fn complete(&mut self) -> Result<()> {
+        for (i, item) in self.items.iter().enumerate() {
+            if let Some(first) = self.items.iter().take(i).position(|x| x.id == item.id) {
+                return Err(Error::InvalidInput {
+                    at: Location::Field(format!("items[{i}].id")),
+                    reason: InputReason::DuplicateItem {
+                        id: item.id.clone(),
+                        first,
+                    },
+                });
+            }
+        }
+        let year = self.academic_year;
+        for item in &mut self.items {
+            if item.schedule.is_none() {
+                item.schedule = Schedule::parse(&item.when, year).ok();
+            }
+        }
+        Ok(())
+    }
+
+    /// The plan as pretty JSON (the format [`Plan::from_json`] reads).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,286 @@
+//! What people look at: the cyclogram (months across, mechanisms or objects down), one
+//! person's agenda, and what is due in a month and what is overdue. Markdown and a printable
+//! self-contained HTML page are rendered here; the CLI writes the XLSX from [`Cyclogram::grid`].
+
+use super::calendar::YearMonth;
+use super::checks::covered;
+use super::model::{Object, Plan, PlanItem, Status};
+use super::period::ScheduleKind;
+use crate::selfexam::Date;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The column of items that run all year.
+const THROUGHOUT_RU: &str = "В течение года";
+/// The column of items bound to an event.
+const EVENT_RU: &str = "По событию";
+/// The row of items with no mechanism or object.
+const OTHER_RU: &str = "Прочее";
+
+/// The cyclogram: one row per mechanism (or per object when the plan declares no mechanisms),
+/// one column per month from August to June (July when used), then "all year" and "by event".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cyclogram {
+    /// The academic year, `2023/24`.
+    pub academic_year: String,
+    /// Column headings: months as `YYYY-MM`, then `throughout`, `event`.
+    pub columns: Vec<String>,
+    /// Column headings in Russian (`август 2023`, …, `В течение года`, `По событию`).
+    pub columns_ru: Vec<String>,
+    /// The rows.
+    pub rows: Vec<CyclogramRow>,
+}
+
+/// One row of the cyclogram.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CyclogramRow {
+    /// The mechanism or object.
+    pub label: String,
+    /// Per column, the items as `id. content`.
+    pub cells: Vec<Vec<String>>,
+}
+
+/// One person's items, in plan order of their first month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agenda {
+    /// Whose agenda (as asked).
+    pub responsible: String,
+    /// Their items.
+    pub items: Vec<PlanItem>,
+}
+
+/// What is due in the month of a date, and what is overdue by then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    /// The date asked.
+    pub as_of: Date,
+    /// Planned items scheduled in that month (or all year).
+    pub due: Vec<PlanItem>,
+    /// Planned items whose every month is over.
+    pub overdue: Vec<PlanItem>,
+}
+
+fn label(item: &PlanItem, by_mechanism: bool) -> String {
+    if by_mechanism {
+        item.mechanism.clone().unwrap_or_else(|| OTHER_RU.into())
+    } else {
+        item.object
+            .map_or_else(|| OTHER_RU.into(), |o| Object::title_ru(o).to_string())
+    }
+}
+
+fn entry(item: &PlanItem) -> String {
+    format!("{}. {}", item.id, item.content)
+}
+
+impl Plan {
+    /// The cyclogram of the plan.
+    ///
+    /// ```
+    /// let plan = vsoko::plan::template("cyclogram-2023", "2024/25".parse().unwrap()).unwrap();
+    /// let c = plan.cyclogram();
+    /// assert_eq!(c.columns.first().map(String::as_str), Some("2024-08"));
+    /// assert_eq!(c.rows.len(), 8);
+    /// ```
+    pub fn cyclogram(&self) -> Cyclogram {
+        let all = self.academic_year.months();
+        let used_july = self.items.iter().any(|i| {
+            covered(i, &all).iter().any(|m| m.month() == 7)
+                && i.schedule
+                    .as_ref()
+                    .is_some_and(|s| s.kind == ScheduleKind::Months)
+        });
+        let months: Vec<YearMonth> = all
+            .iter()
+            .copied()
+            .filter(|m| m.month() != 7 || used_july)
+            .collect();
+        let by_mechanism = self.items.iter().any(|i| i.mechanism.is_some());
+        let mut labels: Vec<String> = if by_mechanism {
+            self.mechanisms.clone()
+        } else {
+            Object::ALL
+                .iter()
+                .map(|o| o.title_ru().to_string())
+                .collect()
+        };
+        for item in &self.items {
+            let l = label(item, by_mechanism);
+            if !labels.contains(&l) {
+                labels.push(l);
+            }
+        }
+        let width = months.len() + 2;
+        let mut rows: Vec<CyclogramRow> = labels
+            .into_iter()
+            .map(|label| CyclogramRow {
+                label,
+                cells: vec![Vec::new(); width],
+            })
+            .collect();
+        for item in &self.items {
+            if item.status == Status::Cancelled {
+                continue;
+            }
+            let l = label(item, by_mechanism);
+            let Some(row) = rows.iter_mut().find(|r| r.label == l) else {
+                continue;
+            };
+            let columns: Vec<usize> = match item.schedule.as_ref().map(|s| s.kind) {
+                Some(ScheduleKind::Months) => covered(item, &all)
+                    .iter()
+                    .filter_map(|m| months.iter().position(|x| x == m))
+                    .collect(),
+                Some(ScheduleKind::Throughout) => vec![months.len()],
+                Some(ScheduleKind::Event) | None => vec![months.len() + 1],
+            };
+            for c in columns {
+                if let Some(cell) = row.cells.get_mut(c) {
+                    cell.push(entry(item));
+                }
+            }
+        }
+        let mut columns: Vec<String> = months.iter().map(ToString::to_string).collect();
+        columns.extend(["throughout".to_string(), "event".to_string()]);
+        let mut columns_ru: Vec<String> = months
+            .iter()
+            .map(|m| format!("{} {}", m.name_ru(), m.year()))
+            .collect();
+        columns_ru.extend([THROUGHOUT_RU.to_string(), EVENT_RU.to_string()]);
+        Cyclogram {
+            academic_year: self.academic_year.to_string(),
+            columns,
+            columns_ru,
+            rows,
+        }
+    }
+
+    /// The items one person is responsible for (a case-insensitive part of a name or role).
+    pub fn agenda(&self, responsible: &str) -> Agenda {
+        let needle = responsible.trim().to_lowercase();
+        let all = self.academic_year.months();
+        let mut items: Vec<PlanItem> = self
+            .items
+            .iter()
+            .filter(|i| {
+                i.responsible
+                    .iter()
+                    .any(|r| r.to_lowercase().contains(&needle))
+            })
+            .cloned()
+            .collect();
+        items.sort_by_key(|i| covered(i, &all).first().copied());
+        Agenda {
+            responsible: responsible.trim().to_string(),
+            items,
+        }
+    }
+
+    /// What is due in the month of `as_of` and what is overdue by then.
+    pub fn due(&self, as_of: Date) -> Due {
+        let now = YearMonth::new(as_of.year(), as_of.month());
+        let all = self.academic_year.months();
+        let planned = || self.items.iter().filter(|i| i.status == Status::Planned);
+        let due = planned()
+            .filter(|i| now.is_some_and(|n| covered(i, &all).contains(&n)))
+            .cloned()
+            .collect();
+        let overdue = planned()
+            .filter(|i| {
+                i.schedule
+                    .as_ref()
+                    .is_some_and(|s| s.kind == ScheduleKind::Months)
+                    && covered(i, &all)
+                        .last()
+                        .is_some_and(|last| now.is_some_and(|n| *last < n))
+            })
+            .cloned()
+            .collect();
+        Due {
+            as_of,
+            due,
+            overdue,
+        }
+    }
+}
+
+impl Cyclogram {
+    /// The table as text cells, heading row first (for XLSX and CSV writers).
+    pub fn grid(&self) -> Vec<Vec<String>> {
+        let mut out = Vec::with_capacity(self.rows.len() + 1);
+        let mut head = vec!["Механизм / объект".to_string()];
+        head.extend(self.columns_ru.iter().cloned());
+        out.push(head);
+        for r in &self.rows {
+            let mut line = vec![r.label.clone()];
+            line.extend(r.cells.iter().map(|c| c.join("\n")));
+            out.push(line);
+        }
+        out
+    }
+
+    /// Markdown: one table, items in a cell separated by `<br>`.
+    pub fn to_markdown(&self) -> String {
+        let esc = |t: &str| t.replace('|', "\\|").replace('\n', "<br>");
+        let mut out = format!(
+            "## Циклограмма ВСОКО на {} учебный год\n\n",
+            self.academic_year
+        );
+        for (i, row) in self.grid().iter().enumerate() {
+            let cells: Vec<String> = row.iter().map(|c| esc(c)).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+            if i == 0 {
+                let _ = writeln!(out, "|{}", "---|".repeat(row.len()));
+            }
+        }
+        out
+    }
+
+    /// A self-contained HTML page (inline CSS, no scripts, printable on A4 landscape).
+    pub fn to_html(&self) -> String {
+        let esc = |t: &str| {
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        let mut out =
+            String::from("<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">\n");
+        let _ = write!(
+            out,
+            "<title>Циклограмма ВСОКО на {} учебный год</title>\n<style>\n\
+             @page {{ size: A4 landscape; margin: 10mm; }}\n\
+             body {{ font-family: sans-serif; font-size: 9pt; margin: 0; }}\n\
+             h1 {{ font-size: 13pt; }}\n\
+             table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}\n\
+             th, td {{ border: 1px solid #888; padding: 2px 3px; vertical-align: top; }}\n\
+             th {{ background: #e8eef6; }}\n\
+             th.row {{ text-align: left; width: 14%; }}\n\
+             ul {{ margin: 0; padding-left: 1em; }}\n\
+             </style></head><body>\n<h1>Циклограмма ВСОКО на {} учебный год</h1>\n<table>\n<tr><th class=\"row\">Механизм / объект</th>",
+            esc(&self.academic_year),
+            esc(&self.academic_year)
+        );
+        for c in &self.columns_ru {
+            let _ = write!(out, "<th>{}</th>", esc(c));
+        }
+        out.push_str("</tr>\n");
+        for r in &self.rows {
+            let _ = write!(out, "<tr><th class=\"row\">{}</th>", esc(&r.label));
+            for cell in &r.cells {
+                out.push_str("<td>");
+                if !cell.is_empty() {
+                    out.push_str("<ul>");
+                    for e in cell {
+                        let _ = write!(out, "<li>{}</li>", esc(e));
+                    }
+                    out.push_str("</ul>");
+                }
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table>\n</body></html>\n");
+        out
+    }
+}
