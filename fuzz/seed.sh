@@ -13,3 +13,4 @@ for f in ../fixtures/batch/*.csv ../fixtures/batch/reliability/*.csv; do cp "$f"
 cp ../fixtures/batch/*.xlsx ../fixtures/xlsx/*.xlsx corpus/xlsx_sheet/
 printf '\x01\x02\x03\x00abc\x05\x00\x10\x02\x00' > corpus/xlsx_sheet/seed_cells
 printf '\x9c9999999999999999999999999999\x1c999999999999' > corpus/methodology_decimals/seed_28_digits
+cp regressions/csv_rows-* corpus/csv_rows/ 2>/dev/null || true

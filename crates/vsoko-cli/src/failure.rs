@@ -14,6 +14,7 @@ pub const EXIT_INVALID: u8 = 2;
 pub const EXIT_CLOSED_PIPE: u8 = 141;
 
 /// Why a command failed.
+#[derive(Debug)]
 pub enum Failure {
     /// The core rejected the input.
     Core(vsoko::Error),

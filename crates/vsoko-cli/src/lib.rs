@@ -5,3 +5,4 @@
 pub mod failure;
 pub mod render;
 pub mod sheets;
+pub mod tables;

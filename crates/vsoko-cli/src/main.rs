@@ -3,9 +3,11 @@
 
 mod batch;
 mod catalog;
+mod plan;
 mod selfexam;
+mod xlsx;
 
-use vsoko_cli::{failure, render, sheets};
+use vsoko_cli::{failure, render, sheets, tables};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use failure::Failure;
@@ -51,6 +53,8 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Self-examination report (order No. 462): checks and skeleton.
     Selfexam(selfexam::SelfexamArgs),
+    /// The ВСОКО plan: import, checks, cyclogram, deficits turned into actions, template.
+    Plan(plan::PlanArgs),
 }
 
 #[derive(clap::Args)]
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
         Command::CheckMethodology { path } => check_methodology(&path),
         Command::Batch(args) => return batch::run(&args),
         Command::Selfexam(args) => return selfexam::run(&args),
+        Command::Plan(args) => return plan::run(&args),
     };
     match result.and_then(|text| failure::emit(&text)) {
         Ok(()) => ExitCode::SUCCESS,

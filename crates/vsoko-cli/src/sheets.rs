@@ -215,17 +215,16 @@ struct LineState {
     read: u64,
     /// Whether the line being read so far has anything but `\r`.
     content: bool,
-    /// Whether the last byte read was `\r`.
+    /// Whether the last byte read was `\r` (then a `\n` completes the same break).
     after_cr: bool,
 }
 
-/// A `\n` in the file.
+/// A line break in the file: `\n`, `\r\n` (at its `\r`) or a lone `\r` (old Mac files;
+/// the csv crate ends records at any of them).
 struct Break {
     offset: u64,
     /// The line it ends is blank.
     blank: bool,
-    /// It follows a `\r`: the csv crate ends a record at the `\r`, before this byte.
-    crlf: bool,
 }
 
 impl Lines {
@@ -234,11 +233,7 @@ impl Lines {
     fn line_at(&self, position: Option<&csv::Position>) -> usize {
         let Some(p) = position else { return 0 };
         let mut state = self.0.borrow_mut();
-        while state
-            .breaks
-            .front()
-            .is_some_and(|b| b.offset < p.byte() || (b.offset == p.byte() && b.crlf))
-        {
+        while state.breaks.front().is_some_and(|b| b.offset < p.byte()) {
             state.breaks.pop_front();
             state.passed += 1;
         }
@@ -276,16 +271,15 @@ impl<R: Read> Read for LineCounter<R> {
         let start = state.read;
         for (i, b) in buf.get(..n).unwrap_or_default().iter().enumerate() {
             match *b {
-                b'\n' => {
+                b'\n' if state.after_cr => {}
+                b'\n' | b'\r' => {
                     let brk = Break {
                         offset: start + i as u64,
                         blank: !state.content,
-                        crlf: state.after_cr,
                     };
                     state.breaks.push_back(brk);
                     state.content = false;
                 }
-                b'\r' => {}
                 _ => state.content = true,
             }
             state.after_cr = *b == b'\r';

@@ -246,3 +246,23 @@ fn write_errors_name_the_file_and_say_write() {
         "{err}"
     );
 }
+
+#[test]
+fn lone_carriage_returns_end_lines_too() {
+    let (code, _, err) = stderr_of(&["batch", "batch/reliability/old_mac_cr.csv"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("row 4: error[value_out_of_range] 1.1.1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 7: error[value_out_of_range] 1.1.1"),
+        "{err}"
+    );
+    // The fuzz target's first finding: a header broken by lone CRs gave a data row the header's line.
+    let m = vsoko::Methodology::builtin("index-2023").unwrap();
+    let input = b"school,1.1.1\r\r\r,1.1.2,1.1.3\n\xd0\xa8,1,1,1\n";
+    let rows = vsoko_cli::sheets::read_csv(input, m).unwrap();
+    let lines: Vec<usize> = rows.iter().map(|r| r.row).collect();
+    assert_eq!(lines, [4, 5]);
+}

@@ -214,9 +214,8 @@ fn object_of_group(group: &str) -> Option<Object> {
 /// Several people in one cell: one per line or separated by `;` (commas stay: «по УВР, ВР»).
 fn people(cell: &str) -> Vec<String> {
     cell.split(['\n', ';'])
-        .map(str::trim)
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
-        .map(ToString::to_string)
         .collect()
 }
 

@@ -1,0 +1,396 @@
+//! `vsoko plan import|check|show|actions|template`: files and formats around `vsoko::plan`.
+
+use crate::failure::{Failure, read_input};
+use clap::{Subcommand, ValueEnum};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan, PlanCheck, PlanItem};
+use vsoko::reason::{InputReason, Location};
+use vsoko::selfexam::{Date, Severity};
+use vsoko::{Error, Report};
+
+/// Arguments of `vsoko plan`.
+#[derive(clap::Args)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    command: PlanCommand,
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// Read a plan from a table (CSV with `,` `;` or tab, XLSX) or JSON; print it as JSON.
+    Import {
+        /// The plan file.
+        file: PathBuf,
+        /// The academic year (`2023/24`) when the title does not name it.
+        #[arg(long)]
+        year: Option<String>,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
+    },
+    /// Check a plan; exit 1 when any finding is an error, 2 when the file cannot be read.
+    Check {
+        /// The plan file (JSON, CSV or XLSX).
+        file: PathBuf,
+        /// The academic year for a table whose title does not name it.
+        #[arg(long)]
+        year: Option<String>,
+        /// The date to judge overdue items by (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// More items than this for one person in one month is reported.
+        #[arg(long, default_value_t = CheckOptions::default().max_items_per_month)]
+        max_per_month: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+    },
+    /// Show the cyclogram, one person's agenda, or what is due and overdue.
+    Show {
+        /// The plan file (JSON, CSV or XLSX).
+        file: PathBuf,
+        /// What to show.
+        #[arg(long, value_enum, default_value_t = View::Cyclogram)]
+        view: View,
+        /// For the agenda: a name or role (any part of it).
+        #[arg(long)]
+        responsible: Option<String>,
+        /// For the due view: the date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// The academic year for a table whose title does not name it.
+        #[arg(long)]
+        year: Option<String>,
+        /// Output format (XLSX for the cyclogram only, and it needs `-o`).
+        #[arg(long, value_enum, default_value_t = ShowFormat::Markdown)]
+        format: ShowFormat,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Turn the deficits of a scored result into addressed actions with re-control.
+    Actions {
+        /// A result of `vsoko score --format json`.
+        result: PathBuf,
+        /// The date the actions start after (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: String,
+        /// How many criteria (those that lost most points).
+        #[arg(long, default_value_t = 3)]
+        top: usize,
+        /// A plan (JSON) to merge the actions into.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// A criterion → mechanism and role mapping overriding the built-in one.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
+    },
+    /// A starting plan from a built-in template (the cyclogram of seed 003).
+    Template {
+        /// Template name.
+        #[arg(default_value = "cyclogram-2023")]
+        name: String,
+        /// The academic year (`2024/25`).
+        #[arg(long)]
+        year: String,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum JsonOnly {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum View {
+    Cyclogram,
+    Agenda,
+    Due,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ShowFormat {
+    Markdown,
+    Html,
+    Xlsx,
+    Json,
+}
+
+/// Exit code when a plan has error findings.
+const EXIT_FINDINGS: u8 = 1;
+
+/// Runs `vsoko plan`.
+pub fn run(args: &PlanArgs) -> ExitCode {
+    let result = match &args.command {
+        PlanCommand::Import { file, year, .. } => {
+            load(file, year.as_deref()).map(|p| (json(&p), 0))
+        }
+        PlanCommand::Check {
+            file,
+            year,
+            as_of,
+            max_per_month,
+            format,
+        } => check(
+            file,
+            year.as_deref(),
+            as_of.as_deref(),
+            *max_per_month,
+            *format,
+        ),
+        PlanCommand::Show {
+            file,
+            view,
+            responsible,
+            as_of,
+            year,
+            format,
+            output,
+        } => show(
+            file,
+            *view,
+            responsible.as_deref(),
+            as_of.as_deref(),
+            year.as_deref(),
+            *format,
+            output.as_deref(),
+        )
+        .map(|t| (t, 0)),
+        PlanCommand::Actions {
+            result,
+            as_of,
+            top,
+            plan,
+            mapping,
+            ..
+        } => actions(result, as_of, *top, plan.as_deref(), mapping.as_deref()).map(|t| (t, 0)),
+        PlanCommand::Template { name, year, .. } => parse_year(year)
+            .and_then(|y| vsoko::plan::template(name, y).map_err(Failure::from))
+            .map(|p| (json(&p), 0)),
+    };
+    match result.and_then(|(text, code)| crate::failure::emit(&text).map(|()| code)) {
+        Ok(code) => ExitCode::from(code),
+        Err(f) => f.report(),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+fn parse_year(text: &str) -> Result<AcademicYear, Failure> {
+    text.parse().map_err(|_| {
+        Failure::Core(Error::InvalidInput {
+            at: Location::Field("year".into()),
+            reason: InputReason::WrongArgument {
+                expected: "an academic year such as 2023/24".into(),
+                expected_ru: "учебный год вида 2023/24".into(),
+            },
+        })
+    })
+}
+
+fn parse_date(field: &str, text: &str) -> Result<Date, Failure> {
+    text.parse().map_err(|_| {
+        Failure::Core(Error::InvalidDate {
+            field: field.into(),
+            value: text.into(),
+            reason: "not a date in the form YYYY-MM-DD".into(),
+        })
+    })
+}
+
+/// A plan from JSON, or imported from a table (CSV, XLSX).
+fn load(path: &Path, year: Option<&str>) -> Result<Plan, Failure> {
+    let year = year.map(parse_year).transpose()?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext == "json" {
+        let mut plan = Plan::from_json(&read_input(path)?)?;
+        if let Some(y) = year {
+            plan.academic_year = y;
+        }
+        return Ok(plan);
+    }
+    let rows = crate::tables::read_table(path)?;
+    Ok(Plan::from_rows(&rows, year)?)
+}
+
+fn check(
+    path: &Path,
+    year: Option<&str>,
+    as_of: Option<&str>,
+    max_per_month: usize,
+    format: CheckFormat,
+) -> Result<(String, u8), Failure> {
+    let plan = load(path, year)?;
+    let as_of = as_of.map(|d| parse_date("as_of", d)).transpose()?;
+    let result = plan.check(CheckOptions {
+        as_of,
+        max_items_per_month: max_per_month,
+    });
+    let code = if result.has_errors { EXIT_FINDINGS } else { 0 };
+    let out = match format {
+        CheckFormat::Json => json(&result),
+        CheckFormat::Table => table(&plan, &result),
+    };
+    Ok((out, code))
+}
+
+fn table(plan: &Plan, r: &PlanCheck) -> String {
+    let mut out = format!(
+        "План ВСОКО на {} учебный год: пунктов {}\n",
+        plan.academic_year,
+        plan.items.len()
+    );
+    if r.complete {
+        out.push_str("Замечаний нет.\n");
+        return out;
+    }
+    let errors = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let _ = writeln!(
+        out,
+        "Замечаний: {} (ошибок: {errors}, предупреждений: {})\n",
+        r.findings.len(),
+        r.findings.len() - errors
+    );
+    for f in &r.findings {
+        let mark = match f.severity {
+            Severity::Error => "ОШИБКА",
+            Severity::Warning => "внимание",
+        };
+        let _ = writeln!(out, "  [{mark}] {}: {}", f.code, f.message);
+    }
+    out
+}
+
+fn items_markdown(title: &str, items: &[PlanItem]) -> String {
+    let mut out = format!("## {title}\n\n");
+    if items.is_empty() {
+        out.push_str("Пунктов нет.\n");
+        return out;
+    }
+    out.push_str("| № | Срок | Содержание | Ответственные | Результат |\n|---|---|---|---|---|\n");
+    for i in items {
+        let esc = |t: &str| t.replace('|', "\\|").replace('\n', "<br>");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            esc(&i.id),
+            esc(&i.when),
+            esc(&i.content),
+            esc(&i.responsible.join("; ")),
+            esc(i.result.as_deref().unwrap_or(""))
+        );
+    }
+    out
+}
+
+fn show(
+    path: &Path,
+    view: View,
+    responsible: Option<&str>,
+    as_of: Option<&str>,
+    year: Option<&str>,
+    format: ShowFormat,
+    output: Option<&Path>,
+) -> Result<String, Failure> {
+    let plan = load(path, year)?;
+    let missing = |what: &str, ru: &str| {
+        Failure::Core(Error::InvalidInput {
+            at: Location::Argument(what.into()),
+            reason: InputReason::WrongArgument {
+                expected: format!("--{what} for this view"),
+                expected_ru: ru.into(),
+            },
+        })
+    };
+    let text = match (view, format) {
+        (View::Cyclogram, ShowFormat::Markdown) => plan.cyclogram().to_markdown(),
+        (View::Cyclogram, ShowFormat::Html) => plan.cyclogram().to_html(),
+        (View::Cyclogram, ShowFormat::Json) => json(&plan.cyclogram()),
+        (View::Cyclogram, ShowFormat::Xlsx) => {
+            let out =
+                output.ok_or_else(|| missing("output", "файл для XLSX (-o cyclogram.xlsx)"))?;
+            crate::xlsx::write_cyclogram(&plan.cyclogram(), out)?;
+            return Ok(String::new());
+        }
+        (View::Agenda, f) => {
+            let who = responsible
+                .ok_or_else(|| missing("responsible", "--responsible (имя или должность)"))?;
+            let agenda = plan.agenda(who);
+            match f {
+                ShowFormat::Json => json(&agenda),
+                _ => items_markdown(
+                    &format!("План работы: {}", agenda.responsible),
+                    &agenda.items,
+                ),
+            }
+        }
+        (View::Due, f) => {
+            let date = as_of.ok_or_else(|| missing("as-of", "--as-of (дата ГГГГ-ММ-ДД)"))?;
+            let due = plan.due(parse_date("as_of", date)?);
+            match f {
+                ShowFormat::Json => json(&due),
+                _ => {
+                    items_markdown(&format!("К выполнению в месяце {date}"), &due.due)
+                        + "\n"
+                        + &items_markdown("Просрочено", &due.overdue)
+                }
+            }
+        }
+    };
+    match output {
+        Some(out) => {
+            std::fs::write(out, text)
+                .map_err(|e| Failure::write(&out.display().to_string(), &e))?;
+            Ok(String::new())
+        }
+        None => Ok(text),
+    }
+}
+
+fn actions(
+    result: &Path,
+    as_of: &str,
+    top: usize,
+    plan: Option<&Path>,
+    mapping: Option<&Path>,
+) -> Result<String, Failure> {
+    let text = read_input(result)?;
+    let report: Report =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| {
+            Failure::Core(Error::InvalidInput {
+                at: Location::File(result.display().to_string()),
+                reason: InputReason::NotAScoreReport,
+            })
+        })?;
+    let as_of = parse_date("as_of", as_of)?;
+    let plan = plan.map(|p| load(p, None)).transpose()?;
+    let custom = mapping
+        .map(|m| read_input(m).and_then(|t| Ok(ActionMapping::from_json(&t)?)))
+        .transpose()?;
+    let mapping = custom.as_ref().unwrap_or_else(|| ActionMapping::builtin());
+    let plan = vsoko::plan::actions_for(&report, as_of, top, plan, mapping)?;
+    Ok(json(&plan))
+}

@@ -1,0 +1,237 @@
+//! Plain tables for importers that recognise their own headers (the ВСОКО plan): every row of a
+//! CSV file (`,`, `;` or tab) or of the first sheet of a workbook, as text cells with the file's
+//! line or the sheet's row number. Quoted cells may hold line breaks (lists of people do).
+
+use crate::failure::Failure;
+use std::path::Path;
+use vsoko::reason::{InputReason, Location};
+use vsoko::{Error, InputKind};
+
+/// A row: its line in the file (or row in the sheet) and its cells.
+pub type TableRow = (usize, Vec<String>);
+
+/// Reads a CSV or XLSX table whole (by extension: `.xlsx`/`.xlsm` is a workbook).
+///
+/// # Errors
+/// A [`Failure`] when the file cannot be read, is not UTF-8 or not a workbook.
+pub fn read_table(path: &Path) -> Result<Vec<TableRow>, Failure> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        let bytes = std::fs::read(path).map_err(|e| Failure::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        return xlsx_table(&bytes, &path.display().to_string());
+    }
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(path)
+    }
+    .map_err(|e| Failure::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    csv_table(&bytes)
+}
+
+/// The delimiter used most in the first lines: `;`, tab or `,`.
+fn sniff(bytes: &[u8]) -> u8 {
+    let head: Vec<&[u8]> = bytes.split(|&b| b == b'\n').take(8).collect();
+    let count = |c: u8| head.iter().map(|l| count_byte(l, c)).sum::<usize>();
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|&c| (count(c), c == b';'))
+        .unwrap_or(b';')
+}
+
+/// Reads CSV text from memory.
+///
+/// # Errors
+/// A [`Failure`] for a file that is not UTF-8 or is empty.
+pub fn csv_table(bytes: &[u8]) -> Result<Vec<TableRow>, Failure> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff(bytes))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // Line breaks before `counted` (counted once, as the reader moves on).
+    let (mut counted, mut breaks) = (0usize, 0usize);
+    loop {
+        // The csv crate reports where the previous record ended; the record starts after the
+        // line breaks that follow it.
+        let start = usize::try_from(reader.position().byte()).unwrap_or(0);
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let skipped = bytes
+                    .get(start..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| matches!(b, b'\n' | b'\r'))
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                breaks += count_byte(bytes.get(counted..start).unwrap_or_default(), b'\n');
+                counted = start.max(counted);
+                let line = breaks + skipped + 1;
+                rows.push((line, record.iter().map(ToString::to_string).collect()));
+            }
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+                let reason = match e.kind() {
+                    csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
+                    _ => InputReason::Shape {
+                        detail: e.to_string(),
+                    },
+                };
+                return Err(Error::InvalidInput {
+                    at: Location::Row(line),
+                    reason,
+                }
+                .into());
+            }
+        }
+    }
+    if rows.is_empty() {
+        return Err(Error::EmptyInput {
+            what: InputKind::Plan,
+        }
+        .into());
+    }
+    // A quote never closed swallows every later line into the last cell: an odd number of
+    // quote characters (doubled ones inside a cell count two) means exactly that.
+    if count_byte(bytes, b'"') % 2 == 1 {
+        let opened = rows.last().map_or(0, |(l, _)| *l);
+        return Err(Error::InvalidInput {
+            at: Location::Row(opened),
+            reason: InputReason::QuoteRunsPastLine { opened },
+        }
+        .into());
+    }
+    Ok(rows)
+}
+
+/// Reads the first sheet of a workbook from memory, cell by cell (a used range declared up to
+/// `XFD1048576` costs nothing). Date cells become `DD.MM.YYYY`, formulas their saved value.
+///
+/// # Errors
+/// A [`Failure`] when the bytes are not a workbook.
+pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
+    use calamine::{DataRef, Reader, Xlsx};
+    let bad = |detail: String| Error::InvalidInput {
+        at: Location::File(label.to_string()),
+        reason: InputReason::NotAWorkbook { detail },
+    };
+    let mut book: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    let Some(name) = book.sheet_names().first().cloned() else {
+        return Err(Error::InvalidInput {
+            at: Location::File(label.to_string()),
+            reason: InputReason::NoSheets,
+        }
+        .into());
+    };
+    let mut cells = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| bad(e.to_string()))?;
+    let mut rows: Vec<TableRow> = Vec::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| bad(e.to_string()))? {
+        let (r, c) = cell.get_position();
+        let text = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+            DataRef::SharedString(s) => (*s).to_string(),
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Float(f) => {
+                vsoko::decimal::from_f64(*f).map_or_else(|_| f.to_string(), |d| d.to_string())
+            }
+            DataRef::Bool(b) => if *b { "да" } else { "нет" }.to_string(),
+            DataRef::DateTime(d) => serial_date(d.as_f64()),
+            DataRef::Error(e) => e.to_string(),
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let line = r as usize + 1;
+        if rows.last().is_none_or(|(l, _)| *l != line) {
+            rows.push((line, Vec::new()));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            let col = c as usize;
+            if row.len() <= col {
+                // A stray cell far to the right is kept (the importer names its column).
+                row.resize(col + 1, String::new());
+            }
+            if let Some(slot) = row.get_mut(col) {
+                *slot = text;
+            }
+        }
+    }
+    if rows.is_empty() {
+        return Err(Error::EmptyInput {
+            what: InputKind::Plan,
+        }
+        .into());
+    }
+    Ok(rows)
+}
+
+#[expect(
+    clippy::naive_bytecount,
+    reason = "plan tables are small; no extra crate for this"
+)]
+fn count_byte(bytes: &[u8], byte: u8) -> usize {
+    bytes.iter().filter(|&&b| b == byte).count()
+}
+
+/// A spreadsheet serial day (1900 system) as `DD.MM.YYYY`.
+fn serial_date(serial: f64) -> String {
+    // Days from 1899-12-30; Howard Hinnant's civil_from_days on days since 1970-01-01.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a day count well inside i64"
+    )]
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{day:02}.{month:02}.{year}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serial_dates() {
+        assert_eq!(serial_date(36_892.0), "01.01.2001");
+        assert_eq!(serial_date(45_402.5), "20.04.2024");
+    }
+
+    #[test]
+    fn csv_lines_and_delimiters() {
+        let rows = csv_table(
+            "Заголовок\n\nМесяц\tСодержание\n\"январь\"\t\"a\nb\"\nфевраль\tc\n".as_bytes(),
+        )
+        .unwrap();
+        let lines: Vec<usize> = rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [1, 3, 4, 6]);
+        assert_eq!(rows[2].1, ["январь", "a\nb"]);
+        let e = csv_table("Месяц;Содержание\nянварь;\"a\nфевраль;b\n".as_bytes()).unwrap_err();
+        assert!(e.line().contains("строке 2"), "{}", e.line());
+    }
+}
