@@ -4,6 +4,7 @@
 mod convert;
 mod errors;
 mod methodology;
+mod plan;
 mod report;
 
 use pyo3::prelude::*;
@@ -81,5 +82,11 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(methodologies, m)?)?;
     m.add_function(wrap_pyfunction!(_check_selfexam, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::_plan_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::_plan_from_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::_plan_template, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::_plan_check, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::_plan_view, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::_plan_actions, m)?)?;
     Ok(())
 }

@@ -128,6 +128,138 @@ pub fn check_selfexam(
     to_js(&result)
 }
 
+/// A JSON document argument: JSON text, or a plain object (stringified by JS).
+fn json_text(
+    argument: &str,
+    value: &JsValue,
+    expected: &str,
+    expected_ru: &str,
+) -> Result<String, JsValue> {
+    if let Some(t) = value.as_string() {
+        return Ok(t);
+    }
+    if convert::is_plain_object(value) {
+        return js_sys::JSON::stringify(value)
+            .map(String::from)
+            .map_err(|_| {
+                to_js_error(&convert::shape_error(argument, &"not serializable to JSON"))
+            });
+    }
+    Err(to_js_error(&convert::wrong_argument(
+        argument,
+        expected,
+        expected_ru,
+    )))
+}
+
+/// Checks a ВСОКО plan (an object or JSON text in the plan format); `asOf` adds `overdue`.
+/// Returns `{complete, has_errors, findings: [{code, severity, item, field, message, message_en}]}`.
+#[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "PlanCheck")]
+pub fn check_plan(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_optional_param_type = "string | null")] as_of: Option<
+        JsValue,
+    >,
+) -> VsokoResult {
+    let as_of = optional_string("asOf", &arg(as_of.as_ref()))?
+        .map(|d| parse_date(&d))
+        .transpose()?;
+    let text = json_text(
+        "plan",
+        &plan,
+        "a plan (an object or JSON text)",
+        "план (объект или текст JSON)",
+    )?;
+    let plan = vsoko::plan::Plan::from_json(&text).map_err(|e| to_js_error(&e))?;
+    to_js(&plan.check(vsoko::plan::CheckOptions {
+        as_of,
+        ..vsoko::plan::CheckOptions::default()
+    }))
+}
+
+/// The deficits of a scored result (the object `score` returns) as addressed actions with
+/// re-control, merged into `plan` when given. Returns the plan.
+#[wasm_bindgen(js_name = planActions, unchecked_return_type = "object")]
+pub fn plan_actions(
+    #[wasm_bindgen(unchecked_param_type = "Report | string")] result: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] top: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "object | string | null")] plan: Option<JsValue>,
+) -> VsokoResult {
+    let text = json_text(
+        "result",
+        &result,
+        "a result of score()",
+        "результат score()",
+    )?;
+    let report: vsoko::Report = serde_json::from_str(&text).map_err(|_| {
+        to_js_error(&vsoko::Error::InvalidInput {
+            at: vsoko::reason::Location::Argument("result".into()),
+            reason: vsoko::reason::InputReason::NotAScoreReport,
+        })
+    })?;
+    let as_of = optional_string("asOf", &as_of)?.ok_or_else(|| {
+        to_js_error(&convert::wrong_argument(
+            "asOf",
+            "a date YYYY-MM-DD",
+            "дата ГГГГ-ММ-ДД",
+        ))
+    })?;
+    let as_of = parse_date(&as_of)?;
+    let top = match arg(top.as_ref()) {
+        t if t.is_undefined() || t.is_null() => 3,
+        t => match t.as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "checked whole and in 0..=1000"
+                )]
+                let n = n as usize;
+                n
+            }
+            _ => {
+                return Err(to_js_error(&convert::wrong_argument(
+                    "top",
+                    "a whole number",
+                    "целое число",
+                )));
+            }
+        },
+    };
+    let base = match arg(plan.as_ref()) {
+        p if p.is_undefined() || p.is_null() => None,
+        p => {
+            let t = json_text(
+                "plan",
+                &p,
+                "a plan (an object or JSON text)",
+                "план (объект или текст JSON)",
+            )?;
+            Some(vsoko::plan::Plan::from_json(&t).map_err(|e| to_js_error(&e))?)
+        }
+    };
+    let merged = vsoko::plan::actions_for(
+        &report,
+        as_of,
+        top,
+        base,
+        vsoko::plan::ActionMapping::builtin(),
+    )
+    .map_err(|e| to_js_error(&e))?;
+    to_js(&merged)
+}
+
+fn parse_date(text: &str) -> Result<vsoko::selfexam::Date, JsValue> {
+    text.parse().map_err(|_| {
+        to_js_error(&vsoko::Error::InvalidDate {
+            field: "asOf".into(),
+            value: text.into(),
+            reason: "not a date in the form YYYY-MM-DD".into(),
+        })
+    })
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {

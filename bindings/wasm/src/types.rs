@@ -10,6 +10,11 @@ export type Decimal = string;
 export type Value = number | string | null;
 export type Values = Record<string, Value>;
 export interface Options { strict?: boolean }
+export interface PlanFinding {
+  code: string; severity: "error" | "warning"; item: string | null; field: string | null;
+  message: string; message_en: string;
+}
+export interface PlanCheck { complete: boolean; has_errors: boolean; findings: PlanFinding[] }
 export interface ScoreInput { methodology?: string; school?: string; period?: string; values: Values }
 export interface GroupResult {
   id: string; kind: string; title: string | null; parent: string | null;

@@ -145,3 +145,27 @@ test("self-examination fixtures", () => {
     assert.deepEqual(r.findings.map((f) => f.code).sort(), c.findings, c.file);
   }
 });
+
+test("plan: checkPlan and planActions", () => {
+  const index = read("plan/findings/index.json");
+  for (const c of index) {
+    const plan = JSON.parse(readFileSync(join(FIXTURES, "plan/findings", c.file), "utf8"));
+    const r = vsoko.checkPlan(plan, c.options.as_of ?? undefined);
+    const codes = [...new Set(r.findings.map((f) => f.code))].sort();
+    assert.deepEqual(codes, c.codes, c.file);
+  }
+  const school = JSON.parse(readFileSync(join(FIXTURES, "schools/index-2023/school_42.json"), "utf8"));
+  const result = vsoko.score(school.values);
+  const base = readFileSync(join(FIXTURES, "plan/findings/complete.json"), "utf8");
+  const plan = vsoko.planActions(result, "2024-01-15", 2, base);
+  const actions = plan.items.filter((i) => i.deficit);
+  assert.equal(actions.length, 2);
+  assert.equal(typeof actions[0].deficit.lost, "string");
+  assert.ok(plan.items.some((i) => i.follows_up === actions[0].id));
+  assert.ok(!vsoko.checkPlan(plan).findings.some((f) => f.code === "no_recontrol"));
+  assert.equal(thrown(() => vsoko.checkPlan(42)).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.checkPlan("")).code, "empty_input");
+  assert.equal(thrown(() => vsoko.planActions(result, 20240115)).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planActions(result, "2024-01-15", -1)).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planActions({}, "2024-01-15")).code, "invalid_input");
+});

@@ -7,6 +7,7 @@ mod error;
 pub mod input;
 pub mod json;
 pub mod methodology;
+pub mod objectivity;
 pub mod plan;
 pub mod reason;
 pub mod scoring;

@@ -309,6 +309,37 @@ pub enum InputReason {
         /// The academic year.
         year: String,
     },
+    /// A pupil table column whose heading is not a known field.
+    UnknownPupilColumn {
+        /// The heading.
+        name: String,
+    },
+    /// A column the table needs is absent.
+    MissingColumn {
+        /// The column (English id / Russian heading).
+        name: String,
+    },
+    /// A cell that must be a number is not one.
+    NotANumber {
+        /// Why.
+        reason: ValueReason,
+    },
+    /// A number outside its range.
+    OutOfRange {
+        /// The number found.
+        found: String,
+        /// The least allowed.
+        min: String,
+        /// The most allowed.
+        max: String,
+    },
+    /// A pupil code given twice in one group.
+    DuplicatePupil {
+        /// The code.
+        pupil: String,
+    },
+    /// A sum left the decimal range.
+    Overflow,
     /// No built-in plan template has this name.
     UnknownTemplate {
         /// The name asked for.
@@ -386,6 +417,19 @@ impl fmt::Display for InputReason {
             InputReason::DuplicateItem { id, first } => {
                 write!(f, "item \"{id}\" is already used (first at {first})")
             }
+            InputReason::UnknownPupilColumn { name } => write!(
+                f,
+                "the heading \"{name}\" is not a column of a pupil table (school, pupil, score, mark, journal_mark…)"
+            ),
+            InputReason::MissingColumn { name } => write!(f, "the column {name} is missing"),
+            InputReason::NotANumber { reason } => write!(f, "{reason}"),
+            InputReason::OutOfRange { found, min, max } => {
+                write!(f, "{found} is outside {min}..{max}")
+            }
+            InputReason::DuplicatePupil { pupil } => {
+                write!(f, "pupil \"{pupil}\" is given twice in one procedure, subject, grade and year")
+            }
+            InputReason::Overflow => f.write_str("a sum leaves the decimal range"),
             InputReason::UnknownTemplate { name, known } => {
                 write!(f, "unknown plan template \"{name}\"; built-in ones are: {known}")
             }
@@ -454,6 +498,18 @@ impl InputReason {
             InputReason::DuplicateItem { id, first } => {
                 format!("пункт «{id}» уже есть в плане (впервые: {first})")
             }
+            InputReason::UnknownPupilColumn { name } => format!(
+                "заголовок «{name}» не является столбцом таблицы участников (ОО, код участника, первичный балл, отметка, отметка по журналу…)"
+            ),
+            InputReason::MissingColumn { name } => format!("нет столбца {name}"),
+            InputReason::NotANumber { reason } => reason.ru(),
+            InputReason::OutOfRange { found, min, max } => {
+                format!("значение {found} вне допустимого диапазона от {min} до {max}")
+            }
+            InputReason::DuplicatePupil { pupil } => format!(
+                "участник «{pupil}» указан дважды в одной процедуре, предмете, параллели и году"
+            ),
+            InputReason::Overflow => "сумма выходит за пределы десятичного диапазона".into(),
             InputReason::UnknownTemplate { name, known } => {
                 format!("неизвестный шаблон плана «{name}»; встроенные: {known}")
             }

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from ._errors import InputError, MethodologyError, VsokoError
 from ._frame import score_frame
 from ._html import result_html as _result_html
+from ._plan import Plan, plan_actions
 from ._vsoko import Methodology, Result, methodologies, score, score_many, version
 
 __all__ = [
@@ -21,10 +22,12 @@ __all__ = [
     "InputError",
     "Methodology",
     "MethodologyError",
+    "Plan",
     "Result",
     "VsokoError",
     "check_selfexam",
     "methodologies",
+    "plan_actions",
     "score",
     "score_frame",
     "score_many",

@@ -3,7 +3,28 @@
 from decimal import Decimal
 from typing import Any, Iterable, Literal, Mapping, TypedDict, final
 
-__all__ = ["Methodology", "Result", "score", "score_many", "methodologies", "_check_selfexam", "version"]
+__all__ = [
+    "Methodology",
+    "Result",
+    "score",
+    "score_many",
+    "methodologies",
+    "_check_selfexam",
+    "version",
+    "_plan_from_json",
+    "_plan_from_rows",
+    "_plan_template",
+    "_plan_check",
+    "_plan_view",
+    "_plan_actions",
+]
+
+def _plan_from_json(text: str) -> str: ...
+def _plan_from_rows(rows: list[tuple[int, list[str]]], academic_year: str | None = None) -> str: ...
+def _plan_template(name: str, academic_year: str) -> str: ...
+def _plan_check(plan_json: str, as_of: str | None = None, max_items_per_month: int = 6) -> str: ...
+def _plan_view(plan_json: str, view: str, arg: str | None = None) -> str: ...
+def _plan_actions(result_json: str, as_of: str, top: int = 3, plan_json: str | None = None) -> str: ...
 
 _Number = int | str | Decimal | float | None
 

@@ -1,0 +1,142 @@
+"""The ВСОКО plan: ``vsoko.Plan`` and ``vsoko.plan_actions``. Every rule is in the Rust core;
+this module moves JSON across and gives Python types (``Decimal`` for points lost)."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import os
+from decimal import Decimal
+from typing import Any, Iterable, Mapping, Sequence
+
+from . import _vsoko
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_float=Decimal)
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+class Plan:
+    """A school's ВСОКО plan for one academic year (see the README's "Plan" section).
+
+    >>> p = Plan.template("cyclogram-2023", "2024/25")
+    >>> len(p.items), p.academic_year
+    (88, '2024/25')
+    >>> p.items[0]["schedule"]["months"]
+    ['2024-08']
+    """
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data = _loads(_vsoko._plan_from_json(_dumps(data)))
+        for item in self._data["items"]:
+            deficit = item.get("deficit")
+            if deficit is not None:
+                deficit["lost"] = Decimal(deficit["lost"])
+
+    @classmethod
+    def from_json(cls, text: str) -> Plan:
+        """Reads the plan JSON (the format ``vsoko plan import`` prints)."""
+        return cls(_loads(_vsoko._plan_from_json(text)))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Plan:
+        """From a dict in the plan JSON shape."""
+        return cls(data)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[Any]], academic_year: str | None = None) -> Plan:
+        """From the rows of a table (header and heading rows included), as a school keeps it."""
+        numbered = [(i + 1, ["" if c is None else str(c) for c in row]) for i, row in enumerate(rows)]
+        return cls(_loads(_vsoko._plan_from_rows(numbered, academic_year)))
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], academic_year: str | None = None) -> Plan:
+        """From a ``.json`` plan or a ``.csv`` table (``,``, ``;`` or tab; UTF-8, BOM allowed).
+        ``.xlsx`` needs ``openpyxl``."""
+        path = os.fspath(path)
+        ext = os.path.splitext(path)[1].lower()
+        if ext == ".json":
+            with open(path, encoding="utf-8-sig") as f:
+                plan = cls.from_json(f.read())
+            return plan
+        if ext in (".xlsx", ".xlsm"):
+            import openpyxl  # type: ignore[import-untyped]
+
+            sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
+            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            return cls.from_rows(rows, academic_year)
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            text = f.read()
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+        return cls.from_rows(csv.reader(text.splitlines(), dialect), academic_year)
+
+    @classmethod
+    def template(cls, name: str = "cyclogram-2023", academic_year: str = "2024/25") -> Plan:
+        """A built-in starting plan (the cyclogram of seed 003) for a year."""
+        return cls(_loads(_vsoko._plan_template(name, academic_year)))
+
+    @property
+    def academic_year(self) -> str:
+        return str(self._data["academic_year"])
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return list(self._data["items"])
+
+    def check(self, as_of: Any = None, max_items_per_month: int = 6) -> dict[str, Any]:
+        """Findings as ``{"complete", "has_errors", "findings": [{"code", "severity", "item",
+        "field", "message", "message_en"}]}``; ``as_of`` (date or ``"YYYY-MM-DD"``) adds overdue."""
+        return _loads(
+            _vsoko._plan_check(self.to_json(), None if as_of is None else str(as_of), max_items_per_month)
+        )
+
+    def cyclogram(self, format: str = "dict") -> Any:
+        """The cyclogram: ``"dict"`` (columns and rows), ``"markdown"`` or ``"html"`` (a page)."""
+        view = {"dict": "cyclogram", "markdown": "markdown", "html": "html"}[format]
+        text = _vsoko._plan_view(self.to_json(), view)
+        return _loads(text) if format == "dict" else text
+
+    def agenda(self, responsible: str) -> dict[str, Any]:
+        """The items of one person (any part of the name or role)."""
+        return _loads(_vsoko._plan_view(self.to_json(), "agenda", responsible))
+
+    def due(self, as_of: Any) -> dict[str, Any]:
+        """What is due in the month of ``as_of`` and what is overdue by then."""
+        return _loads(_vsoko._plan_view(self.to_json(), "due", str(as_of)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as a dict (points lost as ``Decimal``)."""
+        return copy.deepcopy(self._data)
+
+    def to_json(self) -> str:
+        return _dumps(self._data)
+
+    def _repr_html_(self) -> str:
+        return str(self.cyclogram("html"))
+
+    def __repr__(self) -> str:
+        return f"<vsoko.Plan {self.academic_year}: {len(self._data['items'])} items>"
+
+
+def plan_actions(result: Any, as_of: Any, top: int = 3, plan: Plan | None = None) -> Plan:
+    """Turns the deficits of a scored result into addressed actions with re-control.
+
+    Args:
+        result: a ``vsoko.Result``, its ``to_dict()``, or its JSON.
+        as_of: the date the actions start after (``datetime.date`` or ``"YYYY-MM-DD"``).
+        top: how many criteria (those that lost most points).
+        plan: a plan to merge the actions into.
+    """
+    if hasattr(result, "to_json"):
+        text = result.to_json()
+    elif isinstance(result, str):
+        text = result
+    else:
+        text = _dumps(result)
+    merged = _vsoko._plan_actions(text, str(as_of), top, None if plan is None else plan.to_json())
+    return Plan(_loads(merged))

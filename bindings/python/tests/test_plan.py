@@ -1,0 +1,74 @@
+"""vsoko.Plan and vsoko.plan_actions against the shared plan fixtures (counted by hand)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import vsoko
+
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
+
+
+def test_seed_tables_import_with_the_hand_counts() -> None:
+    expected = {e["file"]: e for e in json.loads((FIXTURES / "plan/expected.json").read_text("utf-8"))}
+    for name in ["seed_003_cyclogram.csv", "seed_000_monthly.csv"]:
+        plan = vsoko.Plan.from_file(FIXTURES / "plan" / name, "2023/24")
+        assert len(plan.items) == expected[name]["items"], name
+        months: dict[str, int] = {}
+        for item in plan.items:
+            for m in (item["schedule"] or {}).get("months") or ["none"]:
+                months[m] = months.get(m, 0) + 1
+        assert months == expected[name]["items_per_month"], name
+
+
+def test_every_finding_fixture_gives_its_code() -> None:
+    index = json.loads((FIXTURES / "plan/findings/index.json").read_text("utf-8"))
+    for case in index:
+        plan = vsoko.Plan.from_file(FIXTURES / "plan/findings" / case["file"])
+        result = plan.check(as_of=case["options"].get("as_of"))
+        codes = sorted({f["code"] for f in result["findings"]})
+        assert codes == case["codes"], case["file"]
+
+
+def test_actions_round_trip_from_a_result() -> None:
+    values = json.loads((FIXTURES / "schools/index-2023/school_42.json").read_text("utf-8"))["values"]
+    result = vsoko.score(values)
+    base = vsoko.Plan.from_file(FIXTURES / "plan/findings/complete.json")
+    plan = vsoko.plan_actions(result, datetime.date(2024, 1, 15), top=2, plan=base)
+    actions = [i for i in plan.items if "deficit" in i]
+    assert len(actions) == 2
+    assert all(isinstance(a["deficit"]["lost"], Decimal) for a in actions)
+    assert actions[0]["deficit"]["lost"] >= actions[1]["deficit"]["lost"]
+    followed = {i["follows_up"] for i in plan.items if "follows_up" in i}
+    assert {a["id"] for a in actions} <= followed
+    assert "no_recontrol" not in {f["code"] for f in plan.check()["findings"]}
+
+
+def test_views_and_template() -> None:
+    plan = vsoko.Plan.template("cyclogram-2023", "2024/25")
+    c = plan.cyclogram()
+    assert c["columns"][0] == "2024-08" and len(c["rows"]) == 8
+    assert "<table>" in plan.cyclogram("html") and "<script" not in plan._repr_html_()
+    assert plan.cyclogram("markdown").startswith("## Циклограмма ВСОКО на 2024/25")
+    assert plan.agenda("по ВР")["items"]
+    assert "due" in plan.due("2024-10-01")
+
+
+def test_bad_plans_raise_vsoko_errors() -> None:
+    with pytest.raises(vsoko.InputError) as e:
+        vsoko.Plan.from_json("")
+    assert e.value.code == "empty_input"
+    with pytest.raises(vsoko.InputError) as e:
+        vsoko.Plan.from_dict({"academic_year": "2023/24", "items": [
+            {"id": "1", "when": "май", "content": "a"}, {"id": "1", "when": "май", "content": "b"}]})
+    assert e.value.code == "invalid_input"
+    with pytest.raises(vsoko.InputError):
+        vsoko.Plan.from_rows([["Содержание", "Цвет"], ["a", "b"]], "2023/24")
+    with pytest.raises(vsoko.InputError) as e:
+        vsoko.Plan.template("cyclogram-2023", "2024-25x")
+    assert e.value.code == "invalid_input"

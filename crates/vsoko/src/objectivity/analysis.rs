@@ -1,0 +1,457 @@
+//! From pupils to the comparison table, the signs of bias and the objectivity index.
+//!
+//! The work splits in two, so that it runs on one machine or a cluster alike:
+//! [`Analysis::add`] + [`Analysis::summaries`] turn the pupils of some schools into one
+//! [`GroupSummary`] per school × procedure × subject × grade × year (a school's pupils must all be
+//! in the same part); [`combine`] turns the summaries of all parts into flags and indices.
+
+use super::pupil::Pupil;
+use super::stats::{Moments, quantile, spearman};
+use crate::decimal::ROUNDING;
+use crate::error::{Error, Result};
+use crate::reason::{InputReason, Location};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Compared pupils a school needs before its Spearman correlation is computed.
+pub const MIN_COMPARED_FOR_SPEARMAN: usize = 10;
+/// Schools with both years a cohort population needs before its quartiles are used.
+pub const MIN_SCHOOLS_FOR_COHORT: usize = 4;
+
+/// What the analysis takes besides the pupils.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ObjectivityOptions {
+    /// See [`MIN_COMPARED_FOR_SPEARMAN`].
+    pub min_compared: usize,
+    /// See [`MIN_SCHOOLS_FOR_COHORT`].
+    pub min_schools_for_cohort: usize,
+}
+
+impl Default for ObjectivityOptions {
+    fn default() -> Self {
+        ObjectivityOptions {
+            min_compared: MIN_COMPARED_FOR_SPEARMAN,
+            min_schools_for_cohort: MIN_SCHOOLS_FOR_COHORT,
+        }
+    }
+}
+
+/// A school × procedure × subject × grade × year.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct GroupKey {
+    /// The school.
+    pub school: String,
+    /// ВПР, ОГЭ…
+    pub procedure: String,
+    /// The subject.
+    pub subject: String,
+    /// The grade.
+    pub grade: u8,
+    /// The year.
+    pub year: i32,
+}
+
+/// The pupils of one group as they come in.
+#[derive(Debug, Default)]
+struct GroupAcc {
+    municipality: Option<String>,
+    max_score: Decimal,
+    pupils: BTreeSet<String>,
+    absent: u64,
+    scores: Moments,
+    lowered: u64,
+    confirmed: u64,
+    raised: u64,
+    journal: Vec<Decimal>,
+    score_of_compared: Vec<Decimal>,
+}
+
+/// One group's comparison and statistics: a row of the table and the unit combined across parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupSummary {
+    /// The school.
+    pub school: String,
+    /// The municipality.
+    pub municipality: Option<String>,
+    /// ВПР, ОГЭ…
+    pub procedure: String,
+    /// The subject.
+    pub subject: String,
+    /// The grade.
+    pub grade: u8,
+    /// The year.
+    pub year: i32,
+    /// Pupils who took part.
+    pub participants: u64,
+    /// Pupils absent.
+    pub absent: u64,
+    /// Participants with both marks.
+    pub compared: u64,
+    /// Participants without a journal mark (not compared).
+    pub no_journal_mark: u64,
+    /// Mark below the journal mark (понизили).
+    pub lowered: u64,
+    /// Equal (подтвердили).
+    pub confirmed: u64,
+    /// Above (повысили).
+    pub raised: u64,
+    /// Percentages of compared, 2 places.
+    pub lowered_pct: Option<Decimal>,
+    /// See `lowered_pct`.
+    pub confirmed_pct: Option<Decimal>,
+    /// See `lowered_pct`.
+    pub raised_pct: Option<Decimal>,
+    /// Mean primary score, 2 places.
+    pub mean_score: Option<Decimal>,
+    /// Mean ÷ maximum × 100, 2 places (from the exact mean).
+    pub completion_pct: Option<Decimal>,
+    /// Spearman's ρ between journal marks and primary scores, 4 places.
+    pub spearman: Option<Decimal>,
+    /// Whether the exact rank covariance is negative (the sign of ρ, decided exactly).
+    pub spearman_negative: bool,
+    /// The maximum primary score.
+    pub max_score: Decimal,
+    /// Exact sums of the participants' scores (for the region's interval).
+    pub scores: Moments,
+}
+
+fn pct(part: u64, whole: u64) -> Option<Decimal> {
+    (whole > 0).then(|| {
+        (Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole))
+            .round_dp_with_strategy(2, ROUNDING)
+    })
+}
+
+/// Pupils in, group summaries out; memory grows with the pupils of the groups held.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    groups: HashMap<GroupKey, GroupAcc>,
+}
+
+impl Analysis {
+    /// An empty analysis.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a pupil.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for a pupil code already in its group or a maximum score that
+    /// differs from the group's.
+    pub fn add(&mut self, p: Pupil) -> Result<()> {
+        let absent = p.is_absent();
+        let key = GroupKey {
+            school: p.school,
+            procedure: p.procedure,
+            subject: p.subject,
+            grade: p.grade,
+            year: p.year,
+        };
+        let g = self.groups.entry(key).or_insert_with(|| GroupAcc {
+            max_score: p.max_score,
+            ..GroupAcc::default()
+        });
+        if g.max_score != p.max_score {
+            return Err(Error::InvalidInput {
+                at: Location::Field("max_score".into()),
+                reason: InputReason::OutOfRange {
+                    found: p.max_score.normalize().to_string(),
+                    min: g.max_score.normalize().to_string(),
+                    max: g.max_score.normalize().to_string(),
+                },
+            });
+        }
+        if !g.pupils.insert(p.pupil.clone()) {
+            return Err(Error::InvalidInput {
+                at: Location::Field("pupil".into()),
+                reason: InputReason::DuplicatePupil { pupil: p.pupil },
+            });
+        }
+        if g.municipality.is_none() {
+            g.municipality = p.municipality;
+        }
+        if absent {
+            g.absent += 1;
+            return Ok(());
+        }
+        // A pupil with a mark but no score cannot be compared by score.
+        let score = p.score.ok_or_else(|| Error::InvalidInput {
+            at: Location::Field("score".into()),
+            reason: InputReason::NotANumber {
+                reason: crate::reason::ValueReason::NotANumber {
+                    text: String::new(),
+                },
+            },
+        })?;
+        let overflow = || Error::InvalidInput {
+            at: Location::Field("score".into()),
+            reason: InputReason::Overflow,
+        };
+        g.scores.add(score).ok_or_else(overflow)?;
+        if let (Some(mark), Some(journal)) = (p.mark, p.journal_mark) {
+            match mark.cmp(&journal) {
+                std::cmp::Ordering::Less => g.lowered += 1,
+                std::cmp::Ordering::Equal => g.confirmed += 1,
+                std::cmp::Ordering::Greater => g.raised += 1,
+            }
+            g.journal.push(Decimal::from(journal));
+            g.score_of_compared.push(score);
+        }
+        Ok(())
+    }
+
+    /// The summaries of the groups added, in key order.
+    pub fn summaries(self, options: ObjectivityOptions) -> Vec<GroupSummary> {
+        let mut out: Vec<(GroupKey, GroupSummary)> = self
+            .groups
+            .into_iter()
+            .map(|(k, g)| {
+                let compared = g.lowered + g.confirmed + g.raised;
+                let mean = g.scores.mean();
+                let rank = (g.journal.len() >= options.min_compared)
+                    .then(|| spearman(&g.journal, &g.score_of_compared))
+                    .flatten();
+                let summary = GroupSummary {
+                    school: k.school.clone(),
+                    municipality: g.municipality,
+                    procedure: k.procedure.clone(),
+                    subject: k.subject.clone(),
+                    grade: k.grade,
+                    year: k.year,
+                    participants: g.scores.n,
+                    absent: g.absent,
+                    compared,
+                    no_journal_mark: g.scores.n - compared,
+                    lowered: g.lowered,
+                    confirmed: g.confirmed,
+                    raised: g.raised,
+                    lowered_pct: pct(g.lowered, compared),
+                    confirmed_pct: pct(g.confirmed, compared),
+                    raised_pct: pct(g.raised, compared),
+                    mean_score: mean.map(|m| m.round_dp_with_strategy(2, ROUNDING)),
+                    completion_pct: mean
+                        .and_then(|m| (m * Decimal::ONE_HUNDRED).checked_div(g.max_score))
+                        .map(|c| c.round_dp_with_strategy(2, ROUNDING)),
+                    spearman: rank.map(|(_, rho)| rho.round_dp_with_strategy(4, ROUNDING)),
+                    spearman_negative: rank.is_some_and(|(cov, _)| cov < Decimal::ZERO),
+                    max_score: g.max_score,
+                    scores: g.scores,
+                };
+                (k, summary)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
+/// A school flagged by a sign, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    /// The school.
+    pub school: String,
+    /// `inflated_mean`, `mark_mismatch`, `cohort_drop` or `cohort_rise`.
+    pub sign: String,
+    /// ВПР, ОГЭ…
+    pub procedure: String,
+    /// The subject.
+    pub subject: String,
+    /// The grade.
+    pub grade: u8,
+    /// The year.
+    pub year: i32,
+    /// The evidence, in Russian.
+    pub detail: String,
+    /// The evidence, in English.
+    pub detail_en: String,
+}
+
+/// The objectivity index of a set of schools.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexSummary {
+    /// Distinct schools.
+    pub schools: u64,
+    /// Schools flagged by at least one sign.
+    pub flagged_schools: u64,
+    /// 100 − the percentage flagged, 2 places.
+    pub objectivity_index: Decimal,
+}
+
+/// One municipality's index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityIndex {
+    /// The municipality (empty when the input names none).
+    pub municipality: String,
+    /// Distinct schools.
+    pub schools: u64,
+    /// Schools flagged.
+    pub flagged_schools: u64,
+    /// 100 − the percentage flagged, 2 places.
+    pub objectivity_index: Decimal,
+}
+
+/// The whole result: the comparison table, the flags, the index for the input and per
+/// municipality (the wire contract of `vsoko objectivity --format json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objectivity {
+    /// One row per group.
+    pub groups: Vec<GroupSummary>,
+    /// The flags, by school and sign.
+    pub flags: Vec<Flag>,
+    /// For the whole input.
+    pub summary: IndexSummary,
+    /// Per municipality.
+    pub municipalities: Vec<MunicipalityIndex>,
+}
+
+fn index(schools: u64, flagged: u64) -> Decimal {
+    if schools == 0 {
+        return Decimal::ONE_HUNDRED;
+    }
+    (Decimal::ONE_HUNDRED - Decimal::from(flagged) * Decimal::ONE_HUNDRED / Decimal::from(schools))
+        .round_dp_with_strategy(2, ROUNDING)
+}
+
+fn fmt(d: Decimal) -> String {
+    d.round_dp_with_strategy(4, ROUNDING).normalize().to_string()
+}
+
+/// Flags and indices from the summaries of every part.
+pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Objectivity {
+    groups.sort_by(|a, b| {
+        (&a.school, &a.procedure, &a.subject, a.grade, a.year)
+            .cmp(&(&b.school, &b.procedure, &b.subject, b.grade, b.year))
+    });
+    let mut flags = Vec::new();
+    // The region: all participants of one procedure × subject × grade × year.
+    let mut region: BTreeMap<(&str, &str, u8, i32), Moments> = BTreeMap::new();
+    for g in &groups {
+        let m = region
+            .entry((g.procedure.as_str(), g.subject.as_str(), g.grade, g.year))
+            .or_default();
+        let _ = m.merge(&g.scores);
+    }
+    for g in &groups {
+        let flag = |sign: &str, detail: String, detail_en: String| Flag {
+            school: g.school.clone(),
+            sign: sign.into(),
+            procedure: g.procedure.clone(),
+            subject: g.subject.clone(),
+            grade: g.grade,
+            year: g.year,
+            detail,
+            detail_en,
+        };
+        let r = region.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
+        if let (Some((lo, hi)), Some((rlo, rhi))) = (g.scores.interval(), r.and_then(Moments::interval))
+            && lo > rhi
+        {
+            flags.push(flag(
+                "inflated_mean",
+                format!("95%-интервал среднего балла школы [{}; {}] целиком выше интервала региона [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
+                format!("the school's 95% interval of the mean [{}; {}] lies above the region's [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
+            ));
+        }
+        if g.spearman_negative {
+            let rho = g.spearman.map(|r| r.to_string()).unwrap_or_default();
+            flags.push(flag(
+                "mark_mismatch",
+                format!("корреляция Спирмена между отметками по журналу и первичными баллами отрицательна: {rho} (сравнено {})", g.compared),
+                format!("Spearman's correlation of journal marks and primary scores is negative: {rho} ({} compared)", g.compared),
+            ));
+        }
+    }
+    flags.extend(cohort_flags(&groups, options));
+    flags.sort_by(|a, b| {
+        (&a.school, &a.sign, &a.procedure, &a.subject, a.grade, a.year)
+            .cmp(&(&b.school, &b.sign, &b.procedure, &b.subject, b.grade, b.year))
+    });
+    let mut schools: BTreeMap<&str, &str> = BTreeMap::new();
+    for g in &groups {
+        let m = schools.entry(g.school.as_str()).or_insert("");
+        if m.is_empty() {
+            *m = g.municipality.as_deref().unwrap_or("");
+        }
+    }
+    let flagged: BTreeSet<&str> = flags.iter().map(|f| f.school.as_str()).collect();
+    let mut per_m: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    for (school, m) in &schools {
+        let e = per_m.entry(m).or_default();
+        e.0 += 1;
+        e.1 += u64::from(flagged.contains(school));
+    }
+    let total = schools.len() as u64;
+    let flagged_n = flagged.len() as u64;
+    Objectivity {
+        summary: IndexSummary {
+            schools: total,
+            flagged_schools: flagged_n,
+            objectivity_index: index(total, flagged_n),
+        },
+        municipalities: per_m
+            .into_iter()
+            .map(|(m, (s, f))| MunicipalityIndex {
+                municipality: m.to_string(),
+                schools: s,
+                flagged_schools: f,
+                objectivity_index: index(s, f),
+            })
+            .collect(),
+        groups,
+        flags,
+    }
+}
+
+/// Sharp changes of one cohort: K = completion (grade N, year Y) ÷ completion (N+1, Y+1).
+fn cohort_flags(groups: &[GroupSummary], options: ObjectivityOptions) -> Vec<Flag> {
+    let completion = |g: &GroupSummary| g.scores.mean().and_then(|m| m.checked_div(g.max_score));
+    let by_key: HashMap<(&str, &str, &str, u8, i32), &GroupSummary> = groups
+        .iter()
+        .map(|g| ((g.school.as_str(), g.procedure.as_str(), g.subject.as_str(), g.grade, g.year), g))
+        .collect();
+    let mut populations: BTreeMap<(&str, &str, u8, i32), Vec<(&GroupSummary, Decimal)>> = BTreeMap::new();
+    for g in groups {
+        let next = by_key.get(&(g.school.as_str(), g.procedure.as_str(), g.subject.as_str(), g.grade + 1, g.year + 1));
+        let (Some(next), Some(c0)) = (next, completion(g)) else { continue };
+        let Some(k) = completion(next).and_then(|c1| c0.checked_div(c1)) else { continue };
+        populations
+            .entry((g.procedure.as_str(), g.subject.as_str(), g.grade, g.year))
+            .or_default()
+            .push((next, k));
+    }
+    let mut flags = Vec::new();
+    for entries in populations.values() {
+        if entries.len() < options.min_schools_for_cohort {
+            continue;
+        }
+        let mut ks: Vec<Decimal> = entries.iter().map(|(_, k)| *k).collect();
+        ks.sort();
+        let (Some(q25), Some(q75)) = (quantile(&ks, Decimal::new(25, 2)), quantile(&ks, Decimal::new(75, 2))) else {
+            continue;
+        };
+        let iqr = q75 - q25;
+        let (high, low) = (q75 + Decimal::from(3) * iqr, q25 - Decimal::from(3) * iqr);
+        for (next, k) in entries {
+            let (sign, ru, en) = if *k > high {
+                ("cohort_drop", "резкое снижение результатов параллели", "a sharp drop of the cohort")
+            } else if *k < low {
+                ("cohort_rise", "резкий рост результатов параллели", "a sharp rise of the cohort")
+            } else {
+                continue;
+            };
+            flags.push(Flag {
+                school: next.school.clone(),
+                sign: sign.into(),
+                procedure: next.procedure.clone(),
+                subject: next.subject.clone(),
+                grade: next.grade,
+                year: next.year,
+                detail: format!("{ru}: K = {} (Q25 = {}, Q75 = {}, границы {} и {})", fmt(*k), fmt(q25), fmt(q75), fmt(low), fmt(high)),
+                detail_en: format!("{en}: K = {} (Q25 = {}, Q75 = {}, bounds {} and {})", fmt(*k), fmt(q25), fmt(q75), fmt(low), fmt(high)),
+            });
+        }
+    }
+    flags
+}

@@ -1,0 +1,23 @@
+//! Objectivity (DOMAIN §5): pupils' marks in external procedures (ВПР, ОГЭ) against their
+//! journal marks, Rosobrnadzor's signs of biased results, and the objectivity index, from one
+//! school to a whole country (per-school summaries are the unit of work: see [`combine`]).
+//!
+//! | sign | a school is flagged when |
+//! |---|---|
+//! | `inflated_mean` | its 95 % interval of the mean primary score (mean ± 1.96·s/√m) lies wholly above the region's (all pupils of the input for the same procedure × subject × grade × year) |
+//! | `mark_mismatch` | Spearman's correlation of journal marks and primary scores is negative (from [`MIN_COMPARED_FOR_SPEARMAN`] compared pupils) |
+//! | `cohort_drop` / `cohort_rise` | K = completion in grade N, year Y ÷ completion in grade N+1, year Y+1 is above Q75 + 3·IQR / below Q25 − 3·IQR over the schools with both years (at least [`MIN_SCHOOLS_FOR_COHORT`]) |
+//!
+//! The objectivity index is 100 − the percentage of schools flagged by at least one sign.
+//! No threshold on the shares of «понизили» / «повысили» is federal, so none is applied.
+
+mod analysis;
+mod pupil;
+mod stats;
+
+pub use analysis::{
+    Analysis, Flag, GroupKey, GroupSummary, IndexSummary, MIN_COMPARED_FOR_SPEARMAN,
+    MIN_SCHOOLS_FOR_COHORT, MunicipalityIndex, Objectivity, ObjectivityOptions, combine,
+};
+pub use pupil::{FileContext, Pupil, PupilColumns, is_header};
+pub use stats::{Moments, T95, quantile, ranks, spearman};

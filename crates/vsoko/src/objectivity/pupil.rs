@@ -1,0 +1,371 @@
+//! Pupil rows of external procedures (ВПР, ОГЭ) and the header of the tables they come in: the
+//! long table (one pupil per row, English ids or the Russian headers of the federal exports) and
+//! the school export «Индивидуальные результаты» (title row, meta rows, then the header).
+
+use crate::decimal::parse_decimal;
+use crate::error::{Error, Result};
+use crate::reason::{InputReason, Location, ValueReason};
+use rust_decimal::Decimal;
+
+/// One pupil's result in one procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pupil {
+    /// The school (its code or login).
+    pub school: String,
+    /// The municipality, when known.
+    pub municipality: Option<String>,
+    /// The year of the procedure.
+    pub year: i32,
+    /// ВПР, ОГЭ…
+    pub procedure: String,
+    /// The subject.
+    pub subject: String,
+    /// The grade, 1..=11.
+    pub grade: u8,
+    /// The class (`4А`), when given.
+    pub class: Option<String>,
+    /// The anonymous pupil code.
+    pub pupil: String,
+    /// The primary score; `None` for an absent pupil.
+    pub score: Option<Decimal>,
+    /// The maximum primary score.
+    pub max_score: Decimal,
+    /// The mark of the procedure, 2..=5; `None` for an absent pupil.
+    pub mark: Option<u8>,
+    /// The journal mark (the previous term's), 2..=5; `None` when missing.
+    pub journal_mark: Option<u8>,
+}
+
+impl Pupil {
+    /// Absent: no score and no mark (or «отсутствовал» in the variant column).
+    pub fn is_absent(&self) -> bool {
+        self.score.is_none() && self.mark.is_none()
+    }
+}
+
+/// A column of a pupil table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    School,
+    SchoolName,
+    Municipality,
+    Year,
+    Procedure,
+    Subject,
+    Grade,
+    Class,
+    Pupil,
+    Variant,
+    Task,
+    Score,
+    MaxScore,
+    Mark,
+    JournalMark,
+}
+
+fn col_of(heading: &str) -> Option<Col> {
+    let h = heading.trim().trim_start_matches('\u{feff}').to_lowercase();
+    let h = h.as_str();
+    Some(match h {
+        "school" | "оо" | "код оо" | "логин оо" | "школа" | "логин" => Col::School,
+        "school_name" | "название оо" | "наименование оо" => Col::SchoolName,
+        "municipality" | "муниципалитет" | "мо" | "муниципальное образование" => Col::Municipality,
+        "year" | "год" => Col::Year,
+        "procedure" | "процедура" => Col::Procedure,
+        "subject" | "предмет" => Col::Subject,
+        "grade" | "параллель" => Col::Grade,
+        "class" | "класс" => Col::Class,
+        "pupil" | "код участника" | "код ученика" => Col::Pupil,
+        "variant" | "вариант" => Col::Variant,
+        "score" | "первичный балл" | "балл" => Col::Score,
+        "max_score" | "максимальный первичный балл" | "макс. балл" | "максимальный балл" => {
+            Col::MaxScore
+        }
+        "mark" | "отметка" | "отметка за впр" => Col::Mark,
+        "journal_mark" | "отметка по журналу" => Col::JournalMark,
+        _ if h.starts_with("отметка за предыдущ") => Col::JournalMark,
+        _ if is_task(h) => Col::Task,
+        _ => return None,
+    })
+}
+
+/// A task column of the federal export: `1 (2б)`, `9.1 (1б)`, `12 (2 б)`.
+fn is_task(h: &str) -> bool {
+    let Some((num, rest)) = h.split_once('(') else {
+        return false;
+    };
+    let num = num.trim();
+    !num.is_empty()
+        && num.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && rest.trim_end().ends_with("б)")
+}
+
+/// What a file tells about all its rows (the title of a school export: «ВПР 2024 Математика 4
+/// класс»; its «Максимальный первичный балл» meta row).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileContext {
+    /// The procedure, when the title names it.
+    pub procedure: Option<String>,
+    /// The year.
+    pub year: Option<i32>,
+    /// The subject.
+    pub subject: Option<String>,
+    /// The grade.
+    pub grade: Option<u8>,
+    /// The maximum primary score.
+    pub max_score: Option<Decimal>,
+}
+
+impl FileContext {
+    /// Reads a title such as «ВПР 2024 Математика 4 класс» (procedure, year, subject, grade).
+    ///
+    /// ```
+    /// let c = vsoko::objectivity::FileContext::from_title("ВПР 2024 Русский язык 5 класс").unwrap();
+    /// assert_eq!((c.procedure.as_deref(), c.year, c.subject.as_deref(), c.grade),
+    ///            (Some("ВПР"), Some(2024), Some("Русский язык"), Some(5)));
+    /// ```
+    pub fn from_title(title: &str) -> Option<FileContext> {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let (procedure, rest) = words.split_first()?;
+        let (year, rest) = rest.split_first()?;
+        let year: i32 = year.parse().ok().filter(|y| (1990..=2200).contains(y))?;
+        let class_at = rest.iter().rposition(|w| w.to_lowercase().starts_with("класс"))?;
+        let grade: u8 = rest.get(class_at.checked_sub(1)?)?.parse().ok()?;
+        let subject = rest.get(..class_at - 1)?.join(" ");
+        (!subject.is_empty() && (1..=11).contains(&grade)).then(|| FileContext {
+            procedure: Some((*procedure).to_string()),
+            year: Some(year),
+            subject: Some(subject),
+            grade: Some(grade),
+            max_score: None,
+        })
+    }
+
+    /// Reads a meta row such as «Максимальный первичный балл: 15» into the context.
+    pub fn read_meta(&mut self, cells: &[&str]) {
+        let text = cells.join(" ");
+        let lower = text.to_lowercase();
+        if lower.contains("максимальный первичный балл") {
+            let digits: String = lower
+                .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .find(|p| !p.is_empty())
+                .unwrap_or_default()
+                .replace(',', ".");
+            if let Ok(d) = parse_decimal(&digits) {
+                self.max_score = Some(d);
+            }
+        }
+    }
+}
+
+/// Which column holds what, decided once from the header row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PupilColumns {
+    cols: Vec<Option<Col>>,
+    context: FileContext,
+}
+
+/// Whether a row of cells is the header of a pupil table (it names the pupil code and a mark).
+pub fn is_header<S: AsRef<str>>(cells: &[S]) -> bool {
+    let cols: Vec<Option<Col>> = cells.iter().map(|c| col_of(c.as_ref())).collect();
+    cols.contains(&Some(Col::Pupil)) && cols.contains(&Some(Col::Mark))
+}
+
+impl PupilColumns {
+    /// Maps a header; what the header lacks (procedure, year, subject, grade, maximum) must come
+    /// from the file's context.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] naming a column no field has, a field given twice, or a field
+    /// missing from both the header and the context.
+    pub fn from_header<S: AsRef<str>>(header: &[S], context: FileContext) -> Result<PupilColumns> {
+        let width = header
+            .iter()
+            .rposition(|c| !c.as_ref().trim().is_empty())
+            .map_or(0, |i| i + 1);
+        let mut cols = Vec::with_capacity(width);
+        for (i, cell) in header.iter().take(width).enumerate() {
+            let name = cell.as_ref().trim();
+            let col = col_of(name);
+            if col.is_none() && !name.is_empty() {
+                return Err(Error::InvalidInput {
+                    at: Location::Column(i + 1),
+                    reason: InputReason::UnknownPupilColumn { name: name.into() },
+                });
+            }
+            if let Some(c) = col
+                && c != Col::Task
+                && cols.contains(&Some(c))
+            {
+                return Err(Error::InvalidInput {
+                    at: Location::Column(i + 1),
+                    reason: InputReason::DuplicateColumn { name: name.into() },
+                });
+            }
+            cols.push(col);
+        }
+        let have = |c: Col| cols.contains(&Some(c));
+        let required = [
+            (Col::School, true, "school / ОО"),
+            (Col::Pupil, true, "pupil / Код участника"),
+            (Col::Score, true, "score / Первичный балл"),
+            (Col::Mark, true, "mark / Отметка"),
+            (Col::JournalMark, true, "journal_mark / Отметка по журналу"),
+            (Col::Year, context.year.is_none(), "year / Год"),
+            (Col::Procedure, context.procedure.is_none(), "procedure / Процедура"),
+            (Col::Subject, context.subject.is_none(), "subject / Предмет"),
+            (Col::Grade, context.grade.is_none(), "grade / Параллель"),
+            (Col::MaxScore, context.max_score.is_none(), "max_score / Максимальный первичный балл"),
+        ];
+        if let Some((_, _, name)) = required.iter().find(|(c, needed, _)| *needed && !have(*c)) {
+            return Err(Error::InvalidInput {
+                at: Location::Header,
+                reason: InputReason::MissingColumn {
+                    name: (*name).into(),
+                },
+            });
+        }
+        Ok(PupilColumns { cols, context })
+    }
+
+    /// Reads one row. `Ok(None)` for a row with no pupil code (a blank or summary row).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] naming the column: a mark outside 2–5, a score below 0 or above
+    /// the maximum, a grade outside 1–11, a cell that is not a number, data past the header.
+    pub fn row<S: AsRef<str>>(&self, cells: &[S]) -> Result<Option<Pupil>> {
+        let cell = |c: Col| -> Option<(usize, &str)> {
+            let i = self.cols.iter().position(|x| *x == Some(c))?;
+            let text = cells.get(i).map_or("", |s| s.as_ref().trim());
+            (!text.is_empty()).then_some((i, text))
+        };
+        if let Some(extra) = cells
+            .iter()
+            .skip(self.cols.len())
+            .position(|c| !c.as_ref().trim().is_empty())
+        {
+            return Err(Error::InvalidInput {
+                at: Location::Column(self.cols.len() + extra + 1),
+                reason: InputReason::RowTooLong {
+                    cells: cells.len(),
+                    columns: self.cols.len(),
+                },
+            });
+        }
+        let Some((_, pupil)) = cell(Col::Pupil) else {
+            return Ok(None);
+        };
+        let text = |c: Col| cell(c).map(|(_, t)| t.to_string());
+        let bad = |i: usize, reason: InputReason| Error::InvalidInput {
+            at: Location::Column(i + 1),
+            reason,
+        };
+        let number = |c: Col| -> Result<Option<(usize, Decimal)>> {
+            match cell(c) {
+                None => Ok(None),
+                Some((i, t)) => crate::batch::parse_cell(t)
+                    .ok()
+                    .and_then(|v| match v {
+                        crate::Value::Points(d) => Some(d),
+                        _ => None,
+                    })
+                    .map(|d| Some((i, d)))
+                    .ok_or_else(|| {
+                        bad(
+                            i,
+                            InputReason::NotANumber {
+                                reason: ValueReason::NotANumber { text: t.into() },
+                            },
+                        )
+                    }),
+            }
+        };
+        let whole = |c: Col, lo: i64, hi: i64| -> Result<Option<i64>> {
+            match number(c)? {
+                None => Ok(None),
+                Some((i, d)) => {
+                    let n = i64::try_from(d).ok().filter(|n| Decimal::from(*n) == d);
+                    match n {
+                        Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
+                        _ => Err(bad(
+                            i,
+                            InputReason::OutOfRange {
+                                found: d.normalize().to_string(),
+                                min: lo.to_string(),
+                                max: hi.to_string(),
+                            },
+                        )),
+                    }
+                }
+            }
+        };
+        let absent_variant = text(Col::Variant)
+            .is_some_and(|v| v.to_lowercase().starts_with("отсутств"));
+        let missing = |name: &str| {
+            Error::InvalidInput {
+                at: Location::Header,
+                reason: InputReason::MissingColumn { name: name.into() },
+            }
+        };
+        let year = match whole(Col::Year, 1990, 2200)? {
+            Some(y) => i32::try_from(y).unwrap_or_default(),
+            None => self.context.year.ok_or_else(|| missing("year / Год"))?,
+        };
+        let grade = match whole(Col::Grade, 1, 11)? {
+            Some(g) => u8::try_from(g).unwrap_or_default(),
+            None => self.context.grade.ok_or_else(|| missing("grade / Параллель"))?,
+        };
+        let max_score = match number(Col::MaxScore)? {
+            Some((i, d)) if d <= Decimal::ZERO => {
+                return Err(bad(
+                    i,
+                    InputReason::OutOfRange {
+                        found: d.to_string(),
+                        min: "0".into(),
+                        max: "∞".into(),
+                    },
+                ));
+            }
+            Some((_, d)) => d,
+            None => self
+                .context
+                .max_score
+                .ok_or_else(|| missing("max_score / Максимальный первичный балл"))?,
+        };
+        let score = match number(Col::Score)? {
+            Some((i, d)) if d < Decimal::ZERO || d > max_score => {
+                return Err(bad(
+                    i,
+                    InputReason::OutOfRange {
+                        found: d.normalize().to_string(),
+                        min: "0".into(),
+                        max: max_score.normalize().to_string(),
+                    },
+                ));
+            }
+            other => other.map(|(_, d)| d),
+        };
+        let mark = whole(Col::Mark, 2, 5)?.and_then(|m| u8::try_from(m).ok());
+        let journal_mark = whole(Col::JournalMark, 2, 5)?.and_then(|m| u8::try_from(m).ok());
+        let (score, mark) = if absent_variant { (None, None) } else { (score, mark) };
+        let school = text(Col::School).ok_or_else(|| missing("school / ОО"))?;
+        Ok(Some(Pupil {
+            school,
+            municipality: text(Col::Municipality),
+            year,
+            procedure: text(Col::Procedure)
+                .or_else(|| self.context.procedure.clone())
+                .unwrap_or_default(),
+            subject: text(Col::Subject)
+                .or_else(|| self.context.subject.clone())
+                .unwrap_or_default(),
+            grade,
+            class: text(Col::Class),
+            pupil: pupil.to_string(),
+            score,
+            max_score,
+            mark,
+            journal_mark,
+        }))
+    }
+}
