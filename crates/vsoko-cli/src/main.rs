@@ -3,6 +3,7 @@
 
 mod batch;
 mod catalog;
+mod objectivity;
 mod plan;
 mod selfexam;
 mod xlsx;
@@ -55,6 +56,8 @@ enum Command {
     Selfexam(selfexam::SelfexamArgs),
     /// The ВСОКО plan: import, checks, cyclogram, deficits turned into actions, template.
     Plan(plan::PlanArgs),
+    /// Objectivity: internal marks against ВПР/ОГЭ, signs of biased results, the index.
+    Objectivity(objectivity::ObjectivityArgs),
 }
 
 #[derive(clap::Args)]
@@ -114,6 +117,7 @@ fn main() -> ExitCode {
         Command::Batch(args) => return batch::run(&args),
         Command::Selfexam(args) => return selfexam::run(&args),
         Command::Plan(args) => return plan::run(&args),
+        Command::Objectivity(args) => return objectivity::run(&args),
     };
     match result.and_then(|text| failure::emit(&text)) {
         Ok(()) => ExitCode::SUCCESS,

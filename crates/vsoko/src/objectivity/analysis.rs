@@ -118,9 +118,21 @@ pub struct GroupSummary {
 
 fn pct(part: u64, whole: u64) -> Option<Decimal> {
     (whole > 0).then(|| {
-        (Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole))
-            .round_dp_with_strategy(2, ROUNDING)
+        places(
+            Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole),
+            2,
+        )
     })
+}
+
+/// Rounded once for display to exactly `dp` places (`25.00`, `-0.4935`), as reports print them.
+fn places(d: Decimal, dp: u32) -> Decimal {
+    let mut r = d.round_dp_with_strategy(dp, ROUNDING);
+    r.rescale(dp);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
 }
 
 /// Pupils in, group summaries out; memory grows with the pupils of the groups held.
@@ -230,11 +242,11 @@ impl Analysis {
                     lowered_pct: pct(g.lowered, compared),
                     confirmed_pct: pct(g.confirmed, compared),
                     raised_pct: pct(g.raised, compared),
-                    mean_score: mean.map(|m| m.round_dp_with_strategy(2, ROUNDING)),
+                    mean_score: mean.map(|m| places(m, 2)),
                     completion_pct: mean
                         .and_then(|m| (m * Decimal::ONE_HUNDRED).checked_div(g.max_score))
-                        .map(|c| c.round_dp_with_strategy(2, ROUNDING)),
-                    spearman: rank.map(|(_, rho)| rho.round_dp_with_strategy(4, ROUNDING)),
+                        .map(|c| places(c, 2)),
+                    spearman: rank.map(|(_, rho)| places(rho, 4)),
                     spearman_negative: rank.is_some_and(|(cov, _)| cov < Decimal::ZERO),
                     max_score: g.max_score,
                     scores: g.scores,
@@ -308,21 +320,31 @@ pub struct Objectivity {
 
 fn index(schools: u64, flagged: u64) -> Decimal {
     if schools == 0 {
-        return Decimal::ONE_HUNDRED;
+        return places(Decimal::ONE_HUNDRED, 2);
     }
-    (Decimal::ONE_HUNDRED - Decimal::from(flagged) * Decimal::ONE_HUNDRED / Decimal::from(schools))
-        .round_dp_with_strategy(2, ROUNDING)
+    places(
+        Decimal::ONE_HUNDRED
+            - Decimal::from(flagged) * Decimal::ONE_HUNDRED / Decimal::from(schools),
+        2,
+    )
 }
 
 fn fmt(d: Decimal) -> String {
-    d.round_dp_with_strategy(4, ROUNDING).normalize().to_string()
+    d.round_dp_with_strategy(4, ROUNDING)
+        .normalize()
+        .to_string()
 }
 
 /// Flags and indices from the summaries of every part.
 pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Objectivity {
     groups.sort_by(|a, b| {
-        (&a.school, &a.procedure, &a.subject, a.grade, a.year)
-            .cmp(&(&b.school, &b.procedure, &b.subject, b.grade, b.year))
+        (&a.school, &a.procedure, &a.subject, a.grade, a.year).cmp(&(
+            &b.school,
+            &b.procedure,
+            &b.subject,
+            b.grade,
+            b.year,
+        ))
     });
     let mut flags = Vec::new();
     // The region: all participants of one procedure × subject × grade × year.
@@ -345,7 +367,8 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
             detail_en,
         };
         let r = region.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
-        if let (Some((lo, hi)), Some((rlo, rhi))) = (g.scores.interval(), r.and_then(Moments::interval))
+        if let (Some((lo, hi)), Some((rlo, rhi))) =
+            (g.scores.interval(), r.and_then(Moments::interval))
             && lo > rhi
         {
             flags.push(flag(
@@ -365,11 +388,36 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
     }
     flags.extend(cohort_flags(&groups, options));
     flags.sort_by(|a, b| {
-        (&a.school, &a.sign, &a.procedure, &a.subject, a.grade, a.year)
-            .cmp(&(&b.school, &b.sign, &b.procedure, &b.subject, b.grade, b.year))
+        (
+            &a.school,
+            &a.sign,
+            &a.procedure,
+            &a.subject,
+            a.grade,
+            a.year,
+        )
+            .cmp(&(
+                &b.school,
+                &b.sign,
+                &b.procedure,
+                &b.subject,
+                b.grade,
+                b.year,
+            ))
     });
+    let (summary, municipalities) = indices(&groups, &flags);
+    Objectivity {
+        groups,
+        flags,
+        summary,
+        municipalities,
+    }
+}
+
+/// The index for the whole input and per municipality.
+fn indices(groups: &[GroupSummary], flags: &[Flag]) -> (IndexSummary, Vec<MunicipalityIndex>) {
     let mut schools: BTreeMap<&str, &str> = BTreeMap::new();
-    for g in &groups {
+    for g in groups {
         let m = schools.entry(g.school.as_str()).or_insert("");
         if m.is_empty() {
             *m = g.municipality.as_deref().unwrap_or("");
@@ -384,13 +432,13 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
     }
     let total = schools.len() as u64;
     let flagged_n = flagged.len() as u64;
-    Objectivity {
-        summary: IndexSummary {
+    (
+        IndexSummary {
             schools: total,
             flagged_schools: flagged_n,
             objectivity_index: index(total, flagged_n),
         },
-        municipalities: per_m
+        per_m
             .into_iter()
             .map(|(m, (s, f))| MunicipalityIndex {
                 municipality: m.to_string(),
@@ -399,23 +447,46 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
                 objectivity_index: index(s, f),
             })
             .collect(),
-        groups,
-        flags,
-    }
+    )
 }
+
+/// Procedure, subject, grade N and year Y of a cohort population.
+type PopulationKey<'a> = (&'a str, &'a str, u8, i32);
 
 /// Sharp changes of one cohort: K = completion (grade N, year Y) ÷ completion (N+1, Y+1).
 fn cohort_flags(groups: &[GroupSummary], options: ObjectivityOptions) -> Vec<Flag> {
     let completion = |g: &GroupSummary| g.scores.mean().and_then(|m| m.checked_div(g.max_score));
     let by_key: HashMap<(&str, &str, &str, u8, i32), &GroupSummary> = groups
         .iter()
-        .map(|g| ((g.school.as_str(), g.procedure.as_str(), g.subject.as_str(), g.grade, g.year), g))
+        .map(|g| {
+            (
+                (
+                    g.school.as_str(),
+                    g.procedure.as_str(),
+                    g.subject.as_str(),
+                    g.grade,
+                    g.year,
+                ),
+                g,
+            )
+        })
         .collect();
-    let mut populations: BTreeMap<(&str, &str, u8, i32), Vec<(&GroupSummary, Decimal)>> = BTreeMap::new();
+    let mut populations: BTreeMap<PopulationKey<'_>, Vec<(&GroupSummary, Decimal)>> =
+        BTreeMap::new();
     for g in groups {
-        let next = by_key.get(&(g.school.as_str(), g.procedure.as_str(), g.subject.as_str(), g.grade + 1, g.year + 1));
-        let (Some(next), Some(c0)) = (next, completion(g)) else { continue };
-        let Some(k) = completion(next).and_then(|c1| c0.checked_div(c1)) else { continue };
+        let next = by_key.get(&(
+            g.school.as_str(),
+            g.procedure.as_str(),
+            g.subject.as_str(),
+            g.grade + 1,
+            g.year + 1,
+        ));
+        let (Some(next), Some(c0)) = (next, completion(g)) else {
+            continue;
+        };
+        let Some(k) = completion(next).and_then(|c1| c0.checked_div(c1)) else {
+            continue;
+        };
         populations
             .entry((g.procedure.as_str(), g.subject.as_str(), g.grade, g.year))
             .or_default()
@@ -428,16 +499,27 @@ fn cohort_flags(groups: &[GroupSummary], options: ObjectivityOptions) -> Vec<Fla
         }
         let mut ks: Vec<Decimal> = entries.iter().map(|(_, k)| *k).collect();
         ks.sort();
-        let (Some(q25), Some(q75)) = (quantile(&ks, Decimal::new(25, 2)), quantile(&ks, Decimal::new(75, 2))) else {
+        let (Some(q25), Some(q75)) = (
+            quantile(&ks, Decimal::new(25, 2)),
+            quantile(&ks, Decimal::new(75, 2)),
+        ) else {
             continue;
         };
         let iqr = q75 - q25;
         let (high, low) = (q75 + Decimal::from(3) * iqr, q25 - Decimal::from(3) * iqr);
         for (next, k) in entries {
             let (sign, ru, en) = if *k > high {
-                ("cohort_drop", "резкое снижение результатов параллели", "a sharp drop of the cohort")
+                (
+                    "cohort_drop",
+                    "резкое снижение результатов параллели",
+                    "a sharp drop of the cohort",
+                )
             } else if *k < low {
-                ("cohort_rise", "резкий рост результатов параллели", "a sharp rise of the cohort")
+                (
+                    "cohort_rise",
+                    "резкий рост результатов параллели",
+                    "a sharp rise of the cohort",
+                )
             } else {
                 continue;
             };
@@ -448,8 +530,22 @@ fn cohort_flags(groups: &[GroupSummary], options: ObjectivityOptions) -> Vec<Fla
                 subject: next.subject.clone(),
                 grade: next.grade,
                 year: next.year,
-                detail: format!("{ru}: K = {} (Q25 = {}, Q75 = {}, границы {} и {})", fmt(*k), fmt(q25), fmt(q75), fmt(low), fmt(high)),
-                detail_en: format!("{en}: K = {} (Q25 = {}, Q75 = {}, bounds {} and {})", fmt(*k), fmt(q25), fmt(q75), fmt(low), fmt(high)),
+                detail: format!(
+                    "{ru}: K = {} (Q25 = {}, Q75 = {}, границы {} и {})",
+                    fmt(*k),
+                    fmt(q25),
+                    fmt(q75),
+                    fmt(low),
+                    fmt(high)
+                ),
+                detail_en: format!(
+                    "{en}: K = {} (Q25 = {}, Q75 = {}, bounds {} and {})",
+                    fmt(*k),
+                    fmt(q25),
+                    fmt(q75),
+                    fmt(low),
+                    fmt(high)
+                ),
             });
         }
     }

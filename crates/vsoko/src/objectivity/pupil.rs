@@ -67,9 +67,15 @@ fn col_of(heading: &str) -> Option<Col> {
     let h = heading.trim().trim_start_matches('\u{feff}').to_lowercase();
     let h = h.as_str();
     Some(match h {
-        "school" | "оо" | "код оо" | "логин оо" | "школа" | "логин" => Col::School,
-        "school_name" | "название оо" | "наименование оо" => Col::SchoolName,
-        "municipality" | "муниципалитет" | "мо" | "муниципальное образование" => Col::Municipality,
+        "school" | "оо" | "код оо" | "логин оо" | "школа" | "логин" => {
+            Col::School
+        }
+        "school_name" | "название оо" | "наименование оо" => {
+            Col::SchoolName
+        }
+        "municipality" | "муниципалитет" | "мо" | "муниципальное образование" => {
+            Col::Municipality
+        }
         "year" | "год" => Col::Year,
         "procedure" | "процедура" => Col::Procedure,
         "subject" | "предмет" => Col::Subject,
@@ -129,7 +135,9 @@ impl FileContext {
         let (procedure, rest) = words.split_first()?;
         let (year, rest) = rest.split_first()?;
         let year: i32 = year.parse().ok().filter(|y| (1990..=2200).contains(y))?;
-        let class_at = rest.iter().rposition(|w| w.to_lowercase().starts_with("класс"))?;
+        let class_at = rest
+            .iter()
+            .rposition(|w| w.to_lowercase().starts_with("класс"))?;
         let grade: u8 = rest.get(class_at.checked_sub(1)?)?.parse().ok()?;
         let subject = rest.get(..class_at - 1)?.join(" ");
         (!subject.is_empty() && (1..=11).contains(&grade)).then(|| FileContext {
@@ -212,10 +220,18 @@ impl PupilColumns {
             (Col::Mark, true, "mark / Отметка"),
             (Col::JournalMark, true, "journal_mark / Отметка по журналу"),
             (Col::Year, context.year.is_none(), "year / Год"),
-            (Col::Procedure, context.procedure.is_none(), "procedure / Процедура"),
+            (
+                Col::Procedure,
+                context.procedure.is_none(),
+                "procedure / Процедура",
+            ),
             (Col::Subject, context.subject.is_none(), "subject / Предмет"),
             (Col::Grade, context.grade.is_none(), "grade / Параллель"),
-            (Col::MaxScore, context.max_score.is_none(), "max_score / Максимальный первичный балл"),
+            (
+                Col::MaxScore,
+                context.max_score.is_none(),
+                "max_score / Максимальный первичный балл",
+            ),
         ];
         if let Some((_, _, name)) = required.iter().find(|(c, needed, _)| *needed && !have(*c)) {
             return Err(Error::InvalidInput {
@@ -234,11 +250,6 @@ impl PupilColumns {
     /// [`Error::InvalidInput`] naming the column: a mark outside 2–5, a score below 0 or above
     /// the maximum, a grade outside 1–11, a cell that is not a number, data past the header.
     pub fn row<S: AsRef<str>>(&self, cells: &[S]) -> Result<Option<Pupil>> {
-        let cell = |c: Col| -> Option<(usize, &str)> {
-            let i = self.cols.iter().position(|x| *x == Some(c))?;
-            let text = cells.get(i).map_or("", |s| s.as_ref().trim());
-            (!text.is_empty()).then_some((i, text))
-        };
         if let Some(extra) = cells
             .iter()
             .skip(self.cols.len())
@@ -252,79 +263,27 @@ impl PupilColumns {
                 },
             });
         }
-        let Some((_, pupil)) = cell(Col::Pupil) else {
+        let r = RowCells {
+            cols: &self.cols,
+            cells: cells.iter().map(AsRef::as_ref).collect(),
+        };
+        let Some(pupil) = r.text(Col::Pupil) else {
             return Ok(None);
         };
-        let text = |c: Col| cell(c).map(|(_, t)| t.to_string());
-        let bad = |i: usize, reason: InputReason| Error::InvalidInput {
-            at: Location::Column(i + 1),
-            reason,
-        };
-        let number = |c: Col| -> Result<Option<(usize, Decimal)>> {
-            match cell(c) {
-                None => Ok(None),
-                Some((i, t)) => crate::batch::parse_cell(t)
-                    .ok()
-                    .and_then(|v| match v {
-                        crate::Value::Points(d) => Some(d),
-                        _ => None,
-                    })
-                    .map(|d| Some((i, d)))
-                    .ok_or_else(|| {
-                        bad(
-                            i,
-                            InputReason::NotANumber {
-                                reason: ValueReason::NotANumber { text: t.into() },
-                            },
-                        )
-                    }),
-            }
-        };
-        let whole = |c: Col, lo: i64, hi: i64| -> Result<Option<i64>> {
-            match number(c)? {
-                None => Ok(None),
-                Some((i, d)) => {
-                    let n = i64::try_from(d).ok().filter(|n| Decimal::from(*n) == d);
-                    match n {
-                        Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
-                        _ => Err(bad(
-                            i,
-                            InputReason::OutOfRange {
-                                found: d.normalize().to_string(),
-                                min: lo.to_string(),
-                                max: hi.to_string(),
-                            },
-                        )),
-                    }
-                }
-            }
-        };
-        let absent_variant = text(Col::Variant)
-            .is_some_and(|v| v.to_lowercase().starts_with("отсутств"));
-        let missing = |name: &str| {
-            Error::InvalidInput {
-                at: Location::Header,
-                reason: InputReason::MissingColumn { name: name.into() },
-            }
-        };
-        let year = match whole(Col::Year, 1990, 2200)? {
+        let year = match r.whole(Col::Year, 1990, 2200)? {
             Some(y) => i32::try_from(y).unwrap_or_default(),
             None => self.context.year.ok_or_else(|| missing("year / Год"))?,
         };
-        let grade = match whole(Col::Grade, 1, 11)? {
+        let grade = match r.whole(Col::Grade, 1, 11)? {
             Some(g) => u8::try_from(g).unwrap_or_default(),
-            None => self.context.grade.ok_or_else(|| missing("grade / Параллель"))?,
+            None => self
+                .context
+                .grade
+                .ok_or_else(|| missing("grade / Параллель"))?,
         };
-        let max_score = match number(Col::MaxScore)? {
+        let max_score = match r.number(Col::MaxScore)? {
             Some((i, d)) if d <= Decimal::ZERO => {
-                return Err(bad(
-                    i,
-                    InputReason::OutOfRange {
-                        found: d.to_string(),
-                        min: "0".into(),
-                        max: "∞".into(),
-                    },
-                ));
+                return Err(out_of_range(i, d, "0", "∞"));
             }
             Some((_, d)) => d,
             None => self
@@ -332,40 +291,100 @@ impl PupilColumns {
                 .max_score
                 .ok_or_else(|| missing("max_score / Максимальный первичный балл"))?,
         };
-        let score = match number(Col::Score)? {
+        let score = match r.number(Col::Score)? {
             Some((i, d)) if d < Decimal::ZERO || d > max_score => {
-                return Err(bad(
-                    i,
-                    InputReason::OutOfRange {
-                        found: d.normalize().to_string(),
-                        min: "0".into(),
-                        max: max_score.normalize().to_string(),
-                    },
-                ));
+                return Err(out_of_range(i, d, "0", &max_score.normalize().to_string()));
             }
             other => other.map(|(_, d)| d),
         };
-        let mark = whole(Col::Mark, 2, 5)?.and_then(|m| u8::try_from(m).ok());
-        let journal_mark = whole(Col::JournalMark, 2, 5)?.and_then(|m| u8::try_from(m).ok());
-        let (score, mark) = if absent_variant { (None, None) } else { (score, mark) };
-        let school = text(Col::School).ok_or_else(|| missing("school / ОО"))?;
+        let mark = r.whole(Col::Mark, 2, 5)?.and_then(|m| u8::try_from(m).ok());
+        let journal_mark = r
+            .whole(Col::JournalMark, 2, 5)?
+            .and_then(|m| u8::try_from(m).ok());
+        let absent = r
+            .text(Col::Variant)
+            .is_some_and(|v| v.to_lowercase().starts_with("отсутств"));
+        let (score, mark) = if absent { (None, None) } else { (score, mark) };
         Ok(Some(Pupil {
-            school,
-            municipality: text(Col::Municipality),
+            school: r.text(Col::School).ok_or_else(|| missing("school / ОО"))?,
+            municipality: r.text(Col::Municipality),
             year,
-            procedure: text(Col::Procedure)
+            procedure: r
+                .text(Col::Procedure)
                 .or_else(|| self.context.procedure.clone())
                 .unwrap_or_default(),
-            subject: text(Col::Subject)
+            subject: r
+                .text(Col::Subject)
                 .or_else(|| self.context.subject.clone())
                 .unwrap_or_default(),
             grade,
-            class: text(Col::Class),
-            pupil: pupil.to_string(),
+            class: r.text(Col::Class),
+            pupil,
             score,
             max_score,
             mark,
             journal_mark,
         }))
+    }
+}
+
+fn missing(name: &str) -> Error {
+    Error::InvalidInput {
+        at: Location::Header,
+        reason: InputReason::MissingColumn { name: name.into() },
+    }
+}
+
+fn out_of_range(column: usize, found: Decimal, min: &str, max: &str) -> Error {
+    Error::InvalidInput {
+        at: Location::Column(column + 1),
+        reason: InputReason::OutOfRange {
+            found: found.normalize().to_string(),
+            min: min.into(),
+            max: max.into(),
+        },
+    }
+}
+
+/// The cells of one row, looked up by column.
+struct RowCells<'a> {
+    cols: &'a [Option<Col>],
+    cells: Vec<&'a str>,
+}
+
+impl RowCells<'_> {
+    fn cell(&self, c: Col) -> Option<(usize, &str)> {
+        let i = self.cols.iter().position(|x| *x == Some(c))?;
+        let text = self.cells.get(i).map_or("", |s| s.trim());
+        (!text.is_empty()).then_some((i, text))
+    }
+
+    fn text(&self, c: Col) -> Option<String> {
+        self.cell(c).map(|(_, t)| t.to_string())
+    }
+
+    fn number(&self, c: Col) -> Result<Option<(usize, Decimal)>> {
+        let Some((i, t)) = self.cell(c) else {
+            return Ok(None);
+        };
+        match crate::batch::parse_cell(t) {
+            Ok(crate::Value::Points(d)) => Ok(Some((i, d))),
+            _ => Err(Error::InvalidInput {
+                at: Location::Column(i + 1),
+                reason: InputReason::NotANumber {
+                    reason: ValueReason::NotANumber { text: t.into() },
+                },
+            }),
+        }
+    }
+
+    fn whole(&self, c: Col, lo: i64, hi: i64) -> Result<Option<i64>> {
+        let Some((i, d)) = self.number(c)? else {
+            return Ok(None);
+        };
+        match i64::try_from(d).ok().filter(|n| Decimal::from(*n) == d) {
+            Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
+            _ => Err(out_of_range(i, d, &lo.to_string(), &hi.to_string())),
+        }
     }
 }

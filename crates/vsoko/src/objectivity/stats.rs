@@ -38,7 +38,9 @@ impl Moments {
 
     /// The mean.
     pub fn mean(&self) -> Option<Decimal> {
-        (self.n > 0).then(|| self.sum.checked_div(Decimal::from(self.n))).flatten()
+        (self.n > 0)
+            .then(|| self.sum.checked_div(Decimal::from(self.n)))
+            .flatten()
     }
 
     /// The sample variance (n − 1 in the denominator), at least two values.
@@ -47,14 +49,20 @@ impl Moments {
             return None;
         }
         let n = Decimal::from(self.n);
-        let centered = self.sum_sq.checked_sub(self.sum.checked_mul(self.sum)?.checked_div(n)?)?;
+        let centered = self
+            .sum_sq
+            .checked_sub(self.sum.checked_mul(self.sum)?.checked_div(n)?)?;
         centered.max(Decimal::ZERO).checked_div(n - Decimal::ONE)
     }
 
     /// The 95 % interval of the mean: mean ± 1.96·s/√n.
     pub fn interval(&self) -> Option<(Decimal, Decimal)> {
         let mean = self.mean()?;
-        let half = T95.checked_mul(self.variance()?.checked_div(Decimal::from(self.n))?.sqrt()?)?;
+        let half = T95.checked_mul(
+            self.variance()?
+                .checked_div(Decimal::from(self.n))?
+                .sqrt()?,
+        )?;
         Some((mean.checked_sub(half)?, mean.checked_add(half)?))
     }
 }
@@ -131,7 +139,8 @@ mod tests {
     #[test]
     fn spearman_by_hand() {
         // Perfectly reversed: ρ = −1 exactly.
-        let (cov, rho) = spearman(&[dec!(1), dec!(2), dec!(3)], &[dec!(3), dec!(2), dec!(1)]).unwrap();
+        let (cov, rho) =
+            spearman(&[dec!(1), dec!(2), dec!(3)], &[dec!(3), dec!(2), dec!(1)]).unwrap();
         assert!(cov < Decimal::ZERO);
         assert_eq!(rho, dec!(-1));
         assert!(spearman(&[dec!(1), dec!(1)], &[dec!(1), dec!(2)]).is_none());
@@ -148,7 +157,16 @@ mod tests {
     #[test]
     fn interval_of_a_sample() {
         let mut m = Moments::default();
-        for x in [dec!(2), dec!(4), dec!(4), dec!(4), dec!(5), dec!(5), dec!(7), dec!(9)] {
+        for x in [
+            dec!(2),
+            dec!(4),
+            dec!(4),
+            dec!(4),
+            dec!(5),
+            dec!(5),
+            dec!(7),
+            dec!(9),
+        ] {
             m.add(x).unwrap();
         }
         assert_eq!(m.mean(), Some(dec!(5)));

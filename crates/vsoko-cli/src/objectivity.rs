@@ -1,0 +1,335 @@
+//! `vsoko objectivity FILE...`: pupil tables in (long CSV/XLSX, or the school export
+//! «Индивидуальные результаты»), the comparison table, the signs and the index out.
+
+use crate::failure::{Failure, note};
+use crate::tables::{TableRow, read_table};
+use clap::ValueEnum;
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vsoko::objectivity::{
+    Analysis, FileContext, Objectivity, ObjectivityOptions, PupilColumns, combine, is_header,
+};
+use vsoko::reason::{InputReason, Location};
+
+/// Arguments of `vsoko objectivity`.
+#[derive(clap::Args)]
+pub struct ObjectivityArgs {
+    /// Pupil tables: long CSV/XLSX or school exports (one per school, subject, year).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Compared pupils a school needs for Spearman's correlation.
+    #[arg(long, default_value_t = vsoko::objectivity::MIN_COMPARED_FOR_SPEARMAN)]
+    min_compared: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+    Html,
+}
+
+/// Runs `vsoko objectivity`.
+pub fn run(args: &ObjectivityArgs) -> ExitCode {
+    match analyse(args) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(f) => f.report(),
+    }
+}
+
+fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
+    let options = ObjectivityOptions {
+        min_compared: args.min_compared,
+        ..ObjectivityOptions::default()
+    };
+    let mut analysis = Analysis::new();
+    let mut rejected = 0;
+    for file in &args.files {
+        let rows = read_table(file)?;
+        rejected += read_file(&rows, &file.display().to_string(), &mut analysis)?;
+    }
+    let result = combine(analysis.summaries(options), options);
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&result).unwrap_or_default() + "\n",
+        Format::Table => table(&result),
+        Format::Csv => csv(&result),
+        Format::Html => html(&result),
+    };
+    match &args.output {
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| Failure::write(&p.display().to_string(), &e))?;
+        }
+        None => crate::failure::emit(&text)?,
+    }
+    Ok(rejected)
+}
+
+/// One file: the title and meta rows above the header give its context; each row after it is a
+/// pupil or a reported error. Returns how many rows were rejected.
+fn read_file(rows: &[TableRow], label: &str, analysis: &mut Analysis) -> Result<usize, Failure> {
+    let Some(at) = rows.iter().position(|(_, cells)| is_header(cells)) else {
+        return Err(vsoko::Error::InvalidInput {
+            at: Location::File(label.into()),
+            reason: InputReason::MissingColumn {
+                name: "header / строка заголовка (Код участника, Отметка…)".into(),
+            },
+        }
+        .into());
+    };
+    let mut context = FileContext::default();
+    for (_, cells) in rows.iter().take(at) {
+        let texts: Vec<&str> = cells
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        if context.procedure.is_none()
+            && let Some(c) = texts.first().and_then(|t| FileContext::from_title(t))
+        {
+            context = FileContext {
+                max_score: context.max_score,
+                ..c
+            };
+        }
+        context.read_meta(&texts);
+    }
+    let (_, header) = rows.get(at).cloned().unwrap_or_default();
+    let columns = PupilColumns::from_header(&header, context)?;
+    let mut rejected = 0;
+    for (line, cells) in rows.iter().skip(at + 1) {
+        match columns
+            .row(cells)
+            .and_then(|p| p.map_or(Ok(()), |p| analysis.add(p)))
+        {
+            Ok(()) => {}
+            Err(e) => {
+                rejected += 1;
+                note(&format!("{label}: row {line}: {}", Failure::from(e).line()));
+            }
+        }
+    }
+    Ok(rejected)
+}
+
+fn opt(d: Option<Decimal>) -> String {
+    d.map_or_else(|| "—".into(), |d| d.to_string())
+}
+
+fn sign_ru(sign: &str) -> &'static str {
+    match sign {
+        "inflated_mean" => "завышенный средний балл",
+        "mark_mismatch" => "несоответствие отметок и результатов",
+        "cohort_drop" => "резкое снижение результатов параллели",
+        "cohort_rise" => "резкий рост результатов параллели",
+        _ => "признак",
+    }
+}
+
+fn table(r: &Objectivity) -> String {
+    let mut out = format!(
+        "Индекс объективности: {} (школ: {}, с признаками необъективности: {})\n",
+        r.summary.objectivity_index, r.summary.schools, r.summary.flagged_schools
+    );
+    for m in &r.municipalities {
+        let _ = writeln!(
+            out,
+            "  {}: {} (школ: {}, с признаками: {})",
+            if m.municipality.is_empty() {
+                "без муниципалитета"
+            } else {
+                &m.municipality
+            },
+            m.objectivity_index,
+            m.schools,
+            m.flagged_schools
+        );
+    }
+    out.push_str("\nШколы с признаками необъективности:\n");
+    if r.flags.is_empty() {
+        out.push_str("  нет\n");
+    }
+    for f in &r.flags {
+        let _ = writeln!(
+            out,
+            "  {} — {} ({} {} {} кл., {}): {}",
+            f.school,
+            sign_ru(&f.sign),
+            f.procedure,
+            f.subject,
+            f.grade,
+            f.year,
+            f.detail
+        );
+    }
+    out.push_str("\nСравнение отметок (понизили / подтвердили / повысили, % от сравнённых):\n");
+    let mut groups: Vec<_> = r.groups.iter().collect();
+    groups.sort_by_key(|g| {
+        std::cmp::Reverse(g.lowered_pct.unwrap_or_default() + g.raised_pct.unwrap_or_default())
+    });
+    for g in groups {
+        let _ = writeln!(
+            out,
+            "  {} {} {} {} кл. {}: участников {}, сравнено {}: {} / {} / {}; средний балл {}, Спирмен {}",
+            g.school,
+            g.procedure,
+            g.subject,
+            g.grade,
+            g.year,
+            g.participants,
+            g.compared,
+            opt(g.lowered_pct),
+            opt(g.confirmed_pct),
+            opt(g.raised_pct),
+            opt(g.mean_score),
+            opt(g.spearman)
+        );
+    }
+    out
+}
+
+fn csv(r: &Objectivity) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "school",
+        "municipality",
+        "procedure",
+        "subject",
+        "grade",
+        "year",
+        "participants",
+        "absent",
+        "compared",
+        "lowered",
+        "confirmed",
+        "raised",
+        "lowered_pct",
+        "confirmed_pct",
+        "raised_pct",
+        "mean_score",
+        "completion_pct",
+        "spearman",
+        "flags",
+    ]);
+    for g in &r.groups {
+        let flags: Vec<&str> = r
+            .flags
+            .iter()
+            .filter(|f| {
+                f.school == g.school
+                    && f.procedure == g.procedure
+                    && f.subject == g.subject
+                    && f.grade == g.grade
+                    && f.year == g.year
+            })
+            .map(|f| f.sign.as_str())
+            .collect();
+        let d = |x: Option<Decimal>| x.map(|d| d.to_string()).unwrap_or_default();
+        let _ = w.write_record([
+            g.school.clone(),
+            g.municipality.clone().unwrap_or_default(),
+            g.procedure.clone(),
+            g.subject.clone(),
+            g.grade.to_string(),
+            g.year.to_string(),
+            g.participants.to_string(),
+            g.absent.to_string(),
+            g.compared.to_string(),
+            g.lowered.to_string(),
+            g.confirmed.to_string(),
+            g.raised.to_string(),
+            d(g.lowered_pct),
+            d(g.confirmed_pct),
+            d(g.raised_pct),
+            d(g.mean_score),
+            d(g.completion_pct),
+            d(g.spearman),
+            flags.join(" "),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn esc(t: &str) -> String {
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A self-contained page: the index, the flags, and per group a stacked bar of
+/// «понизили / подтвердили / повысили» (inline SVG, no scripts).
+fn html(r: &Objectivity) -> String {
+    let mut out = String::from(
+        "<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Объективность оценивания</title>\n<style>body{font-family:sans-serif;margin:1.5em;max-width:1100px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;font-size:10pt;text-align:left}th{background:#eef}.flag{color:#a00}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}</style></head><body>\n",
+    );
+    let _ = write!(
+        out,
+        "<h1>Объективность оценивания</h1>\n<p>Индекс объективности: <b>{}</b> (школ: {}, с признаками необъективности: {})</p>\n",
+        r.summary.objectivity_index, r.summary.schools, r.summary.flagged_schools
+    );
+    out.push_str("<h2>Муниципалитеты</h2>\n<table><tr><th>Муниципалитет</th><th>Школ</th><th>С признаками</th><th>Индекс</th></tr>\n");
+    for m in &r.municipalities {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&m.municipality),
+            m.schools,
+            m.flagged_schools,
+            m.objectivity_index
+        );
+    }
+    out.push_str("</table>\n<h2>Признаки необъективности</h2>\n<table><tr><th>Школа</th><th>Признак</th><th>Процедура</th><th>Подробности</th></tr>\n");
+    for f in &r.flags {
+        let _ = writeln!(
+            out,
+            "<tr class=\"flag\"><td>{}</td><td>{}</td><td>{} {} {} кл. {}</td><td>{}</td></tr>",
+            esc(&f.school),
+            sign_ru(&f.sign),
+            esc(&f.procedure),
+            esc(&f.subject),
+            f.grade,
+            f.year,
+            esc(&f.detail)
+        );
+    }
+    out.push_str("</table>\n<h2>Сравнение отметок с отметками по журналу</h2>\n<p class=\"legend\"><span style=\"background:#d9534f\"></span>понизили<span style=\"background:#5cb85c\"></span>подтвердили<span style=\"background:#5b8def\"></span>повысили</p>\n<table><tr><th>Школа</th><th>Процедура</th><th>Сравнено</th><th>Понизили / подтвердили / повысили</th><th>Средний балл</th><th>Спирмен</th></tr>\n");
+    for g in &r.groups {
+        let width = |p: Option<Decimal>| p.unwrap_or_default() * Decimal::from(3);
+        let (l, c, h) = (
+            width(g.lowered_pct),
+            width(g.confirmed_pct),
+            width(g.raised_pct),
+        );
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{} {} {} кл. {}</td><td>{}</td><td><svg width=\"300\" height=\"14\" role=\"img\" aria-label=\"{} / {} / {}\"><rect x=\"0\" width=\"{l}\" height=\"14\" fill=\"#d9534f\"/><rect x=\"{l}\" width=\"{c}\" height=\"14\" fill=\"#5cb85c\"/><rect x=\"{}\" width=\"{h}\" height=\"14\" fill=\"#5b8def\"/></svg> {} / {} / {}</td><td>{}</td><td>{}</td></tr>",
+            esc(&g.school),
+            esc(&g.procedure),
+            esc(&g.subject),
+            g.grade,
+            g.year,
+            g.compared,
+            opt(g.lowered_pct),
+            opt(g.confirmed_pct),
+            opt(g.raised_pct),
+            l + c,
+            opt(g.lowered_pct),
+            opt(g.confirmed_pct),
+            opt(g.raised_pct),
+            opt(g.mean_score),
+            opt(g.spearman)
+        );
+    }
+    out.push_str("</table>\n</body></html>\n");
+    out
+}
