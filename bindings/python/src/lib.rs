@@ -4,6 +4,7 @@
 mod convert;
 mod errors;
 mod methodology;
+mod objectivity;
 mod plan;
 mod report;
 
@@ -82,6 +83,8 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(methodologies, m)?)?;
     m.add_function(wrap_pyfunction!(_check_selfexam, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(objectivity::_objectivity_summaries, m)?)?;
+    m.add_function(wrap_pyfunction!(objectivity::_objectivity_combine, m)?)?;
     m.add_function(wrap_pyfunction!(plan::_plan_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(plan::_plan_from_rows, m)?)?;
     m.add_function(wrap_pyfunction!(plan::_plan_template, m)?)?;

@@ -2,11 +2,12 @@
 //! «Индивидуальные результаты»), the comparison table, the signs and the index out.
 
 use crate::failure::{Failure, note};
-use crate::tables::{TableRow, read_table};
+use crate::sheets::LineCounter;
+use crate::tables::read_table;
 use clap::ValueEnum;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::objectivity::{
     Analysis, FileContext, Objectivity, ObjectivityOptions, PupilColumns, combine, is_header,
@@ -55,8 +56,7 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
     let mut analysis = Analysis::new();
     let mut rejected = 0;
     for file in &args.files {
-        let rows = read_table(file)?;
-        rejected += read_file(&rows, &file.display().to_string(), &mut analysis)?;
+        rejected += read_file(file, &mut analysis)?;
     }
     let result = combine(analysis.summaries(options), options);
     let text = match args.format {
@@ -74,51 +74,125 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
     Ok(rejected)
 }
 
-/// One file: the title and meta rows above the header give its context; each row after it is a
-/// pupil or a reported error. Returns how many rows were rejected.
-fn read_file(rows: &[TableRow], label: &str, analysis: &mut Analysis) -> Result<usize, Failure> {
-    let Some(at) = rows.iter().position(|(_, cells)| is_header(cells)) else {
-        return Err(vsoko::Error::InvalidInput {
-            at: Location::File(label.into()),
-            reason: InputReason::MissingColumn {
-                name: "header / строка заголовка (Код участника, Отметка…)".into(),
-            },
-        }
-        .into());
-    };
-    let mut context = FileContext::default();
-    for (_, cells) in rows.iter().take(at) {
-        let texts: Vec<&str> = cells
-            .iter()
-            .map(String::as_str)
-            .filter(|c| !c.trim().is_empty())
-            .collect();
-        if context.procedure.is_none()
-            && let Some(c) = texts.first().and_then(|t| FileContext::from_title(t))
+/// One file, row by row: the title and meta rows above the header give its context; each row
+/// after it is a pupil or a reported error.
+struct FileReader<'a> {
+    label: String,
+    context: FileContext,
+    columns: Option<PupilColumns>,
+    analysis: &'a mut Analysis,
+    rejected: usize,
+}
+
+impl FileReader<'_> {
+    fn push(&mut self, line: usize, cells: &[&str]) -> Result<(), Failure> {
+        let Some(columns) = &self.columns else {
+            if is_header(cells) {
+                self.columns = Some(PupilColumns::from_header(cells, self.context.clone())?);
+                return Ok(());
+            }
+            let texts: Vec<&str> = cells
+                .iter()
+                .copied()
+                .filter(|c| !c.trim().is_empty())
+                .collect();
+            if self.context.procedure.is_none()
+                && let Some(c) = texts.first().and_then(|t| FileContext::from_title(t))
+            {
+                self.context = FileContext {
+                    max_score: self.context.max_score,
+                    ..c
+                };
+            }
+            self.context.read_meta(&texts);
+            return Ok(());
+        };
+        if let Err(e) = columns
+            .row_ref(cells)
+            .and_then(|p| p.map_or(Ok(()), |p| self.analysis.add_ref(p)))
         {
-            context = FileContext {
-                max_score: context.max_score,
-                ..c
-            };
+            self.rejected += 1;
+            note(&format!(
+                "{}: row {line}: {}",
+                self.label,
+                Failure::from(e).line()
+            ));
         }
-        context.read_meta(&texts);
+        Ok(())
     }
-    let (_, header) = rows.get(at).cloned().unwrap_or_default();
-    let columns = PupilColumns::from_header(&header, context)?;
-    let mut rejected = 0;
-    for (line, cells) in rows.iter().skip(at + 1) {
-        match columns
-            .row(cells)
-            .and_then(|p| p.map_or(Ok(()), |p| analysis.add(p)))
-        {
-            Ok(()) => {}
+
+    fn finish(self) -> Result<usize, Failure> {
+        if self.columns.is_none() {
+            return Err(vsoko::Error::InvalidInput {
+                at: Location::File(self.label),
+                reason: InputReason::MissingColumn {
+                    name: "header / строка заголовка (Код участника, Отметка…)".into(),
+                },
+            }
+            .into());
+        }
+        Ok(self.rejected)
+    }
+}
+
+/// Reads one file into the analysis: CSV streams record by record (memory does not grow with
+/// the file), a workbook is read cell by cell. Returns how many rows were rejected.
+fn read_file(path: &Path, analysis: &mut Analysis) -> Result<usize, Failure> {
+    let label = path.display().to_string();
+    let mut reader = FileReader {
+        label: label.clone(),
+        context: FileContext::default(),
+        columns: None,
+        analysis,
+        rejected: 0,
+    };
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        for (line, cells) in read_table(path)? {
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            reader.push(line, &cells)?;
+        }
+        return reader.finish();
+    }
+    let file = std::fs::File::open(path).map_err(|e| Failure::Io {
+        path: label.clone(),
+        message: e.to_string(),
+    })?;
+    let (counted, lines) = LineCounter::wrap(file);
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));
+    let mut record = csv::StringRecord::new();
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = lines.line_at(record.position());
+                let cells: Vec<&str> = record
+                    .iter()
+                    .map(|c| c.trim_start_matches('\u{feff}'))
+                    .collect();
+                reader.push(line, &cells)?;
+            }
             Err(e) => {
-                rejected += 1;
-                note(&format!("{label}: row {line}: {}", Failure::from(e).line()));
+                return Err(vsoko::Error::InvalidInput {
+                    at: Location::Row(lines.line_at(e.position())),
+                    reason: match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
+                        _ => InputReason::Shape {
+                            detail: e.to_string(),
+                        },
+                    },
+                }
+                .into());
             }
         }
     }
-    Ok(rejected)
+    reader.finish()
 }
 
 fn opt(d: Option<Decimal>) -> String {

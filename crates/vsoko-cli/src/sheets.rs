@@ -202,7 +202,7 @@ fn entry(r: vsoko::batch::Row) -> Entry {
 /// turned into its line. Only the breaks between the record being read and the read-ahead
 /// are kept, so memory stays bounded by the buffer.
 #[derive(Clone, Default)]
-struct Lines(Rc<RefCell<LineState>>);
+pub struct Lines(Rc<RefCell<LineState>>);
 
 #[derive(Default)]
 struct LineState {
@@ -230,7 +230,7 @@ struct Break {
 impl Lines {
     /// The 1-based line where a record begins. The csv crate gives the offset where the
     /// previous record ended, so the blank lines right after it are counted here too.
-    fn line_at(&self, position: Option<&csv::Position>) -> usize {
+    pub fn line_at(&self, position: Option<&csv::Position>) -> usize {
         let Some(p) = position else { return 0 };
         let mut state = self.0.borrow_mut();
         while state.breaks.front().is_some_and(|b| b.offset < p.byte()) {
@@ -246,13 +246,14 @@ impl Lines {
 }
 
 /// A reader that notes the offsets of line breaks as bytes pass through it.
-struct LineCounter<R> {
+pub struct LineCounter<R> {
     inner: R,
     lines: Lines,
 }
 
 impl<R: Read> LineCounter<R> {
-    fn wrap(inner: R) -> (Self, Lines) {
+    /// Wraps a reader; the returned [`Lines`] turns record positions into lines.
+    pub fn wrap(inner: R) -> (Self, Lines) {
         let lines = Lines::default();
         (
             LineCounter {

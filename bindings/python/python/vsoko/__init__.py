@@ -14,6 +14,12 @@ from typing import Any, Mapping
 from ._errors import InputError, MethodologyError, VsokoError
 from ._frame import score_frame
 from ._html import result_html as _result_html
+from ._objectivity import (
+    objectivity,
+    objectivity_combine,
+    objectivity_summaries,
+    summary_meta,
+)
 from ._plan import Plan, plan_actions
 from ._vsoko import Methodology, Result, methodologies, score, score_many, version
 
@@ -27,10 +33,14 @@ __all__ = [
     "VsokoError",
     "check_selfexam",
     "methodologies",
+    "objectivity",
+    "objectivity_combine",
+    "objectivity_summaries",
     "plan_actions",
     "score",
     "score_frame",
     "score_many",
+    "summary_meta",
     "version",
 ]
 __version__ = version()

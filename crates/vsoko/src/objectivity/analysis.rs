@@ -5,14 +5,14 @@
 //! [`GroupSummary`] per school × procedure × subject × grade × year (a school's pupils must all be
 //! in the same part); [`combine`] turns the summaries of all parts into flags and indices.
 
-use super::pupil::Pupil;
+use super::pupil::{Pupil, PupilRef};
 use super::stats::{Moments, quantile, spearman};
 use crate::decimal::ROUNDING;
 use crate::error::{Error, Result};
 use crate::reason::{InputReason, Location};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Compared pupils a school needs before its Spearman correlation is computed.
 pub const MIN_COMPARED_FOR_SPEARMAN: usize = 10;
@@ -55,16 +55,40 @@ pub struct GroupKey {
 /// The pupils of one group as they come in.
 #[derive(Debug, Default)]
 struct GroupAcc {
-    municipality: Option<String>,
+    municipality: Option<u32>,
     max_score: Decimal,
-    pupils: BTreeSet<String>,
+    /// Pupil codes seen (see [`pupil_id`]).
+    pupils: HashSet<u128, std::hash::BuildHasherDefault<Fnv>>,
     absent: u64,
     scores: Moments,
     lowered: u64,
     confirmed: u64,
     raised: u64,
-    journal: Vec<Decimal>,
-    score_of_compared: Vec<Decimal>,
+    /// (journal mark, score) of the compared pupils, for Spearman's correlation.
+    compared: Vec<(u8, Decimal)>,
+}
+
+/// A pupil code as a number for the duplicate check: a numeric code (as the federal systems
+/// give them) is itself, exactly; any other text is two independent 64-bit hashes (a false
+/// duplicate would need a 128-bit collision among the few dozen pupils of one group).
+fn pupil_id(code: &str) -> u128 {
+    if !code.is_empty()
+        && code.len() <= 19
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = code.parse::<u64>()
+    {
+        return u128::from(n);
+    }
+    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in code.bytes() {
+        fnv ^= u64::from(b);
+        fnv = fnv.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut sip = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(code, &mut sip);
+    let sip = std::hash::Hasher::finish(&sip);
+    // The top bit marks a hashed code, so it never equals a numeric one.
+    (1u128 << 127) | (u128::from(fnv) << 64) | u128::from(sip)
 }
 
 /// One group's comparison and statistics: a row of the table and the unit combined across parts.
@@ -135,10 +159,41 @@ fn places(d: Decimal, dp: u32) -> Decimal {
     r
 }
 
-/// Pupils in, group summaries out; memory grows with the pupils of the groups held.
+/// FNV-1a for the string interner and the group map: short keys looked up once per pupil row,
+/// where SipHash would cost more than reading the row (the keys come from the input itself).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A group key with its strings interned: school, procedure, subject, grade, year.
+type Key = (u32, u32, u32, u8, i32);
+
+/// Pupils in, group summaries out. Strings are interned, so a row costs no allocation; memory
+/// grows with the groups and, inside a group, by the pupils' codes and compared marks.
 #[derive(Debug, Default)]
 pub struct Analysis {
-    groups: HashMap<GroupKey, GroupAcc>,
+    ids: FastMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    groups: FastMap<Key, GroupAcc>,
 }
 
 impl Analysis {
@@ -147,24 +202,56 @@ impl Analysis {
         Self::default()
     }
 
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(id) = self.ids.get(s) {
+            return *id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    fn name(&self, id: u32) -> String {
+        self.names
+            .get(id as usize)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
     /// Adds a pupil.
     ///
     /// # Errors
-    /// [`Error::InvalidInput`] for a pupil code already in its group or a maximum score that
-    /// differs from the group's.
-    pub fn add(&mut self, p: Pupil) -> Result<()> {
+    /// As [`Analysis::add_ref`].
+    pub fn add(&mut self, p: &Pupil) -> Result<()> {
+        self.add_ref(p.as_ref())
+    }
+
+    /// Adds a pupil's row without copying it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for a pupil code already in its group, a maximum score that
+    /// differs from the group's, or a participant with a mark but no score.
+    pub fn add_ref(&mut self, p: PupilRef<'_>) -> Result<()> {
         let absent = p.is_absent();
-        let key = GroupKey {
-            school: p.school,
-            procedure: p.procedure,
-            subject: p.subject,
-            grade: p.grade,
-            year: p.year,
+        let key = (
+            self.intern(p.school),
+            self.intern(p.procedure),
+            self.intern(p.subject),
+            p.grade,
+            p.year,
+        );
+        let municipality = match (self.groups.contains_key(&key), p.municipality) {
+            (false, Some(m)) => Some(self.intern(m)),
+            _ => None,
         };
         let g = self.groups.entry(key).or_insert_with(|| GroupAcc {
             max_score: p.max_score,
             ..GroupAcc::default()
         });
+        if g.municipality.is_none() {
+            g.municipality = municipality;
+        }
         if g.max_score != p.max_score {
             return Err(Error::InvalidInput {
                 at: Location::Field("max_score".into()),
@@ -175,14 +262,13 @@ impl Analysis {
                 },
             });
         }
-        if !g.pupils.insert(p.pupil.clone()) {
+        if !g.pupils.insert(pupil_id(p.pupil)) {
             return Err(Error::InvalidInput {
                 at: Location::Field("pupil".into()),
-                reason: InputReason::DuplicatePupil { pupil: p.pupil },
+                reason: InputReason::DuplicatePupil {
+                    pupil: p.pupil.to_string(),
+                },
             });
-        }
-        if g.municipality.is_none() {
-            g.municipality = p.municipality;
         }
         if absent {
             g.absent += 1;
@@ -208,26 +294,38 @@ impl Analysis {
                 std::cmp::Ordering::Equal => g.confirmed += 1,
                 std::cmp::Ordering::Greater => g.raised += 1,
             }
-            g.journal.push(Decimal::from(journal));
-            g.score_of_compared.push(score);
+            g.compared.push((journal, score));
         }
         Ok(())
     }
 
     /// The summaries of the groups added, in key order.
     pub fn summaries(self, options: ObjectivityOptions) -> Vec<GroupSummary> {
+        let names = &self;
         let mut out: Vec<(GroupKey, GroupSummary)> = self
             .groups
-            .into_iter()
-            .map(|(k, g)| {
+            .iter()
+            .map(|(&(school, procedure, subject, grade, year), g)| {
+                let k = GroupKey {
+                    school: names.name(school),
+                    procedure: names.name(procedure),
+                    subject: names.name(subject),
+                    grade,
+                    year,
+                };
                 let compared = g.lowered + g.confirmed + g.raised;
                 let mean = g.scores.mean();
-                let rank = (g.journal.len() >= options.min_compared)
-                    .then(|| spearman(&g.journal, &g.score_of_compared))
+                let rank = (g.compared.len() >= options.min_compared)
+                    .then(|| {
+                        let journal: Vec<Decimal> =
+                            g.compared.iter().map(|(j, _)| Decimal::from(*j)).collect();
+                        let scores: Vec<Decimal> = g.compared.iter().map(|(_, s)| *s).collect();
+                        spearman(&journal, &scores)
+                    })
                     .flatten();
                 let summary = GroupSummary {
                     school: k.school.clone(),
-                    municipality: g.municipality,
+                    municipality: g.municipality.map(|m| names.name(m)),
                     procedure: k.procedure.clone(),
                     subject: k.subject.clone(),
                     grade: k.grade,
@@ -355,6 +453,8 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
             .or_default();
         let _ = m.merge(&g.scores);
     }
+    let intervals: BTreeMap<PopulationKey<'_>, Option<(Decimal, Decimal)>> =
+        region.iter().map(|(k, m)| (*k, m.interval())).collect();
     for g in &groups {
         let flag = |sign: &str, detail: String, detail_en: String| Flag {
             school: g.school.clone(),
@@ -366,9 +466,8 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
             detail,
             detail_en,
         };
-        let r = region.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
-        if let (Some((lo, hi)), Some((rlo, rhi))) =
-            (g.scores.interval(), r.and_then(Moments::interval))
+        let r = intervals.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
+        if let (Some((lo, hi)), Some(Some((rlo, rhi)))) = (g.scores.interval(), r.copied())
             && lo > rhi
         {
             flags.push(flag(

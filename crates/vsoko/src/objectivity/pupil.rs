@@ -36,7 +36,80 @@ pub struct Pupil {
     pub journal_mark: Option<u8>,
 }
 
+/// A pupil's row borrowed from its cells (no allocation): what [`crate::objectivity::Analysis`]
+/// reads when it streams millions of rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PupilRef<'a> {
+    /// See [`Pupil::school`].
+    pub school: &'a str,
+    /// See [`Pupil::municipality`].
+    pub municipality: Option<&'a str>,
+    /// See [`Pupil::year`].
+    pub year: i32,
+    /// See [`Pupil::procedure`].
+    pub procedure: &'a str,
+    /// See [`Pupil::subject`].
+    pub subject: &'a str,
+    /// See [`Pupil::grade`].
+    pub grade: u8,
+    /// See [`Pupil::class`].
+    pub class: Option<&'a str>,
+    /// See [`Pupil::pupil`].
+    pub pupil: &'a str,
+    /// See [`Pupil::score`].
+    pub score: Option<Decimal>,
+    /// See [`Pupil::max_score`].
+    pub max_score: Decimal,
+    /// See [`Pupil::mark`].
+    pub mark: Option<u8>,
+    /// See [`Pupil::journal_mark`].
+    pub journal_mark: Option<u8>,
+}
+
+impl PupilRef<'_> {
+    /// The owned row.
+    pub fn to_owned(self) -> Pupil {
+        Pupil {
+            school: self.school.to_string(),
+            municipality: self.municipality.map(ToString::to_string),
+            year: self.year,
+            procedure: self.procedure.to_string(),
+            subject: self.subject.to_string(),
+            grade: self.grade,
+            class: self.class.map(ToString::to_string),
+            pupil: self.pupil.to_string(),
+            score: self.score,
+            max_score: self.max_score,
+            mark: self.mark,
+            journal_mark: self.journal_mark,
+        }
+    }
+
+    /// Absent: no score and no mark.
+    pub fn is_absent(&self) -> bool {
+        self.score.is_none() && self.mark.is_none()
+    }
+}
+
 impl Pupil {
+    /// The row as borrowed fields.
+    pub fn as_ref(&self) -> PupilRef<'_> {
+        PupilRef {
+            school: &self.school,
+            municipality: self.municipality.as_deref(),
+            year: self.year,
+            procedure: &self.procedure,
+            subject: &self.subject,
+            grade: self.grade,
+            class: self.class.as_deref(),
+            pupil: &self.pupil,
+            score: self.score,
+            max_score: self.max_score,
+            mark: self.mark,
+            journal_mark: self.journal_mark,
+        }
+    }
+
     /// Absent: no score and no mark (or «отсутствовал» in the variant column).
     pub fn is_absent(&self) -> bool {
         self.score.is_none() && self.mark.is_none()
@@ -170,8 +243,13 @@ impl FileContext {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PupilColumns {
     cols: Vec<Option<Col>>,
+    /// The column of each field (by `Col as usize`).
+    at: [Option<usize>; COLS],
     context: FileContext,
 }
+
+/// How many kinds of column there are.
+const COLS: usize = 15;
 
 /// Whether a row of cells is the header of a pupil table (it names the pupil code and a mark).
 pub fn is_header<S: AsRef<str>>(cells: &[S]) -> bool {
@@ -241,7 +319,16 @@ impl PupilColumns {
                 },
             });
         }
-        Ok(PupilColumns { cols, context })
+        let mut at = [None; COLS];
+        for (i, c) in cols.iter().enumerate() {
+            if let Some(c) = c
+                && *c != Col::Task
+                && let Some(slot) = at.get_mut(*c as usize)
+            {
+                *slot = Some(i);
+            }
+        }
+        Ok(PupilColumns { cols, at, context })
     }
 
     /// Reads one row. `Ok(None)` for a row with no pupil code (a blank or summary row).
@@ -250,10 +337,19 @@ impl PupilColumns {
     /// [`Error::InvalidInput`] naming the column: a mark outside 2–5, a score below 0 or above
     /// the maximum, a grade outside 1–11, a cell that is not a number, data past the header.
     pub fn row<S: AsRef<str>>(&self, cells: &[S]) -> Result<Option<Pupil>> {
+        let texts: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
+        Ok(self.row_ref(&texts)?.map(PupilRef::to_owned))
+    }
+
+    /// [`PupilColumns::row`] without allocating: the row borrows its cells.
+    ///
+    /// # Errors
+    /// As [`PupilColumns::row`].
+    pub fn row_ref<'a>(&'a self, cells: &'a [&'a str]) -> Result<Option<PupilRef<'a>>> {
         if let Some(extra) = cells
             .iter()
             .skip(self.cols.len())
-            .position(|c| !c.as_ref().trim().is_empty())
+            .position(|c| !c.trim().is_empty())
         {
             return Err(Error::InvalidInput {
                 at: Location::Column(self.cols.len() + extra + 1),
@@ -264,8 +360,8 @@ impl PupilColumns {
             });
         }
         let r = RowCells {
-            cols: &self.cols,
-            cells: cells.iter().map(AsRef::as_ref).collect(),
+            at: &self.at,
+            cells,
         };
         let Some(pupil) = r.text(Col::Pupil) else {
             return Ok(None);
@@ -303,19 +399,19 @@ impl PupilColumns {
             .and_then(|m| u8::try_from(m).ok());
         let absent = r
             .text(Col::Variant)
-            .is_some_and(|v| v.to_lowercase().starts_with("отсутств"));
+            .is_some_and(|v| v.starts_with("отсутств") || v.to_lowercase().starts_with("отсутств"));
         let (score, mark) = if absent { (None, None) } else { (score, mark) };
-        Ok(Some(Pupil {
+        Ok(Some(PupilRef {
             school: r.text(Col::School).ok_or_else(|| missing("school / ОО"))?,
             municipality: r.text(Col::Municipality),
             year,
             procedure: r
                 .text(Col::Procedure)
-                .or_else(|| self.context.procedure.clone())
+                .or(self.context.procedure.as_deref())
                 .unwrap_or_default(),
             subject: r
                 .text(Col::Subject)
-                .or_else(|| self.context.subject.clone())
+                .or(self.context.subject.as_deref())
                 .unwrap_or_default(),
             grade,
             class: r.text(Col::Class),
@@ -348,25 +444,39 @@ fn out_of_range(column: usize, found: Decimal, min: &str, max: &str) -> Error {
 
 /// The cells of one row, looked up by column.
 struct RowCells<'a> {
-    cols: &'a [Option<Col>],
-    cells: Vec<&'a str>,
+    at: &'a [Option<usize>; COLS],
+    cells: &'a [&'a str],
 }
 
-impl RowCells<'_> {
-    fn cell(&self, c: Col) -> Option<(usize, &str)> {
-        let i = self.cols.iter().position(|x| *x == Some(c))?;
+impl<'a> RowCells<'a> {
+    fn cell(&self, c: Col) -> Option<(usize, &'a str)> {
+        let i = (*self.at.get(c as usize)?)?;
         let text = self.cells.get(i).map_or("", |s| s.trim());
         (!text.is_empty()).then_some((i, text))
     }
 
-    fn text(&self, c: Col) -> Option<String> {
-        self.cell(c).map(|(_, t)| t.to_string())
+    fn text(&self, c: Col) -> Option<&'a str> {
+        self.cell(c).map(|(_, t)| t)
     }
 
     fn number(&self, c: Col) -> Result<Option<(usize, Decimal)>> {
         let Some((i, t)) = self.cell(c) else {
             return Ok(None);
         };
+        // The common cells (`17`, `7.5`) without the general parser's allocations.
+        let bytes = t.as_bytes();
+        if !bytes.is_empty() && bytes.len() <= 18 && bytes.iter().all(u8::is_ascii_digit) {
+            let n = bytes.iter().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+            return Ok(Some((i, Decimal::from(n))));
+        }
+        if bytes.len() <= 20
+            && bytes.first().is_some_and(u8::is_ascii_digit)
+            && bytes.split(|&b| b == b'.').count() == 2
+            && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+            && let Ok(d) = Decimal::from_str_exact(t)
+        {
+            return Ok(Some((i, d)));
+        }
         match crate::batch::parse_cell(t) {
             Ok(crate::Value::Points(d)) => Ok(Some((i, d))),
             _ => Err(Error::InvalidInput {
