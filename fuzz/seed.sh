@@ -2,7 +2,7 @@
 # Seeds the fuzz corpora from the shared fixtures.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/score_json corpus/methodology_json corpus/csv_rows corpus/xlsx_sheet corpus/methodology_decimals
+mkdir -p corpus/score_json corpus/methodology_json corpus/csv_rows corpus/xlsx_sheet corpus/methodology_decimals corpus/plan_table corpus/pupil_table
 for f in ../fixtures/schools/*/*.json ../fixtures/bad_inputs/*.json ../fixtures/batch/*.csv; do
   cp "$f" "corpus/score_json/$(basename "$(dirname "$f")")_$(basename "$f")"
 done
@@ -14,3 +14,5 @@ cp ../fixtures/batch/*.xlsx ../fixtures/xlsx/*.xlsx corpus/xlsx_sheet/
 printf '\x01\x02\x03\x00abc\x05\x00\x10\x02\x00' > corpus/xlsx_sheet/seed_cells
 printf '\x9c9999999999999999999999999999\x1c999999999999' > corpus/methodology_decimals/seed_28_digits
 cp regressions/csv_rows-* corpus/csv_rows/ 2>/dev/null || true
+cp ../fixtures/plan/*.csv ../fixtures/plan/findings/*.json corpus/plan_table/
+cp ../fixtures/objectivity/small.csv ../fixtures/objectivity/spearman_ties.csv ../fixtures/objectivity/cohort_edge.csv corpus/pupil_table/

@@ -10,7 +10,13 @@ fuzz_target!(|data: &[u8]| {
     for name in ["index-2023", "nocko-1547"] {
         let Ok(m) = Methodology::builtin(name) else { return };
         let Ok(records) = vsoko_cli::sheets::read_csv(data, m) else { continue };
-        let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+        // Line breaks as the reader counts them: LF, CRLF or a lone CR.
+        let lines = data
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\r' || (b == b'\n' && (i == 0 || data[i - 1] != b'\r')))
+            .count()
+            + 1;
         let mut last = 1;
         for r in records {
             // A data row is below the header and within the file, in increasing order.

@@ -7,6 +7,9 @@ use vsoko::objectivity::{
     Analysis, FileContext, GroupSummary, ObjectivityOptions, PupilColumns, combine,
 };
 
+// The Python signatures write the core's default as a literal (a text signature needs one).
+const _: () = assert!(vsoko::objectivity::MIN_COMPARED_FOR_SPEARMAN == 10);
+
 fn options(min_compared: usize) -> ObjectivityOptions {
     ObjectivityOptions {
         min_compared,
@@ -17,7 +20,7 @@ fn options(min_compared: usize) -> ObjectivityOptions {
 /// Summaries (JSON text) of one partition of pupils given column by column; a bad row raises
 /// with its position in `.index`.
 #[pyfunction]
-#[pyo3(signature = (header, columns, min_compared = vsoko::objectivity::MIN_COMPARED_FOR_SPEARMAN))]
+#[pyo3(signature = (header, columns, min_compared = 10))]
 #[expect(
     clippy::needless_pass_by_value,
     reason = "pyo3 extracts owned lists from Python"
@@ -53,7 +56,7 @@ pub fn _objectivity_summaries(
 
 /// Flags and indices (JSON text) from the summaries of every partition (JSON text, a list).
 #[pyfunction]
-#[pyo3(signature = (summaries_json, min_compared = vsoko::objectivity::MIN_COMPARED_FOR_SPEARMAN))]
+#[pyo3(signature = (summaries_json, min_compared = 10))]
 pub fn _objectivity_combine(
     py: Python<'_>,
     summaries_json: &str,

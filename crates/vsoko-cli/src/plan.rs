@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan, PlanCheck, PlanItem};
 use vsoko::reason::{InputReason, Location};
-use vsoko::selfexam::{Date, Severity};
+use vsoko::selfexam::Date;
 use vsoko::{Error, Report};
 
 /// Arguments of `vsoko plan`.
@@ -263,24 +263,11 @@ fn table(plan: &Plan, r: &PlanCheck) -> String {
         out.push_str("Замечаний нет.\n");
         return out;
     }
-    let errors = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let _ = writeln!(
-        out,
-        "Замечаний: {} (ошибок: {errors}, предупреждений: {})\n",
-        r.findings.len(),
-        r.findings.len() - errors
-    );
-    for f in &r.findings {
-        let mark = match f.severity {
-            Severity::Error => "ОШИБКА",
-            Severity::Warning => "внимание",
-        };
-        let _ = writeln!(out, "  [{mark}] {}: {}", f.code, f.message);
-    }
+    out.push_str(&crate::render::findings(
+        r.findings
+            .iter()
+            .map(|f| (f.severity, f.code.as_str(), f.message.as_str(), None)),
+    ));
     out
 }
 

@@ -251,3 +251,33 @@ pub fn summary(m: &Methodology, s: &vsoko::batch::Summary) -> String {
     }
     out
 }
+
+/// Findings of a check as people read them: a count line, then `[ОШИБКА] code: message (where)`
+/// per finding. Each finding is (severity, code, Russian message, where it is).
+pub fn findings<'a>(
+    items: impl ExactSizeIterator<Item = (vsoko::selfexam::Severity, &'a str, &'a str, Option<&'a str>)>
+    + Clone,
+) -> String {
+    use vsoko::selfexam::Severity;
+    let total = items.len();
+    let errors = items
+        .clone()
+        .filter(|(s, ..)| *s == Severity::Error)
+        .count();
+    let mut out = format!(
+        "Замечаний: {total} (ошибок: {errors}, предупреждений: {})\n\n",
+        total - errors
+    );
+    for (severity, code, message, place) in items {
+        let mark = match severity {
+            Severity::Error => "ОШИБКА",
+            Severity::Warning => "внимание",
+        };
+        let _ = write!(out, "  [{mark}] {code}: {message}");
+        if let Some(p) = place {
+            let _ = write!(out, " ({p})");
+        }
+        out.push('\n');
+    }
+    out
+}

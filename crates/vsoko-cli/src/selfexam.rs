@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vsoko::Report;
-use vsoko::selfexam::{CheckResult, Severity, Skeleton};
+use vsoko::selfexam::{CheckResult, Skeleton};
 
 /// Arguments of `vsoko selfexam`.
 #[derive(clap::Args)]
@@ -115,33 +115,19 @@ fn table(r: &CheckResult) -> String {
         out.push_str("Отчёт полный: замечаний нет.\n");
         return out;
     }
-    let errors = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let _ = writeln!(
-        out,
-        "Замечаний: {} (ошибок: {errors}, предупреждений: {})\n",
-        r.findings.len(),
-        r.findings.len() - errors
-    );
-    for f in &r.findings {
-        let mark = match f.severity {
-            Severity::Error => "ОШИБКА",
-            Severity::Warning => "внимание",
-        };
-        let _ = writeln!(
-            out,
-            "  [{mark}] {}: {} ({})",
-            f.code,
-            f.message,
-            f.section
-                .as_deref()
-                .or(f.field.as_deref())
-                .unwrap_or("отчёт")
-        );
-    }
+    out.push_str(&crate::render::findings(r.findings.iter().map(|f| {
+        (
+            f.severity,
+            f.code.as_str(),
+            f.message.as_str(),
+            Some(
+                f.section
+                    .as_deref()
+                    .or(f.field.as_deref())
+                    .unwrap_or("отчёт"),
+            ),
+        )
+    })));
     out
 }
 

@@ -1,0 +1,43 @@
+//! Any bytes as a pupil table (a header found anywhere, title and meta rows above it): every row
+//! is a pupil or a typed error naming its column; the analysis of what was read, its flags and
+//! index never panic, and the index stays within 0..=100.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use rust_decimal::Decimal;
+use vsoko::objectivity::{
+    Analysis, FileContext, ObjectivityOptions, PupilColumns, combine, is_header,
+};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(rows) = vsoko_cli::tables::csv_table(data) else { return };
+    let Some(at) = rows.iter().position(|(_, c)| is_header(c)) else { return };
+    let mut context = FileContext::default();
+    for (_, cells) in rows.iter().take(at) {
+        if let Some(c) = cells.first().and_then(|t| FileContext::from_title(t)) {
+            context = c;
+        }
+        let texts: Vec<&str> = cells.iter().map(String::as_str).collect();
+        context.read_meta(&texts);
+    }
+    let Some((_, header)) = rows.get(at) else { return };
+    let Ok(columns) = PupilColumns::from_header(header, context) else { return };
+    let mut analysis = Analysis::new();
+    for (_, cells) in rows.iter().skip(at + 1) {
+        let texts: Vec<&str> = cells.iter().map(String::as_str).collect();
+        if let Ok(Some(p)) = columns.row_ref(&texts) {
+            let _ = analysis.add_ref(p);
+        }
+    }
+    let options = ObjectivityOptions {
+        min_compared: 2,
+        min_schools_for_cohort: 2,
+    };
+    let result = combine(analysis.summaries(options), options);
+    assert!(result.summary.objectivity_index >= Decimal::ZERO);
+    assert!(result.summary.objectivity_index <= Decimal::ONE_HUNDRED);
+    for g in &result.groups {
+        assert_eq!(g.compared, g.lowered + g.confirmed + g.raised);
+        assert!(g.compared <= g.participants);
+    }
+});
