@@ -169,3 +169,18 @@ test("plan: checkPlan and planActions", () => {
   assert.equal(thrown(() => vsoko.planActions(result, "2024-01-15", -1)).code, "invalid_input");
   assert.equal(thrown(() => vsoko.planActions({}, "2024-01-15")).code, "invalid_input");
 });
+
+test("objectivity over pupil objects equals the reference", () => {
+  const text = readFileSync(join(FIXTURES, "objectivity/spearman_ties.csv"), "utf8").trim().split("\n");
+  const head = text[0].split(",");
+  const pupils = text.slice(1).map((line) => Object.fromEntries(line.split(",").map((v, i) => [head[i], v === "" ? null : v])));
+  const r = vsoko.objectivity(pupils);
+  const want = read("objectivity/spearman_ties.expected.json");
+  assert.deepEqual(r.summary, want.summary);
+  assert.deepEqual(r.flags.map((f) => [f.school, f.sign]), want.flags.map((f) => [f.school, f.sign]));
+  assert.deepEqual(r.groups.map((g) => g.spearman), want.groups.map((g) => g.spearman));
+  const bad = thrown(() => vsoko.objectivity([{ ...pupils[0], mark: 7 }]));
+  assert.equal(bad.code, "invalid_input");
+  assert.equal(bad.index, 0);
+  assert.equal(thrown(() => vsoko.objectivity("x")).code, "invalid_input");
+});
