@@ -16,3 +16,4 @@ printf '\x9c9999999999999999999999999999\x1c999999999999' > corpus/methodology_d
 cp regressions/csv_rows-* corpus/csv_rows/ 2>/dev/null || true
 cp ../fixtures/plan/*.csv ../fixtures/plan/findings/*.json corpus/plan_table/
 cp ../fixtures/objectivity/small.csv ../fixtures/objectivity/spearman_ties.csv ../fixtures/objectivity/cohort_edge.csv corpus/pupil_table/
+cp regressions/plan_table-* corpus/plan_table/ 2>/dev/null || true
