@@ -135,47 +135,6 @@ impl FileReader<'_> {
     }
 }
 
-/// CSV records with their file lines, a few thousand at a time.
-type Batch = Vec<(usize, csv::StringRecord)>;
-
-/// Parses a CSV file into batches sent to `tx`; a parse error is sent as the last message.
-fn parse_csv(file: std::fs::File, tx: &std::sync::mpsc::SyncSender<Result<Batch, Failure>>) {
-    const BATCH: usize = 4096;
-    let (counted, lines) = LineCounter::wrap(file);
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));
-    let mut batch = Vec::with_capacity(BATCH);
-    loop {
-        let mut record = csv::StringRecord::new();
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                batch.push((lines.line_at(record.position()), record));
-                if batch.len() == BATCH && tx.send(Ok(std::mem::take(&mut batch))).is_err() {
-                    return;
-                }
-            }
-            Err(e) => {
-                let failure = vsoko::Error::InvalidInput {
-                    at: Location::Row(lines.line_at(e.position())),
-                    reason: match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
-                        _ => InputReason::Shape {
-                            detail: e.to_string(),
-                        },
-                    },
-                };
-                let _ = tx.send(Ok(std::mem::take(&mut batch)));
-                let _ = tx.send(Err(failure.into()));
-                return;
-            }
-        }
-    }
-    let _ = tx.send(Ok(batch));
-}
-
 /// Reads one file into the analysis: CSV streams record by record (memory does not grow with
 /// the file), a workbook is read cell by cell. Returns how many rows were rejected.
 fn read_file(path: &Path, analysis: &mut Analysis) -> Result<usize, Failure> {
@@ -202,21 +161,37 @@ fn read_file(path: &Path, analysis: &mut Analysis) -> Result<usize, Failure> {
         path: label.clone(),
         message: e.to_string(),
     })?;
-    // One core parses CSV while the other analyses: records travel in batches.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Batch, Failure>>(8);
-    std::thread::scope(|scope| {
-        scope.spawn(move || parse_csv(file, &tx));
-        for batch in rx {
-            for (line, record) in &batch? {
+    let (counted, lines) = LineCounter::wrap(file);
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));
+    let mut record = csv::StringRecord::new();
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = lines.line_at(record.position());
                 let cells: Vec<&str> = record
                     .iter()
                     .map(|c| c.trim_start_matches('\u{feff}'))
                     .collect();
-                reader.push(*line, &cells)?;
+                reader.push(line, &cells)?;
+            }
+            Err(e) => {
+                return Err(vsoko::Error::InvalidInput {
+                    at: Location::Row(lines.line_at(e.position())),
+                    reason: match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
+                        _ => InputReason::Shape {
+                            detail: e.to_string(),
+                        },
+                    },
+                }
+                .into());
             }
         }
-        Ok::<(), Failure>(())
-    })?;
+    }
     reader.finish()
 }
 
