@@ -40,15 +40,6 @@ def _decimals(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _cell(v: Any) -> str:
-    pd = _pd()
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
-
-
 def objectivity_summaries(pupils: Any, min_compared: int = 10) -> Any:
     """One row per group of the pupils given (a pandas frame with the long-table columns:
     ``school, municipality, year, procedure, subject, grade, class, pupil, score, max_score,
@@ -56,7 +47,9 @@ def objectivity_summaries(pupils: Any, min_compared: int = 10) -> Any:
     pd = _pd()
     frame = pupils.reset_index() if pupils.index.name == "school" else pupils
     header = [str(c) for c in frame.columns]
-    columns = [[_cell(v) for v in frame[c].tolist()] for c in frame.columns]
+    # Vectorised: pandas turns every cell into its text (floats by their shortest repr,
+    # missing cells into ""), then one list per column crosses into Rust.
+    columns = [frame[c].astype("string").fillna("").tolist() for c in frame.columns]
     rows = json.loads(_vsoko._objectivity_summaries(header, columns, min_compared))
     for r in rows:
         r["scores"] = json.dumps(r["scores"])
