@@ -7,6 +7,7 @@ use crate::tables::read_table;
 use clap::ValueEnum;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::objectivity::{
@@ -59,18 +60,27 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
         rejected += read_file(file, &mut analysis)?;
     }
     let result = combine(analysis.summaries(options), options);
-    let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&result).unwrap_or_default() + "\n",
-        Format::Table => table(&result),
-        Format::Csv => csv(&result),
-        Format::Html => html(&result),
+    let name = args
+        .output
+        .as_ref()
+        .map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+    let sink: Box<dyn std::io::Write> = match &args.output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| Failure::write(&name, &e))?),
+        None => Box::new(std::io::stdout().lock()),
     };
-    match &args.output {
-        Some(p) => {
-            std::fs::write(p, text).map_err(|e| Failure::write(&p.display().to_string(), &e))?;
-        }
-        None => crate::failure::emit(&text)?,
-    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let written = match args.format {
+        // Written as it is serialised: a country's table never sits in memory twice.
+        Format::Json => serde_json::to_writer_pretty(&mut out, &result)
+            .map_err(std::io::Error::other)
+            .and_then(|()| out.write_all(b"\n")),
+        Format::Table => out.write_all(table(&result).as_bytes()),
+        Format::Csv => out.write_all(csv(&result).as_bytes()),
+        Format::Html => out.write_all(html(&result).as_bytes()),
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::write(&name, &e))?;
     Ok(rejected)
 }
 

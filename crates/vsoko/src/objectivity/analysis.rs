@@ -212,13 +212,6 @@ impl Analysis {
         id
     }
 
-    fn name(&self, id: u32) -> String {
-        self.names
-            .get(id as usize)
-            .map(ToString::to_string)
-            .unwrap_or_default()
-    }
-
     /// Adds a pupil.
     ///
     /// # Errors
@@ -301,15 +294,21 @@ impl Analysis {
 
     /// The summaries of the groups added, in key order.
     pub fn summaries(self, options: ObjectivityOptions) -> Vec<GroupSummary> {
-        let names = &self;
-        let mut out: Vec<(GroupKey, GroupSummary)> = self
-            .groups
-            .iter()
-            .map(|(&(school, procedure, subject, grade, year), g)| {
+        // Each group's pupil buffers are freed as soon as its summary is made.
+        let Analysis { names, groups, .. } = self;
+        let name = |id: u32| -> String {
+            names
+                .get(id as usize)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        };
+        let mut out: Vec<(GroupKey, GroupSummary)> = groups
+            .into_iter()
+            .map(|((school, procedure, subject, grade, year), g)| {
                 let k = GroupKey {
-                    school: names.name(school),
-                    procedure: names.name(procedure),
-                    subject: names.name(subject),
+                    school: name(school),
+                    procedure: name(procedure),
+                    subject: name(subject),
                     grade,
                     year,
                 };
@@ -325,7 +324,7 @@ impl Analysis {
                     .flatten();
                 let summary = GroupSummary {
                     school: k.school.clone(),
-                    municipality: g.municipality.map(|m| names.name(m)),
+                    municipality: g.municipality.map(name),
                     procedure: k.procedure.clone(),
                     subject: k.subject.clone(),
                     grade: k.grade,
