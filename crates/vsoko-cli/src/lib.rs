@@ -3,6 +3,7 @@
 //! binary; every rule about values lives in the `vsoko` crate.
 
 pub mod failure;
+pub mod lines;
 pub mod render;
 pub mod sheets;
 pub mod tables;

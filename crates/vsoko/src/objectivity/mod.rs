@@ -13,11 +13,13 @@
 
 mod analysis;
 mod pupil;
+mod signs;
 mod stats;
 
 pub use analysis::{
-    Analysis, Flag, GroupKey, GroupSummary, IndexSummary, MIN_COMPARED_FOR_SPEARMAN,
-    MIN_SCHOOLS_FOR_COHORT, MunicipalityIndex, Objectivity, ObjectivityOptions, combine,
+    Analysis, GroupKey, GroupSummary, MIN_COMPARED_FOR_SPEARMAN, MIN_SCHOOLS_FOR_COHORT,
+    ObjectivityOptions,
 };
 pub use pupil::{FileContext, Pupil, PupilColumns, is_header};
+pub use signs::{Flag, IndexSummary, MunicipalityIndex, Objectivity, combine};
 pub use stats::{Moments, T95, quantile, ranks, spearman};

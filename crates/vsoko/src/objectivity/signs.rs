@@ -1,0 +1,303 @@
+//! From group summaries to the signs of bias and the objectivity index (the "combine" half:
+//! it needs only the summaries, so the pupils may have been read on many machines).
+
+use super::analysis::{GroupSummary, ObjectivityOptions, places};
+use super::stats::{Moments, quantile};
+use crate::decimal::ROUNDING;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A school flagged by a sign, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flag {
+    /// The school.
+    pub school: String,
+    /// `inflated_mean`, `mark_mismatch`, `cohort_drop` or `cohort_rise`.
+    pub sign: String,
+    /// ВПР, ОГЭ…
+    pub procedure: String,
+    /// The subject.
+    pub subject: String,
+    /// The grade.
+    pub grade: u8,
+    /// The year.
+    pub year: i32,
+    /// The evidence, in Russian.
+    pub detail: String,
+    /// The evidence, in English.
+    pub detail_en: String,
+}
+
+/// The objectivity index of a set of schools.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexSummary {
+    /// Distinct schools.
+    pub schools: u64,
+    /// Schools flagged by at least one sign.
+    pub flagged_schools: u64,
+    /// 100 − the percentage flagged, 2 places.
+    pub objectivity_index: Decimal,
+}
+
+/// One municipality's index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityIndex {
+    /// The municipality (empty when the input names none).
+    pub municipality: String,
+    /// Distinct schools.
+    pub schools: u64,
+    /// Schools flagged.
+    pub flagged_schools: u64,
+    /// 100 − the percentage flagged, 2 places.
+    pub objectivity_index: Decimal,
+}
+
+/// The whole result: the comparison table, the flags, the index for the input and per
+/// municipality (the wire contract of `vsoko objectivity --format json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objectivity {
+    /// One row per group.
+    pub groups: Vec<GroupSummary>,
+    /// The flags, by school and sign.
+    pub flags: Vec<Flag>,
+    /// For the whole input.
+    pub summary: IndexSummary,
+    /// Per municipality.
+    pub municipalities: Vec<MunicipalityIndex>,
+}
+
+fn index(schools: u64, flagged: u64) -> Decimal {
+    if schools == 0 {
+        return places(Decimal::ONE_HUNDRED, 2);
+    }
+    places(
+        Decimal::ONE_HUNDRED
+            - Decimal::from(flagged) * Decimal::ONE_HUNDRED / Decimal::from(schools),
+        2,
+    )
+}
+
+fn fmt(d: Decimal) -> String {
+    d.round_dp_with_strategy(4, ROUNDING)
+        .normalize()
+        .to_string()
+}
+
+/// Flags and indices from the summaries of every part.
+pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Objectivity {
+    groups.sort_by(|a, b| {
+        (&a.school, &a.procedure, &a.subject, a.grade, a.year).cmp(&(
+            &b.school,
+            &b.procedure,
+            &b.subject,
+            b.grade,
+            b.year,
+        ))
+    });
+    let mut flags = Vec::new();
+    // The region: all participants of one procedure × subject × grade × year.
+    let mut region: BTreeMap<(&str, &str, u8, i32), Moments> = BTreeMap::new();
+    for g in &groups {
+        let m = region
+            .entry((g.procedure.as_str(), g.subject.as_str(), g.grade, g.year))
+            .or_default();
+        let _ = m.merge(&g.scores);
+    }
+    let intervals: BTreeMap<PopulationKey<'_>, Option<(Decimal, Decimal)>> =
+        region.iter().map(|(k, m)| (*k, m.interval())).collect();
+    for g in &groups {
+        let flag = |sign: &str, detail: String, detail_en: String| Flag {
+            school: g.school.clone(),
+            sign: sign.into(),
+            procedure: g.procedure.clone(),
+            subject: g.subject.clone(),
+            grade: g.grade,
+            year: g.year,
+            detail,
+            detail_en,
+        };
+        let r = intervals.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
+        if let (Some((lo, hi)), Some(Some((rlo, rhi)))) = (g.scores.interval(), r.copied())
+            && lo > rhi
+        {
+            flags.push(flag(
+                "inflated_mean",
+                format!("95%-интервал среднего балла школы [{}; {}] целиком выше интервала региона [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
+                format!("the school's 95% interval of the mean [{}; {}] lies above the region's [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
+            ));
+        }
+        if g.spearman_negative {
+            let rho = g.spearman.map(|r| r.to_string()).unwrap_or_default();
+            flags.push(flag(
+                "mark_mismatch",
+                format!("корреляция Спирмена между отметками по журналу и первичными баллами отрицательна: {rho} (сравнено {})", g.compared),
+                format!("Spearman's correlation of journal marks and primary scores is negative: {rho} ({} compared)", g.compared),
+            ));
+        }
+    }
+    flags.extend(cohort_flags(&groups, options));
+    flags.sort_by(|a, b| {
+        (
+            &a.school,
+            &a.sign,
+            &a.procedure,
+            &a.subject,
+            a.grade,
+            a.year,
+        )
+            .cmp(&(
+                &b.school,
+                &b.sign,
+                &b.procedure,
+                &b.subject,
+                b.grade,
+                b.year,
+            ))
+    });
+    let (summary, municipalities) = indices(&groups, &flags);
+    Objectivity {
+        groups,
+        flags,
+        summary,
+        municipalities,
+    }
+}
+
+/// The index for the whole input and per municipality.
+fn indices(groups: &[GroupSummary], flags: &[Flag]) -> (IndexSummary, Vec<MunicipalityIndex>) {
+    let mut schools: BTreeMap<&str, &str> = BTreeMap::new();
+    for g in groups {
+        let m = schools.entry(g.school.as_str()).or_insert("");
+        if m.is_empty() {
+            *m = g.municipality.as_deref().unwrap_or("");
+        }
+    }
+    let flagged: BTreeSet<&str> = flags.iter().map(|f| f.school.as_str()).collect();
+    let mut per_m: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    for (school, m) in &schools {
+        let e = per_m.entry(m).or_default();
+        e.0 += 1;
+        e.1 += u64::from(flagged.contains(school));
+    }
+    let total = schools.len() as u64;
+    let flagged_n = flagged.len() as u64;
+    (
+        IndexSummary {
+            schools: total,
+            flagged_schools: flagged_n,
+            objectivity_index: index(total, flagged_n),
+        },
+        per_m
+            .into_iter()
+            .map(|(m, (s, f))| MunicipalityIndex {
+                municipality: m.to_string(),
+                schools: s,
+                flagged_schools: f,
+                objectivity_index: index(s, f),
+            })
+            .collect(),
+    )
+}
+
+/// Procedure, subject, grade N and year Y of a cohort population.
+type PopulationKey<'a> = (&'a str, &'a str, u8, i32);
+
+/// Sharp changes of one cohort: K = completion (grade N, year Y) ÷ completion (N+1, Y+1).
+fn cohort_flags(groups: &[GroupSummary], options: ObjectivityOptions) -> Vec<Flag> {
+    let completion = |g: &GroupSummary| g.scores.mean().and_then(|m| m.checked_div(g.max_score));
+    let by_key: HashMap<(&str, &str, &str, u8, i32), &GroupSummary> = groups
+        .iter()
+        .map(|g| {
+            (
+                (
+                    g.school.as_str(),
+                    g.procedure.as_str(),
+                    g.subject.as_str(),
+                    g.grade,
+                    g.year,
+                ),
+                g,
+            )
+        })
+        .collect();
+    let mut populations: BTreeMap<PopulationKey<'_>, Vec<(&GroupSummary, Decimal)>> =
+        BTreeMap::new();
+    for g in groups {
+        let next = by_key.get(&(
+            g.school.as_str(),
+            g.procedure.as_str(),
+            g.subject.as_str(),
+            g.grade + 1,
+            g.year + 1,
+        ));
+        let (Some(next), Some(c0)) = (next, completion(g)) else {
+            continue;
+        };
+        let Some(k) = completion(next).and_then(|c1| c0.checked_div(c1)) else {
+            continue;
+        };
+        populations
+            .entry((g.procedure.as_str(), g.subject.as_str(), g.grade, g.year))
+            .or_default()
+            .push((next, k));
+    }
+    let mut flags = Vec::new();
+    for entries in populations.values() {
+        if entries.len() < options.min_schools_for_cohort {
+            continue;
+        }
+        let mut ks: Vec<Decimal> = entries.iter().map(|(_, k)| *k).collect();
+        ks.sort();
+        let (Some(q25), Some(q75)) = (
+            quantile(&ks, Decimal::new(25, 2)),
+            quantile(&ks, Decimal::new(75, 2)),
+        ) else {
+            continue;
+        };
+        let iqr = q75 - q25;
+        let (high, low) = (q75 + Decimal::from(3) * iqr, q25 - Decimal::from(3) * iqr);
+        for (next, k) in entries {
+            let (sign, ru, en) = if *k > high {
+                (
+                    "cohort_drop",
+                    "резкое снижение результатов параллели",
+                    "a sharp drop of the cohort",
+                )
+            } else if *k < low {
+                (
+                    "cohort_rise",
+                    "резкий рост результатов параллели",
+                    "a sharp rise of the cohort",
+                )
+            } else {
+                continue;
+            };
+            flags.push(Flag {
+                school: next.school.clone(),
+                sign: sign.into(),
+                procedure: next.procedure.clone(),
+                subject: next.subject.clone(),
+                grade: next.grade,
+                year: next.year,
+                detail: format!(
+                    "{ru}: K = {} (Q25 = {}, Q75 = {}, границы {} и {})",
+                    fmt(*k),
+                    fmt(q25),
+                    fmt(q75),
+                    fmt(low),
+                    fmt(high)
+                ),
+                detail_en: format!(
+                    "{en}: K = {} (Q25 = {}, Q75 = {}, bounds {} and {})",
+                    fmt(*k),
+                    fmt(q25),
+                    fmt(q75),
+                    fmt(low),
+                    fmt(high)
+                ),
+            });
+        }
+    }
+    flags
+}
