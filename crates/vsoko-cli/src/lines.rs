@@ -63,7 +63,13 @@ pub struct LineCounter<R> {
 impl<R: Read> LineCounter<R> {
     /// Wraps a reader; the returned [`Lines`] turns record positions into lines.
     pub fn wrap(inner: R) -> (Self, Lines) {
+        Self::wrap_after(inner, 0)
+    }
+
+    /// Wraps a reader that starts after `lines_before` lines of the file.
+    pub fn wrap_after(inner: R, lines_before: usize) -> (Self, Lines) {
         let lines = Lines::default();
+        lines.0.borrow_mut().passed = lines_before;
         (
             LineCounter {
                 inner,

@@ -27,6 +27,9 @@ pub struct ObjectivityArgs {
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Files from this many bytes are read on both cores (hidden: for tests).
+    #[arg(long, hide = true, default_value_t = PARALLEL_FROM)]
+    parallel_from: u64,
     /// Compared pupils a school needs for Spearman's correlation.
     #[arg(long, default_value_t = vsoko::objectivity::MIN_COMPARED_FOR_SPEARMAN)]
     min_compared: usize,
@@ -57,7 +60,7 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
     let mut analysis = Analysis::new();
     let mut rejected = 0;
     for file in &args.files {
-        rejected += read_file(file, &mut analysis)?;
+        rejected += read_file(file, &mut analysis, args.parallel_from)?;
     }
     let result = combine(analysis.summaries(options), options);
     let name = args
@@ -147,7 +150,7 @@ impl FileReader<'_> {
 
 /// Reads one file into the analysis: CSV streams record by record (memory does not grow with
 /// the file), a workbook is read cell by cell. Returns how many rows were rejected.
-fn read_file(path: &Path, analysis: &mut Analysis) -> Result<usize, Failure> {
+fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result<usize, Failure> {
     let label = path.display().to_string();
     let mut reader = FileReader {
         label: label.clone(),
@@ -167,11 +170,144 @@ fn read_file(path: &Path, analysis: &mut Analysis) -> Result<usize, Failure> {
         }
         return reader.finish();
     }
-    let file = std::fs::File::open(path).map_err(|e| Failure::Io {
+    let io = |e: std::io::Error| Failure::Io {
         path: label.clone(),
         message: e.to_string(),
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    // Only a first file is split: a later one must be checked against what is already read.
+    if len >= parallel_from
+        && reader.analysis.is_empty()
+        && let Some(split) = split_point(path, len).map_err(io)?
+    {
+        // Both cores: the first part with its header, the second after a line end outside
+        // quotes; their analyses merge exactly unless a pupil appears in both (then the file
+        // is read again in order, so the row a sequential reading rejects is the one rejected).
+        let mut first = Analysis::new();
+        let mut second = Analysis::new();
+        let (a, b) = std::thread::scope(|scope| {
+            let label_a = label.clone();
+            let a = scope.spawn(|| {
+                let file = std::fs::File::open(path).map_err(io)?;
+                let reader = FileReader {
+                    label: label_a,
+                    context: FileContext::default(),
+                    columns: None,
+                    analysis: &mut first,
+                    rejected: 0,
+                };
+                Ok::<_, Failure>(read_csv(std::io::Read::take(file, split.offset), 0, reader))
+            });
+            let columns = header_of(path);
+            let b = (|| {
+                let mut file = std::fs::File::open(path).map_err(io)?;
+                std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split.offset))
+                    .map_err(io)?;
+                let reader = FileReader {
+                    label: label.clone(),
+                    context: FileContext::default(),
+                    columns: columns?,
+                    analysis: &mut second,
+                    rejected: 0,
+                };
+                Ok::<_, Failure>(read_csv(file, split.lines_before, reader))
+            })();
+            (
+                a.join()
+                    .unwrap_or_else(|_| Err(io(std::io::Error::other("reader thread failed")))),
+                b,
+            )
+        });
+        let (rejected_a, rejected_b) = (a??, b??);
+        if first.merge(second) {
+            let _ = std::mem::replace(reader.analysis, first);
+            return Ok(rejected_a + rejected_b);
+        }
+        note(&format!(
+            "{label}: a pupil appears in both halves of the file; reading it again in order"
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    read_csv(file, 0, reader)
+}
+
+/// Files from this size are read on both cores.
+const PARALLEL_FROM: u64 = 32 << 20;
+
+/// Where the second half of a CSV file starts: the first line end after the middle that lies
+/// outside quotes (an even number of quote characters before it), and how many lines precede it.
+struct Split {
+    offset: u64,
+    lines_before: usize,
+}
+
+fn split_point(path: &Path, len: u64) -> std::io::Result<Option<Split>> {
+    use std::io::Read as _;
+    let mut file = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
+    let (mut quotes, mut lines, mut offset, mut after_cr) = (0u64, 0usize, 0u64, false);
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        for &b in buf.get(..n).unwrap_or_default() {
+            offset += 1;
+            match b {
+                b'"' => quotes += 1,
+                b'\n' if after_cr => {}
+                b'\n' | b'\r' => {
+                    lines += 1;
+                    if b == b'\n' && offset > len / 2 && quotes % 2 == 0 {
+                        return Ok((offset < len).then_some(Split {
+                            offset,
+                            lines_before: lines,
+                        }));
+                    }
+                }
+                _ => {}
+            }
+            after_cr = b == b'\r';
+        }
+    }
+}
+
+/// The header of a file (read from its first rows), for the reader of its second half.
+fn header_of(path: &Path) -> Result<Option<PupilColumns>, Failure> {
+    let file = std::fs::File::open(path).map_err(|e| Failure::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
     })?;
-    let (counted, lines) = LineCounter::wrap(file);
+    let mut probe = Analysis::new();
+    let mut reader = FileReader {
+        label: path.display().to_string(),
+        context: FileContext::default(),
+        columns: None,
+        analysis: &mut probe,
+        rejected: 0,
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(file);
+    let mut record = csv::StringRecord::new();
+    while reader.columns.is_none() && csv.read_record(&mut record).unwrap_or(false) {
+        let cells: Vec<&str> = record
+            .iter()
+            .map(|c| c.trim_start_matches('\u{feff}'))
+            .collect();
+        reader.push(0, &cells)?;
+    }
+    Ok(reader.columns)
+}
+
+/// Reads CSV records into a file reader, counting lines from `lines_before`.
+fn read_csv(
+    input: impl std::io::Read,
+    lines_before: usize,
+    mut reader: FileReader<'_>,
+) -> Result<usize, Failure> {
+    let (counted, lines) = LineCounter::wrap_after(input, lines_before);
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

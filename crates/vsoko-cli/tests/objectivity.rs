@@ -173,3 +173,54 @@ fn bad_rows_are_reported_and_the_rest_analysed() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn both_cores_give_the_sequential_result_rows_and_all() {
+    let dir = std::env::temp_dir().join(format!("vsoko-obj-par-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let region = fixtures().join("objectivity/region.csv");
+    let run = |file: &str, parallel_from: &str| {
+        let o = vsoko(&[
+            "objectivity",
+            file,
+            "--format",
+            "json",
+            "--parallel-from",
+            parallel_from,
+        ]);
+        (o.status.code(), text(&o.stdout), text(&o.stderr))
+    };
+    // Split in two (any size qualifies) against one part: the same JSON.
+    let (c1, one, _) = run(region.to_str().unwrap(), "99999999999");
+    let (c2, two, _) = run(region.to_str().unwrap(), "1");
+    assert_eq!((c1, c2), (Some(0), Some(0)));
+    assert_eq!(one, two);
+    // A bad row in the second half is named by its own line.
+    let body = std::fs::read_to_string(&region).unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    let last = lines.len();
+    let bad = lines[last - 1].rsplitn(3, ',').collect::<Vec<_>>();
+    let broken = format!("{},{},9", bad[2], bad[1]);
+    let bad_body = lines[..last - 1].join("\n") + "\n" + &broken + "\n";
+    let path = dir.join("bad.csv");
+    std::fs::write(&path, &bad_body).unwrap();
+    let (code, _, err) = run(path.to_str().unwrap(), "1");
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(&format!("row {last}: error[invalid_input]")),
+        "{err}"
+    );
+    // A pupil in both halves: read again in order, so the later row is the one rejected.
+    let first_pupil = lines[1];
+    let dup = lines.join("\n") + "\n" + first_pupil + "\n";
+    let path = dir.join("dup.csv");
+    std::fs::write(&path, &dup).unwrap();
+    let (code, _, err) = run(path.to_str().unwrap(), "1");
+    assert_eq!(code, Some(1));
+    assert!(err.contains("reading it again in order"), "{err}");
+    assert!(
+        err.contains(&format!("row {}: error[invalid_input]", last + 1)),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -292,6 +292,52 @@ impl Analysis {
         Ok(())
     }
 
+    /// Whether no pupil has been added.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Adds everything another analysis read (another part of the same file, read on another
+    /// core). Returns `false`, leaving `self` unusable for exact results, when a pupil appears in
+    /// both: which occurrence a sequential reading would reject cannot be told here, so the
+    /// caller reads the file again in order.
+    pub fn merge(&mut self, other: Analysis) -> bool {
+        let Analysis { names, groups, .. } = other;
+        let name = |id: u32| names.get(id as usize).map_or("", |n| &**n);
+        for ((school, procedure, subject, grade, year), g) in groups {
+            let key = (
+                self.intern(name(school)),
+                self.intern(name(procedure)),
+                self.intern(name(subject)),
+                grade,
+                year,
+            );
+            let municipality = g.municipality.map(|m| self.intern(name(m)));
+            let Some(mine) = self.groups.get_mut(&key) else {
+                let mut g = g;
+                g.municipality = municipality;
+                self.groups.insert(key, g);
+                continue;
+            };
+            if mine.max_score != g.max_score || g.pupils.iter().any(|p| mine.pupils.contains(p)) {
+                return false;
+            }
+            mine.pupils.extend(g.pupils);
+            mine.absent += g.absent;
+            if mine.scores.merge(&g.scores).is_none() {
+                return false;
+            }
+            mine.lowered += g.lowered;
+            mine.confirmed += g.confirmed;
+            mine.raised += g.raised;
+            mine.compared.extend(g.compared);
+            if mine.municipality.is_none() {
+                mine.municipality = municipality;
+            }
+        }
+        true
+    }
+
     /// The summaries of the groups added, in key order.
     pub fn summaries(self, options: ObjectivityOptions) -> Vec<GroupSummary> {
         // Each group's pupil buffers are freed as soon as its summary is made.
