@@ -260,6 +260,62 @@ fn parse_date(text: &str) -> Result<vsoko::selfexam::Date, JsValue> {
     })
 }
 
+/// A built-in plan template (the seed 003 cyclogram) laid on an academic year (`"2024/25"`).
+#[wasm_bindgen(js_name = planTemplate, unchecked_return_type = "object")]
+pub fn plan_template(
+    #[wasm_bindgen(unchecked_param_type = "string")] year: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] name: Option<JsValue>,
+) -> VsokoResult {
+    let name = optional_string("name", &arg(name.as_ref()))?;
+    let year = optional_string("year", &year)?
+        .and_then(|y| y.parse::<vsoko::plan::AcademicYear>().ok())
+        .ok_or_else(|| {
+            to_js_error(&convert::wrong_argument(
+                "year",
+                "an academic year such as 2024/25",
+                "учебный год вида 2024/25",
+            ))
+        })?;
+    let plan = vsoko::plan::template(name.as_deref().unwrap_or("cyclogram-2023"), year)
+        .map_err(|e| to_js_error(&e))?;
+    to_js(&plan)
+}
+
+fn plan_arg(plan: &JsValue) -> Result<vsoko::plan::Plan, JsValue> {
+    let text = json_text(
+        "plan",
+        plan,
+        "a plan (an object or JSON text)",
+        "план (объект или текст JSON)",
+    )?;
+    vsoko::plan::Plan::from_json(&text).map_err(|e| to_js_error(&e))
+}
+
+/// The cyclogram of a plan: `{academic_year, columns, columns_ru, rows: [{label, cells}]}`.
+#[wasm_bindgen(js_name = planCyclogram, unchecked_return_type = "object")]
+pub fn plan_cyclogram(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+) -> VsokoResult {
+    to_js(&plan_arg(&plan)?.cyclogram())
+}
+
+/// What is due in the month of `asOf` and what is overdue by then: `{as_of, due, overdue}`.
+#[wasm_bindgen(js_name = planDue, unchecked_return_type = "object")]
+pub fn plan_due(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+) -> VsokoResult {
+    let plan = plan_arg(&plan)?;
+    let as_of = optional_string("asOf", &as_of)?.ok_or_else(|| {
+        to_js_error(&convert::wrong_argument(
+            "asOf",
+            "a date YYYY-MM-DD",
+            "дата ГГГГ-ММ-ДД",
+        ))
+    })?;
+    to_js(&plan.due(parse_date(&as_of)?))
+}
+
 /// The fields of a pupil object, as the long table's columns.
 const PUPIL_FIELDS: [&str; 12] = [
     "school",

@@ -63,6 +63,20 @@ test("the page scores a school and marks an out-of-range value", async () => {
 
     mkdirSync(join(root, "target"), { recursive: true });
     await page.screenshot({ path: join(root, "target/wasm-page.png"), fullPage: false });
+
+    // The plan tab: the built-in cyclogram for 2024/25, checked and drawn by the core.
+    await page.click("#tab-plan");
+    assert.equal(await page.isVisible("#plan-view"), true);
+    assert.equal(await page.isVisible("#form"), false);
+    await page.fill("#plan-as-of", "2024-10-15");
+    await page.click("#plan-template");
+    await page.waitForFunction(() => document.querySelectorAll("#plan-cyclogram tr").length > 1);
+    assert.equal(await page.locator("#plan-cyclogram tr").count(), 9, "a heading row and 8 mechanisms");
+    assert.equal(await page.textContent("#plan-cyclogram tr th:nth-child(2)"), "август 2024");
+    assert.match(await page.textContent("#plan-summary"), /^Пунктов: 88\. Замечаний: \d+ \(ошибок: \d+\)$/);
+    assert.equal(await page.locator("#plan-due li").count(), 8, "eight items in October");
+    assert.ok(await page.locator("#plan-findings li.error").count() > 0);
+    await page.screenshot({ path: join(root, "target/wasm-plan.png"), fullPage: false });
     assert.deepEqual(external, [], "the page makes no external requests");
     assert.deepEqual(errors, []);
     console.log(`wasm/first_score_after_load: ${firstScore.toFixed(0)} ms`);

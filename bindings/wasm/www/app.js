@@ -1,6 +1,6 @@
 // The page: a form per methodology, scored by the vsoko WASM core as the user types.
 // All rules (caps, n/a, levels, errors and their Russian messages) come from the core.
-import init, { catalog, check, methodologies, score } from "../pkg/web/vsoko_wasm.js";
+import init, { catalog, check, checkPlan, methodologies, planCyclogram, planDue, planTemplate, score } from "../pkg/web/vsoko_wasm.js";
 
 const $ = (id) => document.getElementById(id);
 const NA = "n/a";
@@ -190,3 +190,68 @@ $("load").addEventListener("change", (e) => e.target.files[0] && load(e.target.f
 $("save").addEventListener("click", save);
 $("clear").addEventListener("click", () => { writeValues({}); update(); });
 update();
+
+// ---- The plan tab: the core checks the plan and draws its cyclogram; the page only shows them.
+let plan = null;
+
+function showTab(which) {
+  const isPlan = which === "plan";
+  $("plan-view").hidden = !isPlan;
+  document.querySelector("main.layout").hidden = isPlan;
+  $("score-toolbar").hidden = isPlan;
+  $("tab-plan").classList.toggle("active", isPlan);
+  $("tab-score").classList.toggle("active", !isPlan);
+}
+
+function itemLine(i) {
+  return el("li", { text: `${i.id}. ${i.content} — ${i.when}${i.responsible.length ? ` (${i.responsible.join("; ")})` : ""}` });
+}
+
+function renderPlan() {
+  $("plan-error").hidden = true;
+  try {
+    const asOf = $("plan-as-of").value || null;
+    const result = checkPlan(plan, asOf);
+    const errors = result.findings.filter((f) => f.severity === "error").length;
+    $("plan-summary").textContent = result.complete
+      ? `Пунктов: ${plan.items.length}. Замечаний нет.`
+      : `Пунктов: ${plan.items.length}. Замечаний: ${result.findings.length} (ошибок: ${errors})`;
+    $("plan-findings").replaceChildren(...result.findings.map((f) =>
+      el("li", { class: f.severity, text: `${f.severity === "error" ? "Ошибка" : "Внимание"}: ${f.message}` })));
+    const due = asOf ? planDue(plan, asOf) : { due: [], overdue: [] };
+    $("plan-due").replaceChildren(...due.due.map(itemLine));
+    $("plan-overdue").replaceChildren(...due.overdue.map(itemLine));
+    const c = planCyclogram(plan);
+    $("plan-title").textContent = `Циклограмма ВСОКО на ${c.academic_year} учебный год`;
+    const head = el("tr", {}, el("th", { text: "Механизм / объект" }), ...c.columns_ru.map((t) => el("th", { text: t })));
+    const rows = c.rows.map((r) => el("tr", {}, el("th", { text: r.label }),
+      ...r.cells.map((cell) => el("td", {}, cell.length ? el("ul", {}, ...cell.map((e) => el("li", { text: e }))) : null))));
+    $("plan-cyclogram").replaceChildren(head, ...rows);
+  } catch (e) {
+    $("plan-error").textContent = e.messageRu ?? String(e);
+    $("plan-error").hidden = false;
+  }
+}
+
+$("tab-score").addEventListener("click", () => showTab("score"));
+$("tab-plan").addEventListener("click", () => showTab("plan"));
+$("plan-as-of").value = new Date().toISOString().slice(0, 10);
+$("plan-as-of").addEventListener("change", () => plan && renderPlan());
+$("plan-template").addEventListener("click", () => {
+  try {
+    plan = planTemplate($("plan-year").value);
+    renderPlan();
+  } catch (e) {
+    $("plan-error").textContent = e.messageRu ?? String(e);
+    $("plan-error").hidden = false;
+  }
+});
+$("plan-load").addEventListener("change", async (ev) => {
+  const file = ev.target.files[0];
+  if (!file) return;
+  plan = await file.text();
+  try {
+    plan = JSON.parse(plan);
+  } catch {}
+  renderPlan();
+});
