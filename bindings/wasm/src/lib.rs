@@ -198,14 +198,7 @@ pub fn plan_actions(
             reason: vsoko::reason::InputReason::NotAScoreReport,
         })
     })?;
-    let as_of = optional_string("asOf", &as_of)?.ok_or_else(|| {
-        to_js_error(&convert::wrong_argument(
-            "asOf",
-            "a date YYYY-MM-DD",
-            "дата ГГГГ-ММ-ДД",
-        ))
-    })?;
-    let as_of = parse_date(&as_of)?;
+    let as_of = required_date(&as_of)?;
     let top = match arg(top.as_ref()) {
         t if t.is_undefined() || t.is_null() => 3,
         t => match t.as_f64() {
@@ -248,6 +241,18 @@ pub fn plan_actions(
     )
     .map_err(|e| to_js_error(&e))?;
     to_js(&merged)
+}
+
+/// The `asOf` argument: a date `YYYY-MM-DD`, required.
+fn required_date(value: &JsValue) -> Result<vsoko::selfexam::Date, JsValue> {
+    let text = optional_string("asOf", value)?.ok_or_else(|| {
+        to_js_error(&convert::wrong_argument(
+            "asOf",
+            "a date YYYY-MM-DD",
+            "дата ГГГГ-ММ-ДД",
+        ))
+    })?;
+    parse_date(&text)
 }
 
 fn parse_date(text: &str) -> Result<vsoko::selfexam::Date, JsValue> {
@@ -306,14 +311,7 @@ pub fn plan_due(
     #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
 ) -> VsokoResult {
     let plan = plan_arg(&plan)?;
-    let as_of = optional_string("asOf", &as_of)?.ok_or_else(|| {
-        to_js_error(&convert::wrong_argument(
-            "asOf",
-            "a date YYYY-MM-DD",
-            "дата ГГГГ-ММ-ДД",
-        ))
-    })?;
-    to_js(&plan.due(parse_date(&as_of)?))
+    to_js(&plan.due(required_date(&as_of)?))
 }
 
 /// The fields of a pupil object, as the long table's columns.
