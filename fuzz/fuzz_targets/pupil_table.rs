@@ -5,27 +5,20 @@
 
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
-use vsoko::objectivity::{
-    Analysis, FileContext, ObjectivityOptions, PupilColumns, combine, is_header,
-};
+use vsoko::objectivity::{Analysis, ObjectivityOptions, PupilTable, combine};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(rows) = vsoko_cli::tables::csv_table(data) else { return };
-    let Some(at) = rows.iter().position(|(_, c)| is_header(c)) else { return };
-    let mut context = FileContext::default();
-    for (_, cells) in rows.iter().take(at) {
-        if let Some(c) = cells.first().and_then(|t| FileContext::from_title(t)) {
-            context = c;
-        }
-        let texts: Vec<&str> = cells.iter().map(String::as_str).collect();
-        context.read_meta(&texts);
-    }
-    let Some((_, header)) = rows.get(at) else { return };
-    let Ok(columns) = PupilColumns::from_header(header, context) else { return };
+    let mut table = PupilTable::default();
     let mut analysis = Analysis::new();
-    for (_, cells) in rows.iter().skip(at + 1) {
+    for (_, cells) in &rows {
         let texts: Vec<&str> = cells.iter().map(String::as_str).collect();
-        if let Ok(Some(p)) = columns.row_ref(&texts) {
+        match table.take_preamble(&texts) {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(_) => return,
+        }
+        if let Some(Ok(Some(p))) = table.columns().map(|c| c.row_ref(&texts)) {
             let _ = analysis.add_ref(p);
         }
     }

@@ -10,9 +10,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vsoko::objectivity::{
-    Analysis, FileContext, Objectivity, ObjectivityOptions, PupilColumns, combine, is_header,
-};
+use vsoko::objectivity::{Analysis, Objectivity, ObjectivityOptions, PupilTable, combine};
 use vsoko::reason::{InputReason, Location};
 
 /// Arguments of `vsoko objectivity`.
@@ -91,33 +89,17 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
 /// after it is a pupil or a reported error.
 struct FileReader<'a> {
     label: String,
-    context: FileContext,
-    columns: Option<PupilColumns>,
+    table: PupilTable,
     analysis: &'a mut Analysis,
     rejected: usize,
 }
 
 impl FileReader<'_> {
     fn push(&mut self, line: usize, cells: &[&str]) -> Result<(), Failure> {
-        let Some(columns) = &self.columns else {
-            if is_header(cells) {
-                self.columns = Some(PupilColumns::from_header(cells, self.context.clone())?);
-                return Ok(());
-            }
-            let texts: Vec<&str> = cells
-                .iter()
-                .copied()
-                .filter(|c| !c.trim().is_empty())
-                .collect();
-            if self.context.procedure.is_none()
-                && let Some(c) = texts.first().and_then(|t| FileContext::from_title(t))
-            {
-                self.context = FileContext {
-                    max_score: self.context.max_score,
-                    ..c
-                };
-            }
-            self.context.read_meta(&texts);
+        if self.table.take_preamble(cells)? {
+            return Ok(());
+        }
+        let Some(columns) = self.table.columns() else {
             return Ok(());
         };
         if let Err(e) = columns
@@ -135,7 +117,7 @@ impl FileReader<'_> {
     }
 
     fn finish(self) -> Result<usize, Failure> {
-        if self.columns.is_none() {
+        if self.table.columns().is_none() {
             return Err(vsoko::Error::InvalidInput {
                 at: Location::File(self.label),
                 reason: InputReason::MissingColumn {
@@ -154,8 +136,7 @@ fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result
     let label = path.display().to_string();
     let mut reader = FileReader {
         label: label.clone(),
-        context: FileContext::default(),
-        columns: None,
+        table: PupilTable::default(),
         analysis,
         rejected: 0,
     };
@@ -191,22 +172,20 @@ fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result
                 let file = std::fs::File::open(path).map_err(io)?;
                 let reader = FileReader {
                     label: label_a,
-                    context: FileContext::default(),
-                    columns: None,
+                    table: PupilTable::default(),
                     analysis: &mut first,
                     rejected: 0,
                 };
                 Ok::<_, Failure>(read_csv(std::io::Read::take(file, split.offset), 0, reader))
             });
-            let columns = header_of(path);
+            let table = header_of(path);
             let b = (|| {
                 let mut file = std::fs::File::open(path).map_err(io)?;
                 std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split.offset))
                     .map_err(io)?;
                 let reader = FileReader {
                     label: label.clone(),
-                    context: FileContext::default(),
-                    columns: columns?,
+                    table: table?,
                     analysis: &mut second,
                     rejected: 0,
                 };
@@ -272,33 +251,27 @@ fn split_point(path: &Path, len: u64) -> std::io::Result<Option<Split>> {
     }
 }
 
-/// The header of a file (read from its first rows), for the reader of its second half.
-fn header_of(path: &Path) -> Result<Option<PupilColumns>, Failure> {
+/// The table as it stands after its header (read from the first rows), for the reader of the
+/// file's second half.
+fn header_of(path: &Path) -> Result<PupilTable, Failure> {
     let file = std::fs::File::open(path).map_err(|e| Failure::Io {
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
-    let mut probe = Analysis::new();
-    let mut reader = FileReader {
-        label: path.display().to_string(),
-        context: FileContext::default(),
-        columns: None,
-        analysis: &mut probe,
-        rejected: 0,
-    };
+    let mut table = PupilTable::default();
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(file);
     let mut record = csv::StringRecord::new();
-    while reader.columns.is_none() && csv.read_record(&mut record).unwrap_or(false) {
+    while table.columns().is_none() && csv.read_record(&mut record).unwrap_or(false) {
         let cells: Vec<&str> = record
             .iter()
             .map(|c| c.trim_start_matches('\u{feff}'))
             .collect();
-        reader.push(0, &cells)?;
+        table.take_preamble(&cells)?;
     }
-    Ok(reader.columns)
+    Ok(table)
 }
 
 /// Reads CSV records into a file reader, counting lines from `lines_before`.

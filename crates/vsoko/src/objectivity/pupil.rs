@@ -399,7 +399,7 @@ impl PupilColumns {
             .and_then(|m| u8::try_from(m).ok());
         let absent = r
             .text(Col::Variant)
-            .is_some_and(|v| v.starts_with("отсутств") || v.to_lowercase().starts_with("отсутств"));
+            .is_some_and(|v| v.starts_with("отсутств") || v.starts_with("Отсутств"));
         let (score, mark) = if absent { (None, None) } else { (score, mark) };
         Ok(Some(PupilRef {
             school: r.text(Col::School).ok_or_else(|| missing("school / ОО"))?,
@@ -496,5 +496,63 @@ impl<'a> RowCells<'a> {
             Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
             _ => Err(out_of_range(i, d, &lo.to_string(), &hi.to_string())),
         }
+    }
+}
+
+/// A pupil table read top to bottom: rows above the header give the file's context (the title
+/// «ВПР 2024 Математика 4 класс», the meta row «Максимальный первичный балл: 16»), the first row
+/// that names the pupil code and a mark is the header, and every row after it is a pupil.
+///
+/// ```
+/// use vsoko::objectivity::PupilTable;
+/// let mut t = PupilTable::default();
+/// assert!(t.take_preamble(&["ВПР 2024 Математика 4 класс"]).unwrap());
+/// assert!(t.take_preamble(&["Максимальный первичный балл: 16"]).unwrap());
+/// let header = ["ОО", "Код участника", "Первичный балл", "Отметка", "Отметка по журналу"];
+/// assert!(t.take_preamble(&header).unwrap());
+/// assert!(!t.take_preamble(&["sch1", "1", "12", "4", "5"]).unwrap());
+/// let p = t.columns().unwrap().row_ref(&["sch1", "1", "12", "4", "5"]).unwrap().unwrap();
+/// assert_eq!((p.subject, p.grade, p.max_score.to_string().as_str()), ("Математика", 4, "16"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct PupilTable {
+    context: FileContext,
+    columns: Option<PupilColumns>,
+}
+
+impl PupilTable {
+    /// Takes a row that comes before the pupils (a title, a meta row, the header): `Ok(true)`
+    /// when it was one, `Ok(false)` once the header has been read (the row is a pupil's).
+    ///
+    /// # Errors
+    /// As [`PupilColumns::from_header`], for the header row.
+    pub fn take_preamble(&mut self, cells: &[&str]) -> Result<bool> {
+        if self.columns.is_some() {
+            return Ok(false);
+        }
+        if is_header(cells) {
+            self.columns = Some(PupilColumns::from_header(cells, self.context.clone())?);
+            return Ok(true);
+        }
+        let texts: Vec<&str> = cells
+            .iter()
+            .copied()
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        if self.context.procedure.is_none()
+            && let Some(c) = texts.first().and_then(|t| FileContext::from_title(t))
+        {
+            self.context = FileContext {
+                max_score: self.context.max_score,
+                ..c
+            };
+        }
+        self.context.read_meta(&texts);
+        Ok(true)
+    }
+
+    /// The columns, once the header has been read.
+    pub fn columns(&self) -> Option<&PupilColumns> {
+        self.columns.as_ref()
     }
 }
