@@ -4,24 +4,9 @@
 //! identifier that tests, bindings and other programs match on; the English message
 //! ([`std::fmt::Display`]) and the Russian one ([`Error::message_ru`]) are for people.
 
+use crate::methodology::Problem;
 use crate::reason::{InputReason, Location, ValueReason};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-/// One problem found in a methodology: where it is and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    /// Where the problem is: an id (`indicator 1.1.3`), a path (`levels[1]`) or a position.
-    pub path: String,
-    /// What is wrong, in plain English.
-    pub message: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
 
 /// Everything that can go wrong in the core.
 ///
@@ -229,8 +214,13 @@ impl Error {
                 known.join(", ")
             ),
             Error::InvalidMethodology { problems } => format!(
-                "описание методики содержит ошибки ({}), они перечислены в списке problems",
-                problems.len()
+                "описание методики содержит ошибки ({}): {}",
+                problems.len(),
+                problems
+                    .iter()
+                    .map(Problem::ru)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
             Error::Json { line, column, .. } => format!(
                 "файл не является корректным JSON: ошибка в строке {line}, позиция {column}"

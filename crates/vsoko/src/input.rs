@@ -22,6 +22,9 @@ pub enum Value {
     NotApplicable,
     /// Explicitly empty (`null`, `""`): counts as missing.
     Missing,
+    /// Yes or no (`true`/`false`, `да`/`нет`, `yes`/`no`): 1 or 0 for a yes/no input, an
+    /// error anywhere else.
+    YesNo(bool),
 }
 
 impl Value {
@@ -45,7 +48,30 @@ impl Value {
         if is_not_applicable(t) {
             return Ok(Value::NotApplicable);
         }
+        if let Some(b) = yes_no(t) {
+            return Ok(Value::YesNo(b));
+        }
         parse_decimal(t).map(Value::Points)
+    }
+}
+
+/// Whether text spells yes or no: `да`/`нет`, `yes`/`no`, `true`/`false`, in any letter case.
+///
+/// ```
+/// assert_eq!(vsoko::input::yes_no("Да"), Some(true));
+/// assert_eq!(vsoko::input::yes_no("NO"), Some(false));
+/// assert_eq!(vsoko::input::yes_no("1"), None);
+/// ```
+pub fn yes_no(text: &str) -> Option<bool> {
+    let t = text.trim();
+    if t.len() > 6 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    match lower.as_str() {
+        "да" | "yes" | "true" => Some(true),
+        "нет" | "no" | "false" => Some(false),
+        _ => None,
     }
 }
 
@@ -80,8 +106,8 @@ fn value_from_json_text(text: &str) -> Result<Value, ValueReason> {
             }),
         },
         Some(b'n') => Ok(Value::Missing),
-        Some(b't') => Err(ValueReason::YesNo(true)),
-        Some(b'f') => Err(ValueReason::YesNo(false)),
+        Some(b't') => Ok(Value::YesNo(true)),
+        Some(b'f') => Ok(Value::YesNo(false)),
         Some(b'[') => Err(ValueReason::List),
         Some(b'{') => Err(ValueReason::Object),
         _ => parse_decimal(t).map(Value::Points),
@@ -96,6 +122,7 @@ pub(crate) fn decimal_from_json_text(text: &str) -> Result<Decimal, ValueReason>
         Value::Missing => Err(ValueReason::NotANumber {
             text: String::new(),
         }),
+        Value::YesNo(b) => Err(ValueReason::YesNo(b)),
     }
 }
 
@@ -126,6 +153,7 @@ impl fmt::Display for Value {
             Value::Points(p) => write!(f, "{p}"),
             Value::NotApplicable => f.write_str("n/a"),
             Value::Missing => Ok(()),
+            Value::YesNo(b) => f.write_str(if *b { "yes" } else { "no" }),
         }
     }
 }
@@ -235,6 +263,7 @@ impl Serialize for Values {
                 Value::Points(p) => map.serialize_entry(k, p)?,
                 Value::NotApplicable => map.serialize_entry(k, "n/a")?,
                 Value::Missing => map.serialize_entry(k, &())?,
+                Value::YesNo(b) => map.serialize_entry(k, b)?,
             }
         }
         map.end()
@@ -415,7 +444,7 @@ impl<'de> Visitor<'de> for RawValueVisitor {
         Ok(Value::parse(v))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Err(ValueReason::YesNo(v)))
+        Ok(Ok(Value::YesNo(v)))
     }
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
         Ok(Err(ValueReason::WrongType {
@@ -522,8 +551,15 @@ mod tests {
 
     #[test]
     fn wrong_types_name_the_indicator() {
+        // Yes/no reads as a value; scoring rejects it for an indicator given in points.
+        let yes = Values::from_json(r#"{"1.1.1": true}"#).unwrap();
+        let m = crate::Methodology::builtin("index-2023").unwrap();
+        let err = m.score(&yes, crate::Options::default()).unwrap_err();
+        assert_eq!(
+            (err.code(), err.indicator()),
+            ("invalid_value", Some("1.1.1"))
+        );
         for (text, id) in [
-            (r#"{"1.1.1": true}"#, "1.1.1"),
             (r#"{"1.1.2": [1]}"#, "1.1.2"),
             (r#"{"1.1.3": {"x": 1}}"#, "1.1.3"),
             (r#"{"1.1.4": "NaN"}"#, "1.1.4"),

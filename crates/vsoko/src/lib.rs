@@ -14,7 +14,7 @@ pub mod scoring;
 pub mod selfexam;
 pub mod suggest;
 
-pub use error::{Error, InputKind, Problem, Result};
+pub use error::{Error, InputKind, Result};
 pub use input::{ScoreInput, Value, Values};
-pub use methodology::{Group, Indicator, LevelBand, Methodology, MethodologySpec};
+pub use methodology::{Group, Indicator, LevelBand, Methodology, MethodologySpec, Problem};
 pub use scoring::{Options, Report, Scorecard, Status};

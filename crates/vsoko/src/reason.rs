@@ -1,6 +1,7 @@
 //! Why a value or an input was rejected, and where: typed data with an English text for logs
 //! ([`std::fmt::Display`]) and a Russian one for people (`ru()`), never mixed in one message.
 
+use rust_decimal::Decimal;
 use std::fmt;
 
 /// Why one indicator's value is not a number of points.
@@ -30,6 +31,35 @@ pub enum ValueReason {
     },
     /// `true` / `false`.
     YesNo(bool),
+    /// A count that is not a whole number.
+    NotWhole {
+        /// The value.
+        value: Decimal,
+    },
+    /// A number below the input's lower bound.
+    Below {
+        /// The value.
+        value: Decimal,
+        /// The bound.
+        min: Decimal,
+    },
+    /// A number above the input's upper bound.
+    Above {
+        /// The value.
+        value: Decimal,
+        /// The bound.
+        max: Decimal,
+    },
+    /// A number other than 0 or 1 for a yes/no input.
+    NotYesNo {
+        /// The value.
+        value: Decimal,
+    },
+    /// A value that falls into none of a rule's bands.
+    NoBand {
+        /// The value (for a share: the scaled share).
+        value: Decimal,
+    },
     /// A list.
     List,
     /// An object.
@@ -71,6 +101,17 @@ impl fmt::Display for ValueReason {
                 "{text} cannot be held exactly by a decimal (28 digits at most); it is not rounded"
             ),
             ValueReason::YesNo(b) => write!(f, "{b} is a yes/no value, not a number of points"),
+            ValueReason::NotWhole { value } => write!(f, "{value} is not a whole number"),
+            ValueReason::Below { value, min } => {
+                write!(f, "{value} is below the least allowed {min}")
+            }
+            ValueReason::Above { value, max } => {
+                write!(f, "{value} is above the most allowed {max}")
+            }
+            ValueReason::NotYesNo { value } => {
+                write!(f, "{value} is not a yes/no value (1 or 0, yes or no)")
+            }
+            ValueReason::NoBand { value } => write!(f, "{value} falls into no band of the rule"),
             ValueReason::List => f.write_str("a list is not a number of points"),
             ValueReason::Object => f.write_str("an object is not a number of points"),
             ValueReason::WrongType { found } => write!(f, "{found} is not a number of points"),
@@ -107,6 +148,19 @@ impl ValueReason {
                 "логическое значение ({}) не является числом баллов",
                 if *b { "да" } else { "нет" }
             ),
+            ValueReason::NotWhole { value } => format!("{value} не является целым числом"),
+            ValueReason::Below { value, min } => {
+                format!("{value} меньше наименьшего допустимого значения {min}")
+            }
+            ValueReason::Above { value, max } => {
+                format!("{value} больше наибольшего допустимого значения {max}")
+            }
+            ValueReason::NotYesNo { value } => {
+                format!("{value} не является ответом да/нет (1 или 0, «да» или «нет»)")
+            }
+            ValueReason::NoBand { value } => {
+                format!("{value} не попадает ни в один диапазон правила")
+            }
             ValueReason::List => "список не является числом баллов".into(),
             ValueReason::Object => "объект не является числом баллов".into(),
             ValueReason::WrongType { .. } => "значение этого типа не является числом баллов".into(),

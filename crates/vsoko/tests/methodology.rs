@@ -130,7 +130,7 @@ fn builtin_json_round_trips_through_the_public_format() {
 #[test]
 fn validation_reports_every_problem_at_once() {
     let text = r#"{
-      "format_version": 2, "id": "x", "title": "Т", "max": "5",
+      "format_version": 3, "id": "x", "title": "Т", "max": "5",
       "levels": [{"id": "a", "title": "A", "from": "3", "to": "1"},
                  {"id": "a", "title": "B", "from": "0"}],
       "groups": [
@@ -142,7 +142,8 @@ fn validation_reports_every_problem_at_once() {
     let Err(Error::InvalidMethodology { problems }) = Methodology::from_json(text) else {
         panic!("expected invalid_methodology");
     };
-    let paths: Vec<_> = problems.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<String> = problems.iter().map(|p| p.at.to_string()).collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     for expected in [
         "format_version",
         "indicator G.1",

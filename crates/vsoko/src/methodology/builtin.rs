@@ -5,10 +5,12 @@ use crate::error::{Error, Result};
 use std::sync::LazyLock;
 
 /// Names of the built-in methodologies.
-pub const BUILTIN: &[&str] = &["index-2023", "nocko-1547"];
+pub const BUILTIN: &[&str] = &["index-2023", "nocko-1547", "nok-2019"];
 
 static INDEX_2023: LazyLock<Result<Methodology>> =
     LazyLock::new(|| Methodology::from_json(include_str!("../../data/index_2023.json")));
+static NOK_2019: LazyLock<Result<Methodology>> =
+    LazyLock::new(|| Methodology::from_json(include_str!("../../data/nok_2019.json")));
 static NOCKO_1547: LazyLock<Result<Methodology>> =
     LazyLock::new(|| Methodology::from_json(include_str!("../../data/nocko_1547.json")));
 
@@ -16,6 +18,7 @@ pub(super) fn get(name: &str) -> Result<&'static Methodology> {
     let cell = match name {
         "index-2023" => &INDEX_2023,
         "nocko-1547" => &NOCKO_1547,
+        "nok-2019" => &NOK_2019,
         _ => {
             return Err(Error::UnknownMethodology {
                 name: name.to_string(),

@@ -1,7 +1,7 @@
 //! The catalogue: a methodology listed flat, as people and forms read it — every group and
 //! every indicator with its id, official title (or `null` where the source gives none) and maximum.
 
-use super::{LevelBand, Methodology};
+use super::{LevelBand, MeasureKind, Methodology};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,8 @@ pub struct Catalog {
     pub groups: Vec<CatalogGroup>,
     /// Every indicator in reading order.
     pub indicators: Vec<CatalogIndicator>,
+    /// Every input a school gives, in order (the columns of a form).
+    pub inputs: Vec<CatalogInput>,
 }
 
 /// A group in the catalogue.
@@ -110,6 +112,26 @@ impl Methodology {
                 not_applicable: i.not_applicable,
             })
             .collect();
+        let inputs = self
+            .inputs()
+            .iter()
+            .enumerate()
+            .map(|(pos, i)| CatalogInput {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                title_en: i.title_en.clone(),
+                kind: i.kind,
+                min: i.min,
+                max: i.max,
+                not_applicable: i.not_applicable,
+                indicators: self
+                    .indicators()
+                    .iter()
+                    .filter(|ind| ind.rule.reads().contains(&pos))
+                    .map(|ind| ind.id.clone())
+                    .collect(),
+            })
+            .collect();
         Catalog {
             id: spec.id.clone(),
             title: spec.title.clone(),
@@ -120,6 +142,7 @@ impl Methodology {
             levels: spec.levels.clone(),
             groups,
             indicators,
+            inputs,
         }
     }
 
@@ -133,4 +156,25 @@ impl Methodology {
                     .sum::<usize>()
         })
     }
+}
+
+/// An input in the catalogue: what a form asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogInput {
+    /// Input id (for a version-1 methodology, the indicator id).
+    pub id: String,
+    /// Russian title, `null` when the source gives none.
+    pub title: Option<String>,
+    /// English title.
+    pub title_en: Option<String>,
+    /// `points`, `count`, `number` or `yes_no`.
+    pub kind: MeasureKind,
+    /// Least value (0 for points and counts).
+    pub min: Option<Decimal>,
+    /// Greatest value.
+    pub max: Option<Decimal>,
+    /// Whether "n/a" is allowed.
+    pub not_applicable: bool,
+    /// Ids of the indicators whose rules read it.
+    pub indicators: Vec<String>,
 }

@@ -1,19 +1,32 @@
 //! A validated methodology, flattened for fast scoring: groups in tree order and indicators
 //! in reading order, with an id index.
 
+mod aggregation;
+mod bands;
+mod build;
 mod builtin;
 mod catalog;
+mod inputs;
 pub(crate) mod model;
+mod problem;
+mod rounding;
+mod rules;
 mod validate;
 
+pub use aggregation::{Aggregation, AggregationType, Combine, Part, Weights, combine};
+pub use bands::{Band, BandFlaw, PointsBand, find_band};
 pub use builtin::BUILTIN;
-pub use catalog::{Catalog, CatalogGroup, CatalogIndicator};
-pub use model::{
-    Aggregation, FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec, Rule,
+pub use catalog::{Catalog, CatalogGroup, CatalogIndicator, CatalogInput};
+pub use inputs::{Given, Input, InputSpec, MeasureKind};
+pub use model::{FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec};
+pub use problem::{Flaw, Place, Problem};
+pub use rounding::{RoundAt, Rounding, RoundingMode};
+pub use rules::{
+    BandsRule, Fault, LinearRule, PerItemRule, PointsRule, Rule, RuleSpec, RuleType, ShareRule,
+    ShareSpec, SharesMeanRule, YesNoRule,
 };
 
-use crate::decimal::checked_sum;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -32,7 +45,10 @@ pub struct Methodology {
     spec: MethodologySpec,
     groups: Vec<Group>,
     indicators: Vec<Indicator>,
+    inputs: Vec<Input>,
     index: HashMap<String, usize, IdHash>,
+    indicator_index: HashMap<String, usize, IdHash>,
+    total: Combine,
     max: Decimal,
 }
 
@@ -53,8 +69,8 @@ pub struct Group {
     pub depth: usize,
     /// The maximum when every indicator applies.
     pub max: Decimal,
-    /// How the children add up.
-    pub aggregation: Aggregation,
+    /// How the children add up (weights aligned with the children).
+    pub aggregation: Combine,
     /// Positions of the sub-groups in [`Methodology::groups`].
     pub children: Vec<usize>,
     /// Positions of the indicators directly in this group, in [`Methodology::indicators`].
@@ -74,7 +90,7 @@ pub struct Indicator {
     pub cap: Decimal,
     /// Whether `"n/a"` is allowed.
     pub not_applicable: bool,
-    /// How points come from the value.
+    /// How points come from the inputs.
     pub rule: Rule,
     /// Position of its group in [`Methodology::groups`].
     pub group: usize,
@@ -118,8 +134,11 @@ impl Methodology {
             if e.is_data() {
                 Error::InvalidMethodology {
                     problems: vec![Problem {
-                        path: format!("line {} column {}", e.line(), e.column()),
-                        message: e.to_string(),
+                        at: Place::Json {
+                            line: e.line(),
+                            column: e.column(),
+                        },
+                        flaw: Flaw::Shape(e.to_string()),
                     }],
                 }
             } else {
@@ -133,85 +152,36 @@ impl Methodology {
     ///
     /// # Errors
     /// [`Error::InvalidMethodology`] with every problem found.
-    pub fn from_spec(mut spec: MethodologySpec) -> Result<Methodology> {
-        let problems = validate::problems(&spec);
+    pub fn from_spec(spec: MethodologySpec) -> Result<Methodology> {
+        let mut problems = validate::problems(&spec);
+        let built = build::build(&spec, &mut problems);
         if !problems.is_empty() {
             return Err(Error::InvalidMethodology { problems });
         }
-        let groups = std::mem::take(&mut spec.groups);
+        let index = built
+            .inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| (input.id.clone(), i))
+            .collect();
+        let indicator_index = built
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (ind.id.clone(), i))
+            .collect();
         let mut m = Methodology {
             spec,
-            groups: Vec::new(),
-            indicators: Vec::new(),
-            index: HashMap::default(),
-            max: Decimal::ZERO,
+            groups: built.groups,
+            indicators: built.indicators,
+            inputs: built.inputs,
+            index,
+            indicator_index,
+            total: Combine::Sum,
+            max: built.max,
         };
-        for g in &groups {
-            m.flatten(g, None, 0);
-        }
-        // Validation has checked that every maximum fits a decimal.
-        m.max = checked_sum(
-            m.groups
-                .iter()
-                .filter(|g| g.parent.is_none())
-                .map(|g| g.max),
-        )
-        .unwrap_or(Decimal::MAX);
-        m.spec.groups = groups;
+        m.total = build::total_combine(&m);
         Ok(m)
-    }
-
-    fn flatten(&mut self, g: &GroupSpec, parent: Option<usize>, depth: usize) -> usize {
-        let pos = self.groups.len();
-        self.groups.push(Group {
-            id: g.id.clone(),
-            kind: g.kind.clone(),
-            title: g.title.clone(),
-            title_en: g.title_en.clone(),
-            parent,
-            depth,
-            max: Decimal::ZERO,
-            aggregation: g.aggregation,
-            children: Vec::new(),
-            indicators: 0..0,
-        });
-        let mut children = Vec::with_capacity(g.groups.len());
-        for c in &g.groups {
-            children.push(self.flatten(c, Some(pos), depth + 1));
-        }
-        let start = self.indicators.len();
-        for ind in &g.indicators {
-            self.index.insert(ind.id.clone(), self.indicators.len());
-            self.indicators.push(Indicator {
-                id: ind.id.clone(),
-                title: ind.title.clone(),
-                title_en: ind.title_en.clone(),
-                cap: ind.cap,
-                not_applicable: ind.not_applicable,
-                rule: ind.rule,
-                group: pos,
-            });
-        }
-        let end = self.indicators.len();
-        let max = checked_sum(
-            children
-                .iter()
-                .filter_map(|&c| self.groups.get(c).map(|c| c.max))
-                .chain(
-                    self.indicators
-                        .get(start..end)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|i| i.cap),
-                ),
-        )
-        .unwrap_or(Decimal::MAX);
-        if let Some(group) = self.groups.get_mut(pos) {
-            group.children = children;
-            group.indicators = start..end;
-            group.max = max;
-        }
-        pos
     }
 
     /// Stable short name, e.g. `index-2023`.
@@ -268,20 +238,45 @@ impl Methodology {
 
     /// An indicator by id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.position(id).and_then(|i| self.indicators.get(i))
+        self.indicator_index
+            .get(id)
+            .and_then(|&i| self.indicators.get(i))
     }
 
-    /// Position of an indicator in [`Methodology::indicators`].
+    /// What a school gives, in order: the declared inputs, then the implicit input of each
+    /// `points` indicator (for a version-1 methodology: one per indicator, with its id, in
+    /// reading order).
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nok-2019").unwrap();
+    /// assert_eq!(m.inputs()[0].id, "1.1.stand_placed");
+    /// ```
+    pub fn inputs(&self) -> &[Input] {
+        &self.inputs
+    }
+
+    /// Position of an input in [`Methodology::inputs`] (for a version-1 methodology, the
+    /// position of the indicator in [`Methodology::indicators`]).
     pub fn position(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }
 
-    /// The known indicator id nearest to `id`, for "did you mean" hints.
-    pub fn suggest(&self, id: &str) -> Option<&str> {
-        crate::suggest::nearest(id, self.indicators.iter().map(|i| i.id.as_str()))
+    /// How the total combines the top-level groups.
+    pub fn total_aggregation(&self) -> &Combine {
+        &self.total
     }
 
-    /// A blank input document a school fills in: every indicator present with `null` (missing).
+    /// Declared rounding, if any.
+    pub fn rounding(&self) -> Option<&Rounding> {
+        self.spec.rounding.as_ref()
+    }
+
+    /// The known input id nearest to `id`, for "did you mean" hints.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        crate::suggest::nearest(id, self.inputs.iter().map(|i| i.id.as_str()))
+    }
+
+    /// A blank input document a school fills in: every input present with `null` (missing).
     ///
     /// ```
     /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
@@ -295,7 +290,7 @@ impl Methodology {
             school: Some(String::new()),
             period: Some(String::new()),
             values: self
-                .indicators
+                .inputs
                 .iter()
                 .map(|i| (i.id.clone(), crate::Value::Missing))
                 .collect(),
@@ -335,4 +330,9 @@ impl Hasher for Fnv {
         }
         self.0 = h;
     }
+}
+
+/// `x` rounded at `place` if the methodology declares rounding there.
+pub(crate) fn rounding_at(m: &Methodology, place: RoundAt, x: Decimal) -> Decimal {
+    rounding::maybe(m.rounding(), place, x)
 }

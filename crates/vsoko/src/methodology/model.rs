@@ -3,17 +3,22 @@
 //! This is the public wire format, identical in Rust, Python and JS: string ids, decimal
 //! strings for caps and thresholds, snake_case enums, unknown fields rejected.
 
+use super::aggregation::Aggregation;
+use super::bands::Band;
+use super::inputs::InputSpec;
+use super::rounding::Rounding;
+use super::rules::RuleSpec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// The format version this crate reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this crate reads and writes (version 1 files still load).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A methodology as written in JSON. Validate it with [`crate::Methodology::from_spec`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MethodologySpec {
-    /// Must be [`FORMAT_VERSION`].
+    /// 1 (every value is points) or 2 (inputs and rules); see `docs/methodology-format.md`.
     pub format_version: u32,
     /// Stable short name, e.g. `index-2023`.
     pub id: String,
@@ -36,8 +41,15 @@ pub struct MethodologySpec {
     )]
     pub max: Option<Decimal>,
     /// How the top-level groups add up to the total.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Aggregation::is_sum")]
     pub aggregation: Aggregation,
+    /// Where and how points are rounded; none means everything stays exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Rounding>,
+    /// Raw measures the rules read (version 2); a `points` rule without an input reads an
+    /// implicit one with the indicator's own id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<InputSpec>,
     /// Level bands on the total, lowest first; empty when the methodology defines none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<LevelBand>,
@@ -66,7 +78,7 @@ pub struct GroupSpec {
     )]
     pub max: Option<Decimal>,
     /// How the children add up.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Aggregation::is_sum")]
     pub aggregation: Aggregation,
     /// Sub-groups (a group has sub-groups or indicators, not both).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -93,34 +105,9 @@ pub struct IndicatorSpec {
     /// Whether `"n/a"` is allowed; it removes the indicator from the maximum.
     #[serde(default)]
     pub not_applicable: bool,
-    /// How the points come from the value given.
-    #[serde(default)]
-    pub rule: Rule,
-}
-
-/// How an indicator's points come from the value a school gives.
-///
-/// Only [`Rule::Points`] exists today; later rules (bands on a number, a share of two
-/// counts, yes/no, points per item present) become further variants of this enum.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum Rule {
-    /// The value is the points, `0..=cap`.
-    #[default]
-    Points,
-}
-
-/// How a group's children add up.
-///
-/// Only [`Aggregation::Sum`] exists today; a weighted sum or a mean become further variants.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum Aggregation {
-    /// Points and maxima are the sums of the children's.
-    #[default]
-    Sum,
+    /// How the points come from the inputs.
+    #[serde(default, skip_serializing_if = "RuleSpec::is_default")]
+    pub rule: RuleSpec,
 }
 
 /// A half-open band `from <= total < to` that names a level.
@@ -152,17 +139,17 @@ pub struct LevelBand {
 
 /// Decimals of a methodology read from JSON exactly: decimal strings, or numbers from their
 /// own digits (never through a binary float); a number a decimal cannot hold is an error.
-mod exact {
+pub(crate) mod exact {
     use rust_decimal::Decimal;
     use serde::de::{Deserialize, Deserializer, Error};
     use serde_json::value::RawValue;
 
-    pub(super) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    pub(crate) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let raw = Box::<RawValue>::deserialize(d)?;
         crate::input::decimal_from_json_text(raw.get()).map_err(D::Error::custom)
     }
 
-    pub(super) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
         let raw = Option::<Box<RawValue>>::deserialize(d)?;
         raw.map(|r| crate::input::decimal_from_json_text(r.get()).map_err(D::Error::custom))
             .transpose()
@@ -181,6 +168,15 @@ impl LevelBand {
     /// assert!(!medium.contains(Decimal::from(110)));
     /// ```
     pub fn contains(&self, total: Decimal) -> bool {
-        self.from.is_none_or(|f| total >= f) && self.to.is_none_or(|t| total < t)
+        Band::contains(self, total)
+    }
+}
+
+impl Band for LevelBand {
+    fn from(&self) -> Option<Decimal> {
+        self.from
+    }
+    fn to(&self) -> Option<Decimal> {
+        self.to
     }
 }

@@ -1,50 +1,49 @@
-//! Checks a methodology description before it is used, reporting every problem at once.
+//! Checks the shape of a methodology description (ids, titles, groups, levels, inputs, the
+//! version), reporting every problem at once. Rules, aggregations and maxima are checked when
+//! they are built (`build.rs`).
 
-use super::model::{FORMAT_VERSION, GroupSpec, LevelBand, MethodologySpec};
-use crate::decimal::checked_sum;
-use crate::error::Problem;
+use super::bands::flaws;
+use super::inputs::{InputSpec, MeasureKind};
+use super::model::{GroupSpec, LevelBand, MethodologySpec};
+use super::problem::{Flaw, Place, Problem};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
-/// Returns every problem of `spec`; an empty list means it can be scored.
+/// Returns every shape problem of `spec`.
 pub(crate) fn problems(spec: &MethodologySpec) -> Vec<Problem> {
     let mut v = Validator::default();
-    if spec.format_version != FORMAT_VERSION {
+    if !(1..=super::model::FORMAT_VERSION).contains(&spec.format_version) {
         v.push(
-            "format_version",
-            format!(
-                "format_version {} is not supported; this library reads {FORMAT_VERSION}",
-                spec.format_version
-            ),
+            Place::Field("format_version"),
+            Flaw::UnsupportedVersion {
+                found: spec.format_version,
+                newest: super::model::FORMAT_VERSION,
+            },
         );
     }
     if spec.id.trim().is_empty() {
-        v.push("id", "the methodology id is empty".into());
+        v.push(Place::Field("id"), Flaw::BadId(spec.id.clone()));
     }
     if spec.title.trim().is_empty() {
-        v.push("title", "the methodology title is empty".into());
+        v.push(Place::Field("title"), Flaw::EmptyTitle);
     }
     if spec.groups.is_empty() {
-        v.push("groups", "a methodology needs at least one group".into());
+        v.push(Place::Field("groups"), Flaw::NoGroups);
     }
-    let maxima: Vec<Option<Decimal>> = spec.groups.iter().map(|g| v.group(g)).collect();
-    let total = maxima.into_iter().collect::<Option<Vec<_>>>().map(|m| {
-        let sum = checked_sum(m);
-        if sum.is_none() {
-            v.push(
-                "max",
-                "the maxima of the groups add up past the decimal range (about 7.9e28)".into(),
-            );
-        }
-        sum
-    });
-    if let (Some(declared), Some(Some(total))) = (spec.max, total)
-        && declared != total
+    if spec.format_version == 1 {
+        v.version_1(spec);
+    }
+    if let Some(r) = &spec.rounding
+        && r.places > 28
     {
-        v.push(
-            "max",
-            format!("declared maximum {declared} differs from the sum of the groups, {total}"),
-        );
+        v.push(Place::Field("rounding"), Flaw::TooManyPlaces(r.places));
+    }
+    let mut input_ids = HashSet::new();
+    for input in &spec.inputs {
+        v.input(input, &mut input_ids);
+    }
+    for g in &spec.groups {
+        v.group(g);
     }
     v.levels(&spec.levels);
     v.problems
@@ -57,133 +56,130 @@ struct Validator {
 }
 
 impl Validator {
-    fn push(&mut self, path: impl Into<String>, message: String) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message,
-        });
+    fn push(&mut self, at: Place, flaw: Flaw) {
+        self.problems.push(Problem { at, flaw });
     }
 
-    fn id(&mut self, what: &str, id: &str) {
+    /// Version 1 has only points rules, sums and no rounding or inputs.
+    fn version_1(&mut self, spec: &MethodologySpec) {
+        if !spec.inputs.is_empty() {
+            self.push(Place::Field("inputs"), Flaw::NeedsVersion2("inputs"));
+        }
+        if spec.rounding.is_some() {
+            self.push(Place::Field("rounding"), Flaw::NeedsVersion2("rounding"));
+        }
+        if !spec.aggregation.is_sum() {
+            self.push(
+                Place::Field("aggregation"),
+                Flaw::NeedsVersion2("aggregation"),
+            );
+        }
+        let mut stack: Vec<&GroupSpec> = spec.groups.iter().collect();
+        while let Some(g) = stack.pop() {
+            if !g.aggregation.is_sum() {
+                self.push(
+                    Place::Group(g.id.clone()),
+                    Flaw::NeedsVersion2("aggregation"),
+                );
+            }
+            for ind in &g.indicators {
+                if !ind.rule.is_default() {
+                    self.push(
+                        Place::Indicator(ind.id.clone()),
+                        Flaw::NeedsVersion2("rule"),
+                    );
+                }
+            }
+            stack.extend(&g.groups);
+        }
+    }
+
+    fn id(&mut self, at: impl Fn(String) -> Place, id: &str) {
         if id.trim().is_empty() || id != id.trim() {
-            self.push(
-                format!("{what} \"{id}\""),
-                "ids must be non-empty and have no surrounding spaces".into(),
-            );
+            self.push(at(id.to_string()), Flaw::BadId(id.to_string()));
         } else if !self.ids.insert(id.to_string()) {
-            self.push(
-                format!("{what} {id}"),
-                "this id is used more than once".into(),
-            );
+            self.push(at(id.to_string()), Flaw::DuplicateId);
         }
     }
 
-    /// Checks a group and returns the maximum computed from its children, `None` when it does
-    /// not fit a decimal (reported on the innermost group where the sum overflows).
-    fn group(&mut self, g: &GroupSpec) -> Option<Decimal> {
-        self.id("group", &g.id);
-        let path = format!("group {}", g.id);
-        if g.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-            self.push(
-                &path,
-                "the title is empty; write null when the source gives none".into(),
-            );
+    fn input(&mut self, input: &InputSpec, seen: &mut HashSet<String>) {
+        let at = || Place::Input(input.id.clone());
+        if input.id.trim().is_empty() || input.id != input.id.trim() {
+            self.push(at(), Flaw::BadId(input.id.clone()));
+        } else if !seen.insert(input.id.clone()) {
+            self.push(at(), Flaw::DuplicateId);
         }
-        match (g.groups.is_empty(), g.indicators.is_empty()) {
-            (true, true) => self.push(&path, "the group has neither groups nor indicators".into()),
-            (false, false) => self.push(
-                &path,
-                "a group holds either sub-groups or indicators, not both".into(),
-            ),
+        if input.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            self.push(at(), Flaw::EmptyTitle);
+        }
+        match input.kind {
+            MeasureKind::Points if input.max.is_none() => {
+                self.push(at(), Flaw::BadBound("a points input needs max"));
+            }
+            MeasureKind::Points | MeasureKind::Count if input.min.is_some() => {
+                self.push(
+                    at(),
+                    Flaw::BadBound("points and counts start at 0; min is not allowed"),
+                );
+            }
+            MeasureKind::YesNo if input.min.is_some() || input.max.is_some() => {
+                self.push(at(), Flaw::BadBound("a yes/no input has no bounds"));
+            }
             _ => {}
         }
-        let children: Vec<Option<Decimal>> = g.groups.iter().map(|c| self.group(c)).collect();
-        let mut parts: Vec<Decimal> = Vec::with_capacity(children.len() + g.indicators.len());
-        let mut fits = true;
-        for c in children {
-            match c {
-                Some(c) => parts.push(c),
-                None => fits = false,
-            }
+        let lowest = match input.kind {
+            MeasureKind::Number => input.min,
+            _ => Some(Decimal::ZERO),
+        };
+        if let (Some(min), Some(max)) = (lowest, input.max)
+            && min > max
+        {
+            self.push(at(), Flaw::BoundsReversed { min, max });
+        }
+    }
+
+    fn group(&mut self, g: &GroupSpec) {
+        self.id(Place::Group, &g.id);
+        let at = || Place::Group(g.id.clone());
+        if g.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            self.push(at(), Flaw::EmptyTitle);
+        }
+        match (g.groups.is_empty(), g.indicators.is_empty()) {
+            (true, true) => self.push(at(), Flaw::EmptyGroup),
+            (false, false) => self.push(at(), Flaw::MixedGroup),
+            _ => {}
+        }
+        for c in &g.groups {
+            self.group(c);
         }
         for ind in &g.indicators {
-            self.id("indicator", &ind.id);
+            self.id(Place::Indicator, &ind.id);
+            let at = || Place::Indicator(ind.id.clone());
             if ind.cap <= Decimal::ZERO {
-                self.push(
-                    format!("indicator {}", ind.id),
-                    format!("cap must be greater than 0, found {}", ind.cap),
-                );
+                self.push(at(), Flaw::CapNotPositive(ind.cap));
             }
             if ind.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
-                self.push(
-                    format!("indicator {}", ind.id),
-                    "the title is empty; write null when the source gives none".into(),
-                );
+                self.push(at(), Flaw::EmptyTitle);
             }
-            parts.push(ind.cap.max(Decimal::ZERO));
         }
-        if !fits {
-            return None;
-        }
-        let Some(max) = checked_sum(parts) else {
-            self.push(
-                path,
-                "the maxima of its parts add up past the decimal range (about 7.9e28)".into(),
-            );
-            return None;
-        };
-        if let Some(declared) = g.max
-            && declared != max
-        {
-            self.push(
-                path,
-                format!("declared maximum {declared} differs from the sum of its parts, {max}"),
-            );
-        }
-        Some(max)
     }
 
     fn levels(&mut self, levels: &[LevelBand]) {
         let mut seen = HashSet::new();
-        let last = levels.len().saturating_sub(1);
+        let at = |i: usize| Place::Level {
+            index: i,
+            id: levels.get(i).map(|b| b.id.clone()).unwrap_or_default(),
+        };
         for (i, band) in levels.iter().enumerate() {
-            let path = format!("levels[{i}] ({})", band.id);
             if band.id.trim().is_empty() {
-                self.push(&path, "the level id is empty".into());
+                self.push(at(i), Flaw::BadId(band.id.clone()));
             } else if !seen.insert(band.id.as_str()) {
-                self.push(&path, "this level id is used more than once".into());
-            }
-            if let (Some(from), Some(to)) = (band.from, band.to)
-                && from >= to
-            {
-                self.push(
-                    &path,
-                    format!("the band is empty: from {from} is not below to {to}"),
-                );
-            }
-            if band.from.is_none() && i != 0 {
-                self.push(&path, "only the lowest band may have no lower bound".into());
-            }
-            if band.to.is_none() && i != last {
-                self.push(
-                    &path,
-                    "only the highest band may have no upper bound".into(),
-                );
+                self.push(at(i), Flaw::DuplicateId);
             }
         }
-        for (i, pair) in levels.windows(2).enumerate() {
-            if let [lo, hi] = pair
-                && let (Some(to), Some(from)) = (lo.to, hi.from)
-                && from < to
-            {
-                self.push(
-                    format!("levels[{}] ({})", i + 1, hi.id),
-                    format!(
-                        "bands must be ordered lowest first and must not overlap: \
-                                 it starts at {from}, below the end {to} of \"{}\"",
-                        lo.id
-                    ),
-                );
+        if !levels.is_empty() {
+            for (i, flaw) in flaws(levels) {
+                self.push(at(i), Flaw::Band(flaw));
             }
         }
     }

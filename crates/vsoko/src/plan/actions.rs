@@ -7,8 +7,9 @@
 use super::calendar::{AcademicYear, YearMonth};
 use super::model::{Deficit, Object, Plan, PlanItem};
 use super::period::Schedule;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::methodology::Methodology;
+use crate::methodology::{Flaw, Place, Problem};
 use crate::scoring::Report;
 use crate::selfexam::Date;
 use rust_decimal::Decimal;
@@ -91,11 +92,11 @@ impl ActionMapping {
         let mut problems = Vec::new();
         if m.format_version != 1 {
             problems.push(Problem {
-                path: "format_version".into(),
-                message: format!(
-                    "format_version {} is not supported; this library reads 1",
-                    m.format_version
-                ),
+                at: Place::Field("format_version"),
+                flaw: Flaw::UnsupportedVersion {
+                    found: m.format_version,
+                    newest: 1,
+                },
             });
         }
         for (id, rules) in &m.methodologies {
@@ -104,8 +105,8 @@ impl ActionMapping {
             {
                 if rule.mechanism.trim().is_empty() || rule.responsible.trim().is_empty() {
                     problems.push(Problem {
-                        path: format!("methodologies.{id}.{path}"),
-                        message: "mechanism and responsible must not be empty".into(),
+                        at: Place::Path(format!("methodologies.{id}.{path}")),
+                        flaw: Flaw::EmptyField("mechanism, responsible"),
                     });
                 }
             }

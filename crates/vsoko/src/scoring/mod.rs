@@ -5,11 +5,12 @@
 
 mod report;
 
-pub use report::{Deficit, Deficits, GroupResult, IndicatorResult, Report, Status};
+pub use report::{Deficit, Deficits, GroupResult, IndicatorResult, InputResult, Report, Status};
 
 use crate::error::{Error, Result};
 use crate::input::{Value, Values};
-use crate::methodology::{Aggregation, Methodology, Rule};
+use crate::methodology::{Fault, Given, Methodology, Part, RoundAt, combine};
+use crate::reason::ValueReason;
 use rust_decimal::Decimal;
 
 /// How to score.
@@ -44,6 +45,8 @@ impl Slot {
 /// [`Methodology::groups`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scorecard {
+    /// What each input came to, aligned with [`Methodology::inputs`].
+    pub inputs: Vec<Given>,
     /// One slot per indicator.
     pub slots: Vec<Slot>,
     /// Points per group.
@@ -93,7 +96,7 @@ impl Methodology {
         options: Options,
     ) -> Result<Scorecard> {
         let mut first = None;
-        let slots = self.fill_slots(entries, |e| {
+        let (given, slots) = self.fill_slots(entries, |e| {
             first = Some(e);
             false
         });
@@ -101,7 +104,7 @@ impl Methodology {
             return Err(e);
         }
         if options.strict {
-            let mut missing = self.missing_ids(&slots);
+            let mut missing = self.missing_ids(&given);
             if let Some(id) = missing.next() {
                 return Err(Error::MissingIndicator {
                     id: id.to_string(),
@@ -109,7 +112,7 @@ impl Methodology {
                 });
             }
         }
-        Ok(self.aggregate(slots))
+        Ok(self.aggregate(given, slots))
     }
 
     /// Scores one row given by indicator position (see [`Methodology::position`]): the fast path
@@ -127,18 +130,18 @@ impl Methodology {
     /// assert_eq!(card.total.to_string(), "2.5");
     /// ```
     pub fn evaluate_row(&self, row: &[(usize, Value)], options: Options) -> Result<Scorecard> {
-        let indicators = self.indicators();
-        if let Some((pos, _)) = row.iter().find(|(p, _)| *p >= indicators.len()) {
+        let inputs = self.inputs();
+        if let Some((pos, _)) = row.iter().find(|(p, _)| *p >= inputs.len()) {
             return Err(Error::InvalidInput {
                 at: crate::reason::Location::Position(*pos),
                 reason: crate::reason::InputReason::NoSuchPosition {
                     methodology: self.id().to_string(),
-                    count: indicators.len(),
+                    count: inputs.len(),
                 },
             });
         }
         let entries = row.iter().map(|(p, v)| {
-            let id = indicators.get(*p).map_or("", |i| i.id.as_str());
+            let id = inputs.get(*p).map_or("", |i| i.id.as_str());
             (id, Some(*p), *v)
         });
         self.finish(entries, options)
@@ -163,12 +166,12 @@ impl Methodology {
     /// ```
     pub fn check(&self, values: &Values, options: Options) -> Vec<Error> {
         let mut problems = Vec::new();
-        let slots = self.fill_slots(self.entries(values), |e| {
+        let (given, _) = self.fill_slots(self.entries(values), |e| {
             problems.push(e);
             true
         });
         if options.strict {
-            let missing: Vec<&str> = self.missing_ids(&slots).collect();
+            let missing: Vec<&str> = self.missing_ids(&given).collect();
             let count = missing.len();
             problems.extend(missing.into_iter().map(|id| Error::MissingIndicator {
                 id: id.to_string(),
@@ -178,130 +181,170 @@ impl Methodology {
         problems
     }
 
-    fn missing_ids<'a>(&'a self, slots: &'a [Slot]) -> impl Iterator<Item = &'a str> {
-        self.indicators()
+    fn missing_ids<'a>(&'a self, given: &'a [Given]) -> impl Iterator<Item = &'a str> {
+        self.inputs()
             .iter()
-            .zip(slots)
-            .filter(|(_, s)| **s == Slot::Missing)
+            .zip(given)
+            .filter(|(_, g)| **g == Given::Missing)
             .map(|(i, _)| i.id.as_str())
     }
 
-    /// One slot per indicator from the values. Each problem goes to `problem`, which answers
-    /// whether to go on; a value with a problem leaves its slot missing.
+    /// What each input came to, then one slot per indicator. Each problem goes to `problem`,
+    /// which answers whether to go on; a value with a problem leaves its input missing.
     fn fill_slots<'v>(
         &self,
         entries: impl Iterator<Item = (&'v str, Option<usize>, Value)>,
         mut problem: impl FnMut(Error) -> bool,
-    ) -> Vec<Slot> {
-        let indicators = self.indicators();
-        let mut slots = vec![Slot::Missing; indicators.len()];
-        let mut seen = vec![false; indicators.len()];
+    ) -> (Vec<Given>, Vec<Slot>) {
+        let inputs = self.inputs();
+        let mut given = vec![Given::Missing; inputs.len()];
+        let mut seen = vec![false; inputs.len()];
+        let mut go_on = true;
         for (id, pos, value) in entries {
             let Some(pos) = pos else {
                 let e = Error::UnknownIndicator {
                     id: id.to_string(),
                     suggestion: self.suggest(id).map(ToString::to_string),
                 };
-                if problem(e) {
+                go_on = problem(e);
+                if go_on {
                     continue;
                 }
                 break;
             };
-            let (Some(ind), Some(seen), Some(slot)) =
-                (indicators.get(pos), seen.get_mut(pos), slots.get_mut(pos))
+            let (Some(input), Some(seen), Some(slot)) =
+                (inputs.get(pos), seen.get_mut(pos), given.get_mut(pos))
             else {
                 continue;
             };
             let filled = if std::mem::replace(seen, true) {
                 Err(Error::DuplicateIndicator { id: id.to_string() })
             } else {
-                match value {
-                    Value::Points(p) => points(ind.rule, p, ind.cap, id).map(Slot::Scored),
-                    Value::NotApplicable if ind.not_applicable => Ok(Slot::NotApplicable),
-                    Value::NotApplicable => {
-                        Err(Error::NotApplicableForbidden { id: id.to_string() })
-                    }
-                    Value::Missing => Ok(Slot::Missing),
-                }
+                input.accept(value)
             };
             match filled {
-                Ok(s) => *slot = s,
+                Ok(g) => *slot = g,
                 Err(e) => {
-                    if !problem(e) {
+                    go_on = problem(e);
+                    if !go_on {
                         break;
                     }
                 }
             }
         }
-        slots
+        let mut slots = Vec::with_capacity(self.indicators().len());
+        for ind in self.indicators() {
+            let slot = if go_on {
+                self.slot(ind, &given).unwrap_or_else(|e| {
+                    go_on = problem(e);
+                    Slot::Missing
+                })
+            } else {
+                Slot::Missing
+            };
+            slots.push(slot);
+        }
+        (given, slots)
     }
 
-    /// Adds slots up the tree; children come after their parent, so walk backwards.
-    /// Plain `+` cannot overflow here: every slot holds at most its cap, and validation has
-    /// checked that the sums of the caps (the maxima) fit a decimal.
-    fn aggregate(&self, slots: Vec<Slot>) -> Scorecard {
-        let groups = self.groups();
-        let mut group_points = vec![Decimal::ZERO; groups.len()];
-        let mut group_max = vec![Decimal::ZERO; groups.len()];
-        for (pos, g) in groups.iter().enumerate().rev() {
-            let (mut points, mut max) = (Decimal::ZERO, Decimal::ZERO);
-            match g.aggregation {
-                Aggregation::Sum => {
-                    for c in &g.children {
-                        points += group_points.get(*c).copied().unwrap_or_default();
-                        max += group_max.get(*c).copied().unwrap_or_default();
-                    }
-                    let range = g.indicators.clone();
-                    let inds = self.indicators().get(range.clone()).unwrap_or_default();
-                    for (ind, slot) in inds.iter().zip(slots.get(range).unwrap_or_default()) {
-                        points += slot.points();
-                        if *slot != Slot::NotApplicable {
-                            max += ind.cap;
-                        }
-                    }
-                }
-            }
-            if let (Some(p), Some(m)) = (group_points.get_mut(pos), group_max.get_mut(pos)) {
-                *p = points.normalize();
-                *m = max.normalize();
-            }
+    /// One indicator's slot from the inputs: n/a if an input it reads is n/a, missing if one is
+    /// missing, otherwise its rule's points (rounded where the methodology declares it).
+    fn slot(&self, ind: &crate::Indicator, given: &[Given]) -> Result<Slot> {
+        let reads = ind.rule.reads();
+        let state = |g: Given| reads.iter().any(|&i| given.get(i) == Some(&g));
+        if state(Given::NotApplicable) {
+            return Ok(Slot::NotApplicable);
         }
-        let top = || {
-            groups
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| g.parent.is_none())
+        if state(Given::Missing) {
+            return Ok(Slot::Missing);
+        }
+        let n = |i: usize| match given.get(i) {
+            Some(Given::Number(x)) => *x,
+            _ => Decimal::ZERO,
         };
-        let total: Decimal = top()
-            .map(|(i, _)| group_points.get(i).copied().unwrap_or_default())
-            .sum();
-        let max: Decimal = top()
-            .map(|(i, _)| group_max.get(i).copied().unwrap_or_default())
-            .sum();
-        Scorecard {
-            slots,
-            group_points,
-            group_max,
-            total: total.normalize(),
-            max: max.normalize(),
+        match ind.rule.points(ind.cap, &n) {
+            Ok(Some(p)) => Ok(Slot::Scored(crate::methodology::rounding_at(
+                self,
+                RoundAt::Indicators,
+                p,
+            ))),
+            Ok(None) => Ok(Slot::NotApplicable),
+            Err(fault) => Err(self.fault_error(fault)),
         }
     }
-}
 
-/// Applies an indicator's rule to a value, checking the range.
-fn points(rule: Rule, value: Decimal, cap: Decimal, id: &str) -> Result<Decimal> {
-    match rule {
-        Rule::Points => {
-            if value < Decimal::ZERO || value > cap {
-                return Err(Error::ValueOutOfRange {
-                    id: id.to_string(),
-                    value: value.normalize(),
-                    min: Decimal::ZERO,
-                    max: cap,
+    fn fault_error(&self, fault: Fault) -> Error {
+        let id = |i: usize| {
+            self.inputs()
+                .get(i)
+                .map(|x| x.id.clone())
+                .unwrap_or_default()
+        };
+        match fault {
+            Fault::YesOverOf { yes, value, of } => Error::ValueOutOfRange {
+                id: id(yes),
+                value,
+                min: Decimal::ZERO,
+                max: of,
+            },
+            Fault::NoBand { input, value } => Error::InvalidValue {
+                id: id(input),
+                reason: ValueReason::NoBand { value },
+            },
+        }
+    }
+
+    /// Combines slots up the tree; children come after their parent, so walk backwards.
+    fn aggregate(&self, inputs: Vec<Given>, slots: Vec<Slot>) -> Scorecard {
+        let groups = self.groups();
+        let mut parts = vec![Part::NOT_APPLICABLE; groups.len()];
+        let mut children = Vec::new();
+        for (pos, g) in groups.iter().enumerate().rev() {
+            children.clear();
+            children.extend(
+                g.children
+                    .iter()
+                    .map(|&c| parts.get(c).copied().unwrap_or(Part::NOT_APPLICABLE)),
+            );
+            let range = g.indicators.clone();
+            let inds = self.indicators().get(range.clone()).unwrap_or_default();
+            for (ind, slot) in inds.iter().zip(slots.get(range).unwrap_or_default()) {
+                children.push(match slot {
+                    Slot::Scored(p) => Part {
+                        points: *p,
+                        max: ind.cap,
+                        applies: true,
+                    },
+                    Slot::Missing => Part {
+                        points: Decimal::ZERO,
+                        max: ind.cap,
+                        applies: true,
+                    },
+                    Slot::NotApplicable => Part::NOT_APPLICABLE,
                 });
             }
-            // `normalize` also turns -0 into 0.
-            Ok(value.normalize())
+            // Validation has checked that every maximum fits a decimal, and points stay
+            // within their maxima, so combining cannot overflow here.
+            let mut part = combine(&g.aggregation, &children).unwrap_or(Part::NOT_APPLICABLE);
+            part.points = crate::methodology::rounding_at(self, RoundAt::Groups, part.points);
+            if let Some(p) = parts.get_mut(pos) {
+                *p = part;
+            }
+        }
+        let top: Vec<Part> = groups
+            .iter()
+            .zip(&parts)
+            .filter(|(g, _)| g.parent.is_none())
+            .map(|(_, p)| *p)
+            .collect();
+        let total = combine(self.total_aggregation(), &top).unwrap_or(Part::NOT_APPLICABLE);
+        Scorecard {
+            inputs,
+            slots,
+            group_points: parts.iter().map(|p| p.points).collect(),
+            group_max: parts.iter().map(|p| p.max).collect(),
+            total: crate::methodology::rounding_at(self, RoundAt::Total, total.points),
+            max: total.max,
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The full result of scoring one school: what the CLI, Python and JS show and serialize.
 
 use super::{Scorecard, Slot};
+use crate::Indicator;
 use crate::decimal::share;
-use crate::methodology::Methodology;
+use crate::methodology::{Given, Methodology, Rule};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -77,6 +78,24 @@ pub struct IndicatorResult {
     /// Its cap, or 0 when not applicable.
     pub max: Decimal,
     /// Scored, missing or not applicable.
+    pub status: Status,
+    /// The inputs its rule read; left out when the indicator's value is its points.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<InputResult>,
+    /// How the points came from the inputs, in neutral notation (`12 / 15 × 100 = 80`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+}
+
+/// One input as a rule read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputResult {
+    /// Input id.
+    pub id: String,
+    /// The number given (yes = 1, no = 0); `null` when missing or n/a.
+    pub value: Option<Decimal>,
+    /// Given, missing or not applicable.
     pub status: Status,
 }
 
@@ -162,6 +181,8 @@ impl Report {
                     Slot::Missing => Status::Missing,
                     Slot::NotApplicable => Status::NotApplicable,
                 },
+                inputs: shown_inputs(m, ind, card),
+                how: how(ind, card, *slot),
             })
             .collect();
         let ids_with = |status: Status| {
@@ -211,6 +232,45 @@ impl Report {
     pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
         self.indicators.iter().find(|i| i.id == id)
     }
+}
+
+/// The inputs an indicator's rule read, unless its value is simply its points.
+fn shown_inputs(m: &Methodology, ind: &Indicator, card: &Scorecard) -> Vec<InputResult> {
+    if is_own_points(m, ind) {
+        return Vec::new();
+    }
+    ind.rule
+        .reads()
+        .into_iter()
+        .filter_map(|pos| {
+            let input = m.inputs().get(pos)?;
+            let (value, status) = match card.inputs.get(pos)? {
+                Given::Number(x) => (Some(*x), Status::Scored),
+                Given::Missing => (None, Status::Missing),
+                Given::NotApplicable => (None, Status::NotApplicable),
+            };
+            Some(InputResult {
+                id: input.id.clone(),
+                value,
+                status,
+            })
+        })
+        .collect()
+}
+
+fn is_own_points(m: &Methodology, ind: &Indicator) -> bool {
+    matches!(&ind.rule, Rule::Points(r) if m.inputs().get(r.input).is_some_and(|i| i.id == ind.id))
+}
+
+fn how(ind: &Indicator, card: &Scorecard, slot: Slot) -> Option<String> {
+    if !matches!(slot, Slot::Scored(_)) {
+        return None;
+    }
+    let n = |i: usize| match card.inputs.get(i) {
+        Some(Given::Number(x)) => *x,
+        _ => Decimal::ZERO,
+    };
+    ind.rule.explain(&n, slot.points())
 }
 
 fn deficits<'a>(

@@ -1,0 +1,13 @@
+//! `sum`: points and maxima add up over the applicable children.
+
+use super::Part;
+use crate::decimal::checked_sum;
+use rust_decimal::Decimal;
+
+pub(super) fn combine(parts: &[Part]) -> Option<(Decimal, Decimal)> {
+    let applies = || parts.iter().filter(|p| p.applies);
+    Some((
+        checked_sum(applies().map(|p| p.points))?,
+        checked_sum(applies().map(|p| p.max))?,
+    ))
+}

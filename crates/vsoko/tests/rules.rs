@@ -1,0 +1,212 @@
+//! Rule kinds, aggregations and the built-in `nok-2019` against fixtures computed by
+//! independent scripts written from `docs/methodology-format.md` and DOMAIN §6
+//! (`fixtures/rules/expected.py`, `fixtures/nok/reference.py`), never from vsoko's output.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use vsoko::{Error, Methodology, Options, Report, Values};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(fixtures().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn s(j: &Json) -> String {
+    j.as_str().map_or_else(|| j.to_string(), str::to_string)
+}
+
+#[test]
+fn every_rule_kind_and_aggregation_matches_the_hand_computed_cases() {
+    let mut methodologies = BTreeMap::new();
+    let text = read("rules/cases.jsonl");
+    let mut count = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Json = serde_json::from_str(line).unwrap();
+        let name = s(&case["name"]);
+        let file = s(&case["methodology"]);
+        let m = methodologies.entry(file.clone()).or_insert_with(|| {
+            Methodology::from_json(&read(&format!("rules/{file}")))
+                .unwrap_or_else(|e| panic!("{file}: {e}"))
+        });
+        let values = Values::from_json(&case["values"].to_string()).unwrap();
+        let report = m
+            .score(&values, Options::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let want = &case["expected"];
+        assert_eq!(report.total.to_string(), s(&want["total"]), "{name}: total");
+        assert_eq!(report.max.to_string(), s(&want["max"]), "{name}: max");
+        for (id, g) in want["groups"].as_object().unwrap() {
+            let got = report
+                .group(id)
+                .unwrap_or_else(|| panic!("{name}: group {id}"));
+            assert_eq!(
+                got.points.to_string(),
+                s(&g["points"]),
+                "{name}: group {id} points"
+            );
+            assert_eq!(got.max.to_string(), s(&g["max"]), "{name}: group {id} max");
+        }
+        for (id, i) in want["indicators"].as_object().unwrap() {
+            let got = report
+                .indicator(id)
+                .unwrap_or_else(|| panic!("{name}: {id}"));
+            assert_eq!(
+                got.points.to_string(),
+                s(&i["points"]),
+                "{name}: {id} points"
+            );
+            assert_eq!(got.max.to_string(), s(&i["max"]), "{name}: {id} max");
+            let status = serde_json::to_value(got.status).unwrap();
+            assert_eq!(status, i["status"], "{name}: {id} status");
+        }
+        count += 1;
+    }
+    assert!(count >= 14, "only {count} cases");
+}
+
+#[test]
+fn bad_version_2_methodologies_report_every_problem() {
+    let bad: Json = serde_json::from_str(&read("rules/bad.json")).unwrap();
+    for entry in bad.as_array().unwrap() {
+        let name = s(&entry["name"]);
+        let err = Methodology::from_json(&entry["methodology"].to_string()).unwrap_err();
+        let Error::InvalidMethodology { problems } = &err else {
+            panic!("{name}: {err}");
+        };
+        let want = entry["problems"].as_array().unwrap();
+        assert_eq!(
+            problems.len(),
+            want.len(),
+            "{name}: {problems:#?} vs {want:#?}"
+        );
+        for p in problems {
+            // The Russian text is its own, never the English one embedded.
+            assert!(!p.ru().contains(&p.flaw.to_string()), "{name}: {}", p.ru());
+            assert!(!p.code().is_empty());
+        }
+    }
+}
+
+/// The organisations of `fixtures/nok/organisations.csv` scored by `nok-2019`.
+fn nok_reports() -> Vec<(String, Report)> {
+    let m = Methodology::builtin("nok-2019").unwrap();
+    let text = read("nok/organisations.csv");
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            let values: BTreeMap<&str, &str> = header
+                .iter()
+                .copied()
+                .zip(cells.iter().copied())
+                .skip(1)
+                .collect();
+            let values = Values::from_json(&serde_json::to_string(&values).unwrap()).unwrap();
+            let report = m.score(&values, Options { strict: true }).unwrap();
+            (cells[0].to_string(), report)
+        })
+        .collect()
+}
+
+#[test]
+fn nok_2019_matches_the_independent_reference_for_every_organisation() {
+    let expected: Json = serde_json::from_str(&read("nok/expected.json")).unwrap();
+    let reports = nok_reports();
+    assert!(reports.len() >= 20);
+    for (school, r) in &reports {
+        let want = &expected[school.as_str()];
+        assert_eq!(r.total.to_string(), s(&want["total"]), "{school}: total");
+        for (id, v) in want["criteria"].as_object().unwrap() {
+            let g = r.group(id).unwrap();
+            match v {
+                Json::Null => assert_eq!(g.max.to_string(), "0", "{school}: K{id} n/a"),
+                v => assert_eq!(g.points.to_string(), s(v), "{school}: K{id}"),
+            }
+        }
+        for (id, v) in want["indicators"].as_object().unwrap() {
+            let i = r.indicator(id).unwrap();
+            match v {
+                Json::Null => assert_eq!(i.status, vsoko::Status::NotApplicable, "{school}: {id}"),
+                v => assert_eq!(i.points.to_string(), s(v), "{school}: {id}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_report_shows_how_inputs_became_points() {
+    let m = Methodology::builtin("nok-2019").unwrap();
+    let values = Values::from_json(r#"{"2.3.yes": 12, "2.3.of": 15, "1.2.channels": 4}"#).unwrap();
+    let r = m.score(&values, Options::default()).unwrap();
+    let i = r.indicator("2.3").unwrap();
+    assert_eq!(i.how.as_deref(), Some("12 / 15 × 100 = 80"));
+    assert_eq!(i.inputs.len(), 2);
+    assert_eq!(i.inputs[0].id, "2.3.yes");
+    assert_eq!(
+        r.indicator("1.2").unwrap().how.as_deref(),
+        Some("4 × 30 → 100")
+    );
+    // A version-1 indicator's value is its points: nothing more to show.
+    let idx = Methodology::builtin("index-2023").unwrap();
+    let r = idx
+        .score(
+            &Values::from_json(r#"{"1.1.1": 2}"#).unwrap(),
+            Options::default(),
+        )
+        .unwrap();
+    assert!(r.indicators[0].inputs.is_empty() && r.indicators[0].how.is_none());
+}
+
+#[test]
+fn share_inputs_are_checked() {
+    let m = Methodology::builtin("nok-2019").unwrap();
+    let over = Values::from_json(r#"{"2.3.yes": 16, "2.3.of": 15}"#).unwrap();
+    let e = m.score(&over, Options::default()).unwrap_err();
+    assert_eq!(e.code(), "value_out_of_range");
+    assert!(e.to_string().contains("2.3.yes"), "{e}");
+    let half = Values::from_json(r#"{"2.3.yes": 1.5}"#).unwrap();
+    assert_eq!(
+        m.score(&half, Options::default()).unwrap_err().code(),
+        "invalid_value"
+    );
+    let yes = Values::from_json(r#"{"2.3.yes": true}"#).unwrap();
+    assert_eq!(
+        m.score(&yes, Options::default()).unwrap_err().code(),
+        "invalid_value"
+    );
+    let many = Values::from_json(r#"{"1.2.channels": 6}"#).unwrap();
+    assert_eq!(
+        m.score(&many, Options::default()).unwrap_err().code(),
+        "invalid_value"
+    );
+}
+
+#[test]
+fn version_1_files_still_load_and_version_2_fields_need_version_2() {
+    let v1 = r#"{"format_version": 1, "id": "m", "title": "М",
+      "groups": [{"id": "A", "kind": "criterion", "title": null,
+                  "aggregation": {"type": "mean"},
+                  "indicators": [{"id": "A.1", "title": null, "cap": "2"}]}]}"#;
+    let Error::InvalidMethodology { problems } = Methodology::from_json(v1).unwrap_err() else {
+        panic!()
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].code(), "needs_version_2");
+    let ok = v1.replace(r#""aggregation": {"type": "mean"},"#, "");
+    assert_eq!(Methodology::from_json(&ok).unwrap().max().to_string(), "2");
+    let v2 = v1.replace(r#""format_version": 1"#, r#""format_version": 2"#);
+    assert_eq!(Methodology::from_json(&v2).unwrap().max().to_string(), "2");
+}
