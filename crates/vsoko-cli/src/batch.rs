@@ -4,6 +4,7 @@
 
 use crate::failure::Failure;
 use crate::sheets::{self, Record};
+use crate::xlsx::{MAX_SCHOOLS, Results};
 use clap::ValueEnum;
 use rust_decimal::Decimal;
 use std::fs::File;
@@ -44,10 +45,12 @@ pub struct BatchArgs {
     strict: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     Csv,
     Jsonl,
+    /// A workbook (needs `-o FILE`): schools, groups and indicators, numeric cells.
+    Xlsx,
 }
 
 /// Exit code when some rows failed but the others were scored.
@@ -73,29 +76,31 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         Some(p) => Some(Methodology::from_json(&crate::failure::read_input(p)?)?),
         None => None,
     };
-    let m = match &custom {
-        Some(m) => m,
-        None => Methodology::builtin(
-            args.methodology
-                .as_deref()
-                .unwrap_or(vsoko::json::DEFAULT_METHODOLOGY),
-        )?,
-    };
+    let m = chosen(args, custom.as_ref())?;
     let options = Options {
         strict: args.strict,
     };
+    let xlsx = args.format == OutputFormat::Xlsx;
+    if xlsx && args.output.is_none() {
+        return Err(Failure::Usage(
+            "для --format xlsx укажите файл результатов: -o results.xlsx".into(),
+        ));
+    }
     let rows = sheets::open(&args.file, args.input_format, m)?;
+    let has_period = rows.has_period;
     let out_name = args
         .output
         .as_ref()
         .map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
     let out: Box<dyn Write> = match &args.output {
+        _ if xlsx => Box::new(std::io::sink()),
         Some(p) => Box::new(File::create(p).map_err(|e| Failure::write(&out_name, &e))?),
         None => Box::new(std::io::stdout().lock()),
     };
+    let mut book = xlsx.then(Results::default);
     let mut writer = Writer {
         out: BufWriter::with_capacity(1 << 16, out),
-        path: out_name,
+        path: out_name.clone(),
         format: args.format,
         m,
         period: rows.has_period,
@@ -115,13 +120,23 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             })
         });
         match scored {
+            Ok(_) if book.as_ref().is_some_and(|b| b.len() >= MAX_SCHOOLS) => {
+                summary.fail();
+                crate::failure::note(&format!(
+                    "row {row}: error[usage]: лист Excel вмещает не более {MAX_SCHOOLS} школ; выберите --format csv"
+                ));
+            }
             Ok(s) => {
                 summary.add(&s.card);
-                writer.render(&s);
-                if args.rank {
-                    kept.push(&writer.line, s.card.total);
+                if let Some(book) = &mut book {
+                    book.push(s.school, s.period, s.card);
                 } else {
-                    writer.emit(None)?;
+                    writer.render(&s);
+                    if args.rank {
+                        kept.push(&writer.line, s.card.total);
+                    } else {
+                        writer.emit(None)?;
+                    }
                 }
             }
             Err(e) => {
@@ -136,7 +151,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    if args.rank {
+    if args.rank && !xlsx {
         for (i, r) in ranks(&kept.totals).into_iter().enumerate() {
             writer.line.clear();
             writer.line.push_str(kept.line(i));
@@ -144,6 +159,9 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         }
     }
     writer.finish()?;
+    if let (Some(book), Some(path)) = (book, &args.output) {
+        save_workbook(&book, m, has_period, args.rank, path)?;
+    }
     let summary = summary.finish();
     crate::failure::note(&crate::render::summary(m, &summary));
     if let Some(path) = &args.summary {
@@ -152,6 +170,40 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             .map_err(|e| Failure::write(&path.display().to_string(), &e))?;
     }
     Ok(summary.failed)
+}
+
+/// Writes the results workbook (ranked when asked).
+fn save_workbook(
+    book: &Results,
+    m: &Methodology,
+    period: bool,
+    rank: bool,
+    path: &std::path::Path,
+) -> Result<(), Failure> {
+    let name = path.display().to_string();
+    let ranked = rank.then(|| ranks(&book.totals()));
+    let bytes = book
+        .workbook(m, period, ranked.as_deref())
+        .map_err(|e| Failure::Write {
+            path: name.clone(),
+            message: e.to_string(),
+        })?;
+    std::fs::write(path, bytes).map_err(|e| Failure::write(&name, &e))
+}
+
+/// The methodology asked for: a custom file, a built-in name, or the default.
+fn chosen<'a>(
+    args: &BatchArgs,
+    custom: Option<&'a Methodology>,
+) -> Result<&'a Methodology, Failure> {
+    Ok(match custom {
+        Some(m) => m,
+        None => Methodology::builtin(
+            args.methodology
+                .as_deref()
+                .unwrap_or(vsoko::json::DEFAULT_METHODOLOGY),
+        )?,
+    })
 }
 
 /// The rows kept for ranking: each school's rendered line in one buffer and its total, about
@@ -262,6 +314,7 @@ impl<W: Write> Writer<'_, W> {
                 }
                 self.line = obj.to_string();
             }
+            OutputFormat::Xlsx => {}
         }
     }
 
@@ -281,6 +334,7 @@ impl<W: Write> Writer<'_, W> {
                         r.position, r.percentile
                     );
                 }
+                OutputFormat::Xlsx => {}
             }
         }
         self.line.push('\n');

@@ -74,9 +74,10 @@ pub fn table(m: &Methodology) -> String {
     out
 }
 
-/// The CSV header a region sends out: `school` and one column per indicator id.
+/// The CSV header a region sends out: `school` and one column per input id (for a version-1
+/// methodology, per indicator id).
 pub fn csv_header(m: &Methodology) -> String {
     let mut cols = vec!["school".to_string()];
-    cols.extend(m.indicators().iter().map(|i| i.id.clone()));
+    cols.extend(m.inputs().iter().map(|i| i.id.clone()));
     format!("{}\n", cols.join(","))
 }

@@ -32,6 +32,8 @@ pub enum Failure {
         /// The system's message.
         message: String,
     },
+    /// The command line asks for something that cannot be done (Russian text).
+    Usage(String),
     /// Standard output was closed by its reader: stop quietly.
     ClosedPipe,
 }
@@ -85,7 +87,7 @@ impl Failure {
         note(&self.line());
         if let Failure::Core(vsoko::Error::InvalidMethodology { problems }) = self {
             for p in problems {
-                note(&format!("  - {p}"));
+                note(&format!("  - [{}] {}", p.code(), p.ru()));
             }
         }
         ExitCode::from(EXIT_INVALID)
@@ -94,6 +96,10 @@ impl Failure {
     /// The one-line message: code, indicator (when there is one), Russian text.
     pub fn line(&self) -> String {
         match self {
+            Failure::Core(vsoko::Error::InvalidMethodology { problems }) => format!(
+                "error[invalid_methodology]: описание методики содержит ошибки ({}):",
+                problems.len()
+            ),
             Failure::Core(e) => match e.indicator() {
                 Some(id) => format!("error[{}] {id}: {}", e.code(), e.message_ru()),
                 None => format!("error[{}]: {}", e.code(), e.message_ru()),
@@ -104,6 +110,7 @@ impl Failure {
             Failure::Write { path, message } => {
                 format!("error[io]: не удалось записать «{path}» ({message})")
             }
+            Failure::Usage(text) => format!("error[usage]: {text}"),
             Failure::ClosedPipe => String::new(),
         }
     }

@@ -12,6 +12,7 @@ use vsoko_cli::{failure, render, sheets, tables};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use failure::Failure;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::{Methodology, Options};
@@ -37,13 +38,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
         format: CatalogFormat,
     },
-    /// Print an empty form for a methodology (JSON input, or the CSV header for many schools).
+    /// Print an empty form for a methodology: JSON input, the CSV header for many schools, or
+    /// an Excel workbook with checked columns (`--format xlsx -o form.xlsx`).
     Template {
         /// Built-in methodology name.
-        name: String,
+        #[arg(required_unless_present = "methodology_file")]
+        name: Option<String>,
+        /// A custom methodology JSON file instead of a built-in one.
+        #[arg(long, conflicts_with = "name")]
+        methodology_file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
         format: TemplateFormat,
+        /// Write here instead of standard output (needed for xlsx on a terminal).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Validate a custom methodology file and report every problem.
     CheckMethodology {
@@ -95,6 +104,7 @@ enum CatalogFormat {
 enum TemplateFormat {
     Json,
     Csv,
+    Xlsx,
 }
 
 fn main() -> ExitCode {
@@ -107,12 +117,17 @@ fn main() -> ExitCode {
                 CatalogFormat::Table => catalog::table(m),
                 CatalogFormat::Json => json(&m.catalog()),
             }),
-        Command::Template { name, format } => Methodology::builtin(&name)
-            .map_err(Failure::from)
-            .map(|m| match format {
-                TemplateFormat::Json => json(&m.blank_input()),
-                TemplateFormat::Csv => catalog::csv_header(m),
-            }),
+        Command::Template {
+            name,
+            methodology_file,
+            format,
+            output,
+        } => template(
+            name.as_deref(),
+            methodology_file.as_deref(),
+            format,
+            output.as_deref(),
+        ),
         Command::CheckMethodology { path } => check_methodology(&path),
         Command::Batch(args) => return batch::run(&args),
         Command::Selfexam(args) => return selfexam::run(&args),
@@ -147,6 +162,45 @@ fn score(args: &ScoreArgs) -> Result<String, Failure> {
         ScoreFormat::Markdown => render::markdown(m, &report),
         ScoreFormat::Json => json(&report),
     })
+}
+
+fn template(
+    name: Option<&str>,
+    file: Option<&Path>,
+    format: TemplateFormat,
+    output: Option<&Path>,
+) -> Result<String, Failure> {
+    let custom = file.map(load_methodology).transpose()?;
+    let m = match &custom {
+        Some(m) => m,
+        None => Methodology::builtin(name.unwrap_or(vsoko::json::DEFAULT_METHODOLOGY))?,
+    };
+    let bytes = match format {
+        TemplateFormat::Json => json(&m.blank_input()).into_bytes(),
+        TemplateFormat::Csv => catalog::csv_header(m).into_bytes(),
+        TemplateFormat::Xlsx => {
+            let out = output.map_or_else(|| "stdout".into(), |p| p.display().to_string());
+            if output.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure::Usage(
+                    "книгу Excel нельзя вывести в терминал: укажите -o form.xlsx".into(),
+                ));
+            }
+            xlsx::form(m).map_err(|e| Failure::Write {
+                path: out,
+                message: e.to_string(),
+            })?
+        }
+    };
+    if let Some(path) = output {
+        return std::fs::write(path, bytes)
+            .map(|()| String::new())
+            .map_err(|e| Failure::write(&path.display().to_string(), &e));
+    }
+    let mut out = std::io::stdout().lock();
+    std::io::Write::write_all(&mut out, &bytes)
+        .and_then(|()| std::io::Write::flush(&mut out))
+        .map(|()| String::new())
+        .map_err(|e| Failure::write("stdout", &e))
 }
 
 fn load_methodology(path: &Path) -> Result<Methodology, Failure> {

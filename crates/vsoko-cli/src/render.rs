@@ -44,6 +44,17 @@ pub fn table(m: &Methodology, r: &Report) -> String {
             percent(g.points, g.max)
         );
     }
+    let derived: Vec<_> = r
+        .indicators
+        .iter()
+        .filter_map(|i| Some((i, i.how.as_ref()?)))
+        .collect();
+    if !derived.is_empty() {
+        let _ = writeln!(out, "\nКак получены баллы показателей:");
+        for (i, how) in derived {
+            let _ = writeln!(out, "  {:<6} {how}", i.id);
+        }
+    }
     if !r.missing.is_empty() {
         let _ = writeln!(
             out,

@@ -196,7 +196,10 @@ fn twenty_eight_digit_caps_render_and_summarise_without_overflow() {
     ] {
         let (code, _, err) = stderr_of(&["check-methodology", bad]);
         assert_eq!(code, Some(2), "{bad}: {err}");
-        assert!(err.contains("decimal range"), "{bad}: {err}");
+        assert!(
+            err.contains("[overflow]") && err.contains("пределы десятичного числа"),
+            "{bad}: {err}"
+        );
         assert!(!err.contains("panicked"), "{bad}: {err}");
     }
 }

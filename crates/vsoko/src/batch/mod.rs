@@ -19,6 +19,8 @@ use crate::reason::{InputReason, Location};
 pub const SCHOOL_COLUMN: &str = "school";
 /// Optional period column.
 pub const PERIOD_COLUMN: &str = "period";
+/// Optional municipality column.
+pub const MUNICIPALITY_COLUMN: &str = "municipality";
 
 /// Which column holds what, decided once from the header row.
 ///
@@ -35,6 +37,7 @@ pub const PERIOD_COLUMN: &str = "period";
 pub struct Columns {
     school: Option<usize>,
     period: Option<usize>,
+    municipality: Option<usize>,
     indicators: Vec<(usize, String)>,
     /// Columns with an empty header cell: ignored while their cells are empty too.
     unnamed: Vec<usize>,
@@ -49,12 +52,15 @@ pub struct Row {
     pub school: Option<String>,
     /// The period, when there is a `period` column.
     pub period: Option<String>,
+    /// The municipality, when there is a `municipality` column.
+    pub municipality: Option<String>,
     /// The indicator values of the row (empty cells are missing).
     pub values: Values,
 }
 
 impl Columns {
-    /// Maps a header row: `school`, optional `period`, then indicator ids in any order.
+    /// Maps a header row: `school`, optional `period` and `municipality` (`муниципалитет`,
+    /// `МО`), then input ids (for a version-1 methodology, indicator ids) in any order.
     /// A UTF-8 byte-order mark and surrounding spaces are ignored; so are columns whose header
     /// cell is empty, as long as their cells are empty too (Excel writes `school;1.1.1;;;`).
     ///
@@ -77,17 +83,21 @@ impl Columns {
         let mut cols = Columns {
             school: None,
             period: None,
+            municipality: None,
             indicators: Vec::new(),
             unnamed: Vec::new(),
             width,
         };
-        let mut seen = vec![false; m.indicators().len()];
+        let mut seen = vec![false; m.inputs().len()];
         for (i, cell) in header.iter().enumerate().take(width) {
             let name = clean(cell);
             let name = name.as_str();
             let field = match name.to_lowercase().as_str() {
                 SCHOOL_COLUMN | "школа" | "организация" => Some(&mut cols.school),
                 PERIOD_COLUMN | "период" => Some(&mut cols.period),
+                MUNICIPALITY_COLUMN | "муниципалитет" | "мо" => {
+                    Some(&mut cols.municipality)
+                }
                 _ => None,
             };
             if let Some(field) = field {
@@ -131,7 +141,7 @@ impl Columns {
                 reason: InputReason::NoIndicatorColumns {
                     methodology: m.id().to_string(),
                     example: m
-                        .indicators()
+                        .inputs()
                         .first()
                         .map_or_else(String::new, |i| i.id.clone()),
                 },
@@ -203,6 +213,7 @@ impl Columns {
         Ok(Row {
             school: text(self.school),
             period: text(self.period),
+            municipality: text(self.municipality),
             values,
         })
     }

@@ -178,3 +178,32 @@ pub struct CatalogInput {
     /// Ids of the indicators whose rules read it.
     pub indicators: Vec<String>,
 }
+
+impl CatalogInput {
+    /// What a form accepts, in Russian (`Целое число от 0 до 5; «н/п», если не применимо`).
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nok-2019").unwrap();
+    /// let c = m.catalog();
+    /// let channels = c.inputs.iter().find(|i| i.id == "1.2.channels").unwrap();
+    /// assert_eq!(channels.hint_ru(), "целое число от 0 до 5");
+    /// ```
+    pub fn hint_ru(&self) -> String {
+        let range = |lo: Option<Decimal>, hi: Option<Decimal>| match (lo, hi) {
+            (Some(lo), Some(hi)) => format!(" от {lo} до {hi}"),
+            (Some(lo), None) => format!(" от {lo}"),
+            (None, Some(hi)) => format!(" до {hi}"),
+            (None, None) => String::new(),
+        };
+        let mut text = match self.kind {
+            MeasureKind::Points => format!("баллы{}", range(self.min, self.max)),
+            MeasureKind::Count => format!("целое число{}", range(self.min, self.max)),
+            MeasureKind::Number => format!("число{}", range(self.min, self.max)),
+            MeasureKind::YesNo => "да или нет".to_string(),
+        };
+        if self.not_applicable {
+            text.push_str("; «н/п», если не применимо");
+        }
+        text
+    }
+}

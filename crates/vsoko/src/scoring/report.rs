@@ -270,7 +270,19 @@ fn how(ind: &Indicator, card: &Scorecard, slot: Slot) -> Option<String> {
         Some(Given::Number(x)) => *x,
         _ => Decimal::ZERO,
     };
-    ind.rule.explain(&n, slot.points())
+    // The rule's own result, then the declared rounding when it changed it.
+    let raw = ind.rule.points(ind.cap, &n).ok().flatten()?;
+    let shown = if raw.scale() > 6 {
+        format!("{}…", raw.trunc_with_scale(6))
+    } else {
+        raw.to_string()
+    };
+    let text = ind.rule.explain(&n, &shown)?;
+    Some(if raw == slot.points() {
+        text
+    } else {
+        format!("{text} → {}", slot.points())
+    })
 }
 
 fn deficits<'a>(

@@ -36,7 +36,7 @@ impl BandsRule {
             })
     }
 
-    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: Decimal) -> String {
+    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
         let value = n(self.input);
         match find_band(&self.bands, value) {
             Some(b) => {

@@ -31,7 +31,7 @@ impl LinearRule {
         capped_product(n(self.input), self.factor, cap).max(Decimal::ZERO)
     }
 
-    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: Decimal) -> String {
+    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
         format!("{} × {} → {points}", n(self.input), self.factor)
     }
 }

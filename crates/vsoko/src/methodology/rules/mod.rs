@@ -227,9 +227,10 @@ impl Rule {
         }
     }
 
-    /// How the points came from the inputs, in neutral notation (`12 / 15 × 100 = 80`); `None`
-    /// for the `points` rule, whose input is the points.
-    pub fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: Decimal) -> Option<String> {
+    /// How the points came from the inputs, in neutral notation (`12 / 15 × 100 = 80`), ending
+    /// with `points` as the caller shows them; `None` for the `points` rule, whose input is the
+    /// points.
+    pub fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> Option<String> {
         match self {
             Rule::Points(_) => None,
             Rule::Share(r) => Some(r.explain(n, points)),

@@ -44,7 +44,7 @@ impl PerItemRule {
         capped_product(self.items(n), self.points, cap)
     }
 
-    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: Decimal) -> String {
+    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
         format!("{} × {} → {points}", self.items(n), self.points)
     }
 }

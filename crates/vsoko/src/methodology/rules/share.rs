@@ -104,7 +104,7 @@ impl ShareRule {
             })
     }
 
-    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: Decimal) -> String {
+    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
         let (y, o) = (n(self.yes), n(self.of));
         if o.is_zero() {
             return format!("{y} / 0 → n/a");

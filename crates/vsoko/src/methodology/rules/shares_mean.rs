@@ -48,12 +48,17 @@ impl SharesMeanRule {
         Ok(Some(share_of(sum, Decimal::from(count), self.scale)))
     }
 
-    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: Decimal) -> String {
+    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
         let parts: Vec<String> = self
             .shares
             .iter()
             .map(|&(y, o)| format!("{} / {}", n(y), n(o)))
             .collect();
-        format!("mean({}) × {} = {points}", parts.join(", "), self.scale)
+        format!(
+            "({}) / {} × {} = {points}",
+            parts.join(" + "),
+            self.shares.len(),
+            self.scale
+        )
     }
 }

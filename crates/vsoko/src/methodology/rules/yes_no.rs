@@ -43,7 +43,7 @@ impl YesNoRule {
         }
     }
 
-    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: Decimal) -> String {
+    pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
         format!("{} → {points}", n(self.input))
     }
 }
