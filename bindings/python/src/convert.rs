@@ -156,8 +156,9 @@ fn value(
             .map(Value::Points)
             .map_err(invalid);
     }
-    if v.is_instance_of::<PyBool>() {
-        return Err(type_error(id, v));
+    if let Ok(b) = v.cast::<PyBool>() {
+        // Yes or no: the core accepts it for a yes/no input and names it anywhere else.
+        return Ok(Value::YesNo(b.is_true()));
     }
     if let Ok(s) = v.cast::<PyString>() {
         let text = s.to_str().map_err(Bad::Type)?;
@@ -180,7 +181,7 @@ fn value(
 
 fn type_error(id: &str, v: &Bound<'_, PyAny>) -> Bad {
     Bad::Type(PyTypeError::new_err(format!(
-        "value of indicator '{id}' must be int, str, decimal.Decimal, float, None or NOT_APPLICABLE, not {}",
+        "value of '{id}' must be int, str, decimal.Decimal, float, bool, None or NOT_APPLICABLE, not {}",
         type_name(v)
     )))
 }
@@ -201,6 +202,8 @@ const DECIMAL_KEYS: &[&str] = &[
     "from",
     "to",
     "cap",
+    "min",
+    "value",
     "mean_total",
     "median_total",
     "min_total",

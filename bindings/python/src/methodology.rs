@@ -336,6 +336,15 @@ impl Methodology {
         to_py(py, &self.held.catalog().indicators)
     }
 
+    /// Every input a school gives, as a dict: ``id``, ``title``, ``title_en``, ``kind``
+    /// (``points``, ``count``, ``number``, ``yes_no``), ``min``, ``max``, ``not_applicable``,
+    /// ``indicators`` (the ids whose rules read it). For a version-1 methodology these are the
+    /// indicators themselves.
+    #[getter]
+    fn inputs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.held.catalog().inputs)
+    }
+
     /// Every group as a dict: ``id``, ``kind``, ``title``, ``parent``, ``max``.
     #[getter]
     fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -74,10 +74,16 @@ def test_wrong_python_types_are_type_errors(bad) -> None:
         vsoko.score(bad)
 
 
-@pytest.mark.parametrize("value", [True, [1], {"a": 1}, object()])
+@pytest.mark.parametrize("value", [[1], {"a": 1}, object()])
 def test_wrong_value_types_are_type_errors(value) -> None:
     with pytest.raises(TypeError, match="1.1.1"):
         vsoko.score({"1.1.1": value})
+
+
+def test_yes_no_is_a_value_only_for_a_yes_no_input() -> None:
+    with pytest.raises(vsoko.InputError) as err:
+        vsoko.score({"1.1.1": True})
+    assert (err.value.code, err.value.indicator) == ("invalid_value", "1.1.1")
 
 
 def test_non_str_key_is_type_error() -> None:
@@ -93,7 +99,7 @@ def test_methodology_object() -> None:
     assert m.to_dict()["max"] == Decimal(143)
     again = pickle.loads(pickle.dumps(m))
     assert again.score({"1.1.1": 3}).total == Decimal(3)
-    assert vsoko.methodologies() == ["index-2023", "nocko-1547"]
+    assert vsoko.methodologies() == ["index-2023", "nocko-1547", "nok-2019"]
     problems = m.check({"1.1.1": 4, "1.1.2": "n/a", "9.9": 1})
     assert [p["code"] for p in problems] == ["value_out_of_range", "not_applicable_forbidden", "unknown_indicator"]
 

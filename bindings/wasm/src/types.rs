@@ -6,8 +6,9 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &str = r#"
 /** A decimal number as a string, e.g. "97.5" (never a float). */
 export type Decimal = string;
-/** One indicator's value: points (number or decimal string), "n/a", or null (missing). */
-export type Value = number | string | null;
+/** One input's value: a number or decimal string, yes/no (`true`/`false`, "да"/"нет"), "n/a",
+ * or null (missing). */
+export type Value = number | string | boolean | null;
 export type Values = Record<string, Value>;
 export interface Options { strict?: boolean }
 export interface PlanFinding {
@@ -20,9 +21,14 @@ export interface GroupResult {
   id: string; kind: string; title: string | null; parent: string | null;
   points: Decimal; max: Decimal; share: Decimal | null; lost: Decimal;
 }
+export interface InputResult { id: string; value: Decimal | null; status: "scored" | "missing" | "not_applicable" }
 export interface IndicatorResult {
   id: string; group: string; title: string | null; points: Decimal; max: Decimal;
   status: "scored" | "missing" | "not_applicable";
+  /** The inputs a rule read (absent when the value is the points). */
+  inputs?: InputResult[];
+  /** How the inputs became points, e.g. "12 / 15 × 100 = 80". */
+  how?: string;
 }
 export interface Deficit { id: string; title: string | null; lost: Decimal; points: Decimal; max: Decimal }
 export interface Report {
@@ -41,9 +47,15 @@ export interface CatalogGroup {
 export interface CatalogIndicator {
   id: string; group: string; title: string | null; title_en: string | null; max: Decimal; not_applicable: boolean;
 }
+export interface CatalogInput {
+  id: string; title: string | null; title_en: string | null;
+  kind: "points" | "count" | "number" | "yes_no"; min: Decimal | null; max: Decimal | null;
+  not_applicable: boolean; indicators: string[]; hint_ru: string;
+}
 export interface Catalog {
   id: string; title: string; title_en: string | null; source: string | null; notes: string[];
   max: Decimal; levels: LevelBand[]; groups: CatalogGroup[]; indicators: CatalogIndicator[];
+  inputs: CatalogInput[];
 }
 export interface Problem { code: string; indicator: string | null; message: string; messageRu: string }
 export interface Finding {

@@ -64,6 +64,30 @@ test("the page scores a school and marks an out-of-range value", async () => {
     mkdirSync(join(root, "target"), { recursive: true });
     await page.screenshot({ path: join(root, "target/wasm-page.png"), fullPage: false });
 
+    // НОК (orders 114/344н): the form is drawn from the catalogue's inputs, one control per
+    // kind; an organisation of fixtures/nok gives the reference total of fixtures/nok/reference.py.
+    const [head, ...lines] = readFileSync(join(root, "fixtures/nok/organisations.csv"), "utf8").trim().split("\n");
+    const ids = head.split(",");
+    const org = Object.fromEntries(lines.map((l) => l.split(",")).find((c) => c[0].startsWith("school_05")).map((v, i) => [ids[i], v]));
+    const nokExpected = JSON.parse(readFileSync(join(root, "fixtures/nok/expected.json"), "utf8"))[org.school];
+    await page.selectOption("#methodology", "nok-2019");
+    assert.equal(await page.locator("[data-id]:is(input, select)").count(), 28);
+    assert.equal(await page.getAttribute('input[data-id="1.2.channels"]', "step"), "1");
+    assert.equal(await page.getAttribute('input[data-id="1.2.channels"]', "max"), "5");
+    for (const id of ids.slice(1)) await page.fill(`input[data-id="${id}"]`, org[id]);
+    await page.waitForFunction((t) => document.getElementById("total").textContent === t, nokExpected.total);
+    assert.equal(await page.textContent("#total"), nokExpected.total);
+    assert.equal(await page.textContent("#max"), "100");
+    assert.equal(nokExpected.indicators["3.3"], null);
+    assert.match(await page.textContent('.derived[data-group="3"]'), /3\.3 не применимо/);
+    assert.match(await page.textContent('.derived[data-group="2"]'), new RegExp(`2\\.3 ${org["2.3.yes"]} / ${org["2.3.of"]} × 100 = `));
+    await page.fill('input[data-id="2.3.yes"]', String(Number(org["2.3.of"]) + 1));
+    await page.waitForFunction(() => document.getElementById("e-2.3.yes").textContent !== "");
+    assert.match(await page.textContent('[id="e-2.3.yes"]'), /2\.3\.yes/);
+    await page.fill('input[data-id="2.3.yes"]', org["2.3.yes"]);
+    await page.waitForFunction((t) => document.getElementById("total").textContent === t, nokExpected.total);
+    await page.screenshot({ path: join(root, "target/wasm-nok.png"), fullPage: false });
+
     // The plan tab: the built-in cyclogram for 2024/25, checked and drawn by the core.
     await page.click("#tab-plan");
     assert.equal(await page.isVisible("#plan-view"), true);

@@ -126,7 +126,7 @@ test("catalog, check, methodologies, version", () => {
   const c = vsoko.catalog("index-2023");
   assert.equal(c.indicators.length, 72);
   assert.deepEqual(c.groups.map((g) => g.max), ["90", "51", "24", "15", "22", "14", "4", "4", "31", "2", "26", "3"]);
-  assert.deepEqual(vsoko.methodologies(), ["index-2023", "nocko-1547"]);
+  assert.deepEqual(vsoko.methodologies(), ["index-2023", "nocko-1547", "nok-2019"]);
   const problems = vsoko.check({ "1.1.1": 4, "1.1.2": "n/a", "1.1.18": 1 });
   assert.deepEqual(problems.map((p) => [p.code, p.indicator]), [
     ["value_out_of_range", "1.1.1"], ["not_applicable_forbidden", "1.1.2"], ["unknown_indicator", "1.1.18"]]);

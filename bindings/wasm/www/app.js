@@ -4,7 +4,11 @@ import init, { catalog, check, checkPlan, methodologies, planCyclogram, planDue,
 
 const $ = (id) => document.getElementById(id);
 const NA = "n/a";
-const NAMES = { "index-2023": "Индекс качества общего образования (72 показателя)", "nocko-1547": "Приказ № 1547: открытость и комфортность" };
+const NAMES = {
+  "index-2023": "Индекс качества общего образования (72 показателя)",
+  "nocko-1547": "Приказ № 1547: открытость и комфортность",
+  "nok-2019": "НОК: приказы № 114 и № 344н (из исходных данных)",
+};
 const LEVEL_CLASS = { high: "high", medium: "medium", low: "low" };
 
 let current = null; // the catalogue of the chosen methodology
@@ -38,53 +42,71 @@ function buildForm(name) {
           el("span", { class: "gmax", text: `${crit.indicator_count} пок., макс. ${crit.max}` })));
       }
       const grid = el("div", { class: "indicators" });
-      for (const ind of current.indicators.filter((i) => i.group === crit.id)) grid.append(indicatorRow(ind));
-      block.append(grid);
+      for (const input of inputsOf(crit.id)) grid.append(inputRow(input));
+      block.append(grid, el("div", { class: "derived", "data-group": crit.id }));
       section.append(block);
     }
     form.append(section);
   }
 }
 
-function indicatorRow(ind) {
-  const cap = Number(ind.max);
-  const input = el("input", {
-    type: "number", min: "0", max: ind.max, step: cap >= 10 ? "1" : "0.5", inputmode: "decimal",
-    "data-id": ind.id, id: `v-${ind.id}`, placeholder: `0–${ind.max}`, "aria-label": `Показатель ${ind.id}`,
-  });
-  const row = el("div", { class: "indicator", "data-id": ind.id },
-    el("label", { for: `v-${ind.id}`, class: "iid", text: ind.id }),
-    el("span", { class: "ititle", text: ind.title ?? "", title: ind.title ?? "Название показателя в источнике не приводится" }),
-    input);
-  if (ind.not_applicable) {
-    const na = el("input", { type: "checkbox", "data-na": ind.id, id: `na-${ind.id}` });
-    row.append(el("label", { class: "na", for: `na-${ind.id}`, title: "Показатель не применим к организации: исключается из максимума" }, na, " н/п"));
+// The inputs the indicators of one group read, in the catalogue's order (for a version-1
+// methodology: its indicators).
+function inputsOf(groupId) {
+  const ids = new Set(current.indicators.filter((i) => i.group === groupId).map((i) => i.id));
+  return current.inputs.filter((input) => input.indicators.some((id) => ids.has(id)));
+}
+
+// The control is chosen by the input's kind from the catalogue: a number field for points,
+// counts and numbers (bounds and step from the catalogue), a да/нет choice for yes/no.
+function inputRow(input) {
+  const indicator = current.indicators.find((i) => i.id === input.id);
+  const title = input.title ?? indicator?.title ?? input.hint_ru;
+  const common = { "data-id": input.id, id: `v-${input.id}`, "aria-label": `${input.id}: ${input.hint_ru}`, title: input.hint_ru };
+  let control;
+  if (input.kind === "yes_no") {
+    control = el("select", common, el("option", { value: "", text: "—" }), el("option", { value: "да", text: "да" }), el("option", { value: "нет", text: "нет" }));
+  } else {
+    const step = input.kind === "count" ? "1" : input.kind === "points" && Number(input.max) < 10 ? "0.5" : "any";
+    const attrs = { ...common, type: "number", step, inputmode: input.kind === "count" ? "numeric" : "decimal", placeholder: input.hint_ru };
+    if (input.min !== null) attrs.min = input.min;
+    if (input.max !== null) attrs.max = input.max;
+    control = el("input", attrs);
+  }
+  const row = el("div", { class: `indicator kind-${input.kind}`, "data-id": input.id },
+    el("label", { for: `v-${input.id}`, class: "iid", text: input.id }),
+    el("span", { class: "ititle", text: title, title: title || "Название в источнике не приводится" }),
+    control);
+  if (input.not_applicable) {
+    const na = el("input", { type: "checkbox", "data-na": input.id, id: `na-${input.id}` });
+    row.append(el("label", { class: "na", for: `na-${input.id}`, title: "Не применимо к организации: исключается из максимума" }, na, " н/п"));
   } else {
     row.append(el("span", { class: "na-placeholder" }));
   }
-  row.append(el("div", { class: "field-error", id: `e-${ind.id}` }));
+  row.append(el("div", { class: "field-error", id: `e-${input.id}` }));
   return row;
 }
 
 function readValues() {
   const values = {};
-  for (const input of document.querySelectorAll("input[data-id]")) {
+  for (const input of document.querySelectorAll("[data-id]:is(input, select)")) {
     const id = input.dataset.id;
     const na = document.querySelector(`input[data-na="${CSS.escape(id)}"]`);
     input.disabled = Boolean(na?.checked);
     if (na?.checked) values[id] = NA;
     else if (input.value.trim() !== "") values[id] = input.value.trim().replace(",", ".");
-    else if (input.validity.badInput) values[id] = "не число";
+    else if (input.validity?.badInput) values[id] = "не число";
   }
   return values;
 }
 
 function writeValues(values) {
-  for (const input of document.querySelectorAll("input[data-id]")) {
+  for (const input of document.querySelectorAll("[data-id]:is(input, select)")) {
     const v = values[input.dataset.id];
     const na = document.querySelector(`input[data-na="${CSS.escape(input.dataset.id)}"]`);
     if (na) na.checked = v === NA;
-    input.value = v === undefined || v === null || v === NA ? "" : String(v);
+    const text = v === true ? "да" : v === false ? "нет" : String(v);
+    input.value = v === undefined || v === null || v === NA ? "" : text;
   }
 }
 
@@ -111,7 +133,7 @@ function update() {
   banner.textContent = problems.length
     ? `Исправьте ${problems.length} ${problems.length === 1 ? "значение" : "значения"}: они не учтены в итоге.` + (general.length ? ` ${general.join("; ")}` : "")
     : "";
-  const valid = Object.fromEntries(Object.entries(values).filter(([id]) => !bad.has(id) && current.indicators.some((i) => i.id === id)));
+  const valid = Object.fromEntries(Object.entries(values).filter(([id]) => !bad.has(id) && current.inputs.some((i) => i.id === id)));
   render(score(valid, name));
 }
 
@@ -142,6 +164,12 @@ function render(r) {
   for (const d of r.deficits.groups.filter((d) => leaves.has(d.id)).slice(0, 5)) {
     deficits.append(el("li", {}, el("span", { class: "gid", text: d.id }), ` ${d.title ?? ""} `, el("b", { text: `−${d.lost}` }), ` из ${d.max}`));
   }
+  // How each computed indicator came to its points (from the core's report).
+  for (const box of document.querySelectorAll(".derived")) {
+    const lines = r.indicators.filter((i) => i.group === box.dataset.group && (i.how || i.status === "not_applicable" && i.inputs));
+    box.replaceChildren(...lines.map((i) => el("div", { class: "how" }, el("span", { class: "iid", text: i.id }),
+      ` ${i.status === "not_applicable" ? "не применимо (нет данных для расчёта)" : i.how}`)));
+  }
   $("missing").textContent = r.missing.length ? `Не заполнено показателей: ${r.missing.length} (засчитано 0 баллов).` : "Все показатели заполнены.";
   if (window.__vsokoFirstScoreMs === undefined) {
     window.__vsokoFirstScoreMs = performance.now();
@@ -164,8 +192,8 @@ async function load(file) {
     $("school").value = doc.school ?? "";
     $("period").value = doc.period ?? "";
     writeValues(doc.values ?? {});
-    const unknown = Object.keys(doc.values ?? {}).filter((id) => !current.indicators.some((i) => i.id === id));
-    if (unknown.length) throw new Error(`в файле есть показатели, которых нет в методике: ${unknown.join(", ")}`);
+    const unknown = Object.keys(doc.values ?? {}).filter((id) => !current.inputs.some((i) => i.id === id));
+    if (unknown.length) throw new Error(`в файле есть данные, которых нет в методике: ${unknown.join(", ")}`);
   } catch (e) {
     $("load-error").hidden = false;
     $("load-error").textContent = `Файл не загружен полностью: ${e.messageRu ?? e.message}`;

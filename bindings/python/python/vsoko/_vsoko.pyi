@@ -31,7 +31,7 @@ def _plan_check(plan_json: str, as_of: str | None = None, max_items_per_month: i
 def _plan_view(plan_json: str, view: str, arg: str | None = None) -> str: ...
 def _plan_actions(result_json: str, as_of: str, top: int = 3, plan_json: str | None = None) -> str: ...
 
-_Number = int | str | Decimal | float | None
+_Number = int | str | Decimal | float | bool | None
 
 class _GroupResult(TypedDict):
     id: str
@@ -43,13 +43,22 @@ class _GroupResult(TypedDict):
     share: Decimal | None
     lost: Decimal
 
-class _IndicatorResult(TypedDict):
+class _InputResult(TypedDict):
+    id: str
+    value: Decimal | None
+    status: Literal["scored", "missing", "not_applicable"]
+
+class _IndicatorResultBase(TypedDict):
     id: str
     group: str
     title: str | None
     points: Decimal
     max: Decimal
     status: Literal["scored", "missing", "not_applicable"]
+
+class _IndicatorResult(_IndicatorResultBase, total=False):
+    inputs: list[_InputResult]
+    how: str
 
 class _Deficit(TypedDict):
     id: str
@@ -69,6 +78,17 @@ class _CatalogIndicator(TypedDict):
     title_en: str | None
     max: Decimal
     not_applicable: bool
+
+class _CatalogInput(TypedDict):
+    id: str
+    title: str | None
+    title_en: str | None
+    kind: Literal["points", "count", "number", "yes_no"]
+    min: Decimal | None
+    max: Decimal | None
+    not_applicable: bool
+    indicators: list[str]
+    hint_ru: str
 
 class _CatalogGroup(TypedDict):
     id: str
@@ -131,6 +151,8 @@ class Methodology:
     def max(self) -> Decimal: ...
     @property
     def indicators(self) -> list[_CatalogIndicator]: ...
+    @property
+    def inputs(self) -> list[_CatalogInput]: ...
     @property
     def groups(self) -> list[_CatalogGroup]: ...
     def to_dict(self) -> dict[str, Any]: ...

@@ -61,7 +61,7 @@ pub fn form(m: &Methodology) -> Result<Vec<u8>, XlsxError> {
 /// Excel's check for one input column, with the Russian prompt and error texts.
 fn validation(input: &CatalogInput, cell: &str) -> Result<DataValidation, XlsxError> {
     let title = input.title.as_deref().unwrap_or(NO_TITLE);
-    let hint = input.hint_ru();
+    let hint = input.hint_ru.clone();
     let dv = match (input.kind, input.not_applicable) {
         (MeasureKind::YesNo, false) => DataValidation::new().allow_list_strings(&["да", "нет"])?,
         (MeasureKind::YesNo, true) => {
@@ -140,7 +140,7 @@ fn inputs_sheet(sheet: &mut Worksheet, inputs: &[CatalogInput]) -> Result<(), Xl
         sheet.write_string(r, 1, input.kind.ru())?;
         let title = input.title.as_deref().unwrap_or(NO_TITLE);
         sheet.write_string(r, 2, title)?;
-        sheet.write_string(r, 3, input.hint_ru())?;
+        sheet.write_string(r, 3, input.hint_ru.clone())?;
         sheet.write_string(r, 4, input.indicators.join(", "))?;
         sheet.write_string(r, 5, input.title_en.as_deref().unwrap_or(""))?;
     }

@@ -124,12 +124,17 @@ impl Methodology {
                 min: i.min,
                 max: i.max,
                 not_applicable: i.not_applicable,
+                hint_ru: String::new(),
                 indicators: self
                     .indicators()
                     .iter()
                     .filter(|ind| ind.rule.reads().contains(&pos))
                     .map(|ind| ind.id.clone())
                     .collect(),
+            })
+            .map(|mut c: CatalogInput| {
+                c.hint_ru = c.hint();
+                c
             })
             .collect();
         Catalog {
@@ -177,18 +182,21 @@ pub struct CatalogInput {
     pub not_applicable: bool,
     /// Ids of the indicators whose rules read it.
     pub indicators: Vec<String>,
+    /// What a form accepts, in Russian (`целое число от 0 до 5; «н/п», если не применимо`):
+    /// the prompt of the Excel form and the page alike.
+    pub hint_ru: String,
 }
 
 impl CatalogInput {
-    /// What a form accepts, in Russian (`Целое число от 0 до 5; «н/п», если не применимо`).
+    /// What a form accepts, in Russian.
     ///
     /// ```
     /// let m = vsoko::Methodology::builtin("nok-2019").unwrap();
     /// let c = m.catalog();
     /// let channels = c.inputs.iter().find(|i| i.id == "1.2.channels").unwrap();
-    /// assert_eq!(channels.hint_ru(), "целое число от 0 до 5");
+    /// assert_eq!(channels.hint_ru, "целое число от 0 до 5");
     /// ```
-    pub fn hint_ru(&self) -> String {
+    fn hint(&self) -> String {
         let range = |lo: Option<Decimal>, hi: Option<Decimal>| match (lo, hi) {
             (Some(lo), Some(hi)) => format!(" от {lo} до {hi}"),
             (Some(lo), None) => format!(" от {lo}"),
