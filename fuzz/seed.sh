@@ -2,11 +2,11 @@
 # Seeds the fuzz corpora from the shared fixtures.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/score_json corpus/methodology_json corpus/csv_rows corpus/xlsx_sheet corpus/methodology_decimals corpus/plan_table corpus/pupil_table
+mkdir -p corpus/rule_values corpus/score_json corpus/methodology_json corpus/csv_rows corpus/xlsx_sheet corpus/methodology_decimals corpus/plan_table corpus/pupil_table
 for f in ../fixtures/schools/*/*.json ../fixtures/bad_inputs/*.json ../fixtures/batch/*.csv; do
   cp "$f" "corpus/score_json/$(basename "$(dirname "$f")")_$(basename "$f")"
 done
-cp ../crates/vsoko/data/*.json ../fixtures/methodologies/*.json corpus/methodology_json/
+cp ../crates/vsoko/data/*.json ../fixtures/methodologies/*.json ../fixtures/rules/rules*.json corpus/methodology_json/
 for f in ../fixtures/bad_methodologies/*.json; do cp "$f" "corpus/methodology_json/bad_$(basename "$f")"; done
 for f in ../fixtures/batch/*.csv ../fixtures/batch/reliability/*.csv; do cp "$f" "corpus/csv_rows/$(basename "$f")"; done
 # Raw workbooks exercise the zip/XML path; the target also builds sheets from any bytes.
@@ -17,3 +17,15 @@ cp regressions/csv_rows-* corpus/csv_rows/ 2>/dev/null || true
 cp ../fixtures/plan/*.csv ../fixtures/plan/findings/*.json corpus/plan_table/
 cp ../fixtures/objectivity/small.csv ../fixtures/objectivity/spearman_ties.csv ../fixtures/objectivity/cohort_edge.csv corpus/pupil_table/
 cp regressions/plan_table-* corpus/plan_table/ 2>/dev/null || true
+# Raw inputs of the rule-kind cases and of nok-2019 organisations.
+python3 - <<'PY'
+import csv, json, pathlib
+out = pathlib.Path("corpus/rule_values")
+for i, line in enumerate(pathlib.Path("../fixtures/rules/cases.jsonl").read_text(encoding="utf-8").splitlines()):
+    if line.strip():
+        (out / f"case_{i}.json").write_text(json.dumps(json.loads(line)["values"], ensure_ascii=False), encoding="utf-8")
+with open("../fixtures/nok/organisations.csv", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        school = row.pop("school")
+        (out / f"{school}.json").write_text(json.dumps(row), encoding="utf-8")
+PY

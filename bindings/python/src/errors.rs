@@ -55,20 +55,18 @@ fn build(py: Python<'_>, e: &vsoko::Error, message: String, index: Option<usize>
         }
         _ => input,
     };
-    let problems: Vec<String> = match e {
-        vsoko::Error::InvalidMethodology { problems } => {
-            problems.iter().map(ToString::to_string).collect()
-        }
-        _ => Vec::new(),
+    let d = vsoko::Diagnostic::from(e);
+    let problems = match serde_json::to_value(&d.problems)
+        .map_err(|err| PyRuntimeError::new_err(err.to_string()))
+        .and_then(|v| crate::convert::json_to_py(py, &v, None))
+    {
+        Ok(p) => p,
+        Err(err) => return err,
     };
-    match class.bind(py).call1((
-        e.code(),
-        message,
-        e.indicator(),
-        e.message_ru(),
-        problems,
-        index,
-    )) {
+    match class
+        .bind(py)
+        .call1((d.code, message, d.indicator, d.message_ru, problems, index))
+    {
         Ok(obj) => PyErr::from_value(obj),
         Err(err) => err,
     }

@@ -3,6 +3,7 @@
 
 mod convert;
 mod errors;
+mod held;
 mod methodology;
 mod objectivity;
 mod plan;
@@ -34,7 +35,7 @@ fn score(
     strict: bool,
 ) -> PyResult<report::Report> {
     let m = methodology::builtin(py, methodology)?;
-    methodology::score_one(py, &methodology::Held::Builtin(m), values, strict)
+    methodology::score_one(py, &held::Held::Builtin(m), values, strict)
 }
 
 /// Scores many schools with one methodology; inputs are converted first, then the loop runs in
@@ -48,7 +49,7 @@ fn score_many(
     strict: bool,
 ) -> PyResult<Vec<report::Report>> {
     let m = methodology::builtin(py, methodology)?;
-    methodology::score_many(py, &methodology::Held::Builtin(m), schools, strict)
+    methodology::score_many(py, &held::Held::Builtin(m), schools, strict)
 }
 
 /// The names of the built-in methodologies.

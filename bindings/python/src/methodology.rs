@@ -2,6 +2,7 @@
 
 use crate::convert::{Bad, cell_value, decimal, row, to_py, values};
 use crate::errors::{self, guard, to_py as error};
+use crate::held::Held;
 use crate::report::Report;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -18,23 +19,6 @@ enum School {
 
 /// Rows converted per step of `score_table` before scoring them without the GIL.
 const TABLE_CHUNK: usize = 4096;
-
-/// A built-in methodology lives for the whole process; a custom one is shared.
-#[derive(Clone)]
-pub enum Held {
-    Builtin(&'static vsoko::Methodology),
-    Custom(Arc<vsoko::Methodology>),
-}
-
-impl std::ops::Deref for Held {
-    type Target = vsoko::Methodology;
-    fn deref(&self) -> &vsoko::Methodology {
-        match self {
-            Held::Builtin(m) => m,
-            Held::Custom(m) => m,
-        }
-    }
-}
 
 /// A scoring methodology: groups (directions, criteria) of indicators with their caps and the
 /// level bands. Built in (``index-2023``, ``nocko-1547``) or loaded from JSON and validated.
@@ -56,7 +40,10 @@ impl Methodology {
 }
 
 pub fn builtin(py: Python<'_>, name: &str) -> PyResult<&'static vsoko::Methodology> {
-    vsoko::Methodology::builtin(name).map_err(|e| error(py, &e, None))
+    match Held::builtin(py, name)? {
+        Held::Builtin(m) => Ok(m),
+        Held::Custom(_) => Err(PyValueError::new_err("not a built-in methodology")),
+    }
 }
 
 fn convert(
@@ -390,12 +377,7 @@ impl Methodology {
         let values = convert(py, values, false, None)?;
         let list = PyList::empty(py);
         for e in self.held.check(&values, Options { strict }) {
-            let d = PyDict::new(py);
-            d.set_item("code", e.code())?;
-            d.set_item("indicator", e.indicator())?;
-            d.set_item("message", e.to_string())?;
-            d.set_item("message_ru", e.message_ru())?;
-            list.append(d)?;
+            list.append(to_py(py, &vsoko::Diagnostic::from(&e))?)?;
         }
         Ok(list)
     }

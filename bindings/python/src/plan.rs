@@ -34,7 +34,7 @@ fn date(py: Python<'_>, field: &str, text: &str) -> PyResult<vsoko::selfexam::Da
             &vsoko::Error::InvalidDate {
                 field: field.into(),
                 value: text.into(),
-                reason: "not a date in the form YYYY-MM-DD".into(),
+                reason: vsoko::reason::DateReason::Format,
             },
             None,
         )

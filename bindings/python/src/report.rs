@@ -2,13 +2,14 @@
 
 use crate::convert::{decimal, to_py};
 use crate::errors::{guard, to_py as error};
-use crate::methodology::{Held, Methodology};
+use crate::held::Held;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::sync::OnceLock;
 
-/// What a `Result` pickles as: `Result._from_state` and its arguments.
-type Reduced<'py> = (Bound<'py, PyAny>, (Methodology, Vec<Option<String>>));
+/// What a `Result` pickles as: `Result._from_state` and its arguments (the methodology as
+/// [`Held::state`], then one value per input).
+type Reduced<'py> = (Bound<'py, PyAny>, (bool, String, Vec<Option<String>>));
 
 /// One school's result: total, maximum and level, every group and indicator, what is missing,
 /// and where the points were lost. Decimals are `decimal.Decimal`.
@@ -127,23 +128,24 @@ impl Report {
         self.full().to_json()
     }
 
-    /// Pickles as its methodology and one value per indicator (decimal text, ``"n/a"`` or
+    /// Pickles as its methodology and one value per input (decimal text, ``"n/a"`` or
     /// ``None``), so it crosses to another process (``multiprocessing``) exactly.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let me = slf.get();
-        let slots = me
+        let inputs = me
             .card
-            .slots
+            .inputs
             .iter()
-            .map(|slot| match slot {
-                vsoko::scoring::Slot::Scored(p) => Some(p.to_string()),
-                vsoko::scoring::Slot::NotApplicable => Some("n/a".to_string()),
-                vsoko::scoring::Slot::Missing => None,
+            .map(|given| match given {
+                vsoko::methodology::Given::Number(x) => Some(x.to_string()),
+                vsoko::methodology::Given::NotApplicable => Some("n/a".to_string()),
+                vsoko::methodology::Given::Missing => None,
             })
             .collect();
+        let (builtin, text) = me.m.state();
         Ok((
             slf.get_type().getattr("_from_state")?,
-            (Methodology::new(me.m.clone()), slots),
+            (builtin, text, inputs),
         ))
     }
 
@@ -151,15 +153,16 @@ impl Report {
     #[staticmethod]
     fn _from_state(
         py: Python<'_>,
-        methodology: &Bound<'_, Methodology>,
-        slots: Vec<Option<String>>,
+        builtin: bool,
+        methodology: &str,
+        inputs: Vec<Option<String>>,
     ) -> PyResult<Self> {
         guard(|| {
-            let held = methodology.get().held().clone();
-            let mut row = Vec::with_capacity(slots.len());
-            for (pos, slot) in slots.into_iter().enumerate() {
-                let Some(text) = slot else { continue };
-                let id = held.indicators().get(pos).map_or("", |i| i.id.as_str());
+            let held = Held::from_state(py, builtin, methodology)?;
+            let mut row = Vec::with_capacity(inputs.len());
+            for (pos, given) in inputs.into_iter().enumerate() {
+                let Some(text) = given else { continue };
+                let id = held.inputs().get(pos).map_or("", |i| i.id.as_str());
                 let value = vsoko::Value::parse(&text).map_err(|reason| {
                     error(
                         py,

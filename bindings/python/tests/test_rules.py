@@ -51,3 +51,34 @@ def test_yes_no_inputs_take_bools_and_words() -> None:
     with pytest.raises(vsoko.InputError) as err:
         m.score({"site": 2})
     assert (err.value.code, err.value.indicator) == ("invalid_value", "site")
+
+
+def test_a_result_of_raw_inputs_pickles_exactly() -> None:
+    import pickle
+
+    m = vsoko.Methodology.builtin("nok-2019")
+    r = m.score({"2.3.yes": 12, "2.3.of": 15, "3.3.yes": 0, "3.3.of": 0, "1.2.channels": 2})
+    again = pickle.loads(pickle.dumps(r))
+    assert (again.total, again.not_applicable, again.to_dict()) == (r.total, r.not_applicable, r.to_dict())
+    custom = vsoko.Methodology.from_json(json.dumps({
+        "format_version": 2, "id": "site", "title": "Сайт",
+        "inputs": [{"id": "site", "kind": "yes_no"}],
+        "groups": [{"id": "A", "kind": "criterion", "title": None, "indicators": [
+            {"id": "A.1", "title": None, "cap": "5", "rule": {"type": "yes_no", "input": "site"}}]}],
+    }))
+    assert pickle.loads(pickle.dumps(custom.score({"site": "да"}))).total == Decimal(5)
+
+
+def test_an_invalid_methodology_lists_its_problems_as_diagnostics() -> None:
+    with pytest.raises(vsoko.MethodologyError) as err:
+        vsoko.Methodology.from_json(json.dumps({
+            "format_version": 2, "id": "bad", "title": "Плохая",
+            "groups": [{"id": "A", "kind": "criterion", "title": None,
+                        "aggregation": {"type": "weighted_sum", "weights": {"A.1": "0"}},
+                        "indicators": [{"id": "A.1", "title": None, "cap": "5",
+                                        "rule": {"type": "share", "yes": "x", "of": "y"}}]}],
+        }))
+    codes = sorted(p["code"] for p in err.value.problems)
+    assert codes == ["not_positive", "unknown_input", "unknown_input"]
+    assert all(set(p) == {"code", "path", "message", "message_ru"} for p in err.value.problems)
+    assert "входные данные «x»" in err.value.message_ru

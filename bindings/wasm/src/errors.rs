@@ -1,5 +1,6 @@
 //! Core errors as real JS `Error` objects: `name = "VsokoError"`, with `code`, `indicator`,
-//! `messageRu` and `problems` properties. The `message` is English; `messageRu` is for the page.
+//! `message_ru` and `problems` properties — the keys of the core's `Diagnostic`, as in Python
+//! and the CLI's JSON. The `message` is English; `message_ru` is for the page.
 
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -7,47 +8,27 @@ use wasm_bindgen::JsValue;
 /// What every export returns.
 pub type VsokoResult = Result<JsValue, JsValue>;
 
-/// Builds the thrown error.
+/// Builds the thrown error: the core's [`vsoko::Diagnostic`] as properties of an `Error`.
 pub fn to_js_error(e: &vsoko::Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let d = vsoko::Diagnostic::from(e);
+    let err = js_sys::Error::new(&d.message);
     err.set_name("VsokoError");
     let obj: &JsValue = err.as_ref();
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), &value);
     };
-    set("code", JsValue::from_str(e.code()));
+    set("code", JsValue::from_str(d.code));
     set(
         "indicator",
-        e.indicator().map_or(JsValue::NULL, JsValue::from_str),
+        d.indicator
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
     );
-    set("messageRu", JsValue::from_str(&e.message_ru()));
-    let problems = js_sys::Array::new();
-    if let vsoko::Error::InvalidMethodology { problems: list } = e {
-        for p in list {
-            problems.push(&JsValue::from_str(&p.to_string()));
-        }
-    }
-    set("problems", problems.into());
+    set("message_ru", JsValue::from_str(&d.message_ru));
+    let problems = d
+        .problems
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| js_sys::Array::new().into());
+    set("problems", problems);
     err.into()
-}
-
-/// One problem of `check()`, for a form.
-#[derive(Serialize)]
-pub struct Problem {
-    code: &'static str,
-    indicator: Option<String>,
-    message: String,
-    #[serde(rename = "messageRu")]
-    message_ru: String,
-}
-
-impl From<&vsoko::Error> for Problem {
-    fn from(e: &vsoko::Error) -> Self {
-        Problem {
-            code: e.code(),
-            indicator: e.indicator().map(ToString::to_string),
-            message: e.to_string(),
-            message_ru: e.message_ru(),
-        }
-    }
 }

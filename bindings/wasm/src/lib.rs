@@ -63,7 +63,7 @@ pub fn score_document(
 
 /// Every problem of the values at once (for a form that marks each bad field); never throws
 /// for bad values, only for an unknown methodology or a non-object.
-#[wasm_bindgen(unchecked_return_type = "Problem[]")]
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Values")] values: JsValue,
     #[wasm_bindgen(js_name = methodology, unchecked_optional_param_type = "string | null")]
@@ -82,7 +82,7 @@ pub fn check(
     to_js(
         &problems
             .iter()
-            .map(errors::Problem::from)
+            .map(vsoko::Diagnostic::from)
             .collect::<Vec<_>>(),
     )
 }
@@ -260,7 +260,7 @@ fn parse_date(text: &str) -> Result<vsoko::selfexam::Date, JsValue> {
         to_js_error(&vsoko::Error::InvalidDate {
             field: "asOf".into(),
             value: text.into(),
-            reason: "not a date in the form YYYY-MM-DD".into(),
+            reason: vsoko::reason::DateReason::Format,
         })
     })
 }

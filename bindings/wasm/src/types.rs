@@ -57,7 +57,13 @@ export interface Catalog {
   max: Decimal; levels: LevelBand[]; groups: CatalogGroup[]; indicators: CatalogIndicator[];
   inputs: CatalogInput[];
 }
-export interface Problem { code: string; indicator: string | null; message: string; messageRu: string }
+/** One problem of a methodology description. */
+export interface MethodologyProblem { code: string; path: string; message: string; message_ru: string }
+/** An error or a problem of the values, as the core reports it (the same keys in Python). */
+export interface Diagnostic {
+  code: string; indicator: string | null; message: string; message_ru: string;
+  problems?: MethodologyProblem[];
+}
 export interface Finding {
   code: string; severity: "error" | "warning"; section: string | null; field: string | null;
   message: string; message_en: string;
@@ -67,6 +73,6 @@ export interface SelfexamCheck {
 }
 /** What every function throws: a real Error with a stable code. */
 export interface VsokoError extends Error {
-  name: "VsokoError"; code: string; indicator: string | null; messageRu: string; problems: string[];
+  name: "VsokoError"; code: string; indicator: string | null; message_ru: string; problems: MethodologyProblem[];
 }
 "#;

@@ -130,7 +130,7 @@ test("catalog, check, methodologies, version", () => {
   const problems = vsoko.check({ "1.1.1": 4, "1.1.2": "n/a", "1.1.18": 1 });
   assert.deepEqual(problems.map((p) => [p.code, p.indicator]), [
     ["value_out_of_range", "1.1.1"], ["not_applicable_forbidden", "1.1.2"], ["unknown_indicator", "1.1.18"]]);
-  assert.ok(problems[0].messageRu.includes("1.1.1"));
+  assert.ok(problems[0].message_ru.includes("1.1.1"));
   assert.match(vsoko.version(), /^\d+\.\d+\.\d+$/);
 });
 

@@ -1,7 +1,7 @@
 // Type-checked with `tsc --strict` against the generated declarations: the public API as a
 // TypeScript user sees it.
 import { score, scoreDocument, catalog, check, checkSelfexam, methodologies, version } from "../pkg/web/vsoko_wasm.js";
-import type { Report, Catalog, Problem, SelfexamCheck, VsokoError, Values } from "../pkg/web/vsoko_wasm.js";
+import type { Report, Catalog, Diagnostic, SelfexamCheck, VsokoError, Values } from "../pkg/web/vsoko_wasm.js";
 
 const values: Values = { "1.1.1": 3, "1.1.2": "2.5", "2.7": "n/a", "3.1.1": null };
 const r: Report = score(values, "index-2023", { strict: false });
@@ -12,7 +12,7 @@ const lost: string | undefined = r.deficits.indicators[0]?.lost;
 const doc: Report = scoreDocument({ methodology: "nocko-1547", school: "Школа", values: { "1.1": 10 } });
 const c: Catalog = catalog("index-2023");
 const caps: string[] = c.indicators.map((i) => i.max);
-const problems: Problem[] = check(values);
+const problems: Diagnostic[] = check(values);
 const codes: string[] = problems.map((p) => p.code);
 const se: SelfexamCheck = checkSelfexam({ reporting_year: 2023 }, "2024-04-21");
 const late: number | null = se.days_left;
@@ -24,6 +24,6 @@ try {
   const err = e as VsokoError;
   const code: string = err.code;
   const id: string | null = err.indicator;
-  console.log(code, id, err.messageRu);
+  console.log(code, id, err.message_ru);
 }
 console.log(total, level, firstGroup, lost, doc, caps, codes, late, names, v);

@@ -121,11 +121,11 @@ function update() {
   for (const p of problems) {
     const target = p.indicator && $(`e-${p.indicator}`);
     if (target) {
-      target.textContent = p.messageRu;
+      target.textContent = p.message_ru;
       target.parentElement.classList.add("invalid");
       bad.add(p.indicator);
     } else {
-      general.push(p.messageRu);
+      general.push(p.message_ru);
     }
   }
   const banner = $("problems");
@@ -196,7 +196,7 @@ async function load(file) {
     if (unknown.length) throw new Error(`в файле есть данные, которых нет в методике: ${unknown.join(", ")}`);
   } catch (e) {
     $("load-error").hidden = false;
-    $("load-error").textContent = `Файл не загружен полностью: ${e.messageRu ?? e.message}`;
+    $("load-error").textContent = `Файл не загружен полностью: ${e.message_ru ?? e.message}`;
   }
   update();
 }
@@ -256,7 +256,7 @@ function renderPlan() {
       ...r.cells.map((cell) => el("td", {}, cell.length ? el("ul", {}, ...cell.map((e) => el("li", { text: e }))) : null))));
     $("plan-cyclogram").replaceChildren(head, ...rows);
   } catch (e) {
-    $("plan-error").textContent = e.messageRu ?? String(e);
+    $("plan-error").textContent = e.message_ru ?? String(e);
     $("plan-error").hidden = false;
   }
 }
@@ -270,7 +270,7 @@ $("plan-template").addEventListener("click", () => {
     plan = planTemplate($("plan-year").value);
     renderPlan();
   } catch (e) {
-    $("plan-error").textContent = e.messageRu ?? String(e);
+    $("plan-error").textContent = e.message_ru ?? String(e);
     $("plan-error").hidden = false;
   }
 });

@@ -209,7 +209,7 @@ fn parse_date(field: &str, text: &str) -> Result<Date, Failure> {
         Failure::Core(Error::InvalidDate {
             field: field.into(),
             value: text.into(),
-            reason: "not a date in the form YYYY-MM-DD".into(),
+            reason: vsoko::reason::DateReason::Format,
         })
     })
 }

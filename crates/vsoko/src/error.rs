@@ -5,7 +5,7 @@
 //! ([`std::fmt::Display`]) and the Russian one ([`Error::message_ru`]) are for people.
 
 use crate::methodology::Problem;
-use crate::reason::{InputReason, Location, ValueReason};
+use crate::reason::{DateReason, InputReason, Location, ValueReason};
 use rust_decimal::Decimal;
 
 /// Everything that can go wrong in the core.
@@ -100,23 +100,22 @@ pub enum Error {
         id: String,
     },
     /// A date is not a real calendar date in the form `YYYY-MM-DD`.
-    #[error("\"{field}\": {reason}")]
+    #[error("\"{field}\": \"{value}\": {reason}")]
     InvalidDate {
         /// The field, e.g. `stages.review`.
         field: String,
         /// The text found.
         value: String,
         /// Why it is not a date.
-        reason: String,
+        reason: DateReason,
     },
     /// A self-examination section id that order No. 462 does not have.
-    #[error(
-        "unknown section \"{id}\"; the sections are: {}",
-        crate::selfexam::SectionId::id_list()
-    )]
+    #[error("unknown section \"{id}\"; the sections are: {}", known.join(", "))]
     UnknownSection {
         /// The id as given.
         id: String,
+        /// The section ids of order No. 462.
+        known: Vec<String>,
     },
     /// A self-examination section given twice.
     #[error("section \"{id}\" is given more than once")]
@@ -255,12 +254,14 @@ impl Error {
             Error::MissingIndicator { id, count } => format!(
                 "не заполнен показатель «{id}» (всего не заполнено: {count}); в строгом режиме нужны все"
             ),
-            Error::InvalidDate { field, value, .. } => format!(
-                "поле «{field}»: «{value}» не является датой в формате ГГГГ-ММ-ДД (например, 2024-04-20)"
-            ),
-            Error::UnknownSection { id } => format!(
+            Error::InvalidDate {
+                field,
+                value,
+                reason,
+            } => format!("поле «{field}»: «{value}»: {}", reason.ru()),
+            Error::UnknownSection { id, known } => format!(
                 "раздела «{id}» нет в отчёте о самообследовании (приказ № 462); допустимые: {}",
-                crate::selfexam::SectionId::id_list()
+                known.join(", ")
             ),
             Error::DuplicateSection { id } => {
                 format!("раздел «{id}» указан несколько раз; оставьте один")
@@ -392,9 +393,12 @@ mod tests {
             Error::InvalidDate {
                 field: "published_on".into(),
                 value: "2024-02-30".into(),
-                reason: "r".into(),
+                reason: DateReason::Format,
             },
-            Error::UnknownSection { id: "x".into() },
+            Error::UnknownSection {
+                id: "x".into(),
+                known: Vec::new(),
+            },
             Error::DuplicateSection {
                 id: "staffing".into(),
             },

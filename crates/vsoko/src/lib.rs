@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod decimal;
+mod diagnostic;
 mod entries;
 mod error;
 pub mod input;
@@ -14,6 +15,7 @@ pub mod scoring;
 pub mod selfexam;
 pub mod suggest;
 
+pub use diagnostic::Diagnostic;
 pub use error::{Error, InputKind, Result};
 pub use input::{ScoreInput, Value, Values};
 pub use methodology::{Group, Indicator, LevelBand, Methodology, MethodologySpec, Problem};

@@ -210,3 +210,39 @@ fn version_1_files_still_load_and_version_2_fields_need_version_2() {
     let v2 = v1.replace(r#""format_version": 1"#, r#""format_version": 2"#);
     assert_eq!(Methodology::from_json(&v2).unwrap().max().to_string(), "2");
 }
+
+proptest::proptest! {
+    /// Any counts an organisation can report give a НОК total within 0..=100, every criterion
+    /// within 0..=100 (or not applicable), never an error or a panic.
+    #[test]
+    fn nok_scores_stay_within_their_maxima(
+        pairs in proptest::collection::vec((0u32..1000, 0u32..1000), 12),
+        channels in 0u32..=5, c21 in 0u32..=5, c31 in 0u32..=5, c32 in 0u32..=6,
+    ) {
+        let m = Methodology::builtin("nok-2019").unwrap();
+        let shares = ["1.1.stand", "1.1.site", "1.3.stand", "1.3.site", "2.3", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"];
+        let mut values = serde_json::Map::new();
+        for (name, (a, b)) in shares.iter().zip(&pairs) {
+            let (yes, of) = (a.min(b), a.max(b));
+            let (y, o) = match *name {
+                "1.1.stand" | "1.1.site" => (format!("{name}_placed"), format!("{name}_required")),
+                "1.3.stand" | "1.3.site" => (format!("{name}_yes"), format!("{name}_of")),
+                _ => (format!("{name}.yes"), format!("{name}.of")),
+            };
+            values.insert(y, (*yes).into());
+            values.insert(o, (*of).into());
+        }
+        for (id, v) in [("1.2.channels", channels), ("2.1.conditions", c21), ("3.1.conditions", c31), ("3.2.conditions", c32)] {
+            values.insert(id.into(), v.into());
+        }
+        let values = Values::from_json(&serde_json::Value::Object(values).to_string()).unwrap();
+        let r = m.score(&values, Options { strict: true }).unwrap();
+        proptest::prop_assert!(r.total >= rust_decimal::Decimal::ZERO && r.total <= r.max);
+        proptest::prop_assert!(r.max == rust_decimal::Decimal::from(100) || r.max.is_zero());
+        for g in &r.groups {
+            proptest::prop_assert!(g.points <= g.max && g.max <= rust_decimal::Decimal::from(100));
+            // Rounded once at the criterion: never more than two places.
+            proptest::prop_assert!(g.points.scale() <= 2, "{} {}", g.id, g.points);
+        }
+    }
+}

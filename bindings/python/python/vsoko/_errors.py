@@ -8,7 +8,9 @@ from typing import Any
 class VsokoError(ValueError):
     """A vsoko error: ``code`` (stable, e.g. ``"value_out_of_range"``), ``indicator`` (the
     indicator id or ``None``), ``message`` (English), ``message_ru`` (Russian), ``problems``
-    (every problem of an invalid methodology) and ``index`` (the school's position in a batch)."""
+    (every problem of an invalid methodology, each a dict with ``code``, ``path``, ``message``,
+    ``message_ru``: the core's diagnostic, the same keys as in JS) and ``index`` (the school's
+    position in a batch)."""
 
     def __init__(
         self,
@@ -16,7 +18,7 @@ class VsokoError(ValueError):
         message: str,
         indicator: str | None = None,
         message_ru: str | None = None,
-        problems: list[str] | None = None,
+        problems: list[dict[str, str]] | None = None,
         index: int | None = None,
     ) -> None:
         super().__init__(f"[{code}] {message}")

@@ -1,6 +1,7 @@
 //! A calendar date (proleptic Gregorian), enough for deadlines: strict ISO parsing, leap
 //! years, and day differences. No time zones: the order counts calendar days.
 
+use crate::reason::DateReason;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -77,16 +78,16 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl std::str::FromStr for Date {
-    type Err = String;
+    type Err = DateReason;
 
     /// Parses exactly `YYYY-MM-DD`.
-    fn from_str(text: &str) -> Result<Date, String> {
-        let bad = || format!("\"{text}\" is not a date in the form YYYY-MM-DD");
+    fn from_str(text: &str) -> Result<Date, DateReason> {
+        let bad = || DateReason::Format;
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
             return Err(bad());
         }
-        let num = |range: std::ops::Range<usize>| -> Result<u32, String> {
+        let num = |range: std::ops::Range<usize>| -> Result<u32, DateReason> {
             let part = text.get(range).ok_or_else(bad)?;
             if !part.bytes().all(|c| c.is_ascii_digit()) {
                 return Err(bad());
@@ -100,8 +101,7 @@ impl std::str::FromStr for Date {
         ) else {
             return Err(bad());
         };
-        Date::new(year, month, day)
-            .ok_or_else(|| format!("\"{text}\" does not exist in the calendar"))
+        Date::new(year, month, day).ok_or(DateReason::NotInCalendar)
     }
 }
 
@@ -120,7 +120,8 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse()
+            .map_err(|r: DateReason| serde::de::Error::custom(format!("\"{text}\": {r}")))
     }
 }
 

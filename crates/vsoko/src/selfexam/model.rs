@@ -290,7 +290,10 @@ impl SelfExam {
         let mut sections: Vec<(SectionId, Section)> = Vec::with_capacity(raw.sections.0.len());
         for (id, section) in raw.sections.0 {
             let Some(sid) = SectionId::from_id(&id) else {
-                return Err(Error::UnknownSection { id });
+                return Err(Error::UnknownSection {
+                    id,
+                    known: SectionId::ALL.map(|s| s.id().to_string()).to_vec(),
+                });
             };
             if sections.iter().any(|(s, _)| *s == sid) {
                 return Err(Error::DuplicateSection { id });

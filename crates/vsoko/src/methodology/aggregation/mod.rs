@@ -8,10 +8,9 @@ mod weighted_sum;
 
 use super::model::exact;
 use rust_decimal::Decimal;
-use serde::de::{self, MapAccess, Visitor};
+use serde::de;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 
 /// An aggregation as written in JSON.
 ///
@@ -136,22 +135,10 @@ impl Serialize for Weights {
 
 impl<'de> Deserialize<'de> for Weights {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Weights;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of child id → weight")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Weights, A::Error> {
-                let mut out = Vec::new();
-                while let Some(k) = map.next_key::<String>()? {
-                    let w: Exact = map.next_value()?;
-                    out.push((k, w.0));
-                }
-                Ok(Weights(out))
-            }
-        }
-        d.deserialize_map(V)
+        let entries = crate::entries::Entries::<Exact>::deserialize(d)?;
+        Ok(Weights(
+            entries.0.into_iter().map(|(k, w)| (k, w.0)).collect(),
+        ))
     }
 }
 
