@@ -208,7 +208,15 @@ const DECIMAL_KEYS: &[&str] = &[
     "median_total",
     "min_total",
     "max_total",
+    "delta",
 ];
+
+/// Objects whose every value is a decimal, keyed by period (dynamics: `totals`, `mean`,
+/// `median`).
+const DECIMAL_MAPS: &[&str] = &["totals", "mean", "median"];
+
+/// Objects whose `from`/`to` are ids, not decimals (a level change).
+const ID_OBJECTS: &[&str] = &["level_change"];
 
 /// JSON (as serialized by the core) to Python, with decimal strings under [`DECIMAL_KEYS`]
 /// turned into `decimal.Decimal`.
@@ -238,7 +246,12 @@ pub fn json_to_py<'py>(
         serde_json::Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, item) in map {
-                dict.set_item(k, json_to_py(py, item, Some(k))?)?;
+                let child = match key {
+                    Some(parent) if DECIMAL_MAPS.contains(&parent) => Some("value"),
+                    Some(parent) if ID_OBJECTS.contains(&parent) => None,
+                    _ => Some(k.as_str()),
+                };
+                dict.set_item(k, json_to_py(py, item, child)?)?;
             }
             dict.into_any()
         }

@@ -2,6 +2,7 @@
 //! and every rule in the core crate.
 
 mod convert;
+mod dynamics;
 mod errors;
 mod held;
 mod methodology;
@@ -92,5 +93,6 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(plan::_plan_check, m)?)?;
     m.add_function(wrap_pyfunction!(plan::_plan_view, m)?)?;
     m.add_function(wrap_pyfunction!(plan::_plan_actions, m)?)?;
+    m.add_function(wrap_pyfunction!(dynamics::_dynamics, m)?)?;
     Ok(())
 }

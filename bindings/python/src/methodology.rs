@@ -117,11 +117,11 @@ pub fn score_many(
 }
 
 /// One column of `score_table`: indicator position, id, float32 or not, and its cells.
-type Column<'py> = (usize, String, bool, Bound<'py, PyList>);
+pub(crate) type Column<'py> = (usize, String, bool, Bound<'py, PyList>);
 
 /// The columns of `score_table`, each mapped to its indicator once (a repeated column first,
 /// then an unknown one, is an error).
-fn table_columns<'py>(
+pub(crate) fn table_columns<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
     columns: &Bound<'py, PyAny>,

@@ -3,6 +3,7 @@
 
 mod batch;
 mod catalog;
+mod dynamics;
 mod objectivity;
 mod plan;
 mod selfexam;
@@ -67,6 +68,10 @@ enum Command {
     Plan(plan::PlanArgs),
     /// Objectivity: internal marks against ВПР/ОГЭ, signs of biased results, the index.
     Objectivity(objectivity::ObjectivityArgs),
+    /// Dynamics across periods: each school's change and declines, municipalities and their rating.
+    Dynamics(dynamics::DynamicsArgs),
+    /// One offline HTML dashboard for heads and founders (levels, rating, declines, municipalities).
+    Dashboard(dynamics::DashboardArgs),
 }
 
 #[derive(clap::Args)]
@@ -133,6 +138,8 @@ fn main() -> ExitCode {
         Command::Selfexam(args) => return selfexam::run(&args),
         Command::Plan(args) => return plan::run(&args),
         Command::Objectivity(args) => return objectivity::run(&args),
+        Command::Dynamics(args) => return dynamics::run(&args),
+        Command::Dashboard(args) => return dynamics::run_dashboard(&args),
     };
     match result.and_then(|text| failure::emit(&text)) {
         Ok(()) => ExitCode::SUCCESS,

@@ -30,6 +30,8 @@ pub struct Entry {
     pub school: Option<String>,
     /// The period, when the table has a period column.
     pub period: Option<String>,
+    /// The municipality, when the table has a municipality column.
+    pub municipality: Option<String>,
     /// The indicator values of the row.
     pub values: Values,
 }
@@ -191,6 +193,7 @@ fn entry(r: vsoko::batch::Row) -> Entry {
     Entry {
         school: r.school,
         period: r.period,
+        municipality: r.municipality,
         values: r.values,
     }
 }
@@ -238,6 +241,7 @@ fn jsonl_rows<'m, R: BufRead + 'm>(
                 _ => Ok(Entry {
                     school: input.school,
                     period: input.period,
+                    municipality: None,
                     values: input.values,
                 }),
             }),

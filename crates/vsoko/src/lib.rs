@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod decimal;
 mod diagnostic;
+pub mod dynamics;
 mod entries;
 mod error;
 pub mod input;

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json as _json
 from typing import Any, Mapping
 
+from ._dynamics import Dashboard, dashboard, dynamics
 from ._errors import InputError, MethodologyError, VsokoError
 from ._frame import score_frame
 from ._html import result_html as _result_html
@@ -25,6 +26,7 @@ from ._vsoko import Methodology, Result, methodologies, score, score_many, versi
 
 __all__ = [
     "NOT_APPLICABLE",
+    "Dashboard",
     "InputError",
     "Methodology",
     "MethodologyError",
@@ -32,6 +34,8 @@ __all__ = [
     "Result",
     "VsokoError",
     "check_selfexam",
+    "dashboard",
+    "dynamics",
     "methodologies",
     "objectivity",
     "objectivity_combine",

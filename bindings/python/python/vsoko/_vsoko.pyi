@@ -19,6 +19,7 @@ __all__ = [
     "_plan_actions",
     "_objectivity_summaries",
     "_objectivity_combine",
+    "_dynamics",
 ]
 
 def _objectivity_summaries(header: list[str], columns: list[list[str]], min_compared: int = 10) -> str: ...
@@ -178,3 +179,13 @@ def score_many(
 def methodologies() -> list[str]: ...
 def _check_selfexam(report_json: str, as_of: str | None = None) -> str: ...
 def version() -> str: ...
+
+def _dynamics(
+    methodology: Methodology,
+    columns: Iterable[tuple[str, list[Any]]],
+    schools: list[str | None],
+    municipalities: list[str | None],
+    periods: list[str | None],
+    by: str | None = None,
+    html: bool = False,
+) -> dict[str, Any]: ...

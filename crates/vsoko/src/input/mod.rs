@@ -67,14 +67,26 @@ impl Value {
 /// ```
 pub fn yes_no(text: &str) -> Option<bool> {
     let t = text.trim();
-    if t.len() > 6 {
+    // Numbers are most cells: reject them before comparing words (no allocation either way).
+    if t.len() > 6
+        || t.bytes()
+            .next()
+            .is_none_or(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
+    {
         return None;
     }
-    let lower = t.to_lowercase();
-    match lower.as_str() {
-        "да" | "yes" | "true" => Some(true),
-        "нет" | "no" | "false" => Some(false),
-        _ => None,
+    let is = |word: &str| {
+        t.chars().count() == word.chars().count()
+            && t.chars()
+                .zip(word.chars())
+                .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
+    };
+    if is("да") || t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if is("нет") || t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -87,6 +99,10 @@ pub fn yes_no(text: &str) -> Option<bool> {
 /// ```
 pub fn is_not_applicable(text: &str) -> bool {
     let t = text.trim();
+    // Most cells are numbers: `n/a` and `н/п` are 3 to 5 bytes and start with a letter.
+    if !(3..=5).contains(&t.len()) || t.bytes().next().is_none_or(|b| b.is_ascii_digit()) {
+        return false;
+    }
     if t.eq_ignore_ascii_case("n/a") {
         return true;
     }

@@ -183,13 +183,15 @@ impl Builder<'_> {
                     },
                 );
             }
+            let rule = rule.unwrap_or(rules::Rule::Points(rules::PointsRule { input: usize::MAX }));
             self.indicators.push(Indicator {
                 id: ind.id.clone(),
                 title: ind.title.clone(),
                 title_en: ind.title_en.clone(),
                 cap: ind.cap,
                 not_applicable: ind.not_applicable,
-                rule: rule.unwrap_or(rules::Rule::Points(rules::PointsRule { input: usize::MAX })),
+                reads: rule.reads(),
+                rule,
                 group: pos,
             });
             parts.push(Some(Part {

@@ -92,6 +92,8 @@ pub struct Indicator {
     pub not_applicable: bool,
     /// How points come from the inputs.
     pub rule: Rule,
+    /// Positions of the inputs the rule reads (see [`Rule::reads`]).
+    pub reads: Vec<usize>,
     /// Position of its group in [`Methodology::groups`].
     pub group: usize,
 }

@@ -1,0 +1,300 @@
+//! `vsoko dynamics` and `vsoko dashboard`: several periods of batch input (one file per period,
+//! or period and municipality columns) scored and compared by the core's `dynamics` module.
+
+use crate::failure::{Failure, note};
+use crate::sheets;
+use clap::ValueEnum;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vsoko::dynamics::{Dynamics, Panel};
+use vsoko::{Methodology, Options};
+
+/// The input both commands read.
+#[derive(clap::Args)]
+pub struct Input {
+    /// Input files (.csv, .xlsx, .jsonl): one per period given in order (the period is the file
+    /// name without extension unless the file has a `period` column), or one long file.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Built-in methodology (default: index-2023).
+    #[arg(long, conflicts_with = "methodology_file")]
+    methodology: Option<String>,
+    /// A custom methodology JSON file.
+    #[arg(long)]
+    methodology_file: Option<PathBuf>,
+    /// Rate municipalities by the mean points of this group instead of the mean total.
+    #[arg(long)]
+    by: Option<String>,
+}
+
+/// Arguments of `vsoko dynamics`.
+#[derive(clap::Args)]
+pub struct DynamicsArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// With --format table: also rate the schools of this municipality.
+    #[arg(long)]
+    municipality: Option<String>,
+}
+
+/// Arguments of `vsoko dashboard`.
+#[derive(clap::Args)]
+pub struct DashboardArgs {
+    #[command(flatten)]
+    input: Input,
+    /// The HTML file to write.
+    #[arg(short, long)]
+    output: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Runs `vsoko dynamics`.
+pub fn run(args: &DynamicsArgs) -> ExitCode {
+    finish(load(&args.input).and_then(|(m, d, bad)| {
+        let text = match args.format {
+            Format::Json => serde_json::to_string_pretty(&d).unwrap_or_default() + "\n",
+            Format::Csv => csv(&d),
+            Format::Table => table(&m, &d, args.municipality.as_deref()),
+        };
+        crate::failure::emit(&text).map(|()| bad)
+    }))
+}
+
+/// Runs `vsoko dashboard`.
+pub fn run_dashboard(args: &DashboardArgs) -> ExitCode {
+    finish(load(&args.input).and_then(|(m, d, bad)| {
+        let html = vsoko::dynamics::dashboard(&m, &d);
+        std::fs::write(&args.output, html)
+            .map_err(|e| Failure::write(&args.output.display().to_string(), &e))?;
+        note(&format!(
+            "Сводная панель: {} ({} школ, {} муниципалитетов, периоды: {})",
+            args.output.display(),
+            d.schools.len(),
+            d.municipalities.len(),
+            d.periods.join(", ")
+        ));
+        Ok(bad)
+    }))
+}
+
+fn finish(r: Result<usize, Failure>) -> ExitCode {
+    match r {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(f) => f.report(),
+    }
+}
+
+/// Reads, scores and compares every file; returns the dynamics and how many rows were left out.
+fn load(input: &Input) -> Result<(Methodology, Dynamics, usize), Failure> {
+    let m = match &input.methodology_file {
+        Some(p) => Methodology::from_json(&crate::failure::read_input(p)?)?,
+        None => Methodology::builtin(
+            input
+                .methodology
+                .as_deref()
+                .unwrap_or(vsoko::json::DEFAULT_METHODOLOGY),
+        )?
+        .clone(),
+    };
+    let mut panel = Panel::new(&m);
+    let mut bad = 0;
+    for path in &input.files {
+        let file = path.display().to_string();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rows = sheets::open(path, None, &m)?;
+        let has_period = rows.has_period;
+        for record in rows.records {
+            let scored = record.result.and_then(|e| {
+                m.evaluate(&e.values, Options::default())
+                    .map(|card| (e, card))
+            });
+            match scored {
+                Ok((e, card)) => {
+                    let period = if has_period {
+                        e.period
+                    } else {
+                        Some(stem.clone())
+                    };
+                    panel.add(
+                        &file,
+                        record.row,
+                        e.school.as_deref(),
+                        e.municipality.as_deref(),
+                        period.as_deref(),
+                        &card,
+                    );
+                }
+                Err(e) => {
+                    bad += 1;
+                    note(&format!(
+                        "{file}, row {}: {}",
+                        record.row,
+                        Failure::from(e).line()
+                    ));
+                }
+            }
+        }
+    }
+    for issue in panel.issues() {
+        let level = if issue.rejected() {
+            bad += 1;
+            "error"
+        } else {
+            "warning"
+        };
+        note(&format!("{level}[{}]: {}", issue.code(), issue.ru()));
+    }
+    let d = panel.finish(input.by.as_deref())?;
+    Ok((m, d, bad))
+}
+
+/// One row per school: totals per period, delta, level change, declines.
+fn csv(d: &Dynamics) -> String {
+    let mut out = String::from("school,municipality");
+    for p in &d.periods {
+        let _ = write!(out, ",total_{}", field(p));
+    }
+    out.push_str(",delta,level_from,level_to,declines\n");
+    for s in &d.schools {
+        let _ = write!(
+            out,
+            "{},{}",
+            field(&s.school),
+            field(s.municipality.as_deref().unwrap_or(""))
+        );
+        for p in &d.periods {
+            let _ = write!(
+                out,
+                ",{}",
+                s.totals.get(p).map(ToString::to_string).unwrap_or_default()
+            );
+        }
+        let (from, to) = s
+            .level_change
+            .as_ref()
+            .map_or(("", ""), |c| (c.from.as_str(), c.to.as_str()));
+        let declines: Vec<String> = s
+            .declines
+            .iter()
+            .map(|x| format!("{}:{}", x.id, x.delta))
+            .collect();
+        let _ = writeln!(
+            out,
+            ",{},{from},{to},{}",
+            s.delta.map(|x| x.to_string()).unwrap_or_default(),
+            field(&declines.join(" "))
+        );
+    }
+    out
+}
+
+/// The Russian table: municipalities per period, their rating, the largest declines.
+fn table(m: &Methodology, d: &Dynamics, municipality: Option<&str>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({})\nПериоды: {}; школ: {}\n",
+        m.title(),
+        m.id(),
+        d.periods.join(", "),
+        d.schools.len()
+    );
+    let _ = writeln!(out, "Муниципалитеты (средний балл / медиана по периодам):");
+    for mun in &d.municipalities {
+        let name = mun.municipality.as_deref().unwrap_or("без муниципалитета");
+        let per: Vec<String> = d
+            .periods
+            .iter()
+            .filter_map(|p| {
+                Some(format!(
+                    "{p}: {} / {}",
+                    mun.mean.get(p)?,
+                    mun.median.get(p)?
+                ))
+            })
+            .collect();
+        let _ = writeln!(out, "  {name} — школ: {}; {}", mun.schools, per.join("; "));
+    }
+    if let Some(period) = &d.rating.period {
+        let by = if d.rating.by == "total" {
+            "итоговый балл".to_string()
+        } else {
+            format!("группа {}", d.rating.by)
+        };
+        let _ = writeln!(out, "\nРейтинг муниципалитетов ({period}, {by}):");
+        for p in &d.rating.places {
+            let _ = writeln!(
+                out,
+                "  {:>3}. {} — {}",
+                p.place,
+                p.municipality.as_deref().unwrap_or("без муниципалитета"),
+                p.value
+            );
+        }
+    }
+    let mut fell: Vec<_> = d
+        .schools
+        .iter()
+        .filter(|s| {
+            s.delta
+                .is_some_and(|x| x.is_sign_negative() && !x.is_zero())
+        })
+        .collect();
+    fell.sort_by_key(|s| s.delta);
+    let _ = writeln!(out, "\nСнижение итогового балла: {} школ", fell.len());
+    for s in fell.iter().take(10) {
+        let worst: Vec<String> = s
+            .declines
+            .iter()
+            .take(3)
+            .map(|x| format!("{} ({})", x.id, x.delta))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} ({}): {} — {}",
+            s.school,
+            s.municipality.as_deref().unwrap_or("—"),
+            s.delta.map(|x| x.to_string()).unwrap_or_default(),
+            worst.join(", ")
+        );
+    }
+    if let (Some(name), Some(last)) = (municipality, d.periods.last()) {
+        let mut schools: Vec<_> = d
+            .schools
+            .iter()
+            .filter(|s| s.municipality.as_deref() == Some(name))
+            .filter_map(|s| Some((s.school.as_str(), *s.totals.get(last)?)))
+            .collect();
+        let totals: Vec<_> = schools.iter().map(|(_, t)| *t).collect();
+        let places = vsoko::batch::ranks(&totals);
+        let mut rows: Vec<_> = schools.drain(..).zip(places).collect();
+        rows.sort_by_key(|(_, r)| r.position);
+        let _ = writeln!(out, "\nШколы муниципалитета «{name}» ({last}):");
+        for ((school, total), r) in rows {
+            let _ = writeln!(out, "  {:>3}. {school} — {total}", r.position);
+        }
+    }
+    out
+}
+
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,193 @@
+//! `vsoko dynamics` and `vsoko dashboard` on the fixtures of `fixtures/dynamics/`, whose expected
+//! output comes from `fixtures/dynamics/reference.py` (written from the rules, not from vsoko).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::Value as Json;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/dynamics")
+}
+
+fn vsoko(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vsoko"))
+        .current_dir(dir())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn json(o: &Output) -> Json {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)))
+}
+
+fn expected(path: &str) -> Json {
+    serde_json::from_str(&std::fs::read_to_string(dir().join(path)).unwrap()).unwrap()
+}
+
+const M: &str = "--methodology-file=methodology.json";
+
+#[test]
+fn the_wire_contract_matches_the_reference_for_both_layouts() {
+    let want = expected("expected.json");
+    for files in [
+        &["2023.csv", "2024.csv"][..],
+        &["long.csv"][..],
+        &["2024.csv", "2023.csv"][..],
+    ] {
+        let mut args = vec!["dynamics", M, "--format", "json"];
+        args.extend(files);
+        let out = vsoko(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = json(&out);
+        for key in ["periods", "municipalities"] {
+            assert_eq!(got[key], want[key], "{files:?}: {key}");
+        }
+        if files[0] == "2024.csv" {
+            // Given in reverse, the periods still sort; schools follow first appearance.
+            let n = |j: &Json| j["schools"].as_array().map(Vec::len);
+            assert_eq!(n(&got), n(&want));
+        } else {
+            assert_eq!(got["schools"], want["schools"], "{files:?}");
+        }
+    }
+    let one = vsoko(&[
+        "dynamics",
+        M,
+        "--format",
+        "json",
+        "one_period_municipality/2023.csv",
+        "one_period_municipality/2024.csv",
+    ]);
+    let want = expected("one_period_municipality/expected.json");
+    let got = json(&one);
+    for key in ["periods", "schools", "municipalities"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+}
+
+#[test]
+fn bad_rows_are_named_and_left_out_a_spelling_is_reported() {
+    let index = expected("bad/index.json");
+    for case in index.as_array().unwrap() {
+        let file = format!("bad/{}", case["file"].as_str().unwrap());
+        let code = match case["problem"].as_str().unwrap() {
+            "mixed_period_format" => "mixed_period_forms",
+            other => other,
+        };
+        let out = vsoko(&["dynamics", M, "--format", "json", &file]);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        let line = format!("[{code}]: {file}, строка {}:", case["row"]);
+        assert!(err.contains(&line), "{file}: {line} not in {err}");
+        let rejected = code != "municipality_spelling";
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(rejected)),
+            "{file}: {err}"
+        );
+        if !rejected {
+            // Kept apart, not merged: both spellings are municipalities.
+            let names: Vec<String> = json(&out)["municipalities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["municipality"].to_string())
+                .collect();
+            assert!(
+                names.iter().any(|n| n.contains("г.Энск"))
+                    && names.iter().any(|n| n.contains("г. Энск")),
+                "{names:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn table_csv_rating_and_dashboard() {
+    let table = vsoko(&[
+        "dynamics",
+        M,
+        "2023.csv",
+        "2024.csv",
+        "--municipality",
+        "г. Энск",
+    ]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("Рейтинг муниципалитетов (2024, итоговый балл):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Школы муниципалитета «г. Энск» (2024):"),
+        "{text}"
+    );
+    let csv = vsoko(&["dynamics", M, "2023.csv", "2024.csv", "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&csv.stdout).to_string();
+    assert!(
+        csv.starts_with(
+            "school,municipality,total_2023,total_2024,delta,level_from,level_to,declines\n"
+        ),
+        "{csv}"
+    );
+    let by = json(&vsoko(&[
+        "dynamics", M, "2023.csv", "2024.csv", "--format", "json", "--by", "2.1",
+    ]));
+    assert_eq!(by["rating"]["by"], "2.1");
+    let places: Vec<u64> = by["rating"]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["place"].as_u64().unwrap())
+        .collect();
+    assert!(places.windows(2).all(|w| w[0] <= w[1]));
+    let unknown = vsoko(&["dynamics", M, "2023.csv", "--by", "9.9"]);
+    assert_eq!(unknown.status.code(), Some(2));
+
+    let out = std::env::temp_dir().join(format!("vsoko-dashboard-{}.html", std::process::id()));
+    let done = vsoko(&[
+        "dashboard",
+        M,
+        "2023.csv",
+        "2024.csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for absent in ["<script", "http://", "https://", "@import", "url("] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+    // The municipal mean of the reference is what the page shows.
+    let want = expected("expected.json");
+    let north = want["municipalities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["municipality"] == "Северный район")
+        .unwrap();
+    let mean = north["mean"]["2023"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("data-k=\"mean:Северный район:2023\">{mean}<")),
+        "{mean}"
+    );
+}

@@ -1,0 +1,396 @@
+//! The dashboard: one self-contained HTML file (inline CSS and SVG, no scripts, fonts or
+//! requests), in Russian, that a regional or municipal head reads. It aggregates, so it stays
+//! small and readable for tens of thousands of schools. Every number shown carries a
+//! `data-k` key, so a test can compare what a person sees with the computed dynamics.
+
+mod svg;
+
+use super::model::{Dynamics, SchoolDynamics};
+use crate::decimal::percent;
+use crate::methodology::Methodology;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+/// How many schools the lists of declines show.
+const TOP: usize = 20;
+
+/// The dashboard as HTML.
+///
+/// ```
+/// use vsoko::{Methodology, Options, Values, dynamics::{Panel, dashboard}};
+/// let m = Methodology::builtin("nocko-1547").unwrap();
+/// let mut p = Panel::new(m);
+/// let card = m.evaluate(&Values::from_json(r#"{"1.1": 8}"#).unwrap(), Options::default()).unwrap();
+/// p.add("", 2, Some("Школа 1"), Some("Энск"), Some("2024"), &card);
+/// let html = dashboard(m, &p.finish(None).unwrap());
+/// assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Энск") && !html.contains("<script"));
+/// ```
+pub fn dashboard(m: &Methodology, d: &Dynamics) -> String {
+    let mut h = String::with_capacity(64 * 1024);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Сводная панель: {}</title><style>{CSS}</style></head><body>",
+        esc(m.title())
+    );
+    let _ = write!(
+        h,
+        "<header><h1>Сводная панель ВСОКО</h1><p class=\"sub\">{} ({}). Периоды: {}. Школ: <b data-k=\"schools\">{}</b>, муниципалитетов: <b data-k=\"municipalities\">{}</b>.</p></header><main>",
+        esc(m.title()),
+        esc(m.id()),
+        esc(&d.periods.join(", ")),
+        d.schools.len(),
+        d.municipalities.len()
+    );
+    region(&mut h, m, d);
+    levels(&mut h, m, d);
+    rating(&mut h, m, d);
+    histogram(&mut h, m, d);
+    weakest(&mut h, d);
+    declines(&mut h, m, d);
+    for mun in &d.municipalities {
+        municipality(&mut h, m, d, mun);
+    }
+    h.push_str("</main><footer>Расчёт vsoko: баллы точные (десятичная арифметика), средние округлены до 2 знаков, медианы точные.</footer></body></html>\n");
+    h
+}
+
+fn region(h: &mut String, m: &Methodology, d: &Dynamics) {
+    h.push_str("<section><h2>Регион по периодам</h2><table><tr><th>Период</th><th>Школ</th><th>Средний балл</th><th>Медиана</th>");
+    for l in m.levels().iter().rev() {
+        let _ = write!(h, "<th>{}</th>", esc(&l.title));
+    }
+    h.push_str("</tr>");
+    for (p, s) in &d.region.0 {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td data-k=\"region:schools:{p}\">{}</td><td data-k=\"region:mean:{p}\">{}</td><td data-k=\"region:median:{p}\">{}</td>",
+            esc(p),
+            s.schools,
+            opt(s.mean_total),
+            opt(s.median_total),
+            p = esc(p)
+        );
+        for l in s.levels.iter().rev() {
+            let _ = write!(h, "<td>{}</td>", l.count);
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</table></section>");
+}
+
+fn levels(h: &mut String, m: &Methodology, d: &Dynamics) {
+    if m.levels().is_empty() {
+        return;
+    }
+    h.push_str("<section><h2>Распределение школ по уровням</h2>");
+    for (p, s) in &d.region.0 {
+        let parts: Vec<(String, usize, &'static str)> = s
+            .levels
+            .iter()
+            .rev()
+            .map(|l| (l.title.clone(), l.count, svg::level_color(&l.level)))
+            .collect();
+        let _ = write!(
+            h,
+            "<div class=\"row\"><span class=\"lbl\">{}</span>",
+            esc(p)
+        );
+        h.push_str(&svg::stacked(&parts, s.schools));
+        h.push_str("</div>");
+    }
+    h.push_str("<p class=\"legend\">");
+    for l in m.levels().iter().rev() {
+        let _ = write!(
+            h,
+            "<span><i style=\"background:{}\"></i>{}</span>",
+            svg::level_color(&l.id),
+            esc(&l.title)
+        );
+    }
+    h.push_str("</p></section>");
+}
+
+fn rating(h: &mut String, m: &Methodology, d: &Dynamics) {
+    let r = &d.rating;
+    let Some(period) = &r.period else { return };
+    let what = if r.by == "total" {
+        "по среднему итоговому баллу".to_string()
+    } else {
+        format!("по среднему баллу группы {}", esc(&r.by))
+    };
+    let _ = write!(
+        h,
+        "<section><h2>Рейтинг муниципалитетов ({}, {what})</h2>",
+        esc(period)
+    );
+    let top = r
+        .places
+        .iter()
+        .map(|p| p.value)
+        .max()
+        .unwrap_or(Decimal::ONE);
+    let scale = if r.by == "total" {
+        m.max().max(top)
+    } else {
+        top
+    };
+    h.push_str("<table class=\"bars\">");
+    for p in &r.places {
+        let name = name(p.municipality.as_deref());
+        let _ = write!(
+            h,
+            "<tr><td class=\"place\">{}</td><td>{}</td><td class=\"num\" data-k=\"rating:{}\">{}</td><td class=\"barcell\">{}</td></tr>",
+            p.place,
+            esc(&name),
+            esc(&name),
+            p.value,
+            svg::bar(p.value, scale, "#2f6fb1")
+        );
+    }
+    h.push_str("</table></section>");
+}
+
+fn histogram(h: &mut String, m: &Methodology, d: &Dynamics) {
+    let Some(last) = d.periods.last() else { return };
+    let totals: Vec<Decimal> = d
+        .schools
+        .iter()
+        .filter_map(|s| s.totals.get(last).copied())
+        .collect();
+    let _ = write!(
+        h,
+        "<section><h2>Распределение итоговых баллов ({})</h2>",
+        esc(last)
+    );
+    h.push_str(&svg::histogram(&totals, m.max(), m.levels()));
+    h.push_str("</section>");
+}
+
+fn weakest(h: &mut String, d: &Dynamics) {
+    let Some((period, s)) = d.region.0.last() else {
+        return;
+    };
+    let _ = write!(
+        h,
+        "<section><h2>Самые слабые критерии в регионе ({})</h2><table class=\"bars\">",
+        esc(period)
+    );
+    for g in &s.weakest_groups {
+        let pct = g
+            .share
+            .map(|sh| sh * Decimal::ONE_HUNDRED)
+            .unwrap_or_default();
+        let _ = write!(
+            h,
+            "<tr><td>{} {}</td><td class=\"num\" data-k=\"weakest:{}\">{} из {}</td><td class=\"barcell\">{}</td></tr>",
+            esc(&g.id),
+            esc(g.title.as_deref().unwrap_or("")),
+            esc(&g.id),
+            g.points,
+            g.max,
+            svg::bar(pct, Decimal::ONE_HUNDRED, "#c0504d")
+        );
+    }
+    h.push_str("</table><p class=\"note\">Доля набранных баллов от максимума по всем школам периода.</p></section>");
+}
+
+fn declines(h: &mut String, m: &Methodology, d: &Dynamics) {
+    let mut fell: Vec<&SchoolDynamics> = d
+        .schools
+        .iter()
+        .filter(|s| s.delta.is_some_and(|x| x < Decimal::ZERO))
+        .collect();
+    fell.sort_by_key(|s| s.delta);
+    let order = |id: &str| m.levels().iter().position(|l| l.id == id);
+    let dropped: Vec<&SchoolDynamics> = d
+        .schools
+        .iter()
+        .filter(|s| {
+            s.level_change
+                .as_ref()
+                .is_some_and(|c| order(&c.to) < order(&c.from))
+        })
+        .collect();
+    let single = d
+        .schools
+        .iter()
+        .filter(|s| s.totals.0.len() == 1 && d.periods.len() > 1)
+        .count();
+    let _ = write!(
+        h,
+        "<section class=\"wide\"><h2>Отрицательная динамика</h2><p>Итоговый балл снизился у <b data-k=\"fell\">{}</b> школ, уровень понизился у <b data-k=\"dropped\">{}</b>. Школ только в одном периоде: <b data-k=\"single\">{}</b>.</p>",
+        fell.len(),
+        dropped.len(),
+        single
+    );
+    if !fell.is_empty() {
+        let _ = write!(
+            h,
+            "<h3>Наибольшее снижение (первые {})</h3>",
+            TOP.min(fell.len())
+        );
+        school_table(h, m, fell.iter().take(TOP).copied());
+    }
+    if !dropped.is_empty() {
+        let _ = write!(
+            h,
+            "<h3>Понижение уровня (первые {})</h3>",
+            TOP.min(dropped.len())
+        );
+        school_table(h, m, dropped.iter().take(TOP).copied());
+    }
+    h.push_str("</section>");
+}
+
+fn school_table<'a>(
+    h: &mut String,
+    m: &Methodology,
+    schools: impl Iterator<Item = &'a SchoolDynamics>,
+) {
+    h.push_str("<table><tr><th>Школа</th><th>Муниципалитет</th><th>Итого</th><th>Изменение</th><th>Уровень</th><th>Где снизилось</th></tr>");
+    let title = |id: &str| {
+        m.levels()
+            .iter()
+            .find(|l| l.id == id)
+            .map_or(id.to_string(), |l| l.title.clone())
+    };
+    for s in schools {
+        let totals: Vec<String> = s.totals.0.iter().map(|(_, t)| t.to_string()).collect();
+        let level = s.level_change.as_ref().map_or(String::new(), |c| {
+            format!("{} → {}", title(&c.from), title(&c.to))
+        });
+        let worst: Vec<String> = s
+            .declines
+            .iter()
+            .take(3)
+            .map(|x| format!("{} ({})", x.id, x.delta))
+            .collect();
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num neg\" data-k=\"delta:{}\">{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&s.school),
+            esc(&name(s.municipality.as_deref())),
+            totals.join(" → "),
+            esc(&s.school),
+            opt(s.delta),
+            esc(&level),
+            esc(&worst.join(", "))
+        );
+    }
+    h.push_str("</table>");
+}
+
+fn municipality(h: &mut String, m: &Methodology, d: &Dynamics, mun: &super::MunicipalityDynamics) {
+    let label = name(mun.municipality.as_deref());
+    let _ = write!(
+        h,
+        "<section class=\"mun\"><h2>{}</h2><p>Школ: {}</p><table><tr><th>Период</th><th>Средний балл</th><th>Медиана</th>",
+        esc(&label),
+        mun.schools
+    );
+    for l in m.levels().iter().rev() {
+        let _ = write!(h, "<th>{}</th>", esc(&l.title));
+    }
+    h.push_str("</tr>");
+    for p in &d.periods {
+        let (Some(mean), Some(median)) = (mun.mean.get(p), mun.median.get(p)) else {
+            continue;
+        };
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td data-k=\"mean:{}:{}\">{mean}</td><td data-k=\"median:{}:{}\">{median}</td>",
+            esc(p),
+            esc(&label),
+            esc(p),
+            esc(&label),
+            esc(p)
+        );
+        if let Some(levels) = mun.levels.get(p) {
+            for (_, n) in &levels.0 {
+                let _ = write!(h, "<td>{n}</td>");
+            }
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</table>");
+    if let Some((p, s)) = mun.summaries.0.last() {
+        let weak: Vec<String> = s
+            .weakest_groups
+            .iter()
+            .map(|g| {
+                let pct = percent(g.points, g.max).map_or(String::new(), |x| format!("{x} %"));
+                format!("{} ({pct})", g.id)
+            })
+            .collect();
+        let _ = write!(
+            h,
+            "<p>Слабые критерии ({}): {}</p>",
+            esc(p),
+            esc(&weak.join(", "))
+        );
+        let mut ranked: Vec<(&str, Decimal)> = d
+            .schools
+            .iter()
+            .filter(|s| s.municipality == mun.municipality)
+            .filter_map(|s| Some((s.school.as_str(), *s.totals.get(p)?)))
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let list = |items: &[(&str, Decimal)]| {
+            items
+                .iter()
+                .map(|(n, t)| format!("{} — {t}", esc(n)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let k = 3.min(ranked.len());
+        let _ = write!(
+            h,
+            "<p>Лучшие: {}</p>",
+            list(ranked.get(..k).unwrap_or_default())
+        );
+        if ranked.len() > k {
+            let tail = ranked
+                .get(ranked.len().saturating_sub(3).max(k)..)
+                .unwrap_or_default();
+            let _ = write!(h, "<p>Требуют внимания: {}</p>", list(tail));
+        }
+    }
+    h.push_str("</section>");
+}
+
+fn name(m: Option<&str>) -> String {
+    m.map_or_else(|| "Без муниципалитета".to_string(), str::to_string)
+}
+
+fn opt(d: Option<Decimal>) -> String {
+    d.map_or_else(|| "—".to_string(), |d| d.to_string())
+}
+
+/// Text safe inside HTML elements and attributes.
+pub(crate) fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0;color:#1d2733;background:#f4f6f9}\
+header{background:#1f4e79;color:#fff;padding:18px 28px}header h1{margin:0;font-size:1.5rem}.sub{margin:6px 0 0;opacity:.9}\
+main{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:16px;padding:16px 28px}\
+section{background:#fff;border-radius:10px;padding:14px 18px;box-shadow:0 1px 3px rgba(0,0,0,.08)}\
+h2{font-size:1.1rem;margin:0 0 10px}h3{font-size:.95rem;margin:12px 0 6px}\
+table{border-collapse:collapse;width:100%;font-size:.85rem}td,th{padding:3px 6px;border-bottom:1px solid #e6e9ee;text-align:left}\
+th{background:#f0f3f7;font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.neg{color:#b3261e}\
+.place{width:2em;text-align:right;color:#667}.barcell{width:45%}.row{display:flex;align-items:center;gap:10px;margin:4px 0}\
+.lbl{width:5em;font-weight:600}.legend span{margin-right:14px;font-size:.85rem}.legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}\
+.note{font-size:.8rem;color:#667}.wide{grid-column:1/-1}footer{padding:10px 28px 24px;font-size:.8rem;color:#667}svg text{font-family:inherit}";

@@ -1,0 +1,134 @@
+//! What `vsoko dynamics` reports (the wire contract): periods, each school's totals, delta,
+//! level change and declines, and each municipality's means, medians and levels per period.
+
+use crate::batch::Summary;
+use rust_decimal::Decimal;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+/// Values by period, in period order; serialized as a JSON object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ByPeriod<T>(pub Vec<(String, T)>);
+
+impl<T> Default for ByPeriod<T> {
+    fn default() -> Self {
+        ByPeriod(Vec::new())
+    }
+}
+
+impl<T> ByPeriod<T> {
+    /// The value of a period.
+    pub fn get(&self, period: &str) -> Option<&T> {
+        self.0.iter().find(|(p, _)| p == period).map(|(_, v)| v)
+    }
+}
+
+impl<T: Serialize> Serialize for ByPeriod<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// The dynamics of many schools over periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dynamics {
+    /// Methodology id.
+    pub methodology: String,
+    /// Periods, earliest first.
+    pub periods: Vec<String>,
+    /// Every school, in order of first appearance.
+    pub schools: Vec<SchoolDynamics>,
+    /// Every municipality, by name (schools without one last, as `null`).
+    pub municipalities: Vec<MunicipalityDynamics>,
+    /// Municipalities ranked in the last period.
+    pub rating: Rating,
+    /// The whole input per period (levels, mean, median, weakest criteria).
+    #[serde(skip)]
+    pub region: ByPeriod<Summary>,
+}
+
+/// One school across periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SchoolDynamics {
+    /// School.
+    pub school: String,
+    /// Municipality (of its last row).
+    pub municipality: Option<String>,
+    /// Total per period it appears in.
+    pub totals: ByPeriod<Decimal>,
+    /// Last period − previous; `null` unless it is in both.
+    pub delta: Option<Decimal>,
+    /// The level before and after, when it changed.
+    pub level_change: Option<LevelChange>,
+    /// Groups whose points fell, most first.
+    pub declines: Vec<Decline>,
+    /// Level id per period (for the dashboard).
+    #[serde(skip)]
+    pub levels: ByPeriod<Option<String>>,
+}
+
+/// A level change between the two last periods.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelChange {
+    /// Level id before.
+    pub from: String,
+    /// Level id after.
+    pub to: String,
+}
+
+/// A group whose points fell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decline {
+    /// Group id.
+    pub id: String,
+    /// Points before.
+    pub from: Decimal,
+    /// Points after.
+    pub to: Decimal,
+    /// `to − from` (negative).
+    pub delta: Decimal,
+}
+
+/// One municipality across periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MunicipalityDynamics {
+    /// Name (`null` for schools without one).
+    pub municipality: Option<String>,
+    /// Distinct schools over all periods.
+    pub schools: usize,
+    /// Mean total per period, 2 places.
+    pub mean: ByPeriod<Decimal>,
+    /// Exact median total per period.
+    pub median: ByPeriod<Decimal>,
+    /// Schools per level id per period.
+    pub levels: ByPeriod<ByPeriod<usize>>,
+    /// The full summary per period (weakest criteria for the dashboard).
+    #[serde(skip)]
+    pub summaries: ByPeriod<Summary>,
+}
+
+/// Municipalities ranked in one period by the mean total or the mean points of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rating {
+    /// The period (the last one).
+    pub period: Option<String>,
+    /// `total` or a group id.
+    pub by: String,
+    /// Places, best first; equal values share a place.
+    pub places: Vec<Place>,
+}
+
+/// A municipality's place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// Municipality.
+    pub municipality: Option<String>,
+    /// 1 = best; ties share a place ("1, 2, 2, 4").
+    pub place: usize,
+    /// Mean of what is rated, 2 places.
+    pub value: Decimal,
+}

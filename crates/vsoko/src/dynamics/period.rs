@@ -1,0 +1,90 @@
+//! Period labels as schools write them: a year (`2024`) or an academic year (`2023/24`,
+//! `2023/2024`, `2023-2024`). One input uses one form; periods sort by their first year.
+
+/// The written form of a period label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodForm {
+    /// `2024`.
+    Year,
+    /// `2023/24`, `2023/2024`, `2023-24`, `2023-2024`.
+    AcademicYear,
+    /// Anything else (`I полугодие 2024`): compared as text, sorted after the known forms.
+    Other,
+}
+
+impl PeriodForm {
+    /// The form of a label, with the year it starts in when it has one.
+    ///
+    /// ```
+    /// use vsoko::dynamics::PeriodForm;
+    /// assert_eq!(PeriodForm::of("2024"), (PeriodForm::Year, Some(2024)));
+    /// assert_eq!(PeriodForm::of("2023/24"), (PeriodForm::AcademicYear, Some(2023)));
+    /// assert_eq!(PeriodForm::of("весна"), (PeriodForm::Other, None));
+    /// ```
+    pub fn of(label: &str) -> (PeriodForm, Option<u32>) {
+        let t = label.trim();
+        let year = |s: &str| {
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u32>().ok())
+                .flatten()
+        };
+        if let Some(y) = year(t) {
+            return (PeriodForm::Year, Some(y));
+        }
+        if let Some((a, b)) = t.split_once(['/', '-'])
+            && let Some(start) = year(a.trim())
+        {
+            let b = b.trim();
+            let next = (start + 1).to_string();
+            if b == next || (b.len() == 2 && next.ends_with(b)) {
+                return (PeriodForm::AcademicYear, Some(start));
+            }
+        }
+        (PeriodForm::Other, None)
+    }
+
+    /// The form in Russian, for messages.
+    pub fn ru(self) -> &'static str {
+        match self {
+            PeriodForm::Year => "год (2024)",
+            PeriodForm::AcademicYear => "учебный год (2023/24)",
+            PeriodForm::Other => "произвольная подпись",
+        }
+    }
+
+    /// The form in English, for logs.
+    pub fn en(self) -> &'static str {
+        match self {
+            PeriodForm::Year => "a year (2024)",
+            PeriodForm::AcademicYear => "an academic year (2023/24)",
+            PeriodForm::Other => "free text",
+        }
+    }
+}
+
+/// Sorts period labels: by first year, then as text.
+pub(crate) fn sort(periods: &mut [String]) {
+    periods.sort_by(|a, b| {
+        let (ka, kb) = (PeriodForm::of(a).1, PeriodForm::of(b).1);
+        match (ka, kb) {
+            (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.cmp(b),
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn academic_years_need_consecutive_years() {
+        assert_eq!(PeriodForm::of("2023-2024").0, PeriodForm::AcademicYear);
+        assert_eq!(PeriodForm::of("2023/2025").0, PeriodForm::Other);
+        let mut p = vec!["2024".to_string(), "весна".into(), "2023".into()];
+        sort(&mut p);
+        assert_eq!(p, ["2023", "2024", "весна"]);
+    }
+}
