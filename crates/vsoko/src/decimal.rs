@@ -35,6 +35,9 @@ pub const SHARE_DECIMALS: u32 = 4;
 /// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal, ValueReason> {
     let t = text.trim();
+    if let Some(d) = plain(t) {
+        return Ok(d);
+    }
     if t.is_empty() {
         return Err(ValueReason::NotANumber {
             text: String::new(),
@@ -79,6 +82,38 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, ValueReason> {
     };
     let exp: i64 = exponent.parse().map_err(|_| not_a_number())?;
     scale_by_power_of_ten(digits_value, exp).ok_or_else(not_exact)
+}
+
+/// The common case without an allocation: an optional sign, at most 18 digits with at most one
+/// inner point (`2.5`, `-3`, `10.25`); anything else takes the full path.
+pub(crate) fn plain(t: &str) -> Option<Decimal> {
+    let (negative, digits) = match t.as_bytes().split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, t.as_bytes()),
+    };
+    if digits.is_empty()
+        || digits.len() > 18
+        || digits.first() == Some(&b'.')
+        || digits.last() == Some(&b'.')
+    {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut point) = (0i64, 0u32, false);
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i64::from(c - b'0');
+                if point {
+                    scale += 1;
+                }
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    let d = Decimal::new(mantissa, scale);
+    Some(if negative && mantissa != 0 { -d } else { d })
 }
 
 /// `value × 10^exp`, exactly, or `None` when the result does not fit.

@@ -278,6 +278,12 @@ fn looks_like_a_date(name: &str) -> bool {
 /// ```
 pub fn parse_cell(cell: &str) -> Result<Value, crate::reason::ValueReason> {
     let t = cell.trim();
+    if t.is_empty() {
+        return Ok(Value::Missing);
+    }
+    if let Some(d) = crate::decimal::plain(t) {
+        return Ok(Value::Points(d));
+    }
     if is_not_applicable(t) {
         return Ok(Value::NotApplicable);
     }
