@@ -107,44 +107,42 @@ fn load(input: &Input) -> Result<(Methodology, Dynamics, usize), Failure> {
         )?
         .clone(),
     };
+    // Files are read and scored on their own threads (both cores for two periods); the panel
+    // then takes their rows in file order, so the result is the same as one pass.
+    let scored: Vec<Result<FileRows, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = input
+            .files
+            .iter()
+            .map(|path| scope.spawn(|| score_file(path, &m)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Failure::Usage(
+                        "поток чтения файла завершился с ошибкой".into(),
+                    ))
+                })
+            })
+            .collect()
+    });
     let mut panel = Panel::new(&m);
     let mut bad = 0;
-    for path in &input.files {
-        let file = path.display().to_string();
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let rows = sheets::open(path, None, &m)?;
-        let has_period = rows.has_period;
-        for record in rows.records {
-            let scored = record.result.and_then(|e| {
-                m.evaluate(&e.values, Options::default())
-                    .map(|card| (e, card))
-            });
-            match scored {
-                Ok((e, card)) => {
-                    let period = if has_period {
-                        e.period
-                    } else {
-                        Some(stem.clone())
-                    };
-                    panel.add(
-                        &file,
-                        record.row,
-                        e.school.as_deref(),
-                        e.municipality.as_deref(),
-                        period.as_deref(),
-                        &card,
-                    );
-                }
-                Err(e) => {
+    for file in scored {
+        let file = file?;
+        for (row, item) in file.rows {
+            match item {
+                Ok(r) => panel.add(
+                    &file.name,
+                    row,
+                    r.school.as_deref(),
+                    r.municipality.as_deref(),
+                    r.period.as_deref(),
+                    &r.card,
+                ),
+                Err(line) => {
                     bad += 1;
-                    note(&format!(
-                        "{file}, row {}: {}",
-                        record.row,
-                        Failure::from(e).line()
-                    ));
+                    note(&format!("{}, row {row}: {line}", file.name));
                 }
             }
         }
@@ -160,6 +158,59 @@ fn load(input: &Input) -> Result<(Methodology, Dynamics, usize), Failure> {
     }
     let d = panel.finish(input.by.as_deref())?;
     Ok((m, d, bad))
+}
+
+/// A file's rows, scored: per row its number and either what the panel needs or the error line.
+struct FileRows {
+    name: String,
+    rows: Vec<(usize, Result<Scored, String>)>,
+}
+
+/// A scored row with only the numbers the panel keeps (no inputs or indicator slots), so a
+/// file of 40,000 schools stays a few megabytes.
+struct Scored {
+    school: Option<String>,
+    municipality: Option<String>,
+    period: Option<String>,
+    card: vsoko::Scorecard,
+}
+
+fn score_file(path: &std::path::Path, m: &Methodology) -> Result<FileRows, Failure> {
+    let name = path.display().to_string();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let rows = sheets::open(path, None, m)?;
+    let has_period = rows.has_period;
+    let mut out = Vec::new();
+    for record in rows.records {
+        let scored = record.result.and_then(|e| {
+            m.evaluate(&e.values, Options::default())
+                .map(|card| (e, card))
+        });
+        out.push((
+            record.row,
+            match scored {
+                Ok((e, card)) => Ok(Scored {
+                    school: e.school,
+                    municipality: e.municipality,
+                    period: if has_period {
+                        e.period
+                    } else {
+                        Some(stem.clone())
+                    },
+                    card: vsoko::Scorecard {
+                        inputs: Vec::new(),
+                        slots: Vec::new(),
+                        ..card
+                    },
+                }),
+                Err(e) => Err(Failure::from(e).line()),
+            },
+        ));
+    }
+    Ok(FileRows { name, rows: out })
 }
 
 /// One row per school: totals per period, delta, level change, declines.

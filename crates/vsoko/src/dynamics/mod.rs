@@ -43,22 +43,39 @@ use std::collections::HashMap;
 pub struct Panel<'m> {
     m: &'m Methodology,
     schools: Vec<School>,
-    index: HashMap<(Option<String>, String), usize>,
+    /// School name → positions in `schools` (one per municipality that has a school so named).
+    index: HashMap<String, Vec<usize>>,
     form: Option<period::PeriodForm>,
+    /// Period labels as first seen, their positions, and whether each has the first row's form.
+    periods: Vec<String>,
+    period_ids: HashMap<String, usize>,
+    period_forms: Vec<Option<(period::PeriodForm, period::PeriodForm)>>,
+    /// Municipality names and their positions (position 0 is "none").
+    municipalities: Vec<Option<String>>,
+    municipality_ids: HashMap<String, usize>,
+    /// Spelling key → the spelling seen first; spellings that differ → that first one.
     spellings: HashMap<String, String>,
-    summaries: HashMap<(Option<String>, String), SummaryBuilder<'m>>,
-    region: HashMap<String, SummaryBuilder<'m>>,
+    odd_spellings: HashMap<String, String>,
+    files: Vec<String>,
+    summaries: HashMap<(usize, usize), SummaryBuilder<'m>>,
+    region: Vec<Option<SummaryBuilder<'m>>>,
     issues: Vec<RowIssue>,
 }
 
 struct School {
     name: String,
-    municipality: Option<String>,
+    municipality: usize,
     periods: Vec<Seen>,
 }
 
-/// One period of a school: (period, where it was read, total, group points).
-type Seen = (String, String, Decimal, Box<[Decimal]>);
+/// One period of a school: period, file and row where it was read, total, group points.
+struct Seen {
+    period: usize,
+    file: usize,
+    row: usize,
+    total: Decimal,
+    groups: Box<[Decimal]>,
+}
 
 impl<'m> Panel<'m> {
     /// An empty panel for one methodology.
@@ -68,9 +85,16 @@ impl<'m> Panel<'m> {
             schools: Vec::new(),
             index: HashMap::new(),
             form: None,
+            periods: Vec::new(),
+            period_ids: HashMap::new(),
+            period_forms: Vec::new(),
+            municipalities: vec![None],
+            municipality_ids: HashMap::new(),
             spellings: HashMap::new(),
+            odd_spellings: HashMap::new(),
+            files: Vec::new(),
             summaries: HashMap::new(),
-            region: HashMap::new(),
+            region: Vec::new(),
             issues: Vec::new(),
         }
     }
@@ -100,77 +124,132 @@ impl<'m> Panel<'m> {
             self.issues.push(issue(IssueKind::EmptySchool));
             return;
         };
-        let (form, _) = period::PeriodForm::of(period);
-        match self.form {
-            None => self.form = Some(form),
-            Some(expected) if expected != form => {
-                self.issues.push(issue(IssueKind::MixedPeriodForms {
-                    found: period.to_string(),
-                    form,
-                    expected,
-                }));
-                return;
-            }
-            Some(_) => {}
-        }
-        let municipality = municipality
-            .map(str::trim)
-            .filter(|m| !m.is_empty())
-            .map(str::to_string);
-        if let Some(name) = &municipality {
-            let first = self
-                .spellings
-                .entry(issue::spelling_key(name))
-                .or_insert_with(|| name.clone());
-            if first != name {
-                let other = first.clone();
-                self.issues.push(issue(IssueKind::MunicipalitySpelling {
-                    found: name.clone(),
-                    other,
-                }));
-            }
-        }
-        let key = (municipality.clone(), name.to_string());
-        let pos = *self.index.entry(key).or_insert_with(|| {
-            self.schools.push(School {
-                name: name.to_string(),
-                municipality: municipality.clone(),
-                periods: Vec::new(),
-            });
-            self.schools.len() - 1
-        });
-        let Some(s) = self.schools.get_mut(pos) else {
-            return;
-        };
-        if let Some((_, first, _, _)) = s.periods.iter().find(|(p, ..)| p == period) {
-            let first = first.clone();
-            self.issues.push(issue(IssueKind::DuplicateSchool {
-                school: name.to_string(),
-                period: period.to_string(),
-                first,
+        let p = self.period(period);
+        if let Some(Some((form, expected))) = self.period_forms.get(p) {
+            self.issues.push(issue(IssueKind::MixedPeriodForms {
+                found: period.to_string(),
+                form: *form,
+                expected: *expected,
             }));
             return;
         }
-        let at = if file.is_empty() {
-            format!("строка {row}")
-        } else {
-            format!("{file}, строка {row}")
+        let mun = match municipality.map(str::trim).filter(|m| !m.is_empty()) {
+            Some(name) => {
+                if let Some(other) = self.spelling(name) {
+                    self.issues.push(issue(IssueKind::MunicipalitySpelling {
+                        found: name.to_string(),
+                        other,
+                    }));
+                }
+                self.municipality(name)
+            }
+            None => 0,
         };
-        s.periods.push((
-            period.to_string(),
-            at,
-            card.total,
-            card.group_points.clone().into_boxed_slice(),
-        ));
+        let f = self.file(file);
+        let pos = self.school(name, mun);
+        let Some(s) = self.schools.get_mut(pos) else {
+            return;
+        };
+        if let Some(seen) = s.periods.iter().find(|seen| seen.period == p) {
+            let at = at(
+                self.files.get(seen.file).map_or("", String::as_str),
+                seen.row,
+            );
+            self.issues.push(issue(IssueKind::DuplicateSchool {
+                school: name.to_string(),
+                period: period.to_string(),
+                first: at,
+            }));
+            return;
+        }
+        s.periods.push(Seen {
+            period: p,
+            file: f,
+            row,
+            total: card.total,
+            groups: card.group_points.clone().into_boxed_slice(),
+        });
         let m = self.m;
         self.summaries
-            .entry((municipality, period.to_string()))
+            .entry((mun, p))
             .or_insert_with(|| SummaryBuilder::new(m))
             .add(card);
-        self.region
-            .entry(period.to_string())
-            .or_insert_with(|| SummaryBuilder::new(m))
-            .add(card);
+        if let Some(r) = self.region.get_mut(p) {
+            r.get_or_insert_with(|| SummaryBuilder::new(m)).add(card);
+        }
+    }
+
+    /// The position of a period label, adding it (and checking its form) when new.
+    fn period(&mut self, label: &str) -> usize {
+        if let Some(&p) = self.period_ids.get(label) {
+            return p;
+        }
+        let (form, _) = period::PeriodForm::of(label);
+        let expected = *self.form.get_or_insert(form);
+        self.period_forms
+            .push((expected != form).then_some((form, expected)));
+        self.periods.push(label.to_string());
+        self.period_ids
+            .insert(label.to_string(), self.periods.len() - 1);
+        self.region.push(None);
+        self.periods.len() - 1
+    }
+
+    fn municipality(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.municipality_ids.get(name) {
+            return i;
+        }
+        self.municipalities.push(Some(name.to_string()));
+        self.municipality_ids
+            .insert(name.to_string(), self.municipalities.len() - 1);
+        self.municipalities.len() - 1
+    }
+
+    /// The spelling seen first when `name` is written unlike it.
+    fn spelling(&mut self, name: &str) -> Option<String> {
+        if self.municipality_ids.contains_key(name) {
+            return self.odd_spellings.get(name).cloned();
+        }
+        let first = self
+            .spellings
+            .entry(issue::spelling_key(name))
+            .or_insert_with(|| name.to_string())
+            .clone();
+        (first != name).then(|| {
+            self.odd_spellings.insert(name.to_string(), first.clone());
+            first
+        })
+    }
+
+    fn file(&mut self, name: &str) -> usize {
+        if self.files.last().is_some_and(|f| f == name) {
+            return self.files.len() - 1;
+        }
+        if let Some(i) = self.files.iter().position(|f| f == name) {
+            return i;
+        }
+        self.files.push(name.to_string());
+        self.files.len() - 1
+    }
+
+    fn school(&mut self, name: &str, municipality: usize) -> usize {
+        if let Some(&pos) = self.index.get(name).and_then(|v| {
+            v.iter().find(|&&i| {
+                self.schools
+                    .get(i)
+                    .is_some_and(|s| s.municipality == municipality)
+            })
+        }) {
+            return pos;
+        }
+        self.schools.push(School {
+            name: name.to_string(),
+            municipality,
+            periods: Vec::new(),
+        });
+        let pos = self.schools.len() - 1;
+        self.index.entry(name.to_string()).or_default().push(pos);
+        pos
     }
 
     /// Every problem of the rows so far, in input order.
@@ -201,7 +280,38 @@ impl<'m> Panel<'m> {
                 }
             })?),
         };
-        let mut periods: Vec<String> = self.region.keys().cloned().collect();
+        // Positions back to names, once per school and period.
+        let names = &self.periods;
+        let kept: Vec<Kept> = self
+            .schools
+            .into_iter()
+            .map(|s| Kept {
+                name: s.name,
+                municipality: self.municipalities.get(s.municipality).cloned().flatten(),
+                periods: s
+                    .periods
+                    .into_iter()
+                    .map(|seen| {
+                        let p = names.get(seen.period).cloned().unwrap_or_default();
+                        (p, (), seen.total, seen.groups)
+                    })
+                    .collect(),
+            })
+            .collect();
+        let summaries: HashMap<(Option<String>, String), SummaryBuilder<'_>> = self
+            .summaries
+            .into_iter()
+            .map(|((mun, p), b)| {
+                let mun = self.municipalities.get(mun).cloned().flatten();
+                ((mun, names.get(p).cloned().unwrap_or_default()), b)
+            })
+            .collect();
+        let mut periods: Vec<String> = names
+            .iter()
+            .zip(&self.region)
+            .filter(|(_, r)| r.is_some())
+            .map(|(p, _)| p.clone())
+            .collect();
         period::sort(&mut periods);
         let last = periods.last().cloned();
         let prev = periods
@@ -209,17 +319,16 @@ impl<'m> Panel<'m> {
             .checked_sub(2)
             .and_then(|i| periods.get(i))
             .cloned();
-        let schools: Vec<SchoolDynamics> = self
-            .schools
+        let schools: Vec<SchoolDynamics> = kept
             .iter()
             .map(|s| school(m, s, &periods, prev.as_deref(), last.as_deref()))
             .collect();
-        let municipalities = municipalities(&self.schools, self.summaries, &periods);
-        let rating = rating(m, &self.schools, &municipalities, last.as_deref(), by_group);
-        let mut region: Vec<(String, crate::batch::Summary)> = self
-            .region
-            .into_iter()
-            .map(|(p, s)| (p, s.finish()))
+        let municipalities = municipalities(&kept, summaries, &periods);
+        let rating = rating(m, &kept, &municipalities, last.as_deref(), by_group);
+        let mut region: Vec<(String, crate::batch::Summary)> = names
+            .iter()
+            .zip(self.region)
+            .filter_map(|(p, r)| Some((p.clone(), r?.finish())))
             .collect();
         region.sort_by_key(|(p, _)| periods.iter().position(|q| q == p));
         Ok(Dynamics {
@@ -233,15 +342,24 @@ impl<'m> Panel<'m> {
     }
 }
 
+/// Where a row was read, for messages: `file, строка 5` (or `строка 5` for one frame).
+fn at(file: &str, row: usize) -> String {
+    if file.is_empty() {
+        format!("строка {row}")
+    } else {
+        format!("{file}, строка {row}")
+    }
+}
+
 fn school(
     m: &Methodology,
-    s: &School,
+    s: &Kept,
     periods: &[String],
     prev: Option<&str>,
     last: Option<&str>,
 ) -> SchoolDynamics {
     let of = |p: Option<&str>| p.and_then(|p| s.periods.iter().find(|(q, ..)| q == p));
-    let in_order = |f: &dyn Fn(&Seen) -> Option<String>| {
+    let in_order = |f: &dyn Fn(&KeptSeen) -> Option<String>| {
         periods
             .iter()
             .filter_map(|p| s.periods.iter().find(|(q, ..)| q == p))
@@ -252,13 +370,13 @@ fn school(
         periods
             .iter()
             .filter_map(|p| s.periods.iter().find(|(q, ..)| q == p))
-            .map(|(p, _, t, _)| (p.clone(), *t))
+            .map(|(p, (), t, _)| (p.clone(), *t))
             .collect(),
     );
     let level = |t: Decimal| m.level_of(t).map(|l| l.id.clone());
     let levels = ByPeriod(in_order(&|e| level(e.2)));
     let (mut delta, mut level_change, mut declines) = (None, None, Vec::new());
-    if let (Some((_, _, t0, g0)), Some((_, _, t1, g1))) = (of(prev), of(last)) {
+    if let (Some((_, (), t0, g0)), Some((_, (), t1, g1))) = (of(prev), of(last)) {
         delta = Some((*t1 - *t0).normalize());
         if let (Some(a), Some(b)) = (level(*t0), level(*t1))
             && a != b
@@ -292,7 +410,7 @@ fn school(
 }
 
 fn municipalities(
-    schools: &[School],
+    schools: &[Kept],
     summaries: HashMap<(Option<String>, String), SummaryBuilder<'_>>,
     periods: &[String],
 ) -> Vec<MunicipalityDynamics> {
@@ -346,7 +464,7 @@ fn municipalities(
 
 fn rating(
     m: &Methodology,
-    schools: &[School],
+    schools: &[Kept],
     municipalities: &[MunicipalityDynamics],
     last: Option<&str>,
     by_group: Option<usize>,
@@ -371,7 +489,7 @@ fn rating(
                         .iter()
                         .filter(|s| s.municipality == mun.municipality)
                         .filter_map(|s| s.periods.iter().find(|(p, ..)| p == last))
-                        .filter_map(|(_, _, _, groups)| groups.get(g).copied())
+                        .filter_map(|(_, (), _, groups)| groups.get(g).copied())
                         .collect();
                     let n = Decimal::from(points.len());
                     let sum = crate::decimal::checked_sum(points.iter().copied())?;
@@ -408,3 +526,13 @@ fn group_ids(m: &Methodology) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// A school as `finish` reads it: names instead of positions.
+struct Kept {
+    name: String,
+    municipality: Option<String>,
+    periods: Vec<KeptSeen>,
+}
+
+/// (period, unused, total, group points) of one period of a [`Kept`] school.
+type KeptSeen = (String, (), Decimal, Box<[Decimal]>);
