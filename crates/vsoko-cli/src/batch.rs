@@ -3,6 +3,7 @@
 //! are the core's (`vsoko::batch`).
 
 use crate::failure::Failure;
+use crate::render::csv_field;
 use crate::sheets::{self, Record};
 use crate::xlsx::{MAX_SCHOOLS, Results};
 use clap::ValueEnum;
@@ -345,14 +346,5 @@ impl<W: Write> Writer<'_, W> {
 
     fn finish(mut self) -> Result<(), Failure> {
         self.out.flush().map_err(|e| Failure::write(&self.path, &e))
-    }
-}
-
-/// Quotes a CSV field when it needs it.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
     }
 }

@@ -2,6 +2,7 @@
 //! or period and municipality columns) scored and compared by the core's `dynamics` module.
 
 use crate::failure::{Failure, note};
+use crate::render::csv_field;
 use crate::sheets;
 use clap::ValueEnum;
 use std::fmt::Write as _;
@@ -217,15 +218,15 @@ fn score_file(path: &std::path::Path, m: &Methodology) -> Result<FileRows, Failu
 fn csv(d: &Dynamics) -> String {
     let mut out = String::from("school,municipality");
     for p in &d.periods {
-        let _ = write!(out, ",total_{}", field(p));
+        let _ = write!(out, ",total_{}", csv_field(p));
     }
     out.push_str(",delta,level_from,level_to,declines\n");
     for s in &d.schools {
         let _ = write!(
             out,
             "{},{}",
-            field(&s.school),
-            field(s.municipality.as_deref().unwrap_or(""))
+            csv_field(&s.school),
+            csv_field(s.municipality.as_deref().unwrap_or(""))
         );
         for p in &d.periods {
             let _ = write!(
@@ -247,7 +248,7 @@ fn csv(d: &Dynamics) -> String {
             out,
             ",{},{from},{to},{}",
             s.delta.map(|x| x.to_string()).unwrap_or_default(),
-            field(&declines.join(" "))
+            csv_field(&declines.join(" "))
         );
     }
     out
@@ -297,30 +298,17 @@ fn table(m: &Methodology, d: &Dynamics, municipality: Option<&str>) -> String {
             );
         }
     }
-    let mut fell: Vec<_> = d
-        .schools
-        .iter()
-        .filter(|s| {
-            s.delta
-                .is_some_and(|x| x.is_sign_negative() && !x.is_zero())
-        })
-        .collect();
-    fell.sort_by_key(|s| s.delta);
+    let fell = d.declined();
     let _ = writeln!(out, "\nСнижение итогового балла: {} школ", fell.len());
     for s in fell.iter().take(10) {
-        let worst: Vec<String> = s
-            .declines
-            .iter()
-            .take(3)
-            .map(|x| format!("{} ({})", x.id, x.delta))
-            .collect();
+        let worst = s.worst_declines(3);
         let _ = writeln!(
             out,
             "  {} ({}): {} — {}",
             s.school,
             s.municipality.as_deref().unwrap_or("—"),
             s.delta.map(|x| x.to_string()).unwrap_or_default(),
-            worst.join(", ")
+            worst
         );
     }
     if let (Some(name), Some(last)) = (municipality, d.periods.last()) {
@@ -340,12 +328,4 @@ fn table(m: &Methodology, d: &Dynamics, municipality: Option<&str>) -> String {
         }
     }
     out
-}
-
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }

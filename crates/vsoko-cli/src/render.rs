@@ -292,3 +292,16 @@ pub fn findings<'a>(
     }
     out
 }
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+///
+/// ```
+/// assert_eq!(vsoko_cli::render::csv_field("СОШ № 6, корпус 2"), "\"СОШ № 6, корпус 2\"");
+/// ```
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

@@ -197,12 +197,7 @@ fn weakest(h: &mut String, d: &Dynamics) {
 }
 
 fn declines(h: &mut String, m: &Methodology, d: &Dynamics) {
-    let mut fell: Vec<&SchoolDynamics> = d
-        .schools
-        .iter()
-        .filter(|s| s.delta.is_some_and(|x| x < Decimal::ZERO))
-        .collect();
-    fell.sort_by_key(|s| s.delta);
+    let fell = d.declined();
     let order = |id: &str| m.levels().iter().position(|l| l.id == id);
     let dropped: Vec<&SchoolDynamics> = d
         .schools
@@ -261,12 +256,7 @@ fn school_table<'a>(
         let level = s.level_change.as_ref().map_or(String::new(), |c| {
             format!("{} → {}", title(&c.from), title(&c.to))
         });
-        let worst: Vec<String> = s
-            .declines
-            .iter()
-            .take(3)
-            .map(|x| format!("{} ({})", x.id, x.delta))
-            .collect();
+        let worst = s.worst_declines(3);
         let _ = write!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num neg\" data-k=\"delta:{}\">{}</td><td>{}</td><td>{}</td></tr>",
@@ -276,7 +266,7 @@ fn school_table<'a>(
             esc(&s.school),
             opt(s.delta),
             esc(&level),
-            esc(&worst.join(", "))
+            esc(&worst)
         );
     }
     h.push_str("</table>");

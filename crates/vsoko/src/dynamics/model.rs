@@ -132,3 +132,33 @@ pub struct Place {
     /// Mean of what is rated, 2 places.
     pub value: Decimal,
 }
+
+impl Dynamics {
+    /// Schools whose total fell between the two last periods, the largest fall first.
+    ///
+    /// ```
+    /// # use vsoko::dynamics::Dynamics;
+    /// # fn f(d: &Dynamics) { let worst = d.declined().first().map(|s| &s.school); }
+    /// ```
+    pub fn declined(&self) -> Vec<&SchoolDynamics> {
+        let mut fell: Vec<&SchoolDynamics> = self
+            .schools
+            .iter()
+            .filter(|s| s.delta.is_some_and(|x| x < Decimal::ZERO))
+            .collect();
+        fell.sort_by_key(|s| s.delta);
+        fell
+    }
+}
+
+impl SchoolDynamics {
+    /// The `n` worst declines as `1.1 (-2), 3 (-1)`.
+    pub fn worst_declines(&self, n: usize) -> String {
+        self.declines
+            .iter()
+            .take(n)
+            .map(|x| format!("{} ({})", x.id, x.delta))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
