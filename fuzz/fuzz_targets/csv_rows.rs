@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(r.row <= lines, "row {} of {lines} lines", r.row);
             last = r.row.max(last);
             if let Ok(entry) = r.result {
-                if let Ok(card) = m.evaluate(&entry.values, Options::default()) {
+                if let Ok(card) = entry.evaluate(m, Options::default()) {
                     assert!(card.total <= card.max);
                 }
             }

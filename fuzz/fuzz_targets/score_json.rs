@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             for line in lines {
                 let cells: Vec<&str> = line.split([',', ';']).collect();
                 if let Ok(row) = cols.row(&cells) {
-                    let _ = m.evaluate(&row.values, Options::default());
+                    let _ = m.evaluate_row(&row.cells, Options::default());
                 }
             }
         }

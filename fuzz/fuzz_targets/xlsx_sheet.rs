@@ -99,7 +99,7 @@ fuzz_target!(|data: &[u8]| {
                 assert!(r.row > last, "rows in sheet order");
                 last = r.row;
                 if let Ok(e) = r.result {
-                    let _ = m.evaluate(&e.values, Options::default());
+                    let _ = e.evaluate(m, Options::default());
                 }
             }
         }

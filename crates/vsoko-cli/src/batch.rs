@@ -114,7 +114,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
     for record in rows.records {
         let Record { row, result } = record;
         let scored = result.and_then(|e| {
-            m.evaluate(&e.values, options).map(|card| Scored {
+            e.evaluate(m, options).map(|card| Scored {
                 school: e.school,
                 period: e.period,
                 card,

@@ -186,10 +186,9 @@ fn score_file(path: &std::path::Path, m: &Methodology) -> Result<FileRows, Failu
     let has_period = rows.has_period;
     let mut out = Vec::new();
     for record in rows.records {
-        let scored = record.result.and_then(|e| {
-            m.evaluate(&e.values, Options::default())
-                .map(|card| (e, card))
-        });
+        let scored = record
+            .result
+            .and_then(|e| e.evaluate(m, Options::default()).map(|card| (e, card)));
         out.push((
             record.row,
             match scored {

@@ -32,8 +32,34 @@ pub struct Entry {
     pub period: Option<String>,
     /// The municipality, when the table has a municipality column.
     pub municipality: Option<String>,
-    /// The indicator values of the row.
-    pub values: Values,
+    /// The row's values.
+    pub cells: Cells,
+}
+
+/// A row's values: by input position from a table (no id copied per cell), or by id from a
+/// JSON document.
+pub enum Cells {
+    /// From a table's columns.
+    Positions(Vec<(usize, vsoko::Value)>),
+    /// From a JSON Lines document.
+    Ids(Values),
+}
+
+impl Entry {
+    /// Scores the row.
+    ///
+    /// # Errors
+    /// As [`vsoko::Methodology::evaluate`].
+    pub fn evaluate(
+        &self,
+        m: &Methodology,
+        options: vsoko::Options,
+    ) -> Result<vsoko::Scorecard, Error> {
+        match &self.cells {
+            Cells::Positions(cells) => m.evaluate_row(cells, options),
+            Cells::Ids(values) => m.evaluate(values, options),
+        }
+    }
 }
 
 /// One input row: its number in the file and what it holds.
@@ -194,7 +220,7 @@ fn entry(r: vsoko::batch::Row) -> Entry {
         school: r.school,
         period: r.period,
         municipality: r.municipality,
-        values: r.values,
+        cells: Cells::Positions(r.cells),
     }
 }
 
@@ -242,7 +268,7 @@ fn jsonl_rows<'m, R: BufRead + 'm>(
                     school: input.school,
                     period: input.period,
                     municipality: None,
-                    values: input.values,
+                    cells: Cells::Ids(input.values),
                 }),
             }),
             Err(e) => Err(Error::InvalidInput {

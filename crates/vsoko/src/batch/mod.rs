@@ -11,7 +11,7 @@ pub use rank::{Rank, ranks};
 pub use summary::{GroupShare, LevelCount, MEAN_DECIMALS, Summary, SummaryBuilder, WEAKEST};
 
 use crate::error::{Error, InputKind, Result};
-use crate::input::{Value, Values, is_not_applicable};
+use crate::input::{Value, is_not_applicable};
 use crate::methodology::Methodology;
 use crate::reason::{InputReason, Location};
 
@@ -30,15 +30,16 @@ pub const MUNICIPALITY_COLUMN: &str = "municipality";
 /// let cols = Columns::from_header(m, &["\u{feff}school", "1.1", "2.7"]).unwrap();
 /// let row = cols.row(&["Школа № 5", "7,5", "n/a"]).unwrap();
 /// assert_eq!(row.school.as_deref(), Some("Школа № 5"));
-/// let r = m.score(&row.values, vsoko::Options::default()).unwrap();
-/// assert_eq!((r.total.to_string(), r.max.to_string()), ("7.5".into(), "100".into()));
+/// let card = m.evaluate_row(&row.cells, vsoko::Options::default()).unwrap();
+/// assert_eq!((card.total.to_string(), card.max.to_string()), ("7.5".into(), "100".into()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
     school: Option<usize>,
     period: Option<usize>,
     municipality: Option<usize>,
-    indicators: Vec<(usize, String)>,
+    /// (column, input id, input position).
+    indicators: Vec<(usize, String, usize)>,
     /// Columns with an empty header cell: ignored while their cells are empty too.
     unnamed: Vec<usize>,
     /// The header's width without its trailing empty cells.
@@ -54,8 +55,9 @@ pub struct Row {
     pub period: Option<String>,
     /// The municipality, when there is a `municipality` column.
     pub municipality: Option<String>,
-    /// The indicator values of the row (empty cells are missing).
-    pub values: Values,
+    /// The row's values by input position (see [`Methodology::position`]; empty cells are
+    /// missing), ready for [`Methodology::evaluate_row`] with no id copied per cell.
+    pub cells: Vec<(usize, Value)>,
 }
 
 impl Columns {
@@ -133,7 +135,7 @@ impl Columns {
             if let Some(s) = seen.get_mut(pos) {
                 *s = true;
             }
-            cols.indicators.push((i, name.to_string()));
+            cols.indicators.push((i, name.to_string(), pos));
         }
         if cols.indicators.is_empty() {
             return Err(Error::InvalidInput {
@@ -196,12 +198,12 @@ impl Columns {
                 .map(|c| c.as_ref().trim().to_string())
                 .filter(|s| !s.is_empty())
         };
-        let mut values = Values::new();
-        for (col, id) in &self.indicators {
+        let mut values = Vec::with_capacity(self.indicators.len());
+        for (col, id, pos) in &self.indicators {
             let cell = cells.get(*col).map_or("", AsRef::as_ref);
             match parse_cell(cell) {
                 Ok(Value::Missing) => {}
-                Ok(v) => values.push(id.clone(), v),
+                Ok(v) => values.push((*pos, v)),
                 Err(reason) => {
                     return Err(Error::InvalidValue {
                         id: id.clone(),
@@ -214,7 +216,7 @@ impl Columns {
             school: text(self.school),
             period: text(self.period),
             municipality: text(self.municipality),
-            values,
+            cells: values,
         })
     }
 
@@ -233,8 +235,8 @@ impl Columns {
     pub fn indicator_at(&self, column: usize) -> Option<&str> {
         self.indicators
             .iter()
-            .find(|(c, _)| *c == column)
-            .map(|(_, id)| id.as_str())
+            .find(|(c, ..)| *c == column)
+            .map(|(_, id, _)| id.as_str())
     }
 
     /// Whether the header has a `period` column (then results carry it too).
@@ -375,7 +377,7 @@ mod tests {
         let cols = Columns::from_header(index(), &["1.1.2", "school", "1.1.1"]).unwrap();
         let row = cols.row(&[" 2,5 ", "Гимназия", ""]).unwrap();
         assert_eq!(row.school.as_deref(), Some("Гимназия"));
-        assert_eq!(row.values.len(), 1);
+        assert_eq!(row.cells.len(), 1);
         let e = cols.row(&["abc", "x", "1"]).unwrap_err();
         assert_eq!((e.code(), e.indicator()), ("invalid_value", Some("1.1.2")));
         assert_eq!(
