@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
     );
     let Ok(m) = Methodology::from_json(&text) else { return };
     let full: Values = m.indicators().iter().map(|i| (i.id.clone(), i.cap)).collect();
-    let Ok(report) = m.score(&full, Options { strict: true }) else {
+    let Ok(report) = m.score(&full, Options::new().strict(true)) else {
         panic!("a valid methodology rejects its own maxima")
     };
     assert_eq!(report.total, m.max());

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     for name in ["index-2023", "nocko-1547"] {
         let Ok(m) = Methodology::builtin(name) else { return };
         for strict in [false, true] {
-            let options = Options { strict };
+            let options = Options::new().strict(strict);
             if let Ok(report) = vsoko::json::score_document(&text, Some(m), options) {
                 assert!(report.total <= report.max);
                 let back = serde_json::to_string(&report).ok();

@@ -28,29 +28,115 @@ use pyo3::prelude::*;
 ///     MethodologyError: unknown methodology.
 ///     TypeError: values is not a dict, or a value has a wrong Python type.
 #[pyfunction]
-#[pyo3(signature = (values, methodology = "index-2023", strict = false))]
+#[pyo3(signature = (values, methodology = None, strict = false))]
 fn score(
     py: Python<'_>,
     values: &Bound<'_, PyAny>,
-    methodology: &str,
+    methodology: Option<&Bound<'_, PyAny>>,
     strict: bool,
 ) -> PyResult<report::Report> {
-    let m = methodology::builtin(py, methodology)?;
-    methodology::score_one(py, &held::Held::Builtin(m), values, strict)
+    let m = chosen(py, methodology)?;
+    methodology::score_one(py, &m, values, strict)
+}
+
+/// A built-in name (default ``index-2023``) or a ``vsoko.Methodology``.
+fn chosen(py: Python<'_>, methodology: Option<&Bound<'_, PyAny>>) -> PyResult<held::Held> {
+    match methodology {
+        None => held::Held::builtin(py, vsoko::json::DEFAULT_METHODOLOGY),
+        Some(m) => {
+            if let Ok(m) = m.cast::<methodology::Methodology>() {
+                return Ok(m.get().held().clone());
+            }
+            match m.extract::<String>() {
+                Ok(name) => held::Held::builtin(py, &name),
+                Err(_) => Err(pyo3::exceptions::PyTypeError::new_err(
+                    "methodology must be a built-in name (str) or a vsoko.Methodology",
+                )),
+            }
+        }
+    }
+}
+
+/// Scores an input document: ``{"methodology": ..., "school": ..., "period": ..., "values":
+/// {...}}`` as a dict, or its JSON text. The result carries ``school`` and ``period``; a
+/// `methodology` argument wins over the document's.
+///
+/// Raises:
+///     InputError: an unknown field, a bad value (as ``score``), malformed JSON.
+///     MethodologyError: unknown methodology.
+#[pyfunction]
+#[pyo3(signature = (doc, methodology = None, strict = false))]
+fn score_document(
+    py: Python<'_>,
+    doc: &Bound<'_, PyAny>,
+    methodology: Option<&Bound<'_, PyAny>>,
+    strict: bool,
+) -> PyResult<report::Report> {
+    errors::guard(|| {
+        let (named, school, period, values) = if let Ok(text) = doc.extract::<String>() {
+            let input =
+                vsoko::ScoreInput::from_json(&text).map_err(|e| errors::to_py(py, &e, None))?;
+            (
+                input.methodology,
+                input.school,
+                input.period,
+                Some(input.values),
+            )
+        } else {
+            let d = doc.cast::<pyo3::types::PyDict>().map_err(|_| {
+                pyo3::exceptions::PyTypeError::new_err("doc must be a dict or JSON text")
+            })?;
+            for key in d.keys() {
+                let key: String = key.extract()?;
+                if !["methodology", "school", "period", "values"].contains(&key.as_str()) {
+                    let e = vsoko::Error::InvalidInput {
+                        at: vsoko::reason::Location::Field(key.clone()),
+                        reason: vsoko::reason::InputReason::UnknownField { name: key },
+                    };
+                    return Err(errors::to_py(py, &e, None));
+                }
+            }
+            let text = |k: &str| -> PyResult<Option<String>> {
+                d.get_item(k)?
+                    .filter(|v| !v.is_none())
+                    .map(|v| v.extract())
+                    .transpose()
+            };
+            let values = d.get_item("values")?.ok_or_else(|| {
+                pyo3::exceptions::PyTypeError::new_err("the document has no \"values\"")
+            })?;
+            let values = methodology::values_of(py, &values)?;
+            (
+                text("methodology")?,
+                text("school")?,
+                text("period")?,
+                Some(values),
+            )
+        };
+        let m = match (methodology, named) {
+            (Some(m), _) => chosen(py, Some(m))?,
+            (None, Some(name)) => held::Held::builtin(py, &name)?,
+            (None, None) => chosen(py, None)?,
+        };
+        let values = values.unwrap_or_default();
+        m.evaluate(&values, vsoko::Options::new().strict(strict))
+            .map(|card| report::Report::new(m.clone(), card).named(school, period))
+            .map_err(|e| errors::to_py(py, &e, None))
+    })
 }
 
 /// Scores many schools with one methodology; inputs are converted first, then the loop runs in
 /// Rust with the GIL released. The first bad school raises, with its position in ``.index``.
 #[pyfunction]
-#[pyo3(signature = (schools, methodology = "index-2023", strict = false))]
+#[pyo3(signature = (schools, methodology = None, strict = false))]
 fn score_many(
     py: Python<'_>,
     schools: &Bound<'_, PyAny>,
-    methodology: &str,
+    methodology: Option<&Bound<'_, PyAny>>,
     strict: bool,
 ) -> PyResult<Vec<report::Report>> {
-    let m = methodology::builtin(py, methodology)?;
-    methodology::score_many(py, &held::Held::Builtin(m), schools, strict)
+    let m = chosen(py, methodology)?;
+    methodology::score_many(py, &m, schools, strict)
 }
 
 /// The names of the built-in methodologies.
@@ -82,6 +168,7 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Report>()?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(score_many, m)?)?;
+    m.add_function(wrap_pyfunction!(score_document, m)?)?;
     m.add_function(wrap_pyfunction!(methodologies, m)?)?;
     m.add_function(wrap_pyfunction!(_check_selfexam, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;

@@ -59,6 +59,11 @@ fn convert(
 }
 
 /// Scores one school.
+/// A Python mapping of values, converted as ``score`` reads it.
+pub fn values_of(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Values> {
+    convert(py, obj, false, None)
+}
+
 pub fn score_one(
     py: Python<'_>,
     m: &Held,
@@ -67,7 +72,7 @@ pub fn score_one(
 ) -> PyResult<Report> {
     guard(|| {
         let values = convert(py, obj, false, None)?;
-        m.evaluate(&values, Options { strict })
+        m.evaluate(&values, Options::new().strict(strict))
             .map(|card| Report::new(m.clone(), card))
             .map_err(|e| error(py, &e, None))
     })
@@ -81,7 +86,7 @@ pub fn score_many(
     strict: bool,
 ) -> PyResult<Vec<Report>> {
     guard(|| {
-        let options = Options { strict };
+        let options = Options::new().strict(strict);
         let mut all = Vec::new();
         for (i, item) in schools.try_iter()?.enumerate() {
             let item = item?;
@@ -205,7 +210,7 @@ pub fn score_table<'py>(
                 .map(|r| r.to_string());
             errors::at_row(py, e, offset + k, label.as_deref())
         };
-        let options = Options { strict };
+        let options = Options::new().strict(strict);
         let mut cards = Vec::with_capacity(rows);
         // Convert a chunk of rows with the GIL, score it without, so memory stays small.
         let mut start = 0;
@@ -376,7 +381,7 @@ impl Methodology {
     ) -> PyResult<Bound<'py, PyList>> {
         let values = convert(py, values, false, None)?;
         let list = PyList::empty(py);
-        for e in self.held.check(&values, Options { strict }) {
+        for e in self.held.check(&values, Options::new().strict(strict)) {
             list.append(to_py(py, &vsoko::Diagnostic::from(&e))?)?;
         }
         Ok(list)

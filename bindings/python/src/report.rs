@@ -9,7 +9,16 @@ use std::sync::OnceLock;
 
 /// What a `Result` pickles as: `Result._from_state` and its arguments (the methodology as
 /// [`Held::state`], then one value per input).
-type Reduced<'py> = (Bound<'py, PyAny>, (bool, String, Vec<Option<String>>));
+type Reduced<'py> = (
+    Bound<'py, PyAny>,
+    (
+        bool,
+        String,
+        Vec<Option<String>>,
+        Option<String>,
+        Option<String>,
+    ),
+);
 
 /// One school's result: total, maximum and level, every group and indicator, what is missing,
 /// and where the points were lost. Decimals are `decimal.Decimal`.
@@ -20,6 +29,8 @@ type Reduced<'py> = (Bound<'py, PyAny>, (bool, String, Vec<Option<String>>));
 pub struct Report {
     m: Held,
     card: vsoko::Scorecard,
+    school: Option<String>,
+    period: Option<String>,
     full: OnceLock<vsoko::Report>,
 }
 
@@ -28,13 +39,26 @@ impl Report {
         Report {
             m,
             card,
+            school: None,
+            period: None,
             full: OnceLock::new(),
         }
     }
 
+    /// The result of a document that names its school and period.
+    pub fn named(mut self, school: Option<String>, period: Option<String>) -> Self {
+        self.school = school;
+        self.period = period;
+        self
+    }
+
     fn full(&self) -> &vsoko::Report {
-        self.full
-            .get_or_init(|| vsoko::Report::build(&self.m, &self.card))
+        self.full.get_or_init(|| {
+            let mut r = vsoko::Report::build(&self.m, &self.card);
+            r.school.clone_from(&self.school);
+            r.period.clone_from(&self.period);
+            r
+        })
     }
 
     fn level_band(&self) -> Option<&vsoko::LevelBand> {
@@ -50,10 +74,16 @@ impl Report {
         self.m.id()
     }
 
-    /// The school, when the input named it.
+    /// The school, when the input named it (``score_document``).
     #[getter]
     fn school(&self) -> Option<&str> {
-        self.full().school.as_deref()
+        self.school.as_deref()
+    }
+
+    /// The period, when the input named it (``score_document``).
+    #[getter]
+    fn period(&self) -> Option<&str> {
+        self.period.as_deref()
     }
 
     /// Sum of all points (``Decimal``, exact).
@@ -145,17 +175,20 @@ impl Report {
         let (builtin, text) = me.m.state();
         Ok((
             slf.get_type().getattr("_from_state")?,
-            (builtin, text, inputs),
+            (builtin, text, inputs, me.school.clone(), me.period.clone()),
         ))
     }
 
     /// The inverse of ``__reduce__``: scores the values again (exactly) with the methodology.
     #[staticmethod]
+    #[pyo3(signature = (builtin, methodology, inputs, school = None, period = None))]
     fn _from_state(
         py: Python<'_>,
         builtin: bool,
         methodology: &str,
         inputs: Vec<Option<String>>,
+        school: Option<String>,
+        period: Option<String>,
     ) -> PyResult<Self> {
         guard(|| {
             let held = Held::from_state(py, builtin, methodology)?;
@@ -178,7 +211,7 @@ impl Report {
             let card = held
                 .evaluate_row(&row, vsoko::Options::default())
                 .map_err(|e| error(py, &e, None))?;
-            Ok(Report::new(held, card))
+            Ok(Report::new(held, card).named(school, period))
         })
     }
 

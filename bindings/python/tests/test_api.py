@@ -137,3 +137,23 @@ def test_check_selfexam() -> None:
 
     report = load(FIXTURES / "selfexam" / "complete.json")
     assert vsoko.check_selfexam(report, as_of=datetime.date(2024, 4, 21))["complete"] is True
+
+
+def test_one_api_methodology_objects_documents_school_and_period() -> None:
+    import pickle
+
+    custom = vsoko.Methodology.builtin("nocko-1547")
+    assert vsoko.score({"1.1": 7}, methodology=custom).total == Decimal(7)
+    assert vsoko.score_many([{"1.1": 7}], methodology=custom)[0].methodology == "nocko-1547"
+    r = vsoko.score_document({"methodology": "nocko-1547", "school": "Школа № 1", "period": "2024", "values": {"1.1": 9}})
+    assert (r.school, r.period, r.total, r.methodology) == ("Школа № 1", "2024", Decimal(9), "nocko-1547")
+    assert r.to_dict()["school"] == "Школа № 1"
+    again = pickle.loads(pickle.dumps(r))
+    assert (again.school, again.period) == ("Школа № 1", "2024")
+    text = '{"school": "Лицей", "values": {"1.1.1": 3}}'
+    assert (vsoko.score_document(text).school, vsoko.score_document(text).total) == ("Лицей", Decimal(3))
+    with pytest.raises(vsoko.InputError) as err:
+        vsoko.score_document({"values": {}, "shcool": "x"})
+    assert err.value.code == "invalid_input"
+    with pytest.raises(TypeError):
+        vsoko.score({"1.1.1": 1}, methodology=42)

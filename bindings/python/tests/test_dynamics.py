@@ -60,3 +60,11 @@ def test_issues_name_the_row_and_the_dashboard_renders() -> None:
     assert page._repr_html_() == page.html
     with pytest.raises(vsoko.InputError):
         vsoko.dynamics(df, methodology=m, by="9.9")
+
+
+def test_russian_column_names_are_read_as_in_batch() -> None:
+    m = vsoko.Methodology.from_json((FIX / "methodology.json").read_text(encoding="utf-8"))
+    df = _frame().rename(columns={"school": "Школа", "municipality": "МО", "period": "Период"})
+    got = vsoko.dynamics(df, methodology=m)
+    assert got["periods"] == ["2023", "2024"] and got["issues"] == []
+    assert len(got["municipalities"]) == 3

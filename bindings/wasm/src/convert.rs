@@ -132,9 +132,7 @@ pub fn from_js_options(options: &JsValue) -> Result<vsoko::Options, JsValue> {
     only_fields("options", options, &["strict"])?;
     let o: JsOptions = serde_wasm_bindgen::from_value(options.clone())
         .map_err(|e| to_js_error(&shape_error("options", &e)))?;
-    Ok(vsoko::Options {
-        strict: o.strict.unwrap_or(false),
-    })
+    Ok(vsoko::Options::new().strict(o.strict.unwrap_or(false)))
 }
 
 /// A core value as a plain JS object (`null` for none, strings for decimals).

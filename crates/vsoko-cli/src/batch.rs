@@ -78,9 +78,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         None => None,
     };
     let m = chosen(args, custom.as_ref())?;
-    let options = Options {
-        strict: args.strict,
-    };
+    let options = Options::new().strict(args.strict);
     let xlsx = args.format == OutputFormat::Xlsx;
     if xlsx && args.output.is_none() {
         return Err(Failure::Usage(

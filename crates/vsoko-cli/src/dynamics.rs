@@ -63,7 +63,12 @@ enum Format {
 pub fn run(args: &DynamicsArgs) -> ExitCode {
     finish(load(&args.input).and_then(|(m, d, bad)| {
         let text = match args.format {
-            Format::Json => serde_json::to_string_pretty(&d).unwrap_or_default() + "\n",
+            Format::Json => {
+                serde_json::to_string_pretty(&d).map_err(|e| Failure::Write {
+                    path: "stdout".into(),
+                    message: e.to_string(),
+                })? + "\n"
+            }
             Format::Csv => csv(&d),
             Format::Table => table(&m, &d, args.municipality.as_deref()),
         };

@@ -158,9 +158,7 @@ fn score(args: &ScoreArgs) -> Result<String, Failure> {
         (None, Some(name)) => Some(Methodology::builtin(name)?),
         (None, None) => None,
     };
-    let options = Options {
-        strict: args.strict,
-    };
+    let options = Options::new().strict(args.strict);
     let input = vsoko::ScoreInput::from_json(&text)?;
     let m = vsoko::json::resolve(chosen, &input)?;
     let report = vsoko::json::score_input(&input, Some(m), options)?;

@@ -129,9 +129,7 @@ fn bad_inputs_give_their_codes() {
     for entry in entries {
         let file = entry["file"].as_str().unwrap();
         let text = fs::read_to_string(fixtures().join(file)).unwrap();
-        let options = Options {
-            strict: entry["strict"].as_bool().unwrap_or(false),
-        };
+        let options = Options::new().strict(entry["strict"].as_bool().unwrap_or(false));
         let err = vsoko::json::score_json(&text, entry["methodology"].as_str(), options)
             .err()
             .unwrap_or_else(|| panic!("{file} was accepted"));

@@ -167,7 +167,7 @@ proptest! {
             .iter()
             .map(|(id, p, na)| (*id, if *na { Value::NotApplicable } else { Value::Points(Decimal::from(*p)) }))
             .collect();
-        let options = Options { strict };
+        let options = Options::new().strict(strict);
         let problems = index().check(&values, options);
         match index().evaluate(&values, options) {
             Ok(_) => prop_assert!(problems.is_empty()),
@@ -188,7 +188,7 @@ proptest! {
     #[test]
     fn arbitrary_value_text_never_panics(text in "[-+0-9.eE naNinfINF/,]{0,30}") {
         let doc = format!("{{\"values\": {{\"1.1.1\": \"{text}\"}}}}");
-        match vsoko::json::score_document(&doc, None, Options { strict: false }) {
+        match vsoko::json::score_document(&doc, None, Options::new().strict(false)) {
             Ok(r) => prop_assert!(r.total >= Decimal::ZERO && r.total <= Decimal::from(3)),
             Err(e) => prop_assert_eq!(e.indicator(), Some("1.1.1")),
         }
@@ -199,7 +199,7 @@ proptest! {
 fn strict_mode_names_the_first_missing_indicator() {
     let values: Values = [("1.1.1", 3u32)].into_iter().collect();
     let err = index()
-        .score(&values, Options { strict: true })
+        .score(&values, Options::new().strict(true))
         .unwrap_err();
     assert_eq!(err.code(), "missing_indicator");
     assert_eq!(err.indicator(), Some("1.1.2"));

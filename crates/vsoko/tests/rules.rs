@@ -115,7 +115,7 @@ fn nok_reports() -> Vec<(String, Report)> {
                 .skip(1)
                 .collect();
             let values = Values::from_json(&serde_json::to_string(&values).unwrap()).unwrap();
-            let report = m.score(&values, Options { strict: true }).unwrap();
+            let report = m.score(&values, Options::new().strict(true)).unwrap();
             (cells[0].to_string(), report)
         })
         .collect()
@@ -175,7 +175,18 @@ fn share_inputs_are_checked() {
     let m = Methodology::builtin("nok-2019").unwrap();
     let over = Values::from_json(r#"{"2.3.yes": 16, "2.3.of": 15}"#).unwrap();
     let e = m.score(&over, Options::default()).unwrap_err();
-    assert_eq!(e.code(), "value_out_of_range");
+    assert_eq!(e.code(), "invalid_value");
+    assert!(
+        e.message_ru().contains("больше общего числа"),
+        "{}",
+        e.message_ru()
+    );
+    // 5 of 0 is bad data, not "nothing to ask".
+    let none = Values::from_json(r#"{"2.3.yes": 5, "2.3.of": 0}"#).unwrap();
+    assert_eq!(
+        m.score(&none, Options::default()).unwrap_err().code(),
+        "invalid_value"
+    );
     assert!(e.to_string().contains("2.3.yes"), "{e}");
     let half = Values::from_json(r#"{"2.3.yes": 1.5}"#).unwrap();
     assert_eq!(
@@ -236,7 +247,7 @@ proptest::proptest! {
             values.insert(id.into(), v.into());
         }
         let values = Values::from_json(&serde_json::Value::Object(values).to_string()).unwrap();
-        let r = m.score(&values, Options { strict: true }).unwrap();
+        let r = m.score(&values, Options::new().strict(true)).unwrap();
         proptest::prop_assert!(r.total >= rust_decimal::Decimal::ZERO && r.total <= r.max);
         proptest::prop_assert!(r.max == rust_decimal::Decimal::from(100) || r.max.is_zero());
         for g in &r.groups {

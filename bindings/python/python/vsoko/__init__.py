@@ -22,7 +22,7 @@ from ._objectivity import (
     summary_meta,
 )
 from ._plan import Plan, plan_actions
-from ._vsoko import Methodology, Result, methodologies, score, score_many, version
+from ._vsoko import Methodology, Result, methodologies, score, score_document, score_many, version
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -42,6 +42,7 @@ __all__ = [
     "objectivity_summaries",
     "plan_actions",
     "score",
+    "score_document",
     "score_frame",
     "score_many",
     "summary_meta",

@@ -10,7 +10,12 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-_META = ("school", "municipality", "period")
+#: The header names `vsoko batch` also reads for these columns (any letter case).
+_ALIASES = {
+    "school": ("school", "школа", "организация"),
+    "municipality": ("municipality", "муниципалитет", "мо"),
+    "period": ("period", "период"),
+}
 
 
 def dynamics(
@@ -80,6 +85,9 @@ def _run(data: Any, methodology: Any, school: str, municipality: str, period: st
     m = methodology if isinstance(methodology, Methodology) else Methodology.builtin(methodology)
     df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(list(data))
     names = [str(c) for c in df.columns]
+    school, municipality, period = (
+        _column(names, given, role) for given, role in ((school, "school"), (municipality, "municipality"), (period, "period"))
+    )
     meta = {school, municipality, period}
     columns = [(name, _cells(df.iloc[:, j])) for j, name in enumerate(names) if name not in meta]
 
@@ -89,6 +97,14 @@ def _run(data: Any, methodology: Any, school: str, municipality: str, period: st
         return [_text(v) for v in _cells(df.iloc[:, names.index(column)])]
 
     return _dynamics(m, columns, texts(school), texts(municipality), texts(period), by, html)
+
+
+def _column(names: list[str], given: str, role: str) -> str:
+    """The column for a role: the name given if the frame has it, else a known alias."""
+    if given in names or given != role:
+        return given
+    lower = {n.strip().lower(): n for n in names}
+    return next((lower[a] for a in _ALIASES[role] if a in lower), given)
 
 
 def _cells(s: Any) -> list[Any]:

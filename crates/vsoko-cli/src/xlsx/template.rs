@@ -129,7 +129,7 @@ fn inputs_sheet(sheet: &mut Worksheet, inputs: &[CatalogInput]) -> Result<(), Xl
         "Наименование",
         "Допустимо",
         "Показатели",
-        "Description (English)",
+        "Описание (англ.)",
     ];
     for (i, t) in titles.iter().enumerate() {
         sheet.write_string_with_format(0, col(i), *t, &head)?;

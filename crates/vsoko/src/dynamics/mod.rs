@@ -272,7 +272,7 @@ impl<'m> Panel<'m> {
                     reason: crate::reason::InputReason::WrongArgument {
                         expected: format!("total or a group id of {} ({})", m.id(), group_ids(m)),
                         expected_ru: format!(
-                            "total или код группы методики {} ({})",
+                            "«total» или код группы методики {} ({})",
                             m.id(),
                             group_ids(m)
                         ),

@@ -62,17 +62,11 @@ impl PeriodForm {
     }
 }
 
-/// Sorts period labels: by first year, then as text.
+/// Sorts period labels (given in order of first appearance): by first year; labels without a
+/// year (`весна`, `осень`: one file per period given in order) keep the order they came in.
 pub(crate) fn sort(periods: &mut [String]) {
-    periods.sort_by(|a, b| {
-        let (ka, kb) = (PeriodForm::of(a).1, PeriodForm::of(b).1);
-        match (ka, kb) {
-            (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.cmp(b),
-        }
-    });
+    // A stable sort: equal keys keep their order of appearance.
+    periods.sort_by_key(|p| PeriodForm::of(p).1.unwrap_or(u32::MAX));
 }
 
 #[cfg(test)]
@@ -83,8 +77,13 @@ mod tests {
     fn academic_years_need_consecutive_years() {
         assert_eq!(PeriodForm::of("2023-2024").0, PeriodForm::AcademicYear);
         assert_eq!(PeriodForm::of("2023/2025").0, PeriodForm::Other);
-        let mut p = vec!["2024".to_string(), "весна".into(), "2023".into()];
+        let mut p = vec![
+            "2024".to_string(),
+            "осень".into(),
+            "весна".into(),
+            "2023".into(),
+        ];
         sort(&mut p);
-        assert_eq!(p, ["2023", "2024", "весна"]);
+        assert_eq!(p, ["2023", "2024", "осень", "весна"]);
     }
 }

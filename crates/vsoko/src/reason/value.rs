@@ -54,6 +54,13 @@ pub enum ValueReason {
         /// The value.
         value: Decimal,
     },
+    /// A share's part above its whole (16 satisfied of 15 respondents).
+    OverTheWhole {
+        /// The part.
+        value: Decimal,
+        /// The whole.
+        of: Decimal,
+    },
     /// A value that falls into none of a rule's bands.
     NoBand {
         /// The value (for a share: the scaled share).
@@ -111,6 +118,9 @@ impl fmt::Display for ValueReason {
                 write!(f, "{value} is not a yes/no value (1 or 0, yes or no)")
             }
             ValueReason::NoBand { value } => write!(f, "{value} falls into no band of the rule"),
+            ValueReason::OverTheWhole { value, of } => {
+                write!(f, "{value} is more than the whole it is a share of, {of}")
+            }
             ValueReason::List => f.write_str("a list is not a number of points"),
             ValueReason::Object => f.write_str("an object is not a number of points"),
             ValueReason::WrongType { found } => write!(f, "{found} is not a number of points"),
@@ -159,6 +169,9 @@ impl ValueReason {
             }
             ValueReason::NoBand { value } => {
                 format!("{value} не попадает ни в один диапазон правила")
+            }
+            ValueReason::OverTheWhole { value, of } => {
+                format!("{value} больше общего числа, от которого берётся доля ({of})")
             }
             ValueReason::List => "список не является числом баллов".into(),
             ValueReason::Object => "объект не является числом баллов".into(),

@@ -13,11 +13,32 @@ use crate::methodology::{Fault, Given, Methodology, Part, RoundAt, combine};
 use crate::reason::ValueReason;
 use rust_decimal::Decimal;
 
-/// How to score.
+/// How to score. Build it with [`Options::new`] and its setters, so a later option does not
+/// break callers.
+///
+/// ```
+/// let o = vsoko::Options::new().strict(true);
+/// assert!(o.strict && !vsoko::Options::default().strict);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
-    /// Every indicator must have a value (missing ones are an error, not zero).
+    /// Every input must have a value (missing ones are an error, not zero).
     pub strict: bool,
+}
+
+impl Options {
+    /// The defaults: missing values count as zero.
+    pub fn new() -> Options {
+        Options::default()
+    }
+
+    /// Whether every input must have a value.
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Options {
+        self.strict = strict;
+        self
+    }
 }
 
 /// What one indicator came to.
@@ -280,11 +301,9 @@ impl Methodology {
                 .unwrap_or_default()
         };
         match fault {
-            Fault::YesOverOf { yes, value, of } => Error::ValueOutOfRange {
+            Fault::YesOverOf { yes, value, of } => Error::InvalidValue {
                 id: id(yes),
-                value,
-                min: Decimal::ZERO,
-                max: of,
+                reason: ValueReason::OverTheWhole { value, of },
             },
             Fault::NoBand { input, value } => Error::InvalidValue {
                 id: id(input),

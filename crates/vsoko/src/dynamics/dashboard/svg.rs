@@ -22,7 +22,14 @@ fn width(part: Decimal, whole: Decimal) -> f64 {
     if whole <= Decimal::ZERO {
         return 0.0;
     }
-    (part * Decimal::ONE_HUNDRED / whole)
+    let Some(ratio) = part
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|p| p.checked_div(whole))
+        .or_else(|| part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED))
+    else {
+        return 100.0;
+    };
+    ratio
         .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
         .round_dp(1)
         .to_f64()
@@ -71,13 +78,15 @@ pub(super) fn histogram(totals: &[Decimal], max: Decimal, levels: &[LevelBand]) 
     const BINS: usize = 20;
     const H: f64 = 160.0;
     let mut counts = [0usize; BINS];
-    let step = if max > Decimal::ZERO {
-        max / Decimal::from(BINS)
-    } else {
-        Decimal::ONE
-    };
+    let step = max
+        .checked_div(Decimal::from(BINS))
+        .filter(|s| *s > Decimal::ZERO)
+        .unwrap_or(Decimal::ONE);
     for t in totals {
-        let i = (*t / step).floor().to_usize().unwrap_or(0).min(BINS - 1);
+        let bin = t
+            .checked_div(step)
+            .map_or(BINS - 1, |x| x.floor().to_usize().unwrap_or(0));
+        let i = bin.min(BINS - 1);
         if let Some(c) = counts.get_mut(i) {
             *c += 1;
         }
@@ -88,8 +97,8 @@ pub(super) fn histogram(totals: &[Decimal], max: Decimal, levels: &[LevelBand]) 
         H + 24.0
     );
     for (i, n) in counts.iter().enumerate() {
-        let from = step * Decimal::from(i);
-        let to = step * Decimal::from(i + 1);
+        let from = step.checked_mul(Decimal::from(i)).unwrap_or(max);
+        let to = step.checked_mul(Decimal::from(i + 1)).unwrap_or(max);
         let color = levels
             .iter()
             .find(|l| l.contains(from))

@@ -75,15 +75,16 @@ pub(super) fn one(
     n: &dyn Fn(usize) -> Decimal,
 ) -> Result<Option<Decimal>, Fault> {
     let (y, o) = (n(yes), n(of));
-    if o.is_zero() {
-        return Ok(None);
-    }
+    // 0 of 0 is nothing to ask (n/a); 5 of 0 is bad data, never silently dropped.
     if y > o {
         return Err(Fault::YesOverOf {
             yes,
             value: y,
             of: o,
         });
+    }
+    if o.is_zero() {
+        return Ok(None);
     }
     Ok(Some(share_of(y, o, scale)))
 }

@@ -49,15 +49,17 @@ impl SharesMeanRule {
     }
 
     pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
+        // Only the shares that count (a 0-of-0 share is left out of the mean).
         let parts: Vec<String> = self
             .shares
             .iter()
+            .filter(|&&(_, o)| !n(o).is_zero())
             .map(|&(y, o)| format!("{} / {}", n(y), n(o)))
             .collect();
         format!(
             "({}) / {} × {} = {points}",
             parts.join(" + "),
-            self.shares.len(),
+            parts.len(),
             self.scale
         )
     }
