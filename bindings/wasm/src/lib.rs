@@ -6,12 +6,15 @@
 #![allow(clippy::needless_pass_by_value, clippy::missing_errors_doc)]
 
 mod convert;
+mod custom;
 mod errors;
 mod types;
 
 use convert::{from_js_document, from_js_options, from_js_values, optional_string, to_js};
 use errors::{VsokoResult, to_js_error};
 use wasm_bindgen::prelude::*;
+
+pub use custom::{Methodology, percent};
 
 /// An optional argument as given (`undefined` when left out).
 fn arg(value: Option<&JsValue>) -> JsValue {

@@ -184,3 +184,43 @@ test("objectivity over pupil objects equals the reference", () => {
   assert.equal(bad.index, 0);
   assert.equal(thrown(() => vsoko.objectivity("x")).code, "invalid_input");
 });
+
+test("Methodology.fromJson scores a custom version-2 methodology like the Rust core", () => {
+  const text = readFileSync(join(FIXTURES, "rules/rules.json"), "utf8");
+  const m = vsoko.Methodology.fromJson(text);
+  const cases = readFileSync(join(FIXTURES, "rules/cases.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  let n = 0;
+  for (const c of cases.filter((c) => c.methodology === "rules.json")) {
+    const r = m.score(c.values);
+    assert.equal(r.total, c.expected.total, c.name);
+    assert.equal(r.max, c.expected.max, c.name);
+    n += 1;
+  }
+  assert.ok(n >= 10);
+  assert.equal(m.id, JSON.parse(text).id);
+  assert.ok(m.catalog().inputs.length > 0);
+  const bad = thrown(() => vsoko.Methodology.fromJson('{"format_version": 2, "id": "x", "title": "Т", "groups": []}'));
+  assert.equal(bad.code, "invalid_methodology");
+  assert.deepEqual(Object.keys(bad.problems[0]).sort(), ["code", "message", "message_ru", "path"]);
+  assert.equal(bad.problems[0].code, "no_groups");
+});
+
+// An independent percentage: half away from zero at one decimal, in integers (BigInt), from
+// points given in hundredths; the core's must agree for every hundredth of small maxima.
+function expectedPercent(hundredths, max) {
+  const q = (2n * hundredths * 10n + max) / (2n * max); // round(P·10 / M), P ≥ 0
+  return `${q / 10n}.${q % 10n}`;
+}
+
+test("the page's percentages are the core's for every hundredth of a small maximum", () => {
+  for (const max of [7n, 20n, 22n, 143n]) {
+    for (let p = 0n; p <= max * 100n; p += 1n) {
+      const points = `${p / 100n}.${String(p % 100n).padStart(2, "0")}`;
+      const core = vsoko.percent(points, String(max));
+      const shown = core.includes(".") ? core : `${core}.0`;
+      assert.equal(shown, expectedPercent(p, max), `${points} of ${max}`);
+    }
+  }
+  assert.equal(vsoko.percent("0.29", "20"), "1.5"); // JS floats show 1.4
+  assert.equal(vsoko.percent("1", "0"), null);
+});

@@ -1,6 +1,6 @@
 // Type-checked with `tsc --strict` against the generated declarations: the public API as a
 // TypeScript user sees it.
-import { score, scoreDocument, catalog, check, checkSelfexam, methodologies, version } from "../pkg/web/vsoko_wasm.js";
+import { score, scoreDocument, catalog, check, checkSelfexam, methodologies, version, Methodology, percent } from "../pkg/web/vsoko_wasm.js";
 import type { Report, Catalog, Diagnostic, SelfexamCheck, VsokoError, Values } from "../pkg/web/vsoko_wasm.js";
 
 const values: Values = { "1.1.1": 3, "1.1.2": "2.5", "2.7": "n/a", "3.1.1": null };
@@ -27,3 +27,9 @@ try {
   console.log(code, id, err.message_ru);
 }
 console.log(total, level, firstGroup, lost, doc, caps, codes, late, names, v);
+
+// A custom methodology in the browser, typed.
+const custom: Methodology = Methodology.fromJson('{"format_version": 1, "id": "m", "title": "М", "groups": []}');
+const customReport: Report = custom.score({ "A.1": 1 });
+const shown: string | null = percent("0.29", "20");
+console.log(custom.id, customReport.total, shown);

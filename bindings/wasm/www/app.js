@@ -1,6 +1,6 @@
 // The page: a form per methodology, scored by the vsoko WASM core as the user types.
 // All rules (caps, n/a, levels, errors and their Russian messages) come from the core.
-import init, { catalog, check, checkPlan, methodologies, planCyclogram, planDue, planTemplate, score } from "../pkg/web/vsoko_wasm.js";
+import init, { catalog, check, checkPlan, methodologies, percent as corePercent, planCyclogram, planDue, planTemplate, score } from "../pkg/web/vsoko_wasm.js";
 
 const $ = (id) => document.getElementById(id);
 const NA = "n/a";
@@ -137,9 +137,10 @@ function update() {
   render(score(valid, name));
 }
 
-// Display only: one decimal from the exact points and max (not from the rounded share).
+// The core's percentage (one decimal, rounded once from the exact ratio), as the CLI shows it.
 function percent(points, max) {
-  return ((Number(points) * 100) / Number(max)).toFixed(1);
+  const p = corePercent(points, max);
+  return p === null ? "" : (p.includes(".") ? p : `${p}.0`);
 }
 
 function render(r) {
