@@ -57,21 +57,7 @@ impl Methodology {
         #[wasm_bindgen(unchecked_param_type = "Values")] values: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
     ) -> VsokoResult {
-        let options = from_js_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-        require_object("values", &values)?;
-        let problems = match vsoko::Values::deserialize_checked(
-            serde_wasm_bindgen::Deserializer::from(values),
-        ) {
-            Ok(Ok(values)) => self.inner.check(&values, options),
-            Ok(Err(e)) => vec![e],
-            Err(e) => return Err(to_js_error(&shape_error("values", &e))),
-        };
-        to_js(
-            &problems
-                .iter()
-                .map(vsoko::Diagnostic::from)
-                .collect::<Vec<_>>(),
-        )
+        check_values(&self.inner, values, &options.unwrap_or(JsValue::UNDEFINED))
     }
 
     /// Its catalogue (as `catalog`).
@@ -79,6 +65,28 @@ impl Methodology {
     pub fn catalog(&self) -> VsokoResult {
         to_js(&self.inner.catalog())
     }
+}
+
+/// Every problem of `values` against `m`, as diagnostics (for `check` and `Methodology.check`).
+pub(crate) fn check_values(
+    m: &vsoko::Methodology,
+    values: JsValue,
+    options: &JsValue,
+) -> VsokoResult {
+    let options = from_js_options(options)?;
+    require_object("values", &values)?;
+    let problems =
+        match vsoko::Values::deserialize_checked(serde_wasm_bindgen::Deserializer::from(values)) {
+            Ok(Ok(values)) => m.check(&values, options),
+            Ok(Err(e)) => vec![e],
+            Err(e) => return Err(to_js_error(&shape_error("values", &e))),
+        };
+    to_js(
+        &problems
+            .iter()
+            .map(vsoko::Diagnostic::from)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// `points` of `max` as a percentage with one decimal, rounded once from the exact ratio (half

@@ -74,20 +74,7 @@ pub fn check(
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> VsokoResult {
     let m = methodology("methodology", &arg(methodology_name.as_ref()))?;
-    let options = from_js_options(&arg(options.as_ref()))?;
-    convert::require_object("values", &values)?;
-    let problems =
-        match vsoko::Values::deserialize_checked(serde_wasm_bindgen::Deserializer::from(values)) {
-            Ok(Ok(values)) => m.check(&values, options),
-            Ok(Err(e)) => vec![e],
-            Err(e) => return Err(to_js_error(&convert::shape_error("values", &e))),
-        };
-    to_js(
-        &problems
-            .iter()
-            .map(vsoko::Diagnostic::from)
-            .collect::<Vec<_>>(),
-    )
+    custom::check_values(m, values, &arg(options.as_ref()))
 }
 
 /// The catalogue of a built-in methodology: every group and indicator with id, title, max.
