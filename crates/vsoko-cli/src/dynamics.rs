@@ -316,19 +316,9 @@ fn table(m: &Methodology, d: &Dynamics, municipality: Option<&str>) -> String {
         );
     }
     if let (Some(name), Some(last)) = (municipality, d.periods.last()) {
-        let mut schools: Vec<_> = d
-            .schools
-            .iter()
-            .filter(|s| s.municipality.as_deref() == Some(name))
-            .filter_map(|s| Some((s.school.as_str(), *s.totals.get(last)?)))
-            .collect();
-        let totals: Vec<_> = schools.iter().map(|(_, t)| *t).collect();
-        let places = vsoko::batch::ranks(&totals);
-        let mut rows: Vec<_> = schools.drain(..).zip(places).collect();
-        rows.sort_by_key(|(_, r)| r.position);
         let _ = writeln!(out, "\nШколы муниципалитета «{name}» ({last}):");
-        for ((school, total), r) in rows {
-            let _ = writeln!(out, "  {:>3}. {school} — {total}", r.position);
+        for (place, s, total) in d.ranked_schools(Some(name), last) {
+            let _ = writeln!(out, "  {place:>3}. {} — {total}", s.school);
         }
     }
     out

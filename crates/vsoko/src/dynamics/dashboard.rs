@@ -320,13 +320,11 @@ fn municipality(h: &mut String, m: &Methodology, d: &Dynamics, mun: &super::Muni
             esc(p),
             esc(&weak.join(", "))
         );
-        let mut ranked: Vec<(&str, Decimal)> = d
-            .schools
-            .iter()
-            .filter(|s| s.municipality == mun.municipality)
-            .filter_map(|s| Some((s.school.as_str(), *s.totals.get(p)?)))
+        let ranked: Vec<(&str, Decimal)> = d
+            .ranked_schools(mun.municipality.as_deref(), p)
+            .into_iter()
+            .map(|(_, s, t)| (s.school.as_str(), t))
             .collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let list = |items: &[(&str, Decimal)]| {
             items
                 .iter()

@@ -151,6 +151,44 @@ impl Dynamics {
     }
 }
 
+impl Dynamics {
+    /// The schools of one municipality (`None`: those without one) ranked by their total in
+    /// `period`, best first; equal totals share a place ("1, 2, 2, 4") and keep input order.
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options, Values, dynamics::Panel};
+    /// let m = Methodology::builtin("nocko-1547").unwrap();
+    /// let mut p = Panel::new(m);
+    /// for (row, (school, points)) in [("А", "5"), ("Б", "9"), ("В", "5")].into_iter().enumerate() {
+    ///     let v = Values::from_json(&format!(r#"{{"1.1": {points}}}"#)).unwrap();
+    ///     p.add("", row + 2, Some(school), Some("Энск"), Some("2024"), &m.evaluate(&v, Options::new()).unwrap());
+    /// }
+    /// let d = p.finish(None).unwrap();
+    /// let places: Vec<_> = d.ranked_schools(Some("Энск"), "2024").iter().map(|(p, s, _)| (*p, s.school.as_str())).collect();
+    /// assert_eq!(places, [(1, "Б"), (2, "А"), (2, "В")]);
+    /// ```
+    pub fn ranked_schools(
+        &self,
+        municipality: Option<&str>,
+        period: &str,
+    ) -> Vec<(usize, &SchoolDynamics, Decimal)> {
+        let schools: Vec<(&SchoolDynamics, Decimal)> = self
+            .schools
+            .iter()
+            .filter(|s| s.municipality.as_deref() == municipality)
+            .filter_map(|s| Some((s, *s.totals.get(period)?)))
+            .collect();
+        let totals: Vec<Decimal> = schools.iter().map(|(_, t)| *t).collect();
+        let mut ranked: Vec<(usize, &SchoolDynamics, Decimal)> = schools
+            .into_iter()
+            .zip(crate::batch::ranks(&totals))
+            .map(|((s, t), r)| (r.position, s, t))
+            .collect();
+        ranked.sort_by_key(|(place, ..)| *place);
+        ranked
+    }
+}
+
 impl SchoolDynamics {
     /// The `n` worst declines as `1.1 (-2), 3 (-1)`.
     pub fn worst_declines(&self, n: usize) -> String {
