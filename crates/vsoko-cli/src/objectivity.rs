@@ -71,8 +71,9 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
     let written = match args.format {
-        // Written as it is serialised: a country's table never sits in memory twice.
-        Format::Json => serde_json::to_writer_pretty(&mut out, &result)
+        // Written as it is serialised: a country's table never sits in memory twice. Compact:
+        // a region's table is hundreds of megabytes, and indentation would double it.
+        Format::Json => serde_json::to_writer(&mut out, &result)
             .map_err(std::io::Error::other)
             .and_then(|()| out.write_all(b"\n")),
         Format::Table => out.write_all(table(&result).as_bytes()),

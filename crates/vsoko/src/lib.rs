@@ -6,6 +6,7 @@ mod diagnostic;
 pub mod dynamics;
 mod entries;
 mod error;
+mod halves;
 pub mod input;
 pub mod json;
 pub mod methodology;

@@ -229,3 +229,44 @@ fn decimal_sums_stay_exact() {
     assert!(json.contains(r#""total":"0.3""#), "{json}");
     assert!(!json.contains("0.30000000000000004"));
 }
+
+/// Spearman's ρ from the textbook formula: average ranks as decimals, Pearson's correlation of
+/// the ranks with a 28-digit square root, rounded to 4 places half away from zero.
+fn textbook_rho(xs: &[u8], ys: &[i64]) -> Option<Decimal> {
+    use rust_decimal::MathematicalOps;
+    let rx = vsoko::objectivity::ranks(xs);
+    let ry = vsoko::objectivity::ranks(ys);
+    let n = Decimal::from(xs.len());
+    let (mx, my) = (
+        rx.iter().sum::<Decimal>() / n,
+        ry.iter().sum::<Decimal>() / n,
+    );
+    let (mut c, mut vx, mut vy) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for (a, b) in rx.iter().zip(&ry) {
+        c += (a - mx) * (b - my);
+        vx += (a - mx) * (a - mx);
+        vy += (b - my) * (b - my);
+    }
+    if vx.is_zero() || vy.is_zero() {
+        return None;
+    }
+    Some(
+        (c / (vx * vy).sqrt()?)
+            .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+    )
+}
+
+proptest! {
+    /// The integer-rank ρ, rounded without a root, equals the textbook computation, and its
+    /// sign is the covariance's.
+    #[test]
+    fn spearman_matches_the_textbook(pairs in proptest::collection::vec((2u8..=5, 0i64..=40), 2..80)) {
+        let (xs, ys): (Vec<u8>, Vec<i64>) = pairs.into_iter().unzip();
+        let got = vsoko::objectivity::spearman(&xs, &ys);
+        let want = textbook_rho(&xs, &ys);
+        prop_assert_eq!(got.map(|(_, rho)| rho), want);
+        if let Some((cov, rho)) = got {
+            prop_assert!(rho.is_sign_negative() == (cov < Decimal::ZERO) || rho.is_zero());
+        }
+    }
+}

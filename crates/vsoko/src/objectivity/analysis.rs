@@ -6,7 +6,7 @@
 //! in the same part); [`combine`](super::combine) turns the summaries of all parts into flags and indices.
 
 use super::pupil::{Pupil, PupilRef};
-use super::stats::{Moments, spearman};
+use super::stats::{Moments, RHO_PLACES, spearman};
 use crate::decimal::ROUNDING;
 use crate::error::{Error, Result};
 use crate::reason::{InputReason, Location};
@@ -194,6 +194,9 @@ pub struct Analysis {
     ids: FastMap<Box<str>, u32>,
     names: Vec<Box<str>>,
     groups: FastMap<Key, GroupAcc>,
+    /// The key of the row added last: rows come grouped, so most rows reuse it after comparing
+    /// three short strings, without interning them.
+    last: Option<Key>,
 }
 
 impl Analysis {
@@ -227,13 +230,25 @@ impl Analysis {
     /// differs from the group's, or a participant with a mark but no score.
     pub fn add_ref(&mut self, p: PupilRef<'_>) -> Result<()> {
         let absent = p.is_absent();
-        let key = (
-            self.intern(p.school),
-            self.intern(p.procedure),
-            self.intern(p.subject),
-            p.grade,
-            p.year,
-        );
+        let name = |id: u32| self.names.get(id as usize).map(|n| &**n);
+        let key = match self.last {
+            Some(k)
+                if (k.3, k.4) == (p.grade, p.year)
+                    && name(k.0) == Some(p.school)
+                    && name(k.1) == Some(p.procedure)
+                    && name(k.2) == Some(p.subject) =>
+            {
+                k
+            }
+            _ => (
+                self.intern(p.school),
+                self.intern(p.procedure),
+                self.intern(p.subject),
+                p.grade,
+                p.year,
+            ),
+        };
+        self.last = Some(key);
         let municipality = match (self.groups.contains_key(&key), p.municipality) {
             (false, Some(m)) => Some(self.intern(m)),
             _ => None,
@@ -338,66 +353,80 @@ impl Analysis {
         true
     }
 
-    /// The summaries of the groups added, in key order.
+    /// The summaries of the groups added, in key order (school, procedure, subject, grade,
+    /// year). Large analyses are summarised on two threads where threads exist.
     pub fn summaries(self, options: ObjectivityOptions) -> Vec<GroupSummary> {
         // Each group's pupil buffers are freed as soon as its summary is made.
         let Analysis { names, groups, .. } = self;
-        let name = |id: u32| -> String {
-            names
-                .get(id as usize)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        };
-        let mut out: Vec<(GroupKey, GroupSummary)> = groups
-            .into_iter()
-            .map(|((school, procedure, subject, grade, year), g)| {
-                let k = GroupKey {
-                    school: name(school),
-                    procedure: name(procedure),
-                    subject: name(subject),
-                    grade,
-                    year,
-                };
-                let compared = g.lowered + g.confirmed + g.raised;
-                let mean = g.scores.mean();
-                let rank = (g.compared.len() >= options.min_compared)
-                    .then(|| {
-                        let journal: Vec<Decimal> =
-                            g.compared.iter().map(|(j, _)| Decimal::from(*j)).collect();
-                        let scores: Vec<Decimal> = g.compared.iter().map(|(_, s)| *s).collect();
-                        spearman(&journal, &scores)
-                    })
-                    .flatten();
-                let summary = GroupSummary {
-                    school: k.school.clone(),
-                    municipality: g.municipality.map(name),
-                    procedure: k.procedure.clone(),
-                    subject: k.subject.clone(),
-                    grade: k.grade,
-                    year: k.year,
-                    participants: g.scores.n,
-                    absent: g.absent,
-                    compared,
-                    no_journal_mark: g.scores.n - compared,
-                    lowered: g.lowered,
-                    confirmed: g.confirmed,
-                    raised: g.raised,
-                    lowered_pct: pct(g.lowered, compared),
-                    confirmed_pct: pct(g.confirmed, compared),
-                    raised_pct: pct(g.raised, compared),
-                    mean_score: mean.map(|m| places(m, 2)),
-                    completion_pct: mean
-                        .and_then(|m| (m * Decimal::ONE_HUNDRED).checked_div(g.max_score))
-                        .map(|c| places(c, 2)),
-                    spearman: rank.map(|(_, rho)| places(rho, 4)),
-                    spearman_negative: rank.is_some_and(|(cov, _)| cov < Decimal::ZERO),
-                    max_score: g.max_score,
-                    scores: g.scores,
-                };
-                (k, summary)
-            })
-            .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        out.into_iter().map(|(_, s)| s).collect()
+        // Sorted once by the names' alphabetical ranks (integers), so no string is compared
+        // per group and each part below stays in order.
+        let mut by_name: Vec<(&str, u32)> = names.iter().map(|n| &**n).zip(0..).collect();
+        by_name.sort_unstable();
+        let mut rank_of = vec![0u32; names.len()];
+        for (rank, (_, id)) in (0u32..).zip(&by_name) {
+            if let Some(slot) = rank_of.get_mut(*id as usize) {
+                *slot = rank;
+            }
+        }
+        let rank = |id: u32| rank_of.get(id as usize).copied().unwrap_or(u32::MAX);
+        let mut first: Vec<(Key, GroupAcc)> = groups.into_iter().collect();
+        first.sort_unstable_by_key(|((s, p, j, g, y), _)| (rank(*s), rank(*p), rank(*j), *g, *y));
+        crate::halves::map_halves(first, PARALLEL_GROUPS, |part| {
+            part.into_iter()
+                .map(|(key, g)| summary(&names, key, g, options))
+                .collect()
+        })
+    }
+}
+
+/// Groups from which the summaries and the signs are worked out on two threads.
+pub(super) const PARALLEL_GROUPS: usize = 4096;
+
+/// One group's row of the comparison table.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "taken by value so the group's pupil buffers are freed as its row is made"
+)]
+fn summary(names: &[Box<str>], key: Key, g: GroupAcc, options: ObjectivityOptions) -> GroupSummary {
+    let name = |id: u32| -> String {
+        names
+            .get(id as usize)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
+    let (school, procedure, subject, grade, year) = key;
+    let compared = g.lowered + g.confirmed + g.raised;
+    let mean = g.scores.mean();
+    let rank = (g.compared.len() >= options.min_compared)
+        .then(|| {
+            let (journal, scores): (Vec<u8>, Vec<Decimal>) = g.compared.iter().copied().unzip();
+            spearman(&journal, &scores)
+        })
+        .flatten();
+    GroupSummary {
+        school: name(school),
+        municipality: g.municipality.map(name),
+        procedure: name(procedure),
+        subject: name(subject),
+        grade,
+        year,
+        participants: g.scores.n,
+        absent: g.absent,
+        compared,
+        no_journal_mark: g.scores.n - compared,
+        lowered: g.lowered,
+        confirmed: g.confirmed,
+        raised: g.raised,
+        lowered_pct: pct(g.lowered, compared),
+        confirmed_pct: pct(g.confirmed, compared),
+        raised_pct: pct(g.raised, compared),
+        mean_score: mean.map(|m| places(m, 2)),
+        completion_pct: mean
+            .and_then(|m| (m * Decimal::ONE_HUNDRED).checked_div(g.max_score))
+            .map(|c| places(c, 2)),
+        spearman: rank.map(|(_, rho)| places(rho, RHO_PLACES)),
+        spearman_negative: rank.is_some_and(|(cov, _)| cov < Decimal::ZERO),
+        max_score: g.max_score,
+        scores: g.scores,
     }
 }

@@ -22,4 +22,4 @@ pub use analysis::{
 };
 pub use pupil::{FileContext, Pupil, PupilColumns, PupilRef, PupilTable, is_header};
 pub use signs::{Flag, IndexSummary, MunicipalityIndex, Objectivity, combine};
-pub use stats::{Moments, T95, quantile, ranks, spearman};
+pub use stats::{Moments, RHO_PLACES, T95, quantile, ranks, spearman};

@@ -1,7 +1,7 @@
 //! From group summaries to the signs of bias and the objectivity index (the "combine" half:
 //! it needs only the summaries, so the pupils may have been read on many machines).
 
-use super::analysis::{GroupSummary, ObjectivityOptions, places};
+use super::analysis::{GroupSummary, ObjectivityOptions, PARALLEL_GROUPS, places};
 use super::stats::{Moments, quantile};
 use crate::decimal::ROUNDING;
 use rust_decimal::Decimal;
@@ -84,18 +84,17 @@ fn fmt(d: Decimal) -> String {
         .to_string()
 }
 
+/// The order of the comparison table.
+fn order(g: &GroupSummary) -> (&str, &str, &str, u8, i32) {
+    (&g.school, &g.procedure, &g.subject, g.grade, g.year)
+}
+
 /// Flags and indices from the summaries of every part.
 pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Objectivity {
-    groups.sort_by(|a, b| {
-        (&a.school, &a.procedure, &a.subject, a.grade, a.year).cmp(&(
-            &b.school,
-            &b.procedure,
-            &b.subject,
-            b.grade,
-            b.year,
-        ))
-    });
-    let mut flags = Vec::new();
+    // Summaries of one analysis come sorted; those of many parts are sorted here.
+    if !groups.is_sorted_by(|a, b| order(a) <= order(b)) {
+        groups.sort_by(|a, b| order(a).cmp(&order(b)));
+    }
     // The region: all participants of one procedure × subject × grade × year.
     let mut region: BTreeMap<(&str, &str, u8, i32), Moments> = BTreeMap::new();
     for g in &groups {
@@ -104,38 +103,13 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
             .or_default();
         let _ = m.merge(&g.scores);
     }
-    let intervals: BTreeMap<PopulationKey<'_>, Option<(Decimal, Decimal)>> =
-        region.iter().map(|(k, m)| (*k, m.interval())).collect();
-    for g in &groups {
-        let flag = |sign: &str, detail: String, detail_en: String| Flag {
-            school: g.school.clone(),
-            sign: sign.into(),
-            procedure: g.procedure.clone(),
-            subject: g.subject.clone(),
-            grade: g.grade,
-            year: g.year,
-            detail,
-            detail_en,
-        };
-        let r = intervals.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
-        if let (Some((lo, hi)), Some(Some((rlo, rhi)))) = (g.scores.interval(), r.copied())
-            && lo > rhi
-        {
-            flags.push(flag(
-                "inflated_mean",
-                format!("95%-интервал среднего балла школы [{}; {}] целиком выше интервала региона [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
-                format!("the school's 95% interval of the mean [{}; {}] lies above the region's [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
-            ));
-        }
-        if g.spearman_negative {
-            let rho = g.spearman.map(|r| r.to_string()).unwrap_or_default();
-            flags.push(flag(
-                "mark_mismatch",
-                format!("корреляция Спирмена между отметками по журналу и первичными баллами отрицательна: {rho} (сравнено {})", g.compared),
-                format!("Spearman's correlation of journal marks and primary scores is negative: {rho} ({} compared)", g.compared),
-            ));
-        }
-    }
+    let intervals: Intervals<'_> = region.iter().map(|(k, m)| (*k, m.interval())).collect();
+    let intervals = &intervals;
+    let mut flags = crate::halves::map_halves(groups.iter().collect(), PARALLEL_GROUPS, |part| {
+        part.into_iter()
+            .flat_map(|g| group_flags(g, intervals))
+            .collect()
+    });
     flags.extend(cohort_flags(&groups, options));
     flags.sort_by(|a, b| {
         (
@@ -162,6 +136,45 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
         summary,
         municipalities,
     }
+}
+
+/// The region's 95 % interval per procedure × subject × grade × year.
+type Intervals<'a> = BTreeMap<PopulationKey<'a>, Option<(Decimal, Decimal)>>;
+
+/// The signs one group shows by itself against its region: `inflated_mean`, `mark_mismatch`.
+fn group_flags(g: &GroupSummary, intervals: &Intervals<'_>) -> Vec<Flag> {
+    let flag = |sign: &str, detail: String, detail_en: String| Flag {
+        school: g.school.clone(),
+        sign: sign.into(),
+        procedure: g.procedure.clone(),
+        subject: g.subject.clone(),
+        grade: g.grade,
+        year: g.year,
+        detail,
+        detail_en,
+    };
+    let mut flags = Vec::new();
+    let r = intervals.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
+    // The root is taken only for a school whose interval lies above (for its evidence).
+    if let Some(Some((rlo, rhi))) = r.copied()
+        && g.scores.lower_above(rhi) == Some(true)
+        && let Some((lo, hi)) = g.scores.interval()
+    {
+        flags.push(flag(
+            "inflated_mean",
+            format!("95%-интервал среднего балла школы [{}; {}] целиком выше интервала региона [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
+            format!("the school's 95% interval of the mean [{}; {}] lies above the region's [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
+        ));
+    }
+    if g.spearman_negative {
+        let rho = g.spearman.map(|r| r.to_string()).unwrap_or_default();
+        flags.push(flag(
+            "mark_mismatch",
+            format!("корреляция Спирмена между отметками по журналу и первичными баллами отрицательна: {rho} (сравнено {})", g.compared),
+            format!("Spearman's correlation of journal marks and primary scores is negative: {rho} ({} compared)", g.compared),
+        ));
+    }
+    flags
 }
 
 /// The index for the whole input and per municipality.
