@@ -12,6 +12,7 @@ import statistics
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -59,9 +60,11 @@ def main() -> None:
     frame = median_seconds(lambda: vsoko.score_frame(df, id_column="school"))
     base = median_seconds(lambda: pandas_baseline(df))
     check = vsoko.score_frame(df.head(200), id_column="school")
-    assert [str(t) for t in check["total"]] == [str(t).removesuffix(".0") for t in pandas_baseline(df.head(200))["total"]]
+    # Whole-and-half points: the float sums are exact, so the two agree to the digit.
+    assert [Decimal(str(t)) for t in check["total"]] == [Decimal(str(t)) for t in pandas_baseline(df.head(200))["total"]]
     print(f"python/score_many/{n}: {many * 1000:.0f} ms (lists of dicts already built)")
-    print(f"python/score_frame/{n}: {frame * 1000:.0f} ms (from a DataFrame, Decimal columns out)")
+    print(f"python/score_frame/{n}: {frame * 1000:.0f} ms (float64 frame in, Arrow decimal128 columns out)"
+          f" = {frame / base:.1f}x the pandas baseline")
     print(f"python/pandas_baseline/{n}: {base * 1000:.0f} ms (same sums and bands, no validation)")
 
 

@@ -1,7 +1,7 @@
 //! `vsoko.dynamics` and `vsoko.dashboard` over a frame's columns: each row converted and scored,
 //! then the core's `dynamics::Panel` compares periods and municipalities.
 
-use crate::convert::{Bad, cell_value, to_py};
+use crate::convert::{Bad, to_py};
 use crate::errors::{at_row, guard};
 use crate::methodology::{Methodology, table_columns};
 use pyo3::exceptions::PyValueError;
@@ -48,7 +48,7 @@ pub fn _dynamics<'py>(
         for (k, ((school, municipality), period)) in labels.enumerate() {
             row.clear();
             for (pos, id, f32, col) in &cols {
-                match cell_value(id, &col.get_item(k)?, *f32) {
+                match col.value(id, *f32, k) {
                     Ok(vsoko::Value::Missing) => {}
                     Ok(v) => row.push((*pos, v)),
                     Err(Bad::Type(e)) => return Err(e),

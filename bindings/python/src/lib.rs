@@ -1,6 +1,7 @@
 //! `vsoko._vsoko`: registration only. Conversion lives in `convert.rs`, errors in `errors.rs`,
 //! and every rule in the core crate.
 
+mod arrays;
 mod convert;
 mod dynamics;
 mod errors;
@@ -9,6 +10,7 @@ mod methodology;
 mod objectivity;
 mod plan;
 mod report;
+mod summaries;
 
 use pyo3::prelude::*;
 
@@ -173,6 +175,7 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_check_selfexam, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_summaries, m)?)?;
+    m.add_function(wrap_pyfunction!(objectivity::_pupil_numeric_columns, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_combine, m)?)?;
     m.add_function(wrap_pyfunction!(plan::_plan_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(plan::_plan_from_rows, m)?)?;

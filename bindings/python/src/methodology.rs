@@ -1,5 +1,6 @@
 //! `vsoko.Methodology` and the module-level scoring calls: convert, call the core, convert back.
 
+use crate::arrays::Kind;
 use crate::convert::{Bad, cell_value, decimal, row, to_py, values};
 use crate::errors::{self, guard, to_py as error};
 use crate::held::Held;
@@ -121,8 +122,39 @@ pub fn score_many(
     })
 }
 
+/// The cells of one column of `score_table`: Python objects, or a NumPy array's bytes.
+pub(crate) enum Cells<'py> {
+    /// A list of Python values (object and string columns).
+    List(Bound<'py, PyList>),
+    /// A numeric array (see [`Kind`]), read without the GIL.
+    Array(Kind, Bound<'py, PyBytes>),
+}
+
+impl Cells<'_> {
+    /// Cells in the column.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Cells::List(l) => l.len(),
+            Cells::Array(kind, b) => kind.len(b.as_bytes()),
+        }
+    }
+
+    /// Cell `k` of the column of indicator `id` (read as float32 when `f32`).
+    pub(crate) fn value(&self, id: &str, f32: bool, k: usize) -> Result<vsoko::Value, Bad> {
+        match self {
+            Cells::List(l) => cell_value(id, &l.get_item(k).map_err(Bad::Type)?, f32),
+            Cells::Array(kind, b) => kind.value(b.as_bytes(), k).map_err(|reason| {
+                Bad::Value(vsoko::Error::InvalidValue {
+                    id: id.to_string(),
+                    reason,
+                })
+            }),
+        }
+    }
+}
+
 /// One column of `score_table`: indicator position, id, float32 or not, and its cells.
-pub(crate) type Column<'py> = (usize, String, bool, Bound<'py, PyList>);
+pub(crate) type Column<'py> = (usize, String, bool, Cells<'py>);
 
 /// The columns of `score_table`, each mapped to its indicator once (a repeated column first,
 /// then an unknown one, is an error).
@@ -168,7 +200,24 @@ pub(crate) fn table_columns<'py>(
                 ));
             };
             let f32 = narrow.contains(&id);
-            Ok((pos, id, f32, v.cast_into::<PyList>().map_err(PyErr::from)?))
+            let cells = match v.cast_into::<PyList>() {
+                Ok(list) => Cells::List(list),
+                Err(e) => {
+                    let (kind, bytes) = e
+                        .into_inner()
+                        .extract::<(String, Bound<'py, PyBytes>)>()
+                        .map_err(|_| {
+                        PyTypeError::new_err(format!(
+                            "column '{id}' must be a list of cells or (kind, bytes) of an array"
+                        ))
+                    })?;
+                    let kind = Kind::of(&kind).ok_or_else(|| {
+                        PyValueError::new_err(format!("column '{id}': unknown array kind {kind:?}"))
+                    })?;
+                    Cells::Array(kind, bytes)
+                }
+            };
+            Ok((pos, id, f32, cells))
         })
         .collect::<PyResult<_>>()
 }
@@ -178,6 +227,10 @@ pub(crate) fn table_columns<'py>(
 /// ``{"total": [...], "level": [...], <group id>: [...]}``. `None` and NaN cells are missing;
 /// columns named in `float32` read their floats as float32. A bad cell's error names its row:
 /// ``.index`` is `offset` plus its position, and the message shows its label from `labels`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "mirrors the Python keyword arguments"
+)]
 pub fn score_table<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
@@ -186,6 +239,7 @@ pub fn score_table<'py>(
     float32: &Bound<'py, PyAny>,
     offset: usize,
     labels: Option<&Bound<'py, PyAny>>,
+    arrow: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     guard(|| {
         let cols = table_columns(py, m, columns, float32)?;
@@ -216,12 +270,24 @@ pub fn score_table<'py>(
         let mut start = 0;
         while start < rows {
             let end = (start + TABLE_CHUNK).min(rows);
-            let mut chunk: Vec<Vec<(usize, vsoko::Value)>> = (start..end)
-                .map(|_| Vec::with_capacity(cols.len()))
-                .collect();
+            // Cells of object columns are read with the GIL; arrays are read below without it.
+            let lists = cols
+                .iter()
+                .filter(|c| matches!(c.3, Cells::List(_)))
+                .count();
+            let mut chunk: Vec<Vec<(usize, vsoko::Value)>> =
+                (start..end).map(|_| Vec::with_capacity(lists)).collect();
+            let mut arrays = Vec::new();
             for (pos, id, f32, col) in &cols {
+                let list = match col {
+                    Cells::List(list) => list,
+                    Cells::Array(kind, bytes) => {
+                        arrays.push((*pos, id.as_str(), *kind, bytes.as_bytes()));
+                        continue;
+                    }
+                };
                 for (k, row) in chunk.iter_mut().enumerate() {
-                    let cell = col.get_item(start + k)?;
+                    let cell = list.get_item(start + k)?;
                     match cell_value(id, &cell, *f32) {
                         Ok(vsoko::Value::Missing) => {}
                         Ok(v) => row.push((*pos, v)),
@@ -230,44 +296,104 @@ pub fn score_table<'py>(
                     }
                 }
             }
-            let scored: Result<Vec<_>, (usize, vsoko::Error)> = py.detach(|| {
-                chunk
-                    .iter()
-                    .enumerate()
-                    .map(|(k, row)| m.evaluate_row(row, options).map_err(|e| (start + k, e)))
-                    .collect()
+            // Arrays are read and rows scored without the GIL, on both cores.
+            let scored = py.detach(|| {
+                m.evaluate_filled(chunk.len(), options, |k, row| {
+                    row.extend_from_slice(chunk.get(k).map_or(&[][..], Vec::as_slice));
+                    for (pos, id, kind, bytes) in &arrays {
+                        match kind.value(bytes, start + k) {
+                            Ok(vsoko::Value::Missing) => {}
+                            Ok(v) => row.push((*pos, v)),
+                            Err(reason) => {
+                                let id = (*id).to_string();
+                                return Err(vsoko::Error::InvalidValue { id, reason });
+                            }
+                        }
+                    }
+                    Ok(())
+                })
             });
-            cards.extend(scored.map_err(|(k, e)| at_row(&e, k))?);
+            cards.extend(scored.map_err(|(k, e)| at_row(&e, start + k))?);
             start = end;
         }
-        // Few distinct numbers occur in a batch: make each Decimal object once.
-        let mut made: HashMap<rust_decimal::Decimal, Bound<'py, PyAny>> = HashMap::new();
-        let mut dec = |d: rust_decimal::Decimal| -> PyResult<Bound<'py, PyAny>> {
-            if let Some(o) = made.get(&d) {
-                return Ok(o.clone());
-            }
-            let o = decimal(py, d)?;
-            made.insert(d, o.clone());
-            Ok(o)
-        };
-        let out = PyDict::new(py);
-        let totals = PyList::empty(py);
-        let levels = PyList::empty(py);
-        for c in &cards {
-            totals.append(dec(c.total)?)?;
-            levels.append(m.level_of(c.total).map(|l| l.id.as_str()))?;
+        if arrow {
+            return arrow_columns(py, m, &cards);
         }
-        out.set_item("total", totals)?;
-        out.set_item("level", levels)?;
-        for (g, group) in m.groups().iter().enumerate() {
-            let col = PyList::empty(py);
-            for c in &cards {
-                col.append(dec(c.group_points.get(g).copied().unwrap_or_default())?)?;
-            }
-            out.set_item(&group.id, col)?;
-        }
-        Ok(out)
+        object_columns(py, m, &cards)
     })
+}
+
+/// The result columns as lists of `decimal.Decimal` (and level ids), for pandas without pyarrow.
+fn object_columns<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    cards: &[vsoko::Scorecard],
+) -> PyResult<Bound<'py, PyDict>> {
+    // Few distinct numbers occur in a batch: make each Decimal object once.
+    let mut made: HashMap<rust_decimal::Decimal, Bound<'py, PyAny>> = HashMap::new();
+    let mut dec = |d: rust_decimal::Decimal| -> PyResult<Bound<'py, PyAny>> {
+        if let Some(o) = made.get(&d) {
+            return Ok(o.clone());
+        }
+        let o = decimal(py, d)?;
+        made.insert(d, o.clone());
+        Ok(o)
+    };
+    let out = PyDict::new(py);
+    let totals = PyList::empty(py);
+    let levels = PyList::empty(py);
+    for c in cards {
+        totals.append(dec(c.total)?)?;
+        levels.append(m.level_of(c.total).map(|l| l.id.as_str()))?;
+    }
+    out.set_item("total", totals)?;
+    out.set_item("level", levels)?;
+    for (g, group) in m.groups().iter().enumerate() {
+        let col = PyList::empty(py);
+        for c in cards {
+            col.append(dec(c.group_points.get(g).copied().unwrap_or_default())?)?;
+        }
+        out.set_item(&group.id, col)?;
+    }
+    Ok(out)
+}
+
+/// The result columns for Arrow: each decimal column as `(scale, bytes)`, the little-endian
+/// 128-bit unscaled values of a `decimal128(38, scale)` array at the column's largest scale
+/// (exact: a value is only ever padded with zeros), and the levels as a list of ids.
+fn arrow_columns<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    cards: &[vsoko::Scorecard],
+) -> PyResult<Bound<'py, PyDict>> {
+    let column = |values: &mut dyn Iterator<Item = rust_decimal::Decimal>| {
+        let values: Vec<rust_decimal::Decimal> = values.collect();
+        let scale = values
+            .iter()
+            .map(rust_decimal::Decimal::scale)
+            .max()
+            .unwrap_or(0);
+        let mut bytes = Vec::with_capacity(values.len() * 16);
+        for mut d in values {
+            d.rescale(scale);
+            bytes.extend_from_slice(&d.mantissa().to_le_bytes());
+        }
+        (scale, PyBytes::new(py, &bytes))
+    };
+    let out = PyDict::new(py);
+    out.set_item("total", column(&mut cards.iter().map(|c| c.total)))?;
+    let levels: Vec<Option<&str>> = cards
+        .iter()
+        .map(|c| m.level_of(c.total).map(|l| l.id.as_str()))
+        .collect();
+    out.set_item("level", levels)?;
+    for (g, group) in m.groups().iter().enumerate() {
+        let points = &mut cards
+            .iter()
+            .map(|c| c.group_points.get(g).copied().unwrap_or_default());
+        out.set_item(&group.id, column(points))?;
+    }
+    Ok(out)
 }
 
 #[pymethods]
@@ -387,7 +513,11 @@ impl Methodology {
         Ok(list)
     }
 
-    #[pyo3(signature = (columns, strict = false, float32 = None, offset = 0, labels = None))]
+    #[pyo3(signature = (columns, strict = false, float32 = None, offset = 0, labels = None, arrow = false))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "mirrors the Python keyword arguments"
+    )]
     fn _score_table<'py>(
         &self,
         py: Python<'py>,
@@ -396,6 +526,7 @@ impl Methodology {
         float32: Option<&Bound<'py, PyAny>>,
         offset: usize,
         labels: Option<&Bound<'py, PyAny>>,
+        arrow: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let none = PyList::empty(py).into_any();
         score_table(
@@ -406,6 +537,7 @@ impl Methodology {
             float32.unwrap_or(&none),
             offset,
             labels,
+            arrow,
         )
     }
 

@@ -132,3 +132,70 @@ def test_frame_is_scored_in_chunks_with_global_row_positions(monkeypatch) -> Non
     assert "row 23" in err.value.message
     empty = vsoko.score_frame(pd.DataFrame({"school": [], "1.1.1": []}))
     assert len(empty) == 0 and "total" in empty.columns
+
+
+def _many(rows):
+    return vsoko.score_many([{k: v for k, v in r.items() if k != "school"} for r in rows])
+
+
+@pytest.mark.parametrize("kind", ["float64", "nullable", "pyarrow", "float32"])
+def test_numeric_columns_cross_as_arrays_and_equal_score_many(kind: str) -> None:
+    """NumPy float64 (NaN = missing), nullable Float64 (NA), Arrow-backed and float32 columns are
+    read from their arrays; every result equals the per-dict path exactly."""
+    rows = _schools(300, seed=7)
+    df = pd.DataFrame(rows)
+    assert str(df["1.1.1"].dtype) == "float64"
+    if kind == "nullable":
+        df = df.convert_dtypes()
+    elif kind == "pyarrow":
+        pytest.importorskip("pyarrow")
+        df = df.convert_dtypes(dtype_backend="pyarrow")
+    elif kind == "float32":
+        df = df.astype({c: "float32" for c in df.columns if c != "school"})
+    out = vsoko.score_frame(df, id_column="school")
+    assert list(out["total"]) == [r.total for r in _many(rows)]
+
+
+def test_int64_columns_and_a_whole_frame_of_ints() -> None:
+    m = vsoko.Methodology.builtin("index-2023")
+    ids = [i["id"] for i in m.indicators]
+    df = pd.DataFrame({i: [1, 0, 1] for i in ids})
+    assert str(df[ids[0]].dtype) == "int64"
+    out = vsoko.score_frame(df, id_column=None)
+    assert list(out["total"]) == [Decimal(72), Decimal(0), Decimal(72)]
+
+
+@pytest.mark.parametrize(("value", "code"), [(float("inf"), "invalid_value"), (-1.0, "value_out_of_range"), (4.0, "value_out_of_range")])
+def test_a_bad_number_in_an_array_names_row_and_indicator(value: float, code: str) -> None:
+    rows = _schools(50, seed=3)
+    df = pd.DataFrame(rows)
+    df.loc[17, "1.1.1"] = value
+    with pytest.raises(vsoko.InputError) as e:
+        vsoko.score_frame(df, id_column="school")
+    assert (e.value.code, e.value.index, e.value.indicator) == (code, 17, "1.1.1")
+    assert "row 17" in str(e.value)
+
+
+def test_polars_in_polars_out() -> None:
+    pl = pytest.importorskip("polars")
+    pytest.importorskip("pyarrow")
+    rows = _schools(40, seed=11)
+    out = vsoko.score_frame(pl.DataFrame(rows), id_column="school")
+    assert isinstance(out, pl.DataFrame)
+    assert out["school"].to_list() == [r["school"] for r in rows]
+    assert isinstance(out.schema["total"], pl.Decimal)
+    assert [Decimal(str(x)) for x in out["total"].to_list()] == [r.total for r in _many(rows)]
+
+
+def test_without_pyarrow_the_columns_hold_decimal_objects(monkeypatch) -> None:
+    from vsoko import _frame
+
+    rows = _schools(30, seed=5)
+    arrow = vsoko.score_frame(pd.DataFrame(rows), id_column="school")
+    if _frame._pyarrow() is not None:
+        assert str(arrow["total"].dtype).startswith("decimal128(38, ")
+    monkeypatch.setattr(_frame, "_pyarrow", lambda: None)
+    plain = vsoko.score_frame(pd.DataFrame(rows), id_column="school")
+    assert plain["total"].dtype == object and isinstance(plain["total"].iloc[0], Decimal)
+    assert list(plain["total"]) == list(arrow["total"]) == [r.total for r in _many(rows)]
+    assert list(plain["level"]) == list(arrow["level"])

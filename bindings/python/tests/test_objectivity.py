@@ -44,6 +44,33 @@ def test_reference_cases(case: str) -> None:
     assert all(isinstance(v, Decimal) for v in result["groups"]["mean_score"].dropna())
 
 
+@pytest.mark.parametrize("backend", [None, "numpy_nullable", "pyarrow"])
+@pytest.mark.parametrize("case", ["small", "spearman_ties", "region"])
+def test_typed_frames_give_the_same_result(case: str, backend: str | None) -> None:
+    """Numbers read as int64/float64 (NaN for a missing cell), nullable Int64/Float64 or Arrow
+    columns cross as arrays, not as text, and give the reference result exactly."""
+    if backend == "pyarrow":
+        pytest.importorskip("pyarrow")
+    kwargs = {"dtype_backend": backend} if backend else {}
+    frame = pd.read_csv(FIXTURES / f"{case}.csv", **kwargs)
+    assert pd.api.types.is_numeric_dtype(frame["score"].dtype)
+    want = json.loads((FIXTURES / f"{case}.expected.json").read_text("utf-8"))
+    assert as_expected(vsoko.objectivity(frame), want) == want
+
+
+def test_a_float_score_is_its_decimal_and_infinity_is_refused() -> None:
+    frame = pd.read_csv(FIXTURES / "small.csv")
+    assert frame["score"].dtype == "float64"  # 7.5 and missing cells
+    rows = vsoko.objectivity_summaries(frame)
+    # The intermediate keeps decimals as exact text; the result of combine has Decimals.
+    assert all(isinstance(v, str) for v in rows["mean_score"].dropna())
+    assert all(isinstance(v, str) and Decimal(v) >= 0 for v in rows["scores_sum"])
+    frame.loc[3, "score"] = float("inf")
+    with pytest.raises(vsoko.InputError) as e:
+        vsoko.objectivity_summaries(frame)
+    assert e.value.index == 3
+
+
 def test_bad_rows_raise_with_their_position() -> None:
     frame = load("small.csv")
     frame.loc[2, "mark"] = "7"

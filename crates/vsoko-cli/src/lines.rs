@@ -85,20 +85,29 @@ impl<R: Read> Read for LineCounter<R> {
         let n = self.inner.read(buf)?;
         let mut state = self.lines.0.borrow_mut();
         let start = state.read;
-        for (i, b) in buf.get(..n).unwrap_or_default().iter().enumerate() {
-            match *b {
-                b'\n' if state.after_cr => {}
-                b'\n' | b'\r' => {
-                    let brk = Break {
-                        offset: start + i as u64,
-                        blank: !state.content,
-                    };
-                    state.breaks.push_back(brk);
-                    state.content = false;
-                }
-                _ => state.content = true,
+        let bytes = buf.get(..n).unwrap_or_default();
+        // Only the line ends are visited; the bytes between two of them are all content.
+        let mut from = 0;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if i > from {
+                state.content = true;
+                state.after_cr = false;
             }
-            state.after_cr = *b == b'\r';
+            let b = bytes.get(i).copied().unwrap_or_default();
+            if !(b == b'\n' && state.after_cr) {
+                let brk = Break {
+                    offset: start + i as u64,
+                    blank: !state.content,
+                };
+                state.breaks.push_back(brk);
+                state.content = false;
+            }
+            state.after_cr = b == b'\r';
+            from = i + 1;
+        }
+        if n > from {
+            state.content = true;
+            state.after_cr = false;
         }
         state.read += n as u64;
         Ok(n)

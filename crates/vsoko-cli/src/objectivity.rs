@@ -231,24 +231,36 @@ fn split_point(path: &Path, len: u64) -> std::io::Result<Option<Split>> {
         if n == 0 {
             return Ok(None);
         }
-        for &b in buf.get(..n).unwrap_or_default() {
-            offset += 1;
+        let bytes = buf.get(..n).unwrap_or_default();
+        let base = offset;
+        let mut from = 0;
+        // Only quotes and line ends are visited (any other byte ends a preceding `\r`).
+        for i in memchr::memchr3_iter(b'"', b'\n', b'\r', bytes) {
+            if i > from {
+                after_cr = false;
+            }
+            let b = bytes.get(i).copied().unwrap_or_default();
+            let end = base + i as u64 + 1;
             match b {
                 b'"' => quotes += 1,
                 b'\n' if after_cr => {}
-                b'\n' | b'\r' => {
+                _ => {
                     lines += 1;
-                    if b == b'\n' && offset > len / 2 && quotes % 2 == 0 {
-                        return Ok((offset < len).then_some(Split {
-                            offset,
+                    if b == b'\n' && end > len / 2 && quotes % 2 == 0 {
+                        return Ok((end < len).then_some(Split {
+                            offset: end,
                             lines_before: lines,
                         }));
                     }
                 }
-                _ => {}
             }
             after_cr = b == b'\r';
+            from = i + 1;
         }
+        if n > from {
+            after_cr = false;
+        }
+        offset += n as u64;
     }
 }
 

@@ -149,6 +149,8 @@ fn scale_by_power_of_ten(value: Decimal, exp: i64) -> Option<Decimal> {
 /// ```
 /// use vsoko::decimal::from_f64;
 /// assert_eq!(from_f64(0.1).unwrap().to_string(), "0.1");
+/// assert_eq!(from_f64(12.125).unwrap().to_string(), "12.125");
+/// assert_eq!(from_f64(0.1 + 0.2).unwrap().to_string(), "0.30000000000000004");
 /// assert!(from_f64(f64::NAN).is_err());
 /// ```
 pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
@@ -165,6 +167,23 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
             reason = "whole and below 2^53, so exact"
         )]
         return Ok(Decimal::from(value as i64));
+    }
+    // Values exact at 1–4 places (7.5, 0.25, 12.125), the usual cells: m / 10^k reads back as
+    // the same float, so m with k places is its shortest text, and no text is formatted.
+    for (places, scale) in [(1u32, 10.0), (2, 100.0), (3, 1_000.0), (4, 10_000.0)] {
+        let m = (value * scale).round();
+        #[expect(
+            clippy::float_cmp,
+            reason = "exact equality is the point: it reads back"
+        )]
+        let reads_back = m / scale == value;
+        if m.abs() < 9_007_199_254_740_992.0 && reads_back {
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "whole and below 2^53, so exact"
+            )]
+            return Ok(Decimal::new(m as i64, places));
+        }
     }
     // `{:e}` gives the shortest text that reads back as the same float.
     parse_decimal(&format!("{value:e}"))

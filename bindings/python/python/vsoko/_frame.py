@@ -20,14 +20,21 @@ def score_frame(
     a float32 column are read by their float32 text (``0.1`` stays ``Decimal('0.1')``). The frame
     is converted and scored ``CHUNK_ROWS`` rows at a time.
 
+    Numeric columns (NumPy, nullable, Arrow-backed) cross into Rust as arrays and are scored with
+    the GIL released on both cores; a float is read as the decimal it was typed as.
+
     Args:
-        df: a ``pandas.DataFrame``.
+        df: a ``pandas.DataFrame`` (or a ``polars.DataFrame``: the result is then a polars frame
+            with the id column first and ``Decimal`` columns).
         id_column: the column naming the school (kept as the index of the result), or ``None``.
         methodology: a built-in name or a ``vsoko.Methodology``.
         strict: every indicator must have a value.
 
     Returns:
-        A frame with ``total``, ``level`` and one column per group id, decimals as ``Decimal``.
+        A frame with ``total``, ``level`` and one column per group id. With pyarrow installed
+        the decimal columns are exact Arrow ``decimal128(38, s)`` columns
+        (``pd.ArrowDtype``; each cell reads as a ``Decimal``); without it they are ``object``
+        columns of ``decimal.Decimal``. Never a binary float.
 
     Raises:
         InputError: a bad cell (``.index`` is the row position, ``.indicator`` the column, and
@@ -39,6 +46,10 @@ def score_frame(
 
     from ._vsoko import Methodology
 
+    # polars in, polars out (through Arrow: the Decimal columns become polars Decimal columns).
+    polars = type(df).__module__.split(".")[0] == "polars"
+    if polars:
+        df = df.to_pandas()
     m = methodology if isinstance(methodology, Methodology) else Methodology.builtin(methodology)
     names = [str(c) for c in df.columns]
     has_id = id_column is not None and names.count(str(id_column)) == 1
@@ -47,21 +58,77 @@ def score_frame(
     series = [(name, df.iloc[:, j]) for name, j in value_columns]
     float32 = [name for name, s in series if str(s.dtype) in _FLOAT32]
     n = len(df)
+    pa = _pyarrow()
     out: dict[str, Any] = {}  # result columns, filled chunk by chunk
     for start in range(0, n, CHUNK_ROWS) if n else [0]:
         end = min(start + CHUNK_ROWS, n)
         if series:
-            columns = [(name, _cells(s.iloc[start:end])) for name, s in series]
+            columns = [(name, _column(s.iloc[start:end])) for name, s in series]
         else:
             columns = [(m.indicators[0]["id"], [None] * (end - start))]
-        part = m._score_table(columns, strict, float32, start, df.index[start:end])
+        part = m._score_table(columns, strict, float32, start, df.index[start:end], arrow=pa is not None)
         for key, values in part.items():
+            if pa is not None:
+                out.setdefault(key, []).append(values)
+                continue
             if key not in out:
                 out[key] = np.empty(n, dtype=object)
             out[key][start:end] = values
         del columns, part
+    if pa is not None:
+        out = {key: _arrow_column(pa, chunks, n) for key, chunks in out.items()}
     index = df.iloc[:, names.index(str(id_column))] if has_id else df.index
-    return pd.DataFrame(out, index=pd.Index(index), copy=False)
+    result = pd.DataFrame(out, index=pd.Index(index), copy=False)
+    if polars:
+        import polars as pl
+
+        return pl.from_pandas(result.reset_index() if has_id else result)
+    return result
+
+
+def _pyarrow() -> Any:
+    """pyarrow when installed (results as exact ``decimal128`` columns), else ``None``."""
+    try:
+        import pyarrow
+    except ImportError:
+        return None
+    return pyarrow
+
+
+def _arrow_column(pa: Any, chunks: list[Any], n: int) -> Any:
+    """One result column from its chunks: a list of level ids stays an object column; decimal
+    chunks, each ``(scale, bytes)`` of little-endian 128-bit unscaled values, become one
+    ``decimal128(38, s)`` column at the largest scale (widening a scale is exact)."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(chunks[0], list):
+        values = np.empty(n, dtype=object)
+        values[:] = [v for chunk in chunks for v in chunk]
+        return values
+    scale = max(s for s, _ in chunks)
+    arrays = [
+        pa.Array.from_buffers(pa.decimal128(38, s), len(b) // 16, [None, pa.py_buffer(b)]).cast(pa.decimal128(38, scale))
+        for s, b in chunks
+    ]
+    return pd.arrays.ArrowExtensionArray(pa.chunked_array(arrays, type=pa.decimal128(38, scale)))
+
+
+def _column(s: Any) -> Any:
+    """A numeric column (NumPy ``int64``/``float64``/``float32``, nullable ``Int64``/``Float64``,
+    Arrow-backed) as the bytes of one NumPy array, read in Rust without a Python object per cell
+    (NaN and NA are missing); any other column as its cells."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = s.dtype
+    if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        return _cells(s)
+    if str(dtype) in _FLOAT32:
+        return ("f4", np.ascontiguousarray(s.to_numpy(dtype="float32", na_value=np.nan)).tobytes())
+    if pd.api.types.is_integer_dtype(dtype) and not s.hasnans:
+        return ("i8", np.ascontiguousarray(s.to_numpy(dtype="int64")).tobytes())
+    return ("f8", np.ascontiguousarray(s.to_numpy(dtype="float64", na_value=np.nan)).tobytes())
 
 
 def _cells(s: Any) -> list[Any]:

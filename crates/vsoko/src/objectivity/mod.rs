@@ -20,6 +20,6 @@ pub use analysis::{
     Analysis, GroupKey, GroupSummary, MIN_COMPARED_FOR_SPEARMAN, MIN_SCHOOLS_FOR_COHORT,
     ObjectivityOptions,
 };
-pub use pupil::{FileContext, Pupil, PupilColumns, PupilRef, PupilTable, is_header};
+pub use pupil::{Cell, FileContext, Pupil, PupilColumns, PupilRef, PupilTable, is_header};
 pub use signs::{Flag, IndexSummary, MunicipalityIndex, Objectivity, combine};
 pub use stats::{Moments, RHO_PLACES, T95, quantile, ranks, spearman};

@@ -116,6 +116,22 @@ impl Pupil {
     }
 }
 
+/// One cell of a pupil row: text as read from a file, or a number a columnar frame already
+/// holds (a NumPy or Arrow column), which is not turned into text and parsed back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell<'a> {
+    /// Text (empty for a missing cell).
+    Text(&'a str),
+    /// A number (only for the numeric fields: year, grade, scores, marks).
+    Number(Decimal),
+}
+
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(text: &'a str) -> Self {
+        Cell::Text(text)
+    }
+}
+
 /// A column of a pupil table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -331,6 +347,25 @@ impl PupilColumns {
         Ok(PupilColumns { cols, at, context })
     }
 
+    /// Whether column `i` holds a numeric field (year, grade, scores, marks), so that a
+    /// columnar frame may give it as numbers; every other column is text.
+    ///
+    /// ```
+    /// use vsoko::objectivity::{FileContext, PupilColumns};
+    /// let header = ["school", "year", "procedure", "subject", "grade", "pupil", "score",
+    ///               "max_score", "mark", "journal_mark"];
+    /// let cols = PupilColumns::from_header(&header, FileContext::default()).unwrap();
+    /// assert_eq!((cols.is_numeric(0), cols.is_numeric(1), cols.is_numeric(5)), (false, true, false));
+    /// ```
+    pub fn is_numeric(&self, i: usize) -> bool {
+        matches!(
+            self.cols.get(i),
+            Some(Some(
+                Col::Year | Col::Grade | Col::Score | Col::MaxScore | Col::Mark | Col::JournalMark
+            ))
+        )
+    }
+
     /// Reads one row. `Ok(None)` for a row with no pupil code (a blank or summary row).
     ///
     /// # Errors
@@ -346,10 +381,40 @@ impl PupilColumns {
     /// # Errors
     /// As [`PupilColumns::row`].
     pub fn row_ref<'a>(&'a self, cells: &'a [&'a str]) -> Result<Option<PupilRef<'a>>> {
+        self.row_of(cells)
+    }
+
+    /// [`PupilColumns::row_ref`] over typed cells: numbers from a columnar frame are taken as
+    /// they are; every check of a text cell applies to them too.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use vsoko::objectivity::{Cell, FileContext, PupilColumns};
+    /// let header = ["school", "year", "procedure", "subject", "grade", "pupil", "score",
+    ///               "max_score", "mark", "journal_mark"];
+    /// let cols = PupilColumns::from_header(&header, FileContext::default()).unwrap();
+    /// let n = |x: i64| Cell::Number(Decimal::from(x));
+    /// let row = [Cell::Text("S1"), n(2024), Cell::Text("ВПР"), Cell::Text("Математика"), n(4),
+    ///            Cell::Text("17"), n(12), n(20), n(4), n(5)];
+    /// let p = cols.row_cells(&row).unwrap().unwrap();
+    /// assert_eq!((p.grade, p.mark, p.journal_mark), (4, Some(4), Some(5)));
+    /// let bad = [Cell::Text("S1"), n(2024), Cell::Text("ВПР"), Cell::Text("Математика"), n(4),
+    ///            Cell::Text("17"), n(12), n(20), n(7), n(5)];
+    /// assert_eq!(cols.row_cells(&bad).unwrap_err().code(), "invalid_input");
+    /// ```
+    ///
+    /// # Errors
+    /// As [`PupilColumns::row`]; a number in a text field (school, pupil…) is an error naming
+    /// the column.
+    pub fn row_cells<'a>(&'a self, cells: &'a [Cell<'a>]) -> Result<Option<PupilRef<'a>>> {
+        self.row_of(cells)
+    }
+
+    fn row_of<'a, C: AsCell<'a>>(&'a self, cells: &'a [C]) -> Result<Option<PupilRef<'a>>> {
         if let Some(extra) = cells
             .iter()
             .skip(self.cols.len())
-            .position(|c| !c.trim().is_empty())
+            .position(|c| !c.cell().is_blank())
         {
             return Err(Error::InvalidInput {
                 at: Location::Column(self.cols.len() + extra + 1),
@@ -363,7 +428,7 @@ impl PupilColumns {
             at: &self.at,
             cells,
         };
-        let Some(pupil) = r.text(Col::Pupil) else {
+        let Some(pupil) = r.text(Col::Pupil)? else {
             return Ok(None);
         };
         let year = match r.whole(Col::Year, 1990, 2200)? {
@@ -398,23 +463,23 @@ impl PupilColumns {
             .whole(Col::JournalMark, 2, 5)?
             .and_then(|m| u8::try_from(m).ok());
         let absent = r
-            .text(Col::Variant)
+            .text(Col::Variant)?
             .is_some_and(|v| v.starts_with("отсутств") || v.starts_with("Отсутств"));
         let (score, mark) = if absent { (None, None) } else { (score, mark) };
         Ok(Some(PupilRef {
-            school: r.text(Col::School).ok_or_else(|| missing("school / ОО"))?,
-            municipality: r.text(Col::Municipality),
+            school: r.text(Col::School)?.ok_or_else(|| missing("school / ОО"))?,
+            municipality: r.text(Col::Municipality)?,
             year,
             procedure: r
-                .text(Col::Procedure)
+                .text(Col::Procedure)?
                 .or(self.context.procedure.as_deref())
                 .unwrap_or_default(),
             subject: r
-                .text(Col::Subject)
+                .text(Col::Subject)?
                 .or(self.context.subject.as_deref())
                 .unwrap_or_default(),
             grade,
-            class: r.text(Col::Class),
+            class: r.text(Col::Class)?,
             pupil,
             score,
             max_score,
@@ -442,26 +507,66 @@ fn out_of_range(column: usize, found: Decimal, min: &str, max: &str) -> Error {
     }
 }
 
-/// The cells of one row, looked up by column.
-struct RowCells<'a> {
-    at: &'a [Option<usize>; COLS],
-    cells: &'a [&'a str],
+/// What a row's cells are: text from a file, or [`Cell`]s from a columnar frame.
+trait AsCell<'a> {
+    fn cell(&self) -> Cell<'a>;
 }
 
-impl<'a> RowCells<'a> {
-    fn cell(&self, c: Col) -> Option<(usize, &'a str)> {
+impl<'a> AsCell<'a> for &'a str {
+    fn cell(&self) -> Cell<'a> {
+        Cell::Text(self)
+    }
+}
+
+impl<'a> AsCell<'a> for Cell<'a> {
+    fn cell(&self) -> Cell<'a> {
+        *self
+    }
+}
+
+impl Cell<'_> {
+    fn is_blank(&self) -> bool {
+        matches!(self, Cell::Text(t) if t.trim().is_empty())
+    }
+}
+
+/// The cells of one row, looked up by column.
+struct RowCells<'a, C> {
+    at: &'a [Option<usize>; COLS],
+    cells: &'a [C],
+}
+
+impl<'a, C: AsCell<'a>> RowCells<'a, C> {
+    fn cell(&self, c: Col) -> Option<(usize, Cell<'a>)> {
         let i = (*self.at.get(c as usize)?)?;
-        let text = self.cells.get(i).map_or("", |s| s.trim());
-        (!text.is_empty()).then_some((i, text))
+        match self.cells.get(i).map_or(Cell::Text(""), AsCell::cell) {
+            Cell::Text(t) => {
+                let t = t.trim();
+                (!t.is_empty()).then_some((i, Cell::Text(t)))
+            }
+            number @ Cell::Number(_) => Some((i, number)),
+        }
     }
 
-    fn text(&self, c: Col) -> Option<&'a str> {
-        self.cell(c).map(|(_, t)| t)
+    /// A text field; a number there (a frame's numeric column) cannot be borrowed as text.
+    fn text(&self, c: Col) -> Result<Option<&'a str>> {
+        match self.cell(c) {
+            None => Ok(None),
+            Some((_, Cell::Text(t))) => Ok(Some(t)),
+            Some((i, Cell::Number(_))) => Err(Error::InvalidInput {
+                at: Location::Column(i + 1),
+                reason: InputReason::Shape {
+                    detail: "a number where text is expected (give this column as text)".into(),
+                },
+            }),
+        }
     }
 
     fn number(&self, c: Col) -> Result<Option<(usize, Decimal)>> {
-        let Some((i, t)) = self.cell(c) else {
-            return Ok(None);
+        let (i, t) = match self.cell(c) {
+            None => return Ok(None),
+            Some((i, Cell::Number(d))) => return Ok(Some((i, d))),
+            Some((i, Cell::Text(t))) => (i, t),
         };
         // The common cells (`17`, `7.5`) without the general parser's allocations.
         let bytes = t.as_bytes();

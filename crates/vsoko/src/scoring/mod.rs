@@ -168,6 +168,77 @@ impl Methodology {
         self.finish(entries, options)
     }
 
+    /// Scores many rows as [`Methodology::evaluate_row`] does, in order, on two threads where
+    /// threads exist (a table from a notebook or a batch file).
+    ///
+    /// # Errors
+    /// The error of the first bad row, with its position in `rows`.
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options, Value};
+    /// use rust_decimal::Decimal;
+    /// let m = Methodology::builtin("index-2023").unwrap();
+    /// let pos = m.position("1.1.2").unwrap();
+    /// let rows = vec![vec![(pos, Value::Points(Decimal::ONE))], vec![], vec![(pos, Value::Points(Decimal::from(9)))]];
+    /// let (at, e) = m.evaluate_rows(&rows, Options::default()).unwrap_err();
+    /// assert_eq!((at, e.code()), (2, "value_out_of_range"));
+    /// assert_eq!(m.evaluate_rows(&rows[..2], Options::default()).unwrap().len(), 2);
+    /// ```
+    pub fn evaluate_rows(
+        &self,
+        rows: &[Vec<(usize, Value)>],
+        options: Options,
+    ) -> std::result::Result<Vec<Scorecard>, (usize, Error)> {
+        self.evaluate_filled(rows.len(), options, |i, row| {
+            row.extend_from_slice(rows.get(i).map_or(&[][..], Vec::as_slice));
+            Ok(())
+        })
+    }
+
+    /// Scores `n` rows whose values `fill(i, row)` puts into `row` (by indicator position),
+    /// reading and scoring on two threads where threads exist; the scorecards come in order.
+    /// The columnar front ends (a NumPy frame, a CSV file) read their cells inside `fill`, so
+    /// the reading is spread over both cores too.
+    ///
+    /// # Errors
+    /// The first row whose `fill` or scoring fails, with its position.
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options, Value};
+    /// use rust_decimal::Decimal;
+    /// let m = Methodology::builtin("index-2023").unwrap();
+    /// let pos = m.position("1.1.2").unwrap();
+    /// let cards = m.evaluate_filled(3, Options::default(), |i, row| {
+    ///     row.push((pos, Value::Points(Decimal::from(i as i64))));
+    ///     Ok(())
+    /// }).unwrap();
+    /// assert_eq!(cards[2].total, Decimal::TWO);
+    /// ```
+    pub fn evaluate_filled<F>(
+        &self,
+        n: usize,
+        options: Options,
+        fill: F,
+    ) -> std::result::Result<Vec<Scorecard>, (usize, Error)>
+    where
+        F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
+    {
+        let indices: Vec<usize> = (0..n).collect();
+        crate::halves::map_halves(indices, 2048, |part| {
+            let mut row = Vec::with_capacity(self.inputs().len());
+            part.into_iter()
+                .map(|i| {
+                    row.clear();
+                    fill(i, &mut row)
+                        .and_then(|()| self.evaluate_row(&row, options))
+                        .map_err(|e| (i, e))
+                })
+                .collect()
+        })
+        .into_iter()
+        .collect()
+    }
+
     fn entries<'v>(
         &'v self,
         values: &'v Values,

@@ -1,0 +1,95 @@
+//! NumPy arrays as they cross from Python: the raw bytes of a contiguous `int64`, `float64` or
+//! `float32` array (`ndarray.tobytes()`), read here without a Python object per cell.
+
+use vsoko::Value;
+use vsoko::reason::ValueReason;
+
+/// The element type of an array's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `int64`.
+    I64,
+    /// `float64` (NaN is an empty cell).
+    F64,
+    /// `float32` (NaN is an empty cell; read through its own shortest text).
+    F32,
+}
+
+impl Kind {
+    /// The kind named by the Python side (`"i8"`, `"f8"`, `"f4"`, NumPy's codes).
+    pub fn of(name: &str) -> Option<Kind> {
+        match name {
+            "i8" => Some(Kind::I64),
+            "f8" => Some(Kind::F64),
+            "f4" => Some(Kind::F32),
+            _ => None,
+        }
+    }
+
+    /// Bytes per element.
+    pub fn width(self) -> usize {
+        match self {
+            Kind::I64 | Kind::F64 => 8,
+            Kind::F32 => 4,
+        }
+    }
+
+    /// Elements in `bytes`.
+    pub fn len(self, bytes: &[u8]) -> usize {
+        bytes.len() / self.width()
+    }
+
+    /// Element `row` as a value: a number, or missing for NaN. Infinity is the core's
+    /// reason why it is not a number.
+    pub fn value(self, bytes: &[u8], row: usize) -> Result<Value, ValueReason> {
+        let w = self.width();
+        let cell = bytes.get(row * w..row * w + w).unwrap_or_default();
+        match self {
+            Kind::I64 => Ok(Value::Points(rust_decimal::Decimal::from(
+                i64::from_ne_bytes(cell.try_into().unwrap_or_default()),
+            ))),
+            Kind::F64 => {
+                let x = f64::from_ne_bytes(cell.try_into().unwrap_or_default());
+                if x.is_nan() {
+                    return Ok(Value::Missing);
+                }
+                vsoko::decimal::from_f64(x).map(Value::Points)
+            }
+            Kind::F32 => {
+                let x = f32::from_ne_bytes(cell.try_into().unwrap_or_default());
+                if x.is_nan() {
+                    return Ok(Value::Missing);
+                }
+                vsoko::decimal::from_f32(x).map(Value::Points)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+    use vsoko::Value;
+
+    #[test]
+    fn reads_each_kind() {
+        let f: Vec<u8> = [0.1f64, f64::NAN, 7.5]
+            .iter()
+            .flat_map(|x| x.to_ne_bytes())
+            .collect();
+        let text = |v: Value| match v {
+            Value::Points(d) => d.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(Kind::F64.len(&f), 3);
+        assert_eq!(text(Kind::F64.value(&f, 0).unwrap()), "0.1");
+        assert_eq!(Kind::F64.value(&f, 1).unwrap(), Value::Missing);
+        assert_eq!(text(Kind::F64.value(&f, 2).unwrap()), "7.5");
+        let inf: Vec<u8> = f64::INFINITY.to_ne_bytes().to_vec();
+        assert!(Kind::F64.value(&inf, 0).is_err());
+        let g: Vec<u8> = 0.1f32.to_ne_bytes().to_vec();
+        assert_eq!(text(Kind::F32.value(&g, 0).unwrap()), "0.1");
+        let i: Vec<u8> = (-3i64).to_ne_bytes().to_vec();
+        assert_eq!(text(Kind::I64.value(&i, 0).unwrap()), "-3");
+    }
+}
