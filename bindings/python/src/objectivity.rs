@@ -128,16 +128,16 @@ pub fn _objectivity_summaries(
     })
 }
 
-/// The comparison table and the flags (columns), and the index for the input and per
-/// municipality (JSON text), from the summaries of every part (columns, as
-/// `_objectivity_summaries` gives them).
+/// The flags (columns) and the index for the input and per municipality (JSON text), from the
+/// summaries of every part (columns, as `_objectivity_summaries` gives them). The comparison
+/// table is the summaries themselves in key order, which the caller sorts (no round trip).
 #[pyfunction]
 #[pyo3(signature = (summaries, min_compared = 10))]
 pub fn _objectivity_combine(
     py: Python<'_>,
     summaries: SummaryColumns,
     min_compared: usize,
-) -> PyResult<(SummaryColumns, FlagColumns, String)> {
+) -> PyResult<(FlagColumns, String)> {
     guard(|| {
         let rows = summaries.into_rows().map_err(|detail| {
             let e = vsoko::Error::InvalidInput {
@@ -151,10 +151,6 @@ pub fn _objectivity_combine(
             "summary": result.summary,
             "municipalities": result.municipalities,
         });
-        Ok((
-            SummaryColumns::from_rows(result.groups),
-            FlagColumns::from_rows(result.flags),
-            indices.to_string(),
-        ))
+        Ok((FlagColumns::from_rows(result.flags), indices.to_string()))
     })
 }

@@ -4,7 +4,7 @@
 
 /// Maps the two halves of `items` with `f`, the second half on another thread when there are at
 /// least `min` items; a panic on that thread is carried on, never swallowed.
-pub(crate) fn map_halves<T, R, F>(mut items: Vec<T>, min: usize, f: F) -> Vec<R>
+pub(crate) fn map_halves<T, R, F>(items: Vec<T>, min: usize, f: F) -> Vec<R>
 where
     T: Send,
     R: Send,
@@ -12,6 +12,7 @@ where
 {
     #[cfg(not(target_family = "wasm"))]
     if items.len() >= min.max(2) {
+        let mut items = items;
         let second = items.split_off(items.len() / 2);
         let (mut a, b) = std::thread::scope(|scope| {
             let b = scope.spawn(|| f(second));

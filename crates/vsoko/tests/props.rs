@@ -270,3 +270,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The fast path of `from_f64` (values exact at 1–4 places) gives the float's shortest text,
+    /// the decimal the slow path parses from `{:e}`, for every finite float.
+    #[test]
+    fn from_f64_is_the_shortest_text(bits in any::<u64>(), m in -10_000_000i64..10_000_000, k in 0u32..=4) {
+        use std::str::FromStr;
+        let typed = Decimal::new(m, k);
+        let x: f64 = typed.to_string().parse().unwrap();
+        prop_assert_eq!(vsoko::decimal::from_f64(x).unwrap(), typed);
+        let any = f64::from_bits(bits);
+        // Magnitudes a cell can hold (the slow path's own text for 1e-300 has 300 zeros).
+        if any == 0.0 || (any.abs() > 1e-9 && any.abs() < 1e15) {
+            let slow = Decimal::from_str(&format!("{any}")).ok();
+            prop_assert_eq!(vsoko::decimal::from_f64(any).ok(), slow);
+        }
+    }
+}

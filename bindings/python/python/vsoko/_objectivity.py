@@ -107,37 +107,69 @@ def _summary_columns(summaries: Any) -> dict[str, list[Any]]:
     frame = summaries if hasattr(summaries, "columns") else pd.DataFrame(list(summaries))
     out: dict[str, list[Any]] = {}
     for k in SUMMARY_COLUMNS:
-        values = frame[k].tolist()
-        if k in _DECIMAL_COLUMNS:
-            out[k] = [v if isinstance(v, str) else None if v is None or v != v else str(v) for v in values]
-        elif k in _INT_COLUMNS:
-            out[k] = [int(v) for v in values]
+        col = frame[k]
+        if k in _INT_COLUMNS:
+            out[k] = col.to_numpy(dtype="int64").tolist()
         elif k == "spearman_negative":
-            out[k] = [bool(v) for v in values]
+            out[k] = col.to_numpy(dtype=bool).tolist()
         elif k == "municipality":
-            out[k] = [v if isinstance(v, str) else None for v in values]
+            out[k] = col.astype(object).where(col.notna(), None).tolist()
+        elif k in _DECIMAL_COLUMNS:
+            # Text as the summaries keep it; a Decimal (a frame made by hand) by its exact text.
+            values = col.astype(object).where(col.notna(), None).tolist()
+            out[k] = [v if v is None or type(v) is str else str(v) for v in values]
         else:
-            out[k] = [str(v) for v in values]
+            out[k] = col.astype(str).tolist()
     return out
 
 
 def objectivity_combine(summaries: Any, min_compared: int = 10) -> dict[str, Any]:
     """The result from the summaries of every part: ``{"groups": DataFrame, "flags": DataFrame,
-    "summary": dict, "municipalities": DataFrame}`` (decimals as ``Decimal``)."""
+    "summary": dict, "municipalities": DataFrame}``. Decimals are exact: Arrow ``decimal128``
+    columns when pyarrow is installed (each cell reads as a ``Decimal``), else ``Decimal``
+    objects; the summary and municipalities hold ``Decimal``."""
     pd = _pd()
-    groups, flags, indices = _vsoko._objectivity_combine(_summary_columns(summaries), min_compared)
-    for k in ("spearman_negative", "max_score", "scores_n", "scores_sum", "scores_sum_sq"):
-        del groups[k]
-    for k in _DECIMAL_COLUMNS:
-        if k in groups:
-            groups[k] = _decimal_column(groups[k])
+    frame = summaries if hasattr(summaries, "columns") else pd.DataFrame(list(summaries))
+    flags, indices = _vsoko._objectivity_combine(_summary_columns(frame), min_compared)
+    # The comparison table is the summaries in key order (byte order of UTF-8 = code point
+    # order, as the core sorts), without the sums kept for the combine.
+    keys = ["school", "procedure", "subject", "grade", "year"]
+    groups = frame.sort_values(keys, kind="stable").reset_index(drop=True)
+    groups = groups.drop(columns=["spearman_negative", "max_score", "scores_n", "scores_sum", "scores_sum_sq"])
+    groups["municipality"] = groups["municipality"].to_numpy(dtype=object, na_value=None)
+    for k in ("grade", "year", "participants", "absent", "compared", "no_journal_mark",
+              "lowered", "confirmed", "raised"):
+        groups[k] = groups[k].astype("int64")
+    for k, places in _PLACES.items():
+        groups[k] = _exact(groups[k], places)
     result = json.loads(indices)
     return {
-        "groups": pd.DataFrame(groups),
+        "groups": groups,
         "flags": pd.DataFrame(flags, columns=FLAG_COLUMNS),
         "summary": _decimals([result["summary"]])[0],
         "municipalities": pd.DataFrame(_decimals(result["municipalities"])),
     }
+
+
+#: The decimal columns of the comparison table and their places (as the core writes them).
+_PLACES = {"lowered_pct": 2, "confirmed_pct": 2, "raised_pct": 2, "mean_score": 2,
+           "completion_pct": 2, "spearman": 4}
+
+
+def _exact(texts: Any, places: int) -> Any:
+    """A column of exact decimal texts (or missing) as Arrow ``decimal128(38, places)`` when
+    pyarrow is installed (a vectorised cast from text), else as ``Decimal`` objects."""
+    pd = _pd()
+    values = texts.to_numpy(dtype=object, na_value=None)
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return _decimal_column([v if v is None or isinstance(v, str) else str(v) for v in values])
+    try:
+        array = pa.array(values, type=pa.string(), from_pandas=True)
+    except (TypeError, pa.ArrowInvalid, pa.ArrowTypeError):
+        array = pa.array([v if v is None or isinstance(v, str) else str(v) for v in values], type=pa.string())
+    return pd.arrays.ArrowExtensionArray(array.cast(pa.decimal128(38, places)))
 
 
 def objectivity(pupils: Any, min_compared: int = 10) -> dict[str, Any]:
