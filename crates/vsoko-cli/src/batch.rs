@@ -109,15 +109,8 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
     let mut summary = SummaryBuilder::new(m);
     let mut kept = Kept::default();
     let progress = progress_bar();
-    for record in rows.records {
-        let Record { row, result } = record;
-        let scored = result.and_then(|e| {
-            e.evaluate(m, options).map(|card| Scored {
-                school: e.school,
-                period: e.period,
-                card,
-            })
-        });
+    let mut records = rows.records;
+    score_in_background(&mut records, m, options, &mut |row, scored| {
         match scored {
             Ok(_) if book.as_ref().is_some_and(|b| b.len() >= MAX_SCHOOLS) => {
                 summary.fail();
@@ -146,7 +139,8 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         if let Some(p) = &progress {
             p.inc(1);
         }
-    }
+        Ok(())
+    })?;
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -169,6 +163,67 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             .map_err(|e| Failure::write(&path.display().to_string(), &e))?;
     }
     Ok(summary.failed)
+}
+
+/// Rows per batch handed to the scoring thread.
+const BATCH_ROWS: usize = 512;
+
+/// Scores the records on a second thread while this one reads (and parses) the next ones;
+/// `handle` sees every row's result here, in file order. A bounded queue keeps memory flat.
+fn score_in_background(
+    records: &mut dyn Iterator<Item = Record>,
+    m: &Methodology,
+    options: Options,
+    handle: &mut dyn FnMut(usize, Result<Scored, vsoko::Error>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    type Batch = Vec<(usize, Result<Scored, vsoko::Error>)>;
+    std::thread::scope(|scope| {
+        let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<Record>>(4);
+        let (to_main, from_worker) = std::sync::mpsc::sync_channel::<Batch>(4);
+        scope.spawn(move || {
+            for batch in from_main {
+                let scored = batch
+                    .into_iter()
+                    .map(|Record { row, result }| {
+                        let scored = result.and_then(|e| {
+                            e.evaluate(m, options).map(|card| Scored {
+                                school: e.school,
+                                period: e.period,
+                                card,
+                            })
+                        });
+                        (row, scored)
+                    })
+                    .collect();
+                if to_main.send(scored).is_err() {
+                    break;
+                }
+            }
+        });
+        // On an early return both channel ends held here are dropped, so the worker stops; a
+        // panic there is carried on by the scope, so no row is ever silently lost.
+        let (mut in_flight, mut done) = (0usize, false);
+        loop {
+            while !done && in_flight < 3 {
+                let batch: Vec<Record> = (&mut *records).take(BATCH_ROWS).collect();
+                if batch.is_empty() || to_worker.send(batch).is_err() {
+                    done = true;
+                } else {
+                    in_flight += 1;
+                }
+            }
+            if in_flight == 0 {
+                return Ok(());
+            }
+            let Ok(scored) = from_worker.recv() else {
+                return Ok(());
+            };
+            in_flight -= 1;
+            for (row, result) in scored {
+                handle(row, result)?;
+            }
+        }
+    })
 }
 
 /// Writes the results workbook (ranked when asked).

@@ -239,3 +239,44 @@ fn ten_thousand_rows_score_as_each_row_alone() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn bad_rows_across_scoring_batches_keep_file_order() {
+    // Rows are scored on a second thread in batches of 512: errors and results must still come
+    // in file order, and no row may be lost.
+    let (csv_text, _) = generated_csv(2_000);
+    let bad = [3usize, 700, 1_500];
+    let lines: Vec<String> = csv_text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut cells: Vec<&str> = l.split(';').collect();
+            if i > 0 && bad.contains(&(i - 1)) {
+                cells[1] = "abc"; // not a number: invalid_value
+            }
+            cells.join(";")
+        })
+        .collect();
+    let dir = std::env::temp_dir().join(format!("vsoko-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("schools.csv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let o = vsoko(&["batch", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let noted: Vec<usize> = text(&o.stderr)
+        .lines()
+        .filter_map(|l| l.strip_prefix("row ")?.split(':').next()?.parse().ok())
+        .collect();
+    // Line numbers: the header is line 1, school s is line s + 2.
+    assert_eq!(noted, [5, 702, 1_502]);
+    let rows = parse_csv(&text(&o.stdout));
+    let schools: Vec<String> = (0..2_000)
+        .filter(|s| !bad.contains(s))
+        .map(|s| format!("Школа {s}"))
+        .collect();
+    assert_eq!(
+        rows[1..].iter().map(|r| r[0].clone()).collect::<Vec<_>>(),
+        schools
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
