@@ -2,7 +2,7 @@
 # Seeds the fuzz corpora from the shared fixtures.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/rule_values corpus/score_json corpus/methodology_json corpus/csv_rows corpus/xlsx_sheet corpus/methodology_decimals corpus/plan_table corpus/pupil_table
+mkdir -p corpus/rule_values corpus/score_json corpus/methodology_json corpus/csv_rows corpus/xlsx_sheet corpus/methodology_decimals corpus/plan_table corpus/pupil_table corpus/pupil_columns
 for f in ../fixtures/schools/*/*.json ../fixtures/bad_inputs/*.json ../fixtures/batch/*.csv; do
   cp "$f" "corpus/score_json/$(basename "$(dirname "$f")")_$(basename "$f")"
 done

@@ -541,6 +541,30 @@ impl Methodology {
         )
     }
 
+    /// The label columns of a table header as the core maps them (any of their names):
+    /// ``{"school": i | None, "period": j | None, "municipality": k | None}``.
+    ///
+    /// Raises:
+    ///     InputError: a column that is neither a label nor an input of the methodology.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "pyo3 extracts an owned list from Python"
+    )]
+    fn _label_columns<'py>(
+        &self,
+        py: Python<'py>,
+        header: Vec<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let cols = vsoko::batch::Columns::from_header(&self.held, &header)
+            .map_err(|e| error(py, &e, None))?;
+        let (school, period, municipality) = cols.label_columns();
+        let out = PyDict::new(py);
+        out.set_item("school", school)?;
+        out.set_item("period", period)?;
+        out.set_item("municipality", municipality)?;
+        Ok(out)
+    }
+
     fn __len__(&self) -> usize {
         self.held.indicators().len()
     }

@@ -199,3 +199,17 @@ def test_without_pyarrow_the_columns_hold_decimal_objects(monkeypatch) -> None:
     assert plain["total"].dtype == object and isinstance(plain["total"].iloc[0], Decimal)
     assert list(plain["total"]) == list(arrow["total"]) == [r.total for r in _many(rows)]
     assert list(plain["level"]) == list(arrow["level"])
+
+
+def test_russian_label_columns_are_read_as_the_cli_reads_them() -> None:
+    """«Школа», «Период» and «МО» are the school, period and municipality (the core's header
+    mapper, shared with the CLI), not unknown indicators."""
+    df = pd.DataFrame({"МО": ["Район А", "Район Б"], "Школа": ["№ 1", "№ 2"], "Период": ["2024", "2024"],
+                       "1.1.1": [3.0, 1.5], "1.1.2": [1, 2]})
+    out = vsoko.score_frame(df)
+    assert list(out.index) == ["№ 1", "№ 2"]
+    assert list(out["total"]) == [Decimal(4), Decimal("3.5")]
+    assert list(out["period"]) == ["2024", "2024"] and list(out["municipality"]) == ["Район А", "Район Б"]
+    with pytest.raises(vsoko.InputError) as e:
+        vsoko.score_frame(pd.DataFrame({"Школа": ["№ 1"], "1.1.99": [1]}))
+    assert e.value.code == "unknown_indicator"

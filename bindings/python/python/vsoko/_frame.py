@@ -27,6 +27,9 @@ def score_frame(
         df: a ``pandas.DataFrame`` (or a ``polars.DataFrame``: the result is then a polars frame
             with the id column first and ``Decimal`` columns).
         id_column: the column naming the school (kept as the index of the result), or ``None``.
+            With the default ``"school"``, the column may be named as the CLI accepts it
+            («Школа», «организация»); ``period`` / «Период» and ``municipality`` / «МО» columns
+            are recognised too and come back as columns of the result.
         methodology: a built-in name or a ``vsoko.Methodology``.
         strict: every indicator must have a value.
 
@@ -52,9 +55,12 @@ def score_frame(
         df = df.to_pandas()
     m = methodology if isinstance(methodology, Methodology) else Methodology.builtin(methodology)
     names = [str(c) for c in df.columns]
-    has_id = id_column is not None and names.count(str(id_column)) == 1
+    labels = _labels(m, names) if id_column == "school" else {}
+    id_at = names.index(str(id_column)) if id_column is not None and names.count(str(id_column)) == 1 else labels.get("school")
+    has_id = id_at is not None
+    skip = {id_at, *labels.values()}
     # Columns by position (a repeated name is passed on twice, and reported by name).
-    value_columns = [(name, j) for j, name in enumerate(names) if not (has_id and name == str(id_column))]
+    value_columns = [(name, j) for j, name in enumerate(names) if j not in skip]
     series = [(name, df.iloc[:, j]) for name, j in value_columns]
     float32 = [name for name, s in series if str(s.dtype) in _FLOAT32]
     n = len(df)
@@ -77,13 +83,29 @@ def score_frame(
         del columns, part
     if pa is not None:
         out = {key: _arrow_column(pa, chunks, n) for key, chunks in out.items()}
-    index = df.iloc[:, names.index(str(id_column))] if has_id else df.index
+    for role in ("municipality", "period"):
+        if role in labels:
+            out = {role: df.iloc[:, labels[role]].to_numpy(dtype=object), **out}
+    index = df.iloc[:, id_at] if id_at is not None else df.index
     result = pd.DataFrame(out, index=pd.Index(index), copy=False)
     if polars:
         import polars as pl
 
         return pl.from_pandas(result.reset_index() if has_id else result)
     return result
+
+
+def _labels(m: Any, names: list[str]) -> dict[str, int]:
+    """The label columns under any of their names (``school`` / «Школа» / «организация»,
+    ``period`` / «Период», ``municipality`` / «МО»), read by the core as the CLI reads a header.
+    A header the core rejects is left to the scoring below, which names the bad column."""
+    from ._errors import VsokoError
+
+    try:
+        roles = m._label_columns(names)
+    except VsokoError:
+        return {}
+    return {k: v for k, v in roles.items() if v is not None}
 
 
 def _pyarrow() -> Any:

@@ -225,6 +225,19 @@ impl Columns {
         self.school.is_some()
     }
 
+    /// The columns (0-based) of the school, the period and the municipality, under any of
+    /// their names (`school` / `школа` / `организация`, `period` / `период`, `municipality` /
+    /// `муниципалитет` / `МО`), so every front end reads a table's header the same way.
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// let cols = vsoko::batch::Columns::from_header(m, &["1.1", "Школа", "МО"]).unwrap();
+    /// assert_eq!(cols.label_columns(), (Some(1), None, Some(2)));
+    /// ```
+    pub fn label_columns(&self) -> (Option<usize>, Option<usize>, Option<usize>) {
+        (self.school, self.period, self.municipality)
+    }
+
     /// The indicator id of a column (0-based), if that column is an indicator.
     ///
     /// ```
