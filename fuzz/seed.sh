@@ -17,6 +17,7 @@ cp regressions/csv_rows-* corpus/csv_rows/ 2>/dev/null || true
 cp ../fixtures/plan/*.csv ../fixtures/plan/findings/*.json corpus/plan_table/
 cp ../fixtures/objectivity/small.csv ../fixtures/objectivity/spearman_ties.csv ../fixtures/objectivity/cohort_edge.csv corpus/pupil_table/
 cp regressions/plan_table-* corpus/plan_table/ 2>/dev/null || true
+cp regressions/pupil_columns-* corpus/pupil_columns/ 2>/dev/null || true
 # Raw inputs of the rule-kind cases and of nok-2019 organisations.
 python3 - <<'PY'
 import csv, json, pathlib

@@ -151,6 +151,8 @@ fn scale_by_power_of_ten(value: Decimal, exp: i64) -> Option<Decimal> {
 /// assert_eq!(from_f64(0.1).unwrap().to_string(), "0.1");
 /// assert_eq!(from_f64(12.125).unwrap().to_string(), "12.125");
 /// assert_eq!(from_f64(0.1 + 0.2).unwrap().to_string(), "0.30000000000000004");
+/// // Two 1-place decimals read back as this float; its shortest text is the nearer one.
+/// assert_eq!(from_f64(562950277649235.25).unwrap().to_string(), format!("{}", 562950277649235.25f64));
 /// assert!(from_f64(f64::NAN).is_err());
 /// ```
 pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
@@ -169,7 +171,10 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
         return Ok(Decimal::from(value as i64));
     }
     // Values exact at 1–4 places (7.5, 0.25, 12.125), the usual cells: m / 10^k reads back as
-    // the same float, so m with k places is its shortest text, and no text is formatted.
+    // the same float, so m with k places is its shortest text, and no text is formatted. Below
+    // 2^52 the float's spacing is finer than 10^-k, so no other k-place decimal reads back as
+    // the same float; above it two may (562950277649235.2 and .3 are one float), and the
+    // shortest-text rule, which picks the nearer, decides.
     for (places, scale) in [(1u32, 10.0), (2, 100.0), (3, 1_000.0), (4, 10_000.0)] {
         let m = (value * scale).round();
         #[expect(
@@ -177,7 +182,7 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
             reason = "exact equality is the point: it reads back"
         )]
         let reads_back = m / scale == value;
-        if m.abs() < 9_007_199_254_740_992.0 && reads_back {
+        if m.abs() < 4_503_599_627_370_496.0 && reads_back {
             #[expect(
                 clippy::cast_possible_truncation,
                 reason = "whole and below 2^53, so exact"
@@ -185,8 +190,9 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
             return Ok(Decimal::new(m as i64, places));
         }
     }
-    // `{:e}` gives the shortest text that reads back as the same float.
-    parse_decimal(&format!("{value:e}"))
+    // `{:e}` gives the shortest text that reads back as the same float (normalised: the
+    // exponent leaves no trailing zeros).
+    parse_decimal(&format!("{value:e}")).map(|d| d.normalize())
 }
 
 /// Converts a 32-bit float through its own shortest decimal text, so `0.1_f32` becomes `0.1`
@@ -205,7 +211,7 @@ pub fn from_f32(value: f32) -> Result<Decimal, ValueReason> {
     if value.is_infinite() {
         return Err(ValueReason::Infinite);
     }
-    parse_decimal(&format!("{value:e}"))
+    parse_decimal(&format!("{value:e}")).map(|d| d.normalize())
 }
 
 /// Checked sum of decimals: `None` when it leaves the decimal range.
