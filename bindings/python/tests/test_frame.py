@@ -213,3 +213,17 @@ def test_russian_label_columns_are_read_as_the_cli_reads_them() -> None:
     with pytest.raises(vsoko.InputError) as e:
         vsoko.score_frame(pd.DataFrame({"Школа": ["№ 1"], "1.1.99": [1]}))
     assert e.value.code == "unknown_indicator"
+
+
+def test_a_nullable_int_column_beyond_2_53_is_not_rounded_through_a_float() -> None:
+    from vsoko._arrays import is_number_column
+
+    big = pd.Series([2**53 + 1, None], dtype="Int64")
+    assert not is_number_column(big)  # it takes the exact per-cell path
+    assert is_number_column(pd.Series([1, None], dtype="Int64"))
+    assert not is_number_column(pd.Series([True, False]))
+    assert not is_number_column(pd.Series([2**63], dtype="uint64"))
+    assert is_number_column(pd.Series([3], dtype="uint64"))
+    with pytest.raises(vsoko.InputError) as e:
+        vsoko.score_frame(pd.DataFrame({"1.1.1": big}), id_column=None)
+    assert "9007199254740993" in str(e.value)

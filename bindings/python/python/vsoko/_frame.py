@@ -143,8 +143,10 @@ def _column(s: Any) -> Any:
     import numpy as np
     import pandas as pd
 
+    from ._arrays import is_number_column
+
     dtype = s.dtype
-    if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+    if not is_number_column(s):
         return _cells(s)
     if str(dtype) in _FLOAT32:
         return ("f4", np.ascontiguousarray(s.to_numpy(dtype="float32", na_value=np.nan)).tobytes())

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import _vsoko
+from ._arrays import is_number_column
 
 #: Columns of a summaries frame, the intermediate that Dask moves between workers: decimals as
 #: their exact text (``"12.50"``; text pickles ten times faster than ``Decimal`` objects, and a
@@ -66,7 +67,7 @@ def _columns(frame: Any, numeric: list[bool]) -> list[tuple[str, bytes, list[str
     for is_numeric, name in zip(numeric, frame.columns):
         col = frame[name]
         dtype = col.dtype
-        if is_numeric and pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        if is_numeric and is_number_column(col):
             if pd.api.types.is_integer_dtype(dtype) and not col.hasnans:
                 data = np.ascontiguousarray(col.to_numpy(dtype="int64"))
                 out.append(("i8", data.tobytes(), []))
@@ -134,12 +135,14 @@ def objectivity_combine(summaries: Any, min_compared: int = 10) -> dict[str, Any
     # The comparison table is the summaries in key order (byte order of UTF-8 = code point
     # order, as the core sorts), without the sums kept for the combine.
     keys = ["school", "procedure", "subject", "grade", "year"]
-    groups = frame.sort_values(keys, kind="stable").reset_index(drop=True)
-    groups = groups.drop(columns=["spearman_negative", "max_score", "scores_n", "scores_sum", "scores_sum_sq"])
-    groups["municipality"] = groups["municipality"].to_numpy(dtype=object, na_value=None)
+    groups = frame.drop(columns=["spearman_negative", "max_score", "scores_n", "scores_sum", "scores_sum_sq"])
     for k in ("grade", "year", "participants", "absent", "compared", "no_journal_mark",
               "lowered", "confirmed", "raised"):
-        groups[k] = groups[k].astype("int64")
+        groups[k] = groups[k].astype("int64")  # before sorting: "10" must not sort before "9"
+    for k in ("school", "procedure", "subject"):
+        groups[k] = groups[k].astype(str)
+    groups = groups.sort_values(keys, kind="stable").reset_index(drop=True)
+    groups["municipality"] = groups["municipality"].to_numpy(dtype=object, na_value=None)
     for k, places in _PLACES.items():
         groups[k] = _exact(groups[k], places)
     result = json.loads(indices)
