@@ -3,7 +3,8 @@
 
 use crate::convert::{Bad, to_py};
 use crate::errors::{at_row, guard};
-use crate::methodology::{Methodology, table_columns};
+use crate::methodology::Methodology;
+use crate::table::table_columns;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};

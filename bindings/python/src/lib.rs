@@ -11,6 +11,7 @@ mod objectivity;
 mod plan;
 mod report;
 mod summaries;
+mod table;
 
 use pyo3::prelude::*;
 

@@ -1,0 +1,289 @@
+//! Scoring a table given column by column (a pandas frame, one chunk of rows at a time): the
+//! columns cross as Python lists or NumPy array bytes; the results go back as `Decimal` lists or
+//! Arrow `decimal128` buffers.
+
+use crate::arrays::Kind;
+use crate::convert::{Bad, cell_value, decimal};
+use crate::errors::{self, guard, to_py as error};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use std::collections::HashMap;
+use vsoko::Options;
+
+/// Rows converted per step of `score_table` before scoring them without the GIL.
+const TABLE_CHUNK: usize = 4096;
+
+/// The cells of one column of `score_table`: Python objects, or a NumPy array's bytes.
+pub(crate) enum Cells<'py> {
+    /// A list of Python values (object and string columns).
+    List(Bound<'py, PyList>),
+    /// A numeric array (see [`Kind`]), read without the GIL.
+    Array(Kind, Bound<'py, PyBytes>),
+}
+
+impl Cells<'_> {
+    /// Cells in the column.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Cells::List(l) => l.len(),
+            Cells::Array(kind, b) => kind.len(b.as_bytes()),
+        }
+    }
+
+    /// Cell `k` of the column of indicator `id` (read as float32 when `f32`).
+    pub(crate) fn value(&self, id: &str, f32: bool, k: usize) -> Result<vsoko::Value, Bad> {
+        match self {
+            Cells::List(l) => cell_value(id, &l.get_item(k).map_err(Bad::Type)?, f32),
+            Cells::Array(kind, b) => kind.value(b.as_bytes(), k).map_err(|reason| {
+                Bad::Value(vsoko::Error::InvalidValue {
+                    id: id.to_string(),
+                    reason,
+                })
+            }),
+        }
+    }
+}
+
+/// One column of `score_table`: indicator position, id, float32 or not, and its cells.
+pub(crate) type Column<'py> = (usize, String, bool, Cells<'py>);
+
+/// The columns of `score_table`, each mapped to its indicator once (a repeated column first,
+/// then an unknown one, is an error).
+pub(crate) fn table_columns<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    columns: &Bound<'py, PyAny>,
+    float32: &Bound<'py, PyAny>,
+) -> PyResult<Vec<Column<'py>>> {
+    let narrow: Vec<String> = float32
+        .try_iter()?
+        .map(|id| id.and_then(|id| id.extract::<String>()))
+        .collect::<PyResult<_>>()?;
+    let pairs: Vec<(String, Bound<'py, PyAny>)> = match columns.cast::<PyDict>() {
+        Ok(d) => d
+            .iter()
+            .map(|(k, v)| Ok((k.extract::<String>()?, v)))
+            .collect::<PyResult<_>>()?,
+        Err(_) => columns
+            .try_iter()?
+            .map(|pair| pair.and_then(|p| p.extract::<(String, Bound<'py, PyAny>)>()))
+            .collect::<PyResult<_>>()?,
+    };
+    // A repeated column is reported before anything else, by name.
+    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
+    if let Some((id, _)) = pairs.iter().find(|(id, _)| !seen.insert(id.as_str())) {
+        return Err(error(
+            py,
+            &vsoko::Error::DuplicateIndicator { id: id.clone() },
+            None,
+        ));
+    }
+    // Columns map to indicator positions once; no id is copied per cell.
+    pairs
+        .into_iter()
+        .map(|(id, v)| {
+            let Some(pos) = m.position(&id) else {
+                let suggestion = m.suggest(&id).map(ToString::to_string);
+                return Err(error(
+                    py,
+                    &vsoko::Error::UnknownIndicator { id, suggestion },
+                    None,
+                ));
+            };
+            let f32 = narrow.contains(&id);
+            let cells = match v.cast_into::<PyList>() {
+                Ok(list) => Cells::List(list),
+                Err(e) => {
+                    let (kind, bytes) = e
+                        .into_inner()
+                        .extract::<(String, Bound<'py, PyBytes>)>()
+                        .map_err(|_| {
+                        PyTypeError::new_err(format!(
+                            "column '{id}' must be a list of cells or (kind, bytes) of an array"
+                        ))
+                    })?;
+                    let kind = Kind::of(&kind).ok_or_else(|| {
+                        PyValueError::new_err(format!("column '{id}': unknown array kind {kind:?}"))
+                    })?;
+                    Cells::Array(kind, bytes)
+                }
+            };
+            Ok((pos, id, f32, cells))
+        })
+        .collect::<PyResult<_>>()
+}
+
+/// Scores a table given as columns ``[(indicator id, [values...]), ...]`` (or a dict of them; a
+/// pandas frame's columns, one chunk of rows at a time); returns
+/// ``{"total": [...], "level": [...], <group id>: [...]}``. `None` and NaN cells are missing;
+/// columns named in `float32` read their floats as float32. A bad cell's error names its row:
+/// ``.index`` is `offset` plus its position, and the message shows its label from `labels`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "mirrors the Python keyword arguments"
+)]
+pub fn score_table<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    columns: &Bound<'py, PyAny>,
+    strict: bool,
+    float32: &Bound<'py, PyAny>,
+    offset: usize,
+    labels: Option<&Bound<'py, PyAny>>,
+    arrow: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    guard(|| {
+        let cols = table_columns(py, m, columns, float32)?;
+        let rows = cols.first().map_or(0, |(_, _, _, c)| c.len());
+        if let Some((_, id, _, c)) = cols.iter().find(|(_, _, _, c)| c.len() != rows) {
+            return Err(PyValueError::new_err(format!(
+                "column '{id}' has {} rows, the first one {rows}",
+                c.len()
+            )));
+        }
+        let at_row = |e: &vsoko::Error, k: usize| {
+            let label = labels
+                .and_then(|l| l.get_item(k).ok())
+                .and_then(|l| {
+                    // A text label quoted ('Б'), any other plainly (41, not np.int64(41)).
+                    if l.is_instance_of::<PyString>() {
+                        l.repr().ok()
+                    } else {
+                        l.str().ok()
+                    }
+                })
+                .map(|r| r.to_string());
+            errors::at_row(py, e, offset + k, label.as_deref())
+        };
+        let options = Options::new().strict(strict);
+        let mut cards = Vec::with_capacity(rows);
+        // Convert a chunk of rows with the GIL, score it without, so memory stays small.
+        let mut start = 0;
+        while start < rows {
+            let end = (start + TABLE_CHUNK).min(rows);
+            // Cells of object columns are read with the GIL; arrays are read below without it.
+            let lists = cols
+                .iter()
+                .filter(|c| matches!(c.3, Cells::List(_)))
+                .count();
+            let mut chunk: Vec<Vec<(usize, vsoko::Value)>> =
+                (start..end).map(|_| Vec::with_capacity(lists)).collect();
+            let mut arrays = Vec::new();
+            for (pos, id, f32, col) in &cols {
+                let list = match col {
+                    Cells::List(list) => list,
+                    Cells::Array(kind, bytes) => {
+                        arrays.push((*pos, id.as_str(), *kind, bytes.as_bytes()));
+                        continue;
+                    }
+                };
+                for (k, row) in chunk.iter_mut().enumerate() {
+                    let cell = list.get_item(start + k)?;
+                    match cell_value(id, &cell, *f32) {
+                        Ok(vsoko::Value::Missing) => {}
+                        Ok(v) => row.push((*pos, v)),
+                        Err(Bad::Type(e)) => return Err(e),
+                        Err(Bad::Value(e)) => return Err(at_row(&e, start + k)),
+                    }
+                }
+            }
+            // Arrays are read and rows scored without the GIL, on both cores.
+            let scored = py.detach(|| {
+                m.evaluate_filled(chunk.len(), options, |k, row| {
+                    row.extend_from_slice(chunk.get(k).map_or(&[][..], Vec::as_slice));
+                    for (pos, id, kind, bytes) in &arrays {
+                        match kind.value(bytes, start + k) {
+                            Ok(vsoko::Value::Missing) => {}
+                            Ok(v) => row.push((*pos, v)),
+                            Err(reason) => {
+                                let id = (*id).to_string();
+                                return Err(vsoko::Error::InvalidValue { id, reason });
+                            }
+                        }
+                    }
+                    Ok(())
+                })
+            });
+            cards.extend(scored.map_err(|(k, e)| at_row(&e, start + k))?);
+            start = end;
+        }
+        if arrow {
+            return arrow_columns(py, m, &cards);
+        }
+        object_columns(py, m, &cards)
+    })
+}
+
+/// The result columns as lists of `decimal.Decimal` (and level ids), for pandas without pyarrow.
+fn object_columns<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    cards: &[vsoko::Scorecard],
+) -> PyResult<Bound<'py, PyDict>> {
+    // Few distinct numbers occur in a batch: make each Decimal object once.
+    let mut made: HashMap<rust_decimal::Decimal, Bound<'py, PyAny>> = HashMap::new();
+    let mut dec = |d: rust_decimal::Decimal| -> PyResult<Bound<'py, PyAny>> {
+        if let Some(o) = made.get(&d) {
+            return Ok(o.clone());
+        }
+        let o = decimal(py, d)?;
+        made.insert(d, o.clone());
+        Ok(o)
+    };
+    let out = PyDict::new(py);
+    let totals = PyList::empty(py);
+    let levels = PyList::empty(py);
+    for c in cards {
+        totals.append(dec(c.total)?)?;
+        levels.append(m.level_of(c.total).map(|l| l.id.as_str()))?;
+    }
+    out.set_item("total", totals)?;
+    out.set_item("level", levels)?;
+    for (g, group) in m.groups().iter().enumerate() {
+        let col = PyList::empty(py);
+        for c in cards {
+            col.append(dec(c.group_points.get(g).copied().unwrap_or_default())?)?;
+        }
+        out.set_item(&group.id, col)?;
+    }
+    Ok(out)
+}
+
+/// The result columns for Arrow: each decimal column as `(scale, bytes)`, the little-endian
+/// 128-bit unscaled values of a `decimal128(38, scale)` array at the column's largest scale
+/// (exact: a value is only ever padded with zeros), and the levels as a list of ids.
+fn arrow_columns<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    cards: &[vsoko::Scorecard],
+) -> PyResult<Bound<'py, PyDict>> {
+    let column = |values: &mut dyn Iterator<Item = rust_decimal::Decimal>| {
+        let values: Vec<rust_decimal::Decimal> = values.collect();
+        let scale = values
+            .iter()
+            .map(rust_decimal::Decimal::scale)
+            .max()
+            .unwrap_or(0);
+        let mut bytes = Vec::with_capacity(values.len() * 16);
+        for mut d in values {
+            d.rescale(scale);
+            bytes.extend_from_slice(&d.mantissa().to_le_bytes());
+        }
+        (scale, PyBytes::new(py, &bytes))
+    };
+    let out = PyDict::new(py);
+    out.set_item("total", column(&mut cards.iter().map(|c| c.total)))?;
+    let levels: Vec<Option<&str>> = cards
+        .iter()
+        .map(|c| m.level_of(c.total).map(|l| l.id.as_str()))
+        .collect();
+    out.set_item("level", levels)?;
+    for (g, group) in m.groups().iter().enumerate() {
+        let points = &mut cards
+            .iter()
+            .map(|c| c.group_points.get(g).copied().unwrap_or_default());
+        out.set_item(&group.id, column(points))?;
+    }
+    Ok(out)
+}
