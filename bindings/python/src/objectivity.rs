@@ -7,7 +7,9 @@ use crate::summaries::{FlagColumns, SummaryColumns};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use vsoko::Value;
-use vsoko::objectivity::{Analysis, Cell, FileContext, ObjectivityOptions, PupilColumns, combine};
+use vsoko::objectivity::{
+    Analysis, Cell, FileContext, ObjectivityOptions, PupilColumns, combine, table_order,
+};
 use vsoko::reason::{InputReason, Location};
 
 // The Python signatures write the core's default as a literal (a text signature needs one).
@@ -128,16 +130,17 @@ pub fn _objectivity_summaries(
     })
 }
 
-/// The flags (columns) and the index for the input and per municipality (JSON text), from the
-/// summaries of every part (columns, as `_objectivity_summaries` gives them). The comparison
-/// table is the summaries themselves in key order, which the caller sorts (no round trip).
+/// The comparison table's order (positions of the summaries given), the flags (columns) and
+/// the index for the input and per municipality (JSON text), from the summaries of every part
+/// (columns, as `_objectivity_summaries` gives them). The table is the summaries themselves in
+/// that order, so they do not cross back.
 #[pyfunction]
 #[pyo3(signature = (summaries, min_compared = 10))]
 pub fn _objectivity_combine(
     py: Python<'_>,
     summaries: SummaryColumns,
     min_compared: usize,
-) -> PyResult<(FlagColumns, String)> {
+) -> PyResult<(Vec<usize>, FlagColumns, String)> {
     guard(|| {
         let rows = summaries.into_rows().map_err(|detail| {
             let e = vsoko::Error::InvalidInput {
@@ -146,11 +149,16 @@ pub fn _objectivity_combine(
             };
             to_py(py, &e, None)
         })?;
-        let result = py.detach(|| combine(rows, options(min_compared)));
+        let (order, result) =
+            py.detach(|| (table_order(&rows), combine(rows, options(min_compared))));
         let indices = serde_json::json!({
             "summary": result.summary,
             "municipalities": result.municipalities,
         });
-        Ok((FlagColumns::from_rows(result.flags), indices.to_string()))
+        Ok((
+            order,
+            FlagColumns::from_rows(result.flags),
+            indices.to_string(),
+        ))
     })
 }

@@ -131,17 +131,14 @@ def objectivity_combine(summaries: Any, min_compared: int = 10) -> dict[str, Any
     objects; the summary and municipalities hold ``Decimal``."""
     pd = _pd()
     frame = summaries if hasattr(summaries, "columns") else pd.DataFrame(list(summaries))
-    flags, indices = _vsoko._objectivity_combine(_summary_columns(frame), min_compared)
-    # The comparison table is the summaries in key order (byte order of UTF-8 = code point
-    # order, as the core sorts), without the sums kept for the combine.
-    keys = ["school", "procedure", "subject", "grade", "year"]
-    groups = frame.drop(columns=["spearman_negative", "max_score", "scores_n", "scores_sum", "scores_sum_sq"])
+    order, flags, indices = _vsoko._objectivity_combine(_summary_columns(frame), min_compared)
+    # The comparison table is the summaries in the core's order, without the sums kept for the
+    # combine.
+    groups = frame.iloc[order].reset_index(drop=True)
+    groups = groups.drop(columns=["spearman_negative", "max_score", "scores_n", "scores_sum", "scores_sum_sq"])
     for k in ("grade", "year", "participants", "absent", "compared", "no_journal_mark",
               "lowered", "confirmed", "raised"):
-        groups[k] = groups[k].astype("int64")  # before sorting: "10" must not sort before "9"
-    for k in ("school", "procedure", "subject"):
-        groups[k] = groups[k].astype(str)
-    groups = groups.sort_values(keys, kind="stable").reset_index(drop=True)
+        groups[k] = groups[k].astype("int64")
     groups["municipality"] = groups["municipality"].to_numpy(dtype=object, na_value=None)
     for k, places in _PLACES.items():
         groups[k] = _exact(groups[k], places)

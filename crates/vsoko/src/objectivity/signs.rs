@@ -89,6 +89,33 @@ fn order(g: &GroupSummary) -> (&str, &str, &str, u8, i32) {
     (&g.school, &g.procedure, &g.subject, g.grade, g.year)
 }
 
+/// The positions of `groups` in the order of the comparison table (school, procedure, subject,
+/// grade, year; strings by their UTF-8 bytes), as [`combine`] orders them: for a front end that
+/// keeps the summaries itself and needs only their order.
+///
+/// ```
+/// # use vsoko::objectivity::{Analysis, ObjectivityOptions, Pupil, table_order};
+/// # use rust_decimal::Decimal;
+/// let pupil = |school: &str| Pupil { school: school.into(), municipality: None, year: 2024,
+///     procedure: "ВПР".into(), subject: "Математика".into(), grade: 4, class: None,
+///     pupil: "1".into(), score: Some(Decimal::ONE), max_score: Decimal::TEN, mark: Some(3),
+///     journal_mark: Some(3) };
+/// let mut a = Analysis::new();
+/// a.add(&pupil("Б")).unwrap();
+/// a.add(&pupil("А")).unwrap();
+/// let mut rows = a.summaries(ObjectivityOptions::default());
+/// rows.reverse();
+/// assert_eq!(table_order(&rows), [1, 0]);
+/// ```
+pub fn table_order(groups: &[GroupSummary]) -> Vec<usize> {
+    let mut at: Vec<usize> = (0..groups.len()).collect();
+    at.sort_by(|&a, &b| match (groups.get(a), groups.get(b)) {
+        (Some(a), Some(b)) => order(a).cmp(&order(b)),
+        _ => std::cmp::Ordering::Equal,
+    });
+    at
+}
+
 /// Flags and indices from the summaries of every part.
 pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Objectivity {
     // Summaries of one analysis come sorted; those of many parts are sorted here.
