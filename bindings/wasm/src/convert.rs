@@ -78,6 +78,29 @@ pub fn require_object(field: &str, value: &JsValue) -> Result<(), JsValue> {
     }
 }
 
+#[cfg(any(feature = "plan", feature = "selfexam"))]
+/// A JSON document argument: JSON text, or a plain object (stringified by JS).
+pub fn json_text(
+    argument: &str,
+    value: &JsValue,
+    expected: &str,
+    expected_ru: &str,
+) -> Result<String, JsValue> {
+    if let Some(t) = value.as_string() {
+        return Ok(t);
+    }
+    if is_plain_object(value) {
+        return js_sys::JSON::stringify(value)
+            .map(String::from)
+            .map_err(|_| to_js_error(&shape_error(argument, &"not serializable to JSON")));
+    }
+    Err(to_js_error(&wrong_argument(
+        argument,
+        expected,
+        expected_ru,
+    )))
+}
+
 /// `{"1.1.1": 3, ...}` from JS.
 pub fn from_js_values(values: JsValue) -> Result<vsoko::Values, JsValue> {
     require_object("values", &values)?;

@@ -2,16 +2,17 @@
 //! (every problem at once, as `VsokoError.problems`) and scores with it like the functions do
 //! with a built-in name. And the percentage the page shows, computed by the core.
 
-use crate::convert::{
-    from_js_options, from_js_values, optional_string, require_object, shape_error, to_js,
-};
+use crate::convert::{from_js_options, optional_string, require_object, shape_error, to_js};
 use crate::errors::{VsokoResult, to_js_error};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// A validated custom methodology.
 #[wasm_bindgen]
 pub struct Methodology {
-    inner: vsoko::Methodology,
+    inner: Rc<vsoko::Methodology>,
+    /// Its number in the registry lazy reports look it up in.
+    number: u32,
 }
 
 #[wasm_bindgen]
@@ -24,7 +25,11 @@ impl Methodology {
     ) -> Result<Methodology, JsValue> {
         let text = optional_string("text", &text)?.unwrap_or_default();
         vsoko::Methodology::from_json(&text)
-            .map(|inner| Methodology { inner })
+            .map(|inner| {
+                let inner = Rc::new(inner);
+                let number = crate::report::register(&inner);
+                Methodology { inner, number }
+            })
             .map_err(|e| to_js_error(&e))
     }
 
@@ -42,12 +47,11 @@ impl Methodology {
         #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
     ) -> VsokoResult {
         let options = from_js_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-        let values = from_js_values(values)?;
-        let report = self
-            .inner
-            .score(&values, options)
-            .map_err(|e| to_js_error(&e))?;
-        to_js(&report)
+        crate::report::score(
+            &crate::report::Scored::Custom(Rc::clone(&self.inner), self.number),
+            values,
+            options,
+        )
     }
 
     /// Every problem of the values at once (as `check`).

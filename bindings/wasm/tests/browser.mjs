@@ -40,6 +40,8 @@ test("the page scores a school and marks an out-of-range value", async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const external = [];
     page.on("request", (req) => { if (!req.url().startsWith(`http://127.0.0.1:${port}/`)) external.push(req.url()); });
+    const wasmFiles = []; // which modules the page fetched, in order
+    page.on("request", (req) => { if (req.url().endsWith(".wasm")) wasmFiles.push(new URL(req.url()).pathname); });
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(url);
@@ -88,6 +90,9 @@ test("the page scores a school and marks an out-of-range value", async () => {
     await page.waitForFunction((t) => document.getElementById("total").textContent === t, nokExpected.total);
     await page.screenshot({ path: join(root, "target/wasm-nok.png"), fullPage: false });
 
+    // Scoring needs only the lean module; the full one is fetched for the plan tab.
+    assert.deepEqual(wasmFiles, ["/pkg/lean/vsoko_wasm_bg.wasm"]);
+
     // The plan tab: the built-in cyclogram for 2024/25, checked and drawn by the core.
     await page.click("#tab-plan");
     assert.equal(await page.isVisible("#plan-view"), true);
@@ -101,6 +106,7 @@ test("the page scores a school and marks an out-of-range value", async () => {
     assert.equal(await page.locator("#plan-due li").count(), 8, "eight items in October");
     assert.ok(await page.locator("#plan-findings li.error").count() > 0);
     await page.screenshot({ path: join(root, "target/wasm-plan.png"), fullPage: false });
+    assert.deepEqual(wasmFiles, ["/pkg/lean/vsoko_wasm_bg.wasm", "/pkg/web/vsoko_wasm_bg.wasm"]);
     assert.deepEqual(external, [], "the page makes no external requests");
     assert.deepEqual(errors, []);
     console.log(`wasm/first_score_after_load: ${firstScore.toFixed(0)} ms`);

@@ -224,3 +224,48 @@ test("the page's percentages are the core's for every hundredth of a small maxim
   assert.equal(vsoko.percent("0.29", "20"), "1.5"); // JS floats show 1.4
   assert.equal(vsoko.percent("1", "0"), null);
 });
+
+// The fast `score` result: the head at once, the long parts built on first read. Compared with
+// `scoreDocument`, which builds the whole report before returning it.
+test("a lazy report reads, serialises and orders like the whole one", () => {
+  const doc = read("schools/index-2023/school_42.json");
+  const whole = vsoko.scoreDocument({ values: doc.values }, "index-2023");
+  const lazy = vsoko.score(doc.values, "index-2023");
+  assert.deepEqual(Object.keys(lazy), Object.keys(whole));
+  assert.equal(JSON.stringify(lazy), JSON.stringify(whole));
+  assert.deepEqual({ ...vsoko.score(doc.values, "index-2023") }, whole);
+  assert.deepEqual(structuredClone(vsoko.score(doc.values, "index-2023")), whole);
+  // A field set before it is read keeps the caller's value; the others still build.
+  const r = vsoko.score(doc.values, "index-2023");
+  r.groups = "mine";
+  assert.equal(r.groups, "mine");
+  assert.deepEqual(r.indicators, whole.indicators);
+  assert.equal(r.groups, "mine");
+  // strict is kept for the long parts too.
+  const strict = vsoko.score({ "1.1.1": 1 }, "index-2023", { strict: false });
+  assert.equal(strict.missing.length, 71);
+});
+
+test("values JSON cannot carry exactly take the per-value path with the same rules", () => {
+  for (const v of [Number.NaN, Infinity, -Infinity]) {
+    assert.equal(thrown(() => vsoko.score({ "1.1.1": v }, "index-2023")).code, "invalid_value");
+  }
+  // Exponent forms and -0 read as the decimals they are, as strings would.
+  assert.equal(vsoko.score({ "1.1.1": 1e-7 }, "index-2023").total, vsoko.score({ "1.1.1": "0.0000001" }, "index-2023").total);
+  assert.equal(vsoko.score({ "1.1.1": -0 }, "index-2023").total, "0");
+  assert.equal(thrown(() => vsoko.score({ "1.1.1": 1e21 }, "index-2023")).code, "value_out_of_range");
+  assert.equal(thrown(() => vsoko.score({ "1.1.1": [1] }, "index-2023")).code, "invalid_value");
+  assert.deepEqual(vsoko.score({ "1.1.1": undefined }, "index-2023").missing, vsoko.score({ "1.1.1": null }, "index-2023").missing);
+  // The slow path's report is whole at once and equal.
+  assert.deepEqual(vsoko.score({ "1.1.1": 1e-7 }, "index-2023").indicators[0].points, "0.0000001");
+});
+
+test("a custom methodology's lazy report builds from it, and throws once it is freed", () => {
+  const m = vsoko.Methodology.fromJson(readFileSync(join(FIXTURES, "rules/rules.json"), "utf8"));
+  const c = readFileSync(join(FIXTURES, "rules/cases.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l)).find((c) => c.methodology === "rules.json");
+  const r = m.score(c.values);
+  assert.ok(r.indicators.length > 0);
+  const unread = m.score(c.values);
+  m.free();
+  assert.equal(thrown(() => unread.groups).code, "invalid_input");
+});

@@ -1,6 +1,8 @@
 // The page: a form per methodology, scored by the vsoko WASM core as the user types.
 // All rules (caps, n/a, levels, errors and their Russian messages) come from the core.
-import init, { catalog, check, checkPlan, methodologies, percent as corePercent, planCyclogram, planDue, planTemplate, score } from "../pkg/web/vsoko_wasm.js";
+// The lean scoring module loads with the page; the full module (plan, objectivity, self-
+// examination) loads the first time the plan tab needs it.
+import init, { catalog, check, methodologies, percent as corePercent, score } from "../pkg/lean/vsoko_wasm.js";
 
 const $ = (id) => document.getElementById(id);
 const NA = "n/a";
@@ -222,6 +224,16 @@ update();
 
 // ---- The plan tab: the core checks the plan and draws its cyclogram; the page only shows them.
 let plan = null;
+let full = null; // the full module, once loaded
+
+async function planModule() {
+  if (!full) {
+    const m = await import("../pkg/web/vsoko_wasm.js");
+    await m.default();
+    full = m;
+  }
+  return full;
+}
 
 function showTab(which) {
   const isPlan = which === "plan";
@@ -236,9 +248,10 @@ function itemLine(i) {
   return el("li", { text: `${i.id}. ${i.content} — ${i.when}${i.responsible.length ? ` (${i.responsible.join("; ")})` : ""}` });
 }
 
-function renderPlan() {
+async function renderPlan() {
   $("plan-error").hidden = true;
   try {
+    const { checkPlan, planCyclogram, planDue } = await planModule();
     const asOf = $("plan-as-of").value || null;
     const result = checkPlan(plan, asOf);
     const errors = result.findings.filter((f) => f.severity === "error").length;
@@ -266,10 +279,11 @@ $("tab-score").addEventListener("click", () => showTab("score"));
 $("tab-plan").addEventListener("click", () => showTab("plan"));
 $("plan-as-of").value = new Date().toISOString().slice(0, 10);
 $("plan-as-of").addEventListener("change", () => plan && renderPlan());
-$("plan-template").addEventListener("click", () => {
+$("plan-template").addEventListener("click", async () => {
   try {
+    const { planTemplate } = await planModule();
     plan = planTemplate($("plan-year").value);
-    renderPlan();
+    await renderPlan();
   } catch (e) {
     $("plan-error").textContent = e.message_ru ?? String(e);
     $("plan-error").hidden = false;

@@ -140,7 +140,8 @@ pub struct Deficit {
 impl Report {
     /// Builds the report of a scorecard.
     pub fn build(m: &Methodology, card: &Scorecard) -> Report {
-        let groups: Vec<GroupResult> = m
+        let mut report = Report::head(m, card);
+        report.groups = m
             .groups()
             .iter()
             .zip(card.group_points.iter().zip(&card.group_max))
@@ -158,7 +159,7 @@ impl Report {
                 lost: (max - points).normalize(),
             })
             .collect();
-        let indicators: Vec<IndicatorResult> = m
+        report.indicators = m
             .indicators()
             .iter()
             .zip(&card.slots)
@@ -186,21 +187,46 @@ impl Report {
             })
             .collect();
         let ids_with = |status: Status| {
-            indicators
+            report
+                .indicators
                 .iter()
                 .filter(|i| i.status == status)
                 .map(|i| i.id.clone())
                 .collect::<Vec<_>>()
         };
-        let level = m.level_of(card.total);
-        let deficits = Deficits {
-            groups: deficits(groups.iter().map(|g| (&g.id, &g.title, g.points, g.max))),
+        report.missing = ids_with(Status::Missing);
+        report.not_applicable = ids_with(Status::NotApplicable);
+        report.deficits = Deficits {
+            groups: deficits(
+                report
+                    .groups
+                    .iter()
+                    .map(|g| (&g.id, &g.title, g.points, g.max)),
+            ),
             indicators: deficits(
-                indicators
+                report
+                    .indicators
                     .iter()
                     .map(|i| (&i.id, &i.title, i.points, i.max)),
             ),
         };
+        report
+    }
+
+    /// The report's head only: methodology, total, max, share and level, with the long parts
+    /// (groups, indicators, missing, not applicable, deficits) left empty. For front ends that
+    /// build those only when they are read.
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options, Report, Values};
+    /// let m = Methodology::builtin("nocko-1547").unwrap();
+    /// let card = m.evaluate(&Values::from_json(r#"{"1.1": 10}"#).unwrap(), Options::default()).unwrap();
+    /// let head = Report::head(m, &card);
+    /// assert_eq!(head.total, Report::build(m, &card).total);
+    /// assert!(head.groups.is_empty());
+    /// ```
+    pub fn head(m: &Methodology, card: &Scorecard) -> Report {
+        let level = m.level_of(card.total);
         Report {
             methodology: m.id().to_string(),
             school: None,
@@ -210,11 +236,11 @@ impl Report {
             share: share(card.total, card.max),
             level: level.map(|l| l.id.clone()),
             level_title: level.map(|l| l.title.clone()),
-            missing: ids_with(Status::Missing),
-            not_applicable: ids_with(Status::NotApplicable),
-            groups,
-            indicators,
-            deficits,
+            groups: Vec::new(),
+            indicators: Vec::new(),
+            missing: Vec::new(),
+            not_applicable: Vec::new(),
+            deficits: Deficits::default(),
         }
     }
 

@@ -1,0 +1,61 @@
+// Glue for the fast `score` call (imported by src/report.rs; wasm-bindgen copies it into the
+// package as a snippet). Keep it small: every rule stays in the core.
+
+// The values as JSON text when every value is one JSON carries exactly (a string, a boolean,
+// null, or a finite number JSON writes without an exponent and not -0); otherwise undefined,
+// and the caller takes the per-value path, whose errors name the odd value.
+export function valuesText(values) {
+  for (const key of Object.keys(values)) {
+    const v = values[key];
+    switch (typeof v) {
+      case "string":
+      case "boolean":
+        continue;
+      case "number": {
+        const a = Math.abs(v);
+        if (v === 0 ? !Object.is(v, -0) : a >= 1e-6 && a < 1e21) continue;
+        return undefined;
+      }
+      default:
+        if (v === null) continue;
+        return undefined;
+    }
+  }
+  return JSON.stringify(values);
+}
+
+let build = null; // (text, source, strict) => the full report; set once by the wasm side
+
+export function setBuild(f) {
+  build = f;
+}
+
+// The report as a plain object: the head now, and the long parts (groups, indicators, missing,
+// not_applicable, deficits) scored again from the same values text on first read, then kept as
+// ordinary data properties in their place in the key order. JSON.stringify, spread and
+// structuredClone read them like any other field. Nothing is held in wasm memory.
+export function lazyReport(methodology, total, max, share, level, levelTitle, text, source, strict) {
+  const fill = (report) => {
+    const full = build(text, source, strict);
+    for (const key of ["groups", "indicators", "missing", "not_applicable", "deficits"]) {
+      if (!Object.getOwnPropertyDescriptor(report, key).get) continue; // set by the caller
+      Object.defineProperty(report, key, { value: full[key], enumerable: true, configurable: true, writable: true });
+    }
+  };
+  const set = (report, key, value) => {
+    Object.defineProperty(report, key, { value, enumerable: true, configurable: true, writable: true });
+  };
+  return {
+    methodology, total, max, share, level, level_title: levelTitle,
+    get groups() { fill(this); return this.groups; },
+    set groups(v) { set(this, "groups", v); },
+    get indicators() { fill(this); return this.indicators; },
+    set indicators(v) { set(this, "indicators", v); },
+    get missing() { fill(this); return this.missing; },
+    set missing(v) { set(this, "missing", v); },
+    get not_applicable() { fill(this); return this.not_applicable; },
+    set not_applicable(v) { set(this, "not_applicable", v); },
+    get deficits() { fill(this); return this.deficits; },
+    set deficits(v) { set(this, "deficits", v); },
+  };
+}

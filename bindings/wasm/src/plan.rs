@@ -1,0 +1,170 @@
+//! The ВСОКО plan and cyclogram for JavaScript: `checkPlan`, `planActions`, `planTemplate`,
+//! `planCyclogram`, `planDue`. Built with the `plan` feature (on by default; off in the lean
+//! scoring module).
+
+use crate::arg;
+use crate::convert::{self, json_text, optional_string, to_js};
+use crate::errors::{VsokoResult, to_js_error};
+use wasm_bindgen::prelude::*;
+
+/// Checks a ВСОКО plan (an object or JSON text in the plan format); `asOf` adds `overdue`.
+/// Returns `{complete, has_errors, findings: [{code, severity, item, field, message, message_en}]}`.
+#[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "PlanCheck")]
+pub fn check_plan(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_optional_param_type = "string | null")] as_of: Option<
+        JsValue,
+    >,
+) -> VsokoResult {
+    let as_of = optional_string("asOf", &arg(as_of.as_ref()))?
+        .map(|d| parse_date(&d))
+        .transpose()?;
+    let text = json_text(
+        "plan",
+        &plan,
+        "a plan (an object or JSON text)",
+        "план (объект или текст JSON)",
+    )?;
+    let plan = vsoko::plan::Plan::from_json(&text).map_err(|e| to_js_error(&e))?;
+    to_js(&plan.check(vsoko::plan::CheckOptions {
+        as_of,
+        ..vsoko::plan::CheckOptions::default()
+    }))
+}
+
+/// The deficits of a scored result (the object `score` returns) as addressed actions with
+/// re-control, merged into `plan` when given. Returns the plan.
+#[wasm_bindgen(js_name = planActions, unchecked_return_type = "object")]
+pub fn plan_actions(
+    #[wasm_bindgen(unchecked_param_type = "Report | string")] result: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] top: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "object | string | null")] plan: Option<JsValue>,
+) -> VsokoResult {
+    let text = json_text(
+        "result",
+        &result,
+        "a result of score()",
+        "результат score()",
+    )?;
+    let report: vsoko::Report = serde_json::from_str(&text).map_err(|_| {
+        to_js_error(&vsoko::Error::InvalidInput {
+            at: vsoko::reason::Location::Argument("result".into()),
+            reason: vsoko::reason::InputReason::NotAScoreReport,
+        })
+    })?;
+    let as_of = required_date(&as_of)?;
+    let top = match arg(top.as_ref()) {
+        t if t.is_undefined() || t.is_null() => 3,
+        t => match t.as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "checked whole and in 0..=1000"
+                )]
+                let n = n as usize;
+                n
+            }
+            _ => {
+                return Err(to_js_error(&convert::wrong_argument(
+                    "top",
+                    "a whole number",
+                    "целое число",
+                )));
+            }
+        },
+    };
+    let base = match arg(plan.as_ref()) {
+        p if p.is_undefined() || p.is_null() => None,
+        p => {
+            let t = json_text(
+                "plan",
+                &p,
+                "a plan (an object or JSON text)",
+                "план (объект или текст JSON)",
+            )?;
+            Some(vsoko::plan::Plan::from_json(&t).map_err(|e| to_js_error(&e))?)
+        }
+    };
+    let merged = vsoko::plan::actions_for(
+        &report,
+        as_of,
+        top,
+        base,
+        vsoko::plan::ActionMapping::builtin(),
+    )
+    .map_err(|e| to_js_error(&e))?;
+    to_js(&merged)
+}
+
+/// The `asOf` argument: a date `YYYY-MM-DD`, required.
+fn required_date(value: &JsValue) -> Result<vsoko::selfexam::Date, JsValue> {
+    let text = optional_string("asOf", value)?.ok_or_else(|| {
+        to_js_error(&convert::wrong_argument(
+            "asOf",
+            "a date YYYY-MM-DD",
+            "дата ГГГГ-ММ-ДД",
+        ))
+    })?;
+    parse_date(&text)
+}
+
+fn parse_date(text: &str) -> Result<vsoko::selfexam::Date, JsValue> {
+    text.parse().map_err(|_| {
+        to_js_error(&vsoko::Error::InvalidDate {
+            field: "asOf".into(),
+            value: text.into(),
+            reason: vsoko::reason::DateReason::Format,
+        })
+    })
+}
+
+/// A built-in plan template (the seed 003 cyclogram) laid on an academic year (`"2024/25"`).
+#[wasm_bindgen(js_name = planTemplate, unchecked_return_type = "object")]
+pub fn plan_template(
+    #[wasm_bindgen(unchecked_param_type = "string")] year: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] name: Option<JsValue>,
+) -> VsokoResult {
+    let name = optional_string("name", &arg(name.as_ref()))?;
+    let year = optional_string("year", &year)?
+        .and_then(|y| y.parse::<vsoko::plan::AcademicYear>().ok())
+        .ok_or_else(|| {
+            to_js_error(&convert::wrong_argument(
+                "year",
+                "an academic year such as 2024/25",
+                "учебный год вида 2024/25",
+            ))
+        })?;
+    let plan = vsoko::plan::template(name.as_deref().unwrap_or("cyclogram-2023"), year)
+        .map_err(|e| to_js_error(&e))?;
+    to_js(&plan)
+}
+
+fn plan_arg(plan: &JsValue) -> Result<vsoko::plan::Plan, JsValue> {
+    let text = json_text(
+        "plan",
+        plan,
+        "a plan (an object or JSON text)",
+        "план (объект или текст JSON)",
+    )?;
+    vsoko::plan::Plan::from_json(&text).map_err(|e| to_js_error(&e))
+}
+
+/// The cyclogram of a plan: `{academic_year, columns, columns_ru, rows: [{label, cells}]}`.
+#[wasm_bindgen(js_name = planCyclogram, unchecked_return_type = "object")]
+pub fn plan_cyclogram(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+) -> VsokoResult {
+    to_js(&plan_arg(&plan)?.cyclogram())
+}
+
+/// What is due in the month of `asOf` and what is overdue by then: `{as_of, due, overdue}`.
+#[wasm_bindgen(js_name = planDue, unchecked_return_type = "object")]
+pub fn plan_due(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+) -> VsokoResult {
+    let plan = plan_arg(&plan)?;
+    to_js(&plan.due(required_date(&as_of)?))
+}
