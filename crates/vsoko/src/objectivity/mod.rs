@@ -12,6 +12,7 @@
 //! No threshold on the shares of «понизили» / «повысили» is federal, so none is applied.
 
 mod analysis;
+mod cells;
 mod pupil;
 mod signs;
 mod stats;

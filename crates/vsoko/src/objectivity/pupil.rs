@@ -2,9 +2,11 @@
 //! long table (one pupil per row, English ids or the Russian headers of the federal exports) and
 //! the school export «Индивидуальные результаты» (title row, meta rows, then the header).
 
+pub use super::cells::Cell;
+use super::cells::{AsCell, RowCells, missing, out_of_range};
 use crate::decimal::parse_decimal;
 use crate::error::{Error, Result};
-use crate::reason::{InputReason, Location, ValueReason};
+use crate::reason::{InputReason, Location};
 use rust_decimal::Decimal;
 
 /// One pupil's result in one procedure.
@@ -116,25 +118,9 @@ impl Pupil {
     }
 }
 
-/// One cell of a pupil row: text as read from a file, or a number a columnar frame already
-/// holds (a NumPy or Arrow column), which is not turned into text and parsed back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cell<'a> {
-    /// Text (empty for a missing cell).
-    Text(&'a str),
-    /// A number (only for the numeric fields: year, grade, scores, marks).
-    Number(Decimal),
-}
-
-impl<'a> From<&'a str> for Cell<'a> {
-    fn from(text: &'a str) -> Self {
-        Cell::Text(text)
-    }
-}
-
 /// A column of a pupil table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
+pub(super) enum Col {
     School,
     SchoolName,
     Municipality,
@@ -265,7 +251,7 @@ pub struct PupilColumns {
 }
 
 /// How many kinds of column there are.
-const COLS: usize = 15;
+pub(super) const COLS: usize = 15;
 
 /// Whether a row of cells is the header of a pupil table (it names the pupil code and a mark).
 pub fn is_header<S: AsRef<str>>(cells: &[S]) -> bool {
@@ -486,121 +472,6 @@ impl PupilColumns {
             mark,
             journal_mark,
         }))
-    }
-}
-
-fn missing(name: &str) -> Error {
-    Error::InvalidInput {
-        at: Location::Header,
-        reason: InputReason::MissingColumn { name: name.into() },
-    }
-}
-
-fn out_of_range(column: usize, found: Decimal, min: &str, max: &str) -> Error {
-    Error::InvalidInput {
-        at: Location::Column(column + 1),
-        reason: InputReason::OutOfRange {
-            found: found.normalize().to_string(),
-            min: min.into(),
-            max: max.into(),
-        },
-    }
-}
-
-/// What a row's cells are: text from a file, or [`Cell`]s from a columnar frame.
-trait AsCell<'a> {
-    fn cell(&self) -> Cell<'a>;
-}
-
-impl<'a> AsCell<'a> for &'a str {
-    fn cell(&self) -> Cell<'a> {
-        Cell::Text(self)
-    }
-}
-
-impl<'a> AsCell<'a> for Cell<'a> {
-    fn cell(&self) -> Cell<'a> {
-        *self
-    }
-}
-
-impl Cell<'_> {
-    fn is_blank(&self) -> bool {
-        matches!(self, Cell::Text(t) if t.trim().is_empty())
-    }
-}
-
-/// The cells of one row, looked up by column.
-struct RowCells<'a, C> {
-    at: &'a [Option<usize>; COLS],
-    cells: &'a [C],
-}
-
-impl<'a, C: AsCell<'a>> RowCells<'a, C> {
-    fn cell(&self, c: Col) -> Option<(usize, Cell<'a>)> {
-        let i = (*self.at.get(c as usize)?)?;
-        match self.cells.get(i).map_or(Cell::Text(""), AsCell::cell) {
-            Cell::Text(t) => {
-                let t = t.trim();
-                (!t.is_empty()).then_some((i, Cell::Text(t)))
-            }
-            number @ Cell::Number(_) => Some((i, number)),
-        }
-    }
-
-    /// A text field; a number there (a frame's numeric column) cannot be borrowed as text.
-    fn text(&self, c: Col) -> Result<Option<&'a str>> {
-        match self.cell(c) {
-            None => Ok(None),
-            Some((_, Cell::Text(t))) => Ok(Some(t)),
-            Some((i, Cell::Number(_))) => Err(Error::InvalidInput {
-                at: Location::Column(i + 1),
-                reason: InputReason::Shape {
-                    detail: "a number where text is expected (give this column as text)".into(),
-                },
-            }),
-        }
-    }
-
-    fn number(&self, c: Col) -> Result<Option<(usize, Decimal)>> {
-        let (i, t) = match self.cell(c) {
-            None => return Ok(None),
-            Some((i, Cell::Number(d))) => return Ok(Some((i, d))),
-            Some((i, Cell::Text(t))) => (i, t),
-        };
-        // The common cells (`17`, `7.5`) without the general parser's allocations.
-        let bytes = t.as_bytes();
-        if !bytes.is_empty() && bytes.len() <= 18 && bytes.iter().all(u8::is_ascii_digit) {
-            let n = bytes.iter().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-            return Ok(Some((i, Decimal::from(n))));
-        }
-        if bytes.len() <= 20
-            && bytes.first().is_some_and(u8::is_ascii_digit)
-            && bytes.split(|&b| b == b'.').count() == 2
-            && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.')
-            && let Ok(d) = Decimal::from_str_exact(t)
-        {
-            return Ok(Some((i, d)));
-        }
-        match crate::batch::parse_cell(t) {
-            Ok(crate::Value::Points(d)) => Ok(Some((i, d))),
-            _ => Err(Error::InvalidInput {
-                at: Location::Column(i + 1),
-                reason: InputReason::NotANumber {
-                    reason: ValueReason::NotANumber { text: t.into() },
-                },
-            }),
-        }
-    }
-
-    fn whole(&self, c: Col, lo: i64, hi: i64) -> Result<Option<i64>> {
-        let Some((i, d)) = self.number(c)? else {
-            return Ok(None);
-        };
-        match i64::try_from(d).ok().filter(|n| Decimal::from(*n) == d) {
-            Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
-            _ => Err(out_of_range(i, d, &lo.to_string(), &hi.to_string())),
-        }
     }
 }
 
