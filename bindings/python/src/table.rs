@@ -18,8 +18,10 @@ const TABLE_CHUNK: usize = 4096;
 pub(crate) enum Cells<'py> {
     /// A list of Python values (object and string columns).
     List(Bound<'py, PyList>),
-    /// A numeric array (see [`Kind`]), read without the GIL.
-    Array(Kind, Bound<'py, PyBytes>),
+    /// A numeric array (see [`Kind`]), read without the GIL: element `k · stride + offset` is
+    /// row `k` (a row-major block of several columns shares one buffer; a lone column has
+    /// stride 1 and offset 0).
+    Array(Kind, Bound<'py, PyBytes>, usize, usize),
 }
 
 impl Cells<'_> {
@@ -27,7 +29,7 @@ impl Cells<'_> {
     pub(crate) fn len(&self) -> usize {
         match self {
             Cells::List(l) => l.len(),
-            Cells::Array(kind, b) => kind.len(b.as_bytes()),
+            Cells::Array(kind, b, stride, _) => kind.len(b.as_bytes()) / stride,
         }
     }
 
@@ -35,12 +37,14 @@ impl Cells<'_> {
     pub(crate) fn value(&self, id: &str, f32: bool, k: usize) -> Result<vsoko::Value, Bad> {
         match self {
             Cells::List(l) => cell_value(id, &l.get_item(k).map_err(Bad::Type)?, f32),
-            Cells::Array(kind, b) => kind.value(b.as_bytes(), k).map_err(|reason| {
-                Bad::Value(vsoko::Error::InvalidValue {
-                    id: id.to_string(),
-                    reason,
-                })
-            }),
+            Cells::Array(kind, b, stride, offset) => kind
+                .value(b.as_bytes(), k * stride + offset)
+                .map_err(|reason| {
+                    Bad::Value(vsoko::Error::InvalidValue {
+                        id: id.to_string(),
+                        reason,
+                    })
+                }),
         }
     }
 }
@@ -95,18 +99,27 @@ pub(crate) fn table_columns<'py>(
             let cells = match v.cast_into::<PyList>() {
                 Ok(list) => Cells::List(list),
                 Err(e) => {
-                    let (kind, bytes) = e
-                        .into_inner()
-                        .extract::<(String, Bound<'py, PyBytes>)>()
-                        .map_err(|_| {
+                    let bad = || {
                         PyTypeError::new_err(format!(
-                            "column '{id}' must be a list of cells or (kind, bytes) of an array"
+                            "column '{id}' must be a list of cells, (kind, bytes) of an array \
+                             or (kind, bytes, stride, offset) of a row-major block"
                         ))
-                    })?;
+                    };
+                    let v = e.into_inner();
+                    let (kind, bytes, stride, offset) =
+                        match v.extract::<(String, Bound<'py, PyBytes>)>() {
+                            Ok((kind, bytes)) => (kind, bytes, 1, 0),
+                            Err(_) => v
+                                .extract::<(String, Bound<'py, PyBytes>, usize, usize)>()
+                                .map_err(|_| bad())?,
+                        };
+                    if stride == 0 || offset >= stride {
+                        return Err(bad());
+                    }
                     let kind = Kind::of(&kind).ok_or_else(|| {
                         PyValueError::new_err(format!("column '{id}': unknown array kind {kind:?}"))
                     })?;
-                    Cells::Array(kind, bytes)
+                    Cells::Array(kind, bytes, stride, offset)
                 }
             };
             Ok((pos, id, f32, cells))
@@ -157,7 +170,10 @@ pub fn score_table<'py>(
             errors::at_row(py, e, offset + k, label.as_deref())
         };
         let options = Options::new().strict(strict);
-        let mut cards = Vec::with_capacity(rows);
+        let mut scores = vsoko::scoring::TableScores {
+            groups: m.groups().len(),
+            ..Default::default()
+        };
         // Convert a chunk of rows with the GIL, score it without, so memory stays small.
         let mut start = 0;
         while start < rows {
@@ -173,8 +189,8 @@ pub fn score_table<'py>(
             for (pos, id, f32, col) in &cols {
                 let list = match col {
                     Cells::List(list) => list,
-                    Cells::Array(kind, bytes) => {
-                        arrays.push((*pos, id.as_str(), *kind, bytes.as_bytes()));
+                    Cells::Array(kind, bytes, stride, offset) => {
+                        arrays.push((*pos, id.as_str(), *kind, bytes.as_bytes(), *stride, *offset));
                         continue;
                     }
                 };
@@ -189,11 +205,11 @@ pub fn score_table<'py>(
                 }
             }
             // Arrays are read and rows scored without the GIL, on both cores.
-            let scored = py.detach(|| {
-                m.evaluate_filled(chunk.len(), options, |k, row| {
+            let part = py.detach(|| {
+                m.score_table(chunk.len(), options, |k, row| {
                     row.extend_from_slice(chunk.get(k).map_or(&[][..], Vec::as_slice));
-                    for (pos, id, kind, bytes) in &arrays {
-                        match kind.value(bytes, start + k) {
+                    for (pos, id, kind, bytes, stride, offset) in &arrays {
+                        match kind.value(bytes, (start + k) * stride + offset) {
                             Ok(vsoko::Value::Missing) => {}
                             Ok(v) => row.push((*pos, v)),
                             Err(reason) => {
@@ -205,13 +221,16 @@ pub fn score_table<'py>(
                     Ok(())
                 })
             });
-            cards.extend(scored.map_err(|(k, e)| at_row(&e, start + k))?);
+            let part = part.map_err(|(k, e)| at_row(&e, start + k))?;
+            scores.group_points.extend(part.group_points);
+            scores.total.extend(part.total);
+            scores.max.extend(part.max);
             start = end;
         }
         if arrow {
-            return arrow_columns(py, m, &cards);
+            return arrow_columns(py, m, &scores);
         }
-        object_columns(py, m, &cards)
+        object_columns(py, m, &scores)
     })
 }
 
@@ -219,7 +238,7 @@ pub fn score_table<'py>(
 fn object_columns<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
-    cards: &[vsoko::Scorecard],
+    scores: &vsoko::scoring::TableScores,
 ) -> PyResult<Bound<'py, PyDict>> {
     // Few distinct numbers occur in a batch: make each Decimal object once.
     let mut made: HashMap<rust_decimal::Decimal, Bound<'py, PyAny>> = HashMap::new();
@@ -234,16 +253,16 @@ fn object_columns<'py>(
     let out = PyDict::new(py);
     let totals = PyList::empty(py);
     let levels = PyList::empty(py);
-    for c in cards {
-        totals.append(dec(c.total)?)?;
-        levels.append(m.level_of(c.total).map(|l| l.id.as_str()))?;
+    for &total in &scores.total {
+        totals.append(dec(total)?)?;
+        levels.append(m.level_of(total).map(|l| l.id.as_str()))?;
     }
     out.set_item("total", totals)?;
     out.set_item("level", levels)?;
     for (g, group) in m.groups().iter().enumerate() {
         let col = PyList::empty(py);
-        for c in cards {
-            col.append(dec(c.group_points.get(g).copied().unwrap_or_default())?)?;
+        for p in scores.group(g) {
+            col.append(dec(p)?)?;
         }
         out.set_item(&group.id, col)?;
     }
@@ -256,7 +275,7 @@ fn object_columns<'py>(
 fn arrow_columns<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
-    cards: &[vsoko::Scorecard],
+    scores: &vsoko::scoring::TableScores,
 ) -> PyResult<Bound<'py, PyDict>> {
     let column = |values: &mut dyn Iterator<Item = rust_decimal::Decimal>| {
         let values: Vec<rust_decimal::Decimal> = values.collect();
@@ -273,17 +292,15 @@ fn arrow_columns<'py>(
         (scale, PyBytes::new(py, &bytes))
     };
     let out = PyDict::new(py);
-    out.set_item("total", column(&mut cards.iter().map(|c| c.total)))?;
-    let levels: Vec<Option<&str>> = cards
+    out.set_item("total", column(&mut scores.total.iter().copied()))?;
+    let levels: Vec<Option<&str>> = scores
+        .total
         .iter()
-        .map(|c| m.level_of(c.total).map(|l| l.id.as_str()))
+        .map(|&t| m.level_of(t).map(|l| l.id.as_str()))
         .collect();
     out.set_item("level", levels)?;
     for (g, group) in m.groups().iter().enumerate() {
-        let points = &mut cards
-            .iter()
-            .map(|c| c.group_points.get(g).copied().unwrap_or_default());
-        out.set_item(&group.id, column(points))?;
+        out.set_item(&group.id, column(&mut scores.group(g)))?;
     }
     Ok(out)
 }

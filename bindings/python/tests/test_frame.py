@@ -138,7 +138,7 @@ def _many(rows):
     return vsoko.score_many([{k: v for k, v in r.items() if k != "school"} for r in rows])
 
 
-@pytest.mark.parametrize("kind", ["float64", "nullable", "pyarrow", "float32"])
+@pytest.mark.parametrize("kind", ["float64", "nullable", "pyarrow", "float32", "mixed"])
 def test_numeric_columns_cross_as_arrays_and_equal_score_many(kind: str) -> None:
     """NumPy float64 (NaN = missing), nullable Float64 (NA), Arrow-backed and float32 columns are
     read from their arrays; every result equals the per-dict path exactly."""
@@ -152,6 +152,10 @@ def test_numeric_columns_cross_as_arrays_and_equal_score_many(kind: str) -> None
         df = df.convert_dtypes(dtype_backend="pyarrow")
     elif kind == "float32":
         df = df.astype({c: "float32" for c in df.columns if c != "school"})
+    elif kind == "mixed":  # plain float64 columns cross as one block among the others
+        ids = [c for c in df.columns if c != "school"]
+        df = df.astype({c: "Float64" for c in ids[::5]}).astype({c: object for c in ids[1::7]})
+        assert (df.dtypes == "float64").sum() > 30
     out = vsoko.score_frame(df, id_column="school")
     assert list(out["total"]) == [r.total for r in _many(rows)]
 
@@ -165,14 +169,15 @@ def test_int64_columns_and_a_whole_frame_of_ints() -> None:
     assert list(out["total"]) == [Decimal(72), Decimal(0), Decimal(72)]
 
 
+@pytest.mark.parametrize("column", ["1.1.1", "3.3.1"])
 @pytest.mark.parametrize(("value", "code"), [(float("inf"), "invalid_value"), (-1.0, "value_out_of_range"), (4.0, "value_out_of_range")])
-def test_a_bad_number_in_an_array_names_row_and_indicator(value: float, code: str) -> None:
+def test_a_bad_number_in_an_array_names_row_and_indicator(value: float, code: str, column: str) -> None:
     rows = _schools(50, seed=3)
     df = pd.DataFrame(rows)
-    df.loc[17, "1.1.1"] = value
+    df.loc[17, column] = value
     with pytest.raises(vsoko.InputError) as e:
         vsoko.score_frame(df, id_column="school")
-    assert (e.value.code, e.value.index, e.value.indicator) == (code, 17, "1.1.1")
+    assert (e.value.code, e.value.index, e.value.indicator) == (code, 17, column)
     assert "row 17" in str(e.value)
 
 

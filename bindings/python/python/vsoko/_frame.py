@@ -69,7 +69,7 @@ def score_frame(
     for start in range(0, n, CHUNK_ROWS) if n else [0]:
         end = min(start + CHUNK_ROWS, n)
         if series:
-            columns = [(name, _column(s.iloc[start:end])) for name, s in series]
+            columns = _columns(df, value_columns, series, start, end)
         else:
             columns = [(m.indicators[0]["id"], [None] * (end - start))]
         part = m._score_table(columns, strict, float32, start, df.index[start:end], arrow=pa is not None)
@@ -134,6 +134,25 @@ def _arrow_column(pa: Any, chunks: list[Any], n: int) -> Any:
         for s, b in chunks
     ]
     return pd.arrays.ArrowExtensionArray(pa.chunked_array(arrays, type=pa.decimal128(38, scale)))
+
+
+def _columns(df: Any, value_columns: list[tuple[str, int]], series: list[tuple[str, Any]], start: int, end: int) -> list[Any]:
+    """Rows ``start:end`` of the value columns for ``_score_table``. The plain NumPy ``float64``
+    columns cross together as one row-major block (one copy, each row's cells side by side);
+    each as ``(kind, bytes, stride, offset)``. The others cross one by one (``_column``)."""
+    import numpy as np
+
+    plain = [k for k, (_, s) in enumerate(series) if s.dtype == np.float64]
+    out: list[Any] = [None] * len(series)
+    if len(plain) > 1:
+        block = df.iloc[start:end, [value_columns[k][1] for k in plain]].to_numpy(dtype="float64")
+        data = np.ascontiguousarray(block).tobytes()
+        for offset, k in enumerate(plain):
+            out[k] = (series[k][0], ("f8", data, len(plain), offset))
+    for k, (name, s) in enumerate(series):
+        if out[k] is None:
+            out[k] = (name, _column(s.iloc[start:end]))
+    return out
 
 
 def _column(s: Any) -> Any:

@@ -4,8 +4,10 @@
 //! [`Methodology::score`] builds the full [`Report`] a person or a program reads.
 
 mod report;
+mod table;
 
 pub use report::{Deficit, Deficits, GroupResult, IndicatorResult, InputResult, Report, Status};
+pub use table::TableScores;
 
 use crate::error::{Error, Result};
 use crate::input::{Value, Values};
@@ -168,77 +170,6 @@ impl Methodology {
         self.finish(entries, options)
     }
 
-    /// Scores many rows as [`Methodology::evaluate_row`] does, in order, on two threads where
-    /// threads exist (a table from a notebook or a batch file).
-    ///
-    /// # Errors
-    /// The error of the first bad row, with its position in `rows`.
-    ///
-    /// ```
-    /// use vsoko::{Methodology, Options, Value};
-    /// use rust_decimal::Decimal;
-    /// let m = Methodology::builtin("index-2023").unwrap();
-    /// let pos = m.position("1.1.2").unwrap();
-    /// let rows = vec![vec![(pos, Value::Points(Decimal::ONE))], vec![], vec![(pos, Value::Points(Decimal::from(9)))]];
-    /// let (at, e) = m.evaluate_rows(&rows, Options::default()).unwrap_err();
-    /// assert_eq!((at, e.code()), (2, "value_out_of_range"));
-    /// assert_eq!(m.evaluate_rows(&rows[..2], Options::default()).unwrap().len(), 2);
-    /// ```
-    pub fn evaluate_rows(
-        &self,
-        rows: &[Vec<(usize, Value)>],
-        options: Options,
-    ) -> std::result::Result<Vec<Scorecard>, (usize, Error)> {
-        self.evaluate_filled(rows.len(), options, |i, row| {
-            row.extend_from_slice(rows.get(i).map_or(&[][..], Vec::as_slice));
-            Ok(())
-        })
-    }
-
-    /// Scores `n` rows whose values `fill(i, row)` puts into `row` (by indicator position),
-    /// reading and scoring on two threads where threads exist; the scorecards come in order.
-    /// The columnar front ends (a NumPy frame, a CSV file) read their cells inside `fill`, so
-    /// the reading is spread over both cores too.
-    ///
-    /// # Errors
-    /// The first row whose `fill` or scoring fails, with its position.
-    ///
-    /// ```
-    /// use vsoko::{Methodology, Options, Value};
-    /// use rust_decimal::Decimal;
-    /// let m = Methodology::builtin("index-2023").unwrap();
-    /// let pos = m.position("1.1.2").unwrap();
-    /// let cards = m.evaluate_filled(3, Options::default(), |i, row| {
-    ///     row.push((pos, Value::Points(Decimal::from(i as i64))));
-    ///     Ok(())
-    /// }).unwrap();
-    /// assert_eq!(cards[2].total, Decimal::TWO);
-    /// ```
-    pub fn evaluate_filled<F>(
-        &self,
-        n: usize,
-        options: Options,
-        fill: F,
-    ) -> std::result::Result<Vec<Scorecard>, (usize, Error)>
-    where
-        F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
-    {
-        let indices: Vec<usize> = (0..n).collect();
-        crate::halves::map_halves(indices, 2048, |part| {
-            let mut row = Vec::with_capacity(self.inputs().len());
-            part.into_iter()
-                .map(|i| {
-                    row.clear();
-                    fill(i, &mut row)
-                        .and_then(|()| self.evaluate_row(&row, options))
-                        .map_err(|e| (i, e))
-                })
-                .collect()
-        })
-        .into_iter()
-        .collect()
-    }
-
     fn entries<'v>(
         &'v self,
         values: &'v Values,
@@ -286,11 +217,28 @@ impl Methodology {
     fn fill_slots<'v>(
         &self,
         entries: impl Iterator<Item = (&'v str, Option<usize>, Value)>,
-        mut problem: impl FnMut(Error) -> bool,
+        problem: impl FnMut(Error) -> bool,
     ) -> (Vec<Given>, Vec<Slot>) {
+        let (mut given, mut seen, mut slots) = (Vec::new(), Vec::new(), Vec::new());
+        self.fill_into(entries, problem, &mut given, &mut seen, &mut slots);
+        (given, slots)
+    }
+
+    /// [`Methodology::fill_slots`] into buffers a caller reuses from row to row.
+    fn fill_into<'v>(
+        &self,
+        entries: impl Iterator<Item = (&'v str, Option<usize>, Value)>,
+        mut problem: impl FnMut(Error) -> bool,
+        given: &mut Vec<Given>,
+        seen: &mut Vec<bool>,
+        slots: &mut Vec<Slot>,
+    ) {
         let inputs = self.inputs();
-        let mut given = vec![Given::Missing; inputs.len()];
-        let mut seen = vec![false; inputs.len()];
+        given.clear();
+        given.resize(inputs.len(), Given::Missing);
+        seen.clear();
+        seen.resize(inputs.len(), false);
+        slots.clear();
         let mut go_on = true;
         for (id, pos, value) in entries {
             let Some(pos) = pos else {
@@ -324,10 +272,9 @@ impl Methodology {
                 }
             }
         }
-        let mut slots = Vec::with_capacity(self.indicators().len());
         for ind in self.indicators() {
             let slot = if go_on {
-                self.slot(ind, &given).unwrap_or_else(|e| {
+                self.slot(ind, given).unwrap_or_else(|e| {
                     go_on = problem(e);
                     Slot::Missing
                 })
@@ -336,7 +283,6 @@ impl Methodology {
             };
             slots.push(slot);
         }
-        (given, slots)
     }
 
     /// One indicator's slot from the inputs: n/a if an input it reads is n/a, missing if one is
@@ -383,11 +329,33 @@ impl Methodology {
         }
     }
 
-    /// Combines slots up the tree; children come after their parent, so walk backwards.
+    /// Combines slots up the tree into a scorecard.
     fn aggregate(&self, inputs: Vec<Given>, slots: Vec<Slot>) -> Scorecard {
+        let mut parts = Vec::new();
+        let total = self.add_up(&slots, &mut parts, &mut Vec::new(), &mut Vec::new());
+        Scorecard {
+            inputs,
+            slots,
+            group_points: parts.iter().map(|p| p.points).collect(),
+            group_max: parts.iter().map(|p| p.max).collect(),
+            total: total.points,
+            max: total.max,
+        }
+    }
+
+    /// Combines slots up the tree into `parts` (one per group) and returns the total (rounded
+    /// where the methodology declares it); children come after their parent, so walk
+    /// backwards. The buffers are a caller's, reused from row to row.
+    fn add_up(
+        &self,
+        slots: &[Slot],
+        parts: &mut Vec<Part>,
+        children: &mut Vec<Part>,
+        top: &mut Vec<Part>,
+    ) -> Part {
         let groups = self.groups();
-        let mut parts = vec![Part::NOT_APPLICABLE; groups.len()];
-        let mut children = Vec::new();
+        parts.clear();
+        parts.resize(groups.len(), Part::NOT_APPLICABLE);
         for (pos, g) in groups.iter().enumerate().rev() {
             children.clear();
             children.extend(
@@ -414,26 +382,22 @@ impl Methodology {
             }
             // Validation has checked that every maximum fits a decimal, and points stay
             // within their maxima, so combining cannot overflow here.
-            let mut part = combine(&g.aggregation, &children).unwrap_or(Part::NOT_APPLICABLE);
+            let mut part = combine(&g.aggregation, children).unwrap_or(Part::NOT_APPLICABLE);
             part.points = crate::methodology::rounding_at(self, RoundAt::Groups, part.points);
             if let Some(p) = parts.get_mut(pos) {
                 *p = part;
             }
         }
-        let top: Vec<Part> = groups
-            .iter()
-            .zip(&parts)
-            .filter(|(g, _)| g.parent.is_none())
-            .map(|(_, p)| *p)
-            .collect();
-        let total = combine(self.total_aggregation(), &top).unwrap_or(Part::NOT_APPLICABLE);
-        Scorecard {
-            inputs,
-            slots,
-            group_points: parts.iter().map(|p| p.points).collect(),
-            group_max: parts.iter().map(|p| p.max).collect(),
-            total: crate::methodology::rounding_at(self, RoundAt::Total, total.points),
-            max: total.max,
-        }
+        top.clear();
+        top.extend(
+            groups
+                .iter()
+                .zip(parts.iter())
+                .filter(|(g, _)| g.parent.is_none())
+                .map(|(_, p)| *p),
+        );
+        let mut total = combine(self.total_aggregation(), top).unwrap_or(Part::NOT_APPLICABLE);
+        total.points = crate::methodology::rounding_at(self, RoundAt::Total, total.points);
+        total
     }
 }
