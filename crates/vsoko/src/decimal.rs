@@ -162,32 +162,46 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
     if value.is_infinite() {
         return Err(ValueReason::Infinite);
     }
+    // Only casts, no `fract`/`round`: without SSE4.1 those are calls into libm, and this runs
+    // once per cell of a table. A cast saturates, so the bounds below also keep huge values
+    // out of both fast paths.
     // Whole numbers below 2^53 are exact as integers (the common case of spreadsheet cells).
-    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
-        #[expect(
-            clippy::cast_possible_truncation,
-            reason = "whole and below 2^53, so exact"
-        )]
-        return Ok(Decimal::from(value as i64));
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        reason = "below 2^53 the cast is exact, and the equality checks it"
+    )]
+    {
+        let whole = value as i64;
+        #[expect(clippy::float_cmp, reason = "exact equality is the point")]
+        if value.abs() < 9_007_199_254_740_992.0 && whole as f64 == value {
+            return Ok(Decimal::from(whole));
+        }
     }
     // Values exact at 1–4 places (7.5, 0.25, 12.125), the usual cells: m / 10^k reads back as
     // the same float, so m with k places is its shortest text, and no text is formatted. Below
     // 2^52 the float's spacing is finer than 10^-k, so no other k-place decimal reads back as
     // the same float; above it two may (562950277649235.2 and .3 are one float), and the
-    // shortest-text rule, which picks the nearer, decides.
+    // shortest-text rule, which picks the nearer, decides. `m` is `value · 10^k` rounded half
+    // away from zero; where that rounding is not exact, `m` does not read back either.
     for (places, scale) in [(1u32, 10.0), (2, 100.0), (3, 1_000.0), (4, 10_000.0)] {
-        let m = (value * scale).round();
+        let scaled = value * scale;
         #[expect(
-            clippy::float_cmp,
-            reason = "exact equality is the point: it reads back"
+            clippy::cast_possible_truncation,
+            clippy::cast_precision_loss,
+            reason = "a saturated or inexact m fails the bound or the read-back check"
         )]
-        let reads_back = m / scale == value;
-        if m.abs() < 4_503_599_627_370_496.0 && reads_back {
+        let (m, reads_back) = {
+            let m = (scaled + if scaled < 0.0 { -0.5 } else { 0.5 }) as i64;
             #[expect(
-                clippy::cast_possible_truncation,
-                reason = "whole and below 2^53, so exact"
+                clippy::float_cmp,
+                reason = "exact equality is the point: it reads back"
             )]
-            return Ok(Decimal::new(m as i64, places));
+            let back = m as f64 / scale == value;
+            (m, back)
+        };
+        if m.unsigned_abs() < 4_503_599_627_370_496 && reads_back {
+            return Ok(Decimal::new(m, places));
         }
     }
     // `{:e}` gives the shortest text that reads back as the same float (normalised: the

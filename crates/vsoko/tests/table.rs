@@ -16,6 +16,8 @@ use vsoko::{Methodology, Options, Value};
 fn cell() -> impl Strategy<Value = Value> {
     prop_oneof![
         60 => (0i64..=100).prop_map(|h| Value::Points(Decimal::new(h, 2))),
+        3 => (0i64..=1000).prop_map(|t| Value::Points(Decimal::new(t, 3))),
+        2 => Just(Value::Missing),
         1 => (101i64..=1200).prop_map(|h| Value::Points(Decimal::new(h, 2))),
         1 => (-300i64..0).prop_map(|h| Value::Points(Decimal::new(h, 2))),
         2 => Just(Value::NotApplicable),
@@ -110,7 +112,22 @@ fn score_table_on_two_threads_keeps_order_and_the_first_error() {
                 .collect()
         })
         .collect();
-    same(m, &rows, Options::default());
+    assert!(same(m, &rows, Options::default()));
+    // Hundredths, tenths and whole points, some rows with gaps: all through the plain lane.
+    let fine: Vec<Vec<(usize, Value)>> = (0..n)
+        .map(|i| {
+            (0..m.inputs().len())
+                .filter(|p| (i + p) % 11 != 0)
+                .map(|p| {
+                    (
+                        p,
+                        Value::Points(Decimal::new(i64::try_from((i * 7 + p) % 101).unwrap(), 2)),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    assert!(same(m, &fine, Options::default()));
     let mut bad = rows.clone();
     bad[4000][0].1 = Value::Points(Decimal::from(9));
     bad[3000][1].1 = Value::Points(Decimal::from(-1));

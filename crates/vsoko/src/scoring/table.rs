@@ -2,6 +2,7 @@
 //! [`Scorecard`] per row, or only what a table of results shows ([`TableScores`]: group
 //! points, total and maximum per row), with every buffer reused from row to row.
 
+use super::plain::Plain;
 use super::{Options, Scorecard, Slot};
 use crate::error::{Error, Result};
 use crate::input::Value;
@@ -59,6 +60,9 @@ struct Scratch {
     parts: Vec<Part>,
     children: Vec<Part>,
     top: Vec<Part>,
+    /// The plain lane's inputs and group points, in hundredths.
+    hundredths: Vec<i64>,
+    points: Vec<i64>,
 }
 
 impl Methodology {
@@ -163,9 +167,10 @@ impl Methodology {
     where
         F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
     {
+        let plain = Plain::of(self);
         let indices: Vec<usize> = (0..n).collect();
         let halves = crate::halves::map_halves(indices, 2048, |part| {
-            vec![self.score_rows(&part, options, &fill)]
+            vec![self.score_rows(&part, options, plain.as_ref(), &fill)]
         });
         let mut out = TableScores {
             groups: self.groups().len(),
@@ -181,6 +186,7 @@ impl Methodology {
         &self,
         rows: &[usize],
         options: Options,
+        plain: Option<&Plain>,
         fill: &F,
     ) -> std::result::Result<TableScores, (usize, Error)>
     where
@@ -197,6 +203,16 @@ impl Methodology {
         for &i in rows {
             s.row.clear();
             fill(i, &mut s.row).map_err(|e| (i, e))?;
+            if let Some(plain) = plain
+                && let Some(total) =
+                    plain.row(&s.row, options.strict, &mut s.hundredths, &mut s.points)
+            {
+                out.group_points
+                    .extend(s.points.iter().map(|&h| super::plain::decimal(h)));
+                out.total.push(super::plain::decimal(total));
+                out.max.push(plain.max);
+                continue;
+            }
             let total = self.score_scratch(&mut s, options).map_err(|e| (i, e))?;
             out.group_points.extend(s.parts.iter().map(|p| p.points));
             out.total.push(total.points);

@@ -1,0 +1,182 @@
+//! The table fast lane for a plain methodology: every indicator is its own points input
+//! (`0..=cap`), every group and the total a plain sum, nothing rounded (the index of 2023 is
+//! one). A row of such a table is added up in whole hundredths — exact, as the decimals are —
+//! and any row this lane does not finish (n/a, yes/no, a value with more than two places, a
+//! problem to name, strict mode with a gap) goes the general way, so the results and errors
+//! are the same as [`Methodology::evaluate_row`]'s.
+
+use super::Options;
+use crate::input::Value;
+use crate::methodology::{Combine, MeasureKind, Methodology, Rule};
+use rust_decimal::Decimal;
+
+/// An input not given in the row.
+const UNSET: i64 = -1;
+/// An input given as missing (it still counts for duplicates).
+const MISSING: i64 = -2;
+
+/// What the lane needs of a plain methodology.
+pub(super) struct Plain {
+    /// Per input: its indicator's group and its cap in hundredths.
+    inputs: Vec<(usize, i64)>,
+    /// Per group: its parent (children come after their parent).
+    parents: Vec<Option<usize>>,
+    /// The maximum total (no n/a in a row this lane finishes, so it is the same for all).
+    pub(super) max: Decimal,
+}
+
+/// `d` in whole hundredths, when it has at most two places and is well inside `i64`.
+fn hundredths(d: Decimal) -> Option<i64> {
+    let scale = d.scale();
+    if scale > 2 {
+        return None;
+    }
+    let h = d.mantissa().checked_mul(10i128.pow(2 - scale))?;
+    i64::try_from(h).ok().filter(|h| h.unsigned_abs() < 1 << 53)
+}
+
+/// Hundredths as the normalised decimal the general path gives.
+pub(super) fn decimal(h: i64) -> Decimal {
+    Decimal::new(h, 2).normalize()
+}
+
+impl Plain {
+    /// The lane for `m`, or `None` when `m` is not plain.
+    pub(super) fn of(m: &Methodology) -> Option<Plain> {
+        let sum = |c: &Combine| matches!(c, Combine::Sum);
+        if m.rounding().is_some()
+            || !sum(m.total_aggregation())
+            || !m.groups().iter().all(|g| sum(&g.aggregation))
+            || m.indicators().len() != m.inputs().len()
+        {
+            return None;
+        }
+        let mut inputs = vec![None; m.inputs().len()];
+        for ind in m.indicators() {
+            let Rule::Points(r) = &ind.rule else {
+                return None;
+            };
+            let input = m.inputs().get(r.input)?;
+            if ind.reads.as_slice() != [r.input]
+                || input.kind != MeasureKind::Points
+                || input.max != Some(ind.cap)
+            {
+                return None;
+            }
+            let slot = inputs.get_mut(r.input)?;
+            if slot.is_some() {
+                return None;
+            }
+            *slot = Some((ind.group, hundredths(ind.cap)?));
+        }
+        let card = m.evaluate_row(&[], Options::default()).ok()?;
+        // Every sum of a row stays below the total maximum, which must fit the lane.
+        hundredths(card.max)?;
+        Some(Plain {
+            inputs: inputs.into_iter().collect::<Option<Vec<_>>>()?,
+            parents: m.groups().iter().map(|g| g.parent).collect(),
+            max: card.max,
+        })
+    }
+
+    /// Adds up `row` into `points` (hundredths per group) and returns the total in hundredths,
+    /// or `None` when the row must go the general way. `given` is a buffer.
+    pub(super) fn row(
+        &self,
+        row: &[(usize, Value)],
+        strict: bool,
+        given: &mut Vec<i64>,
+        points: &mut Vec<i64>,
+    ) -> Option<i64> {
+        given.clear();
+        given.resize(self.inputs.len(), UNSET);
+        for (pos, value) in row {
+            let (_, cap) = self.inputs.get(*pos)?;
+            let slot = given.get_mut(*pos)?;
+            if *slot != UNSET {
+                return None;
+            }
+            *slot = match value {
+                Value::Missing => MISSING,
+                Value::Points(d) => Some(hundredths(*d)?).filter(|h| (0..=*cap).contains(h))?,
+                Value::NotApplicable | Value::YesNo(_) => return None,
+            };
+        }
+        if strict && given.iter().any(|&g| g < 0) {
+            return None;
+        }
+        points.clear();
+        points.resize(self.parents.len(), 0);
+        for (&(group, _), &h) in self.inputs.iter().zip(given.iter()) {
+            if h > 0 {
+                *points.get_mut(group)? += h;
+            }
+        }
+        let mut total = 0;
+        for g in (0..points.len()).rev() {
+            let p = *points.get(g)?;
+            match self.parents.get(g).copied().flatten() {
+                Some(parent) => *points.get_mut(parent)? += p,
+                None => total += p,
+            }
+        }
+        Some(total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::{Plain, decimal, hundredths};
+    use crate::Methodology;
+    use crate::input::Value;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn which_methodologies_take_the_lane() {
+        let plain = |name| Plain::of(Methodology::builtin(name).unwrap()).is_some();
+        assert!(plain("index-2023"));
+        assert!(plain("nocko-1547"));
+        assert!(
+            !plain("nok-2019"),
+            "its indicators read raw data through rules"
+        );
+    }
+
+    #[test]
+    fn a_row_is_added_up_in_hundredths_or_handed_back() {
+        let m = Methodology::builtin("index-2023").unwrap();
+        let p = Plain::of(m).unwrap();
+        let (mut given, mut points) = (Vec::new(), Vec::new());
+        let pos = |id| m.position(id).unwrap();
+        let row = [
+            (pos("1.1.1"), Value::Points(Decimal::new(25, 1))),
+            (pos("3.3.1"), Value::Points(Decimal::ONE)),
+            (pos("1.1.2"), Value::Missing),
+        ];
+        assert_eq!(p.row(&row, false, &mut given, &mut points), Some(350));
+        assert_eq!(decimal(350).to_string(), "3.5");
+        assert_eq!(
+            p.row(&row, true, &mut given, &mut points),
+            None,
+            "strict, with gaps"
+        );
+        for odd in [
+            Value::Points(Decimal::new(125, 3)),
+            Value::Points(Decimal::from(4)),
+            Value::Points(Decimal::new(-1, 2)),
+            Value::NotApplicable,
+            Value::YesNo(true),
+        ] {
+            let row = [(pos("1.1.1"), odd)];
+            assert_eq!(p.row(&row, false, &mut given, &mut points), None, "{odd:?}");
+        }
+        let twice = [(0, Value::Missing), (0, Value::Points(Decimal::ONE))];
+        assert_eq!(p.row(&twice, false, &mut given, &mut points), None);
+        assert_eq!(
+            p.row(&[(999, Value::Missing)], false, &mut given, &mut points),
+            None
+        );
+        assert_eq!(hundredths(Decimal::new(-0, 2)), Some(0));
+    }
+}
