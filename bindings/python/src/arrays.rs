@@ -39,6 +39,15 @@ impl Kind {
         bytes.len() / self.width()
     }
 
+    /// Element `row` of a `float64` array as it is (NaN for a missing or unreadable cell).
+    pub fn float(self, bytes: &[u8], row: usize) -> f64 {
+        let w = self.width();
+        bytes
+            .get(row * w..row * w + w)
+            .and_then(|cell| cell.try_into().ok())
+            .map_or(f64::NAN, f64::from_ne_bytes)
+    }
+
     /// Element `row` as a value: a number, or missing for NaN. Infinity is the core's
     /// reason why it is not a number.
     pub fn value(self, bytes: &[u8], row: usize) -> Result<Value, ValueReason> {

@@ -204,22 +204,35 @@ pub fn score_table<'py>(
                     }
                 }
             }
-            // Arrays are read and rows scored without the GIL, on both cores.
-            let part = py.detach(|| {
-                m.score_table(chunk.len(), options, |k, row| {
-                    row.extend_from_slice(chunk.get(k).map_or(&[][..], Vec::as_slice));
-                    for (pos, id, kind, bytes, stride, offset) in &arrays {
-                        match kind.value(bytes, (start + k) * stride + offset) {
-                            Ok(vsoko::Value::Missing) => {}
-                            Ok(v) => row.push((*pos, v)),
-                            Err(reason) => {
-                                let id = (*id).to_string();
-                                return Err(vsoko::Error::InvalidValue { id, reason });
-                            }
+            // Arrays are read and rows scored without the GIL, on both cores. When every column
+            // is a float64 array, a plain methodology adds the floats up without a decimal per
+            // cell; `fill` reads a row the general way whenever that is needed.
+            let fill = |k: usize, row: &mut Vec<(usize, vsoko::Value)>| {
+                row.extend_from_slice(chunk.get(k).map_or(&[][..], Vec::as_slice));
+                for (pos, id, kind, bytes, stride, offset) in &arrays {
+                    match kind.value(bytes, (start + k) * stride + offset) {
+                        Ok(vsoko::Value::Missing) => {}
+                        Ok(v) => row.push((*pos, v)),
+                        Err(reason) => {
+                            let id = (*id).to_string();
+                            return Err(vsoko::Error::InvalidValue { id, reason });
                         }
                     }
-                    Ok(())
-                })
+                }
+                Ok(())
+            };
+            let all_floats = lists == 0 && arrays.iter().all(|a| a.2 == Kind::F64);
+            let part = py.detach(|| {
+                if all_floats {
+                    let floats = |k: usize, row: &mut Vec<(usize, f64)>| {
+                        for (pos, _, kind, bytes, stride, offset) in &arrays {
+                            row.push((*pos, kind.float(bytes, (start + k) * stride + offset)));
+                        }
+                    };
+                    m.score_table_floats(chunk.len(), options, floats, fill)
+                } else {
+                    m.score_table(chunk.len(), options, fill)
+                }
             });
             let part = part.map_err(|(k, e)| at_row(&e, start + k))?;
             scores.group_points.extend(part.group_points);

@@ -135,3 +135,127 @@ fn score_table_on_two_threads_keeps_order_and_the_first_error() {
     bad[10][2].1 = Value::NotApplicable;
     same(m, &bad, Options::default());
 }
+
+/// A float cell as a frame holds it: hundredths, thousandths, a sum with float error, empty
+/// (NaN), infinite, negative, -0, huge.
+fn float_cell() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        40 => (0i32..=300).prop_map(|h| f64::from(h) / 100.0),
+        4 => (0i32..=3000).prop_map(|t| f64::from(t) / 1000.0),
+        2 => Just(0.1 + 0.2),
+        4 => Just(f64::NAN),
+        1 => Just(f64::INFINITY),
+        1 => (-300i32..0).prop_map(|h| f64::from(h) / 100.0),
+        1 => Just(-0.0),
+        1 => Just(1e300),
+    ]
+}
+
+/// The general way a frame's float cell is read: NaN is empty, the rest through `from_f64`.
+fn as_values(
+    m: &Methodology,
+    row: &[(usize, f64)],
+    out: &mut Vec<(usize, Value)>,
+) -> vsoko::Result<()> {
+    for &(pos, x) in row {
+        if x.is_nan() {
+            continue;
+        }
+        let v = vsoko::decimal::from_f64(x).map_err(|reason| vsoko::Error::InvalidValue {
+            id: m
+                .inputs()
+                .get(pos)
+                .map(|i| i.id.clone())
+                .unwrap_or_default(),
+            reason,
+        })?;
+        out.push((pos, Value::Points(v)));
+    }
+    Ok(())
+}
+
+/// Checks `score_table_floats` against reading each row the general way and `evaluate_row`:
+/// the same numbers, or the same first bad row and error. Whether the rows scored.
+fn same_floats(m: &Methodology, rows: &[Vec<(usize, f64)>], options: Options) -> bool {
+    let expected: Result<Vec<_>, (usize, vsoko::Error)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut values = Vec::new();
+            as_values(m, row, &mut values)
+                .and_then(|()| m.evaluate_row(&values, options))
+                .map_err(|e| (i, e))
+        })
+        .collect();
+    let got = m.score_table_floats(
+        rows.len(),
+        options,
+        |i, r| r.extend_from_slice(&rows[i]),
+        |i, r| as_values(m, &rows[i], r),
+    );
+    match (expected, got) {
+        (Ok(cards), Ok(t)) => {
+            for (i, c) in cards.iter().enumerate() {
+                assert_eq!(
+                    (t.total[i], t.total[i].scale(), t.max[i]),
+                    (c.total, c.total.scale(), c.max),
+                    "row {i}"
+                );
+                for (g, p) in c.group_points.iter().enumerate() {
+                    let got = t.group(g).nth(i).unwrap();
+                    assert_eq!((got, got.scale()), (*p, p.scale()), "row {i} group {g}");
+                }
+            }
+            true
+        }
+        (Err((i, e)), Err((j, f))) => {
+            assert_eq!((i, e.code(), e.to_string()), (j, f.code(), f.to_string()));
+            false
+        }
+        (a, b) => panic!(
+            "expected {:?} but score_table_floats {:?}",
+            a.map(|c| c.len()),
+            b.map(|t| t.len())
+        ),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn score_table_floats_is_evaluate_rows(
+        (which, rows, strict) in (0usize..3).prop_flat_map(|w| {
+            let inputs = Methodology::builtin(NAMES[w]).unwrap().inputs().len();
+            let row = prop::collection::vec((0..inputs + 1, float_cell()), 0..inputs + 3);
+            (Just(w), prop::collection::vec(row, 0..6), any::<bool>())
+        })
+    ) {
+        same_floats(Methodology::builtin(NAMES[which]).unwrap(), &rows, Options::new().strict(strict));
+    }
+}
+
+#[test]
+fn float_rows_through_the_lane_on_two_threads() {
+    let m = Methodology::builtin("index-2023").unwrap();
+    let rows: Vec<Vec<(usize, f64)>> = (0..5000)
+        .map(|i: usize| {
+            (0..m.inputs().len())
+                .map(|p| {
+                    (
+                        p,
+                        if (i + p).is_multiple_of(13) {
+                            f64::NAN
+                        } else {
+                            f64::from(u32::try_from((i * 7 + p) % 101).unwrap()) / 100.0
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    assert!(same_floats(m, &rows, Options::default()));
+    let mut bad = rows.clone();
+    bad[4100][5].1 = 7.0;
+    bad[2600][3].1 = 0.125; // not in the lane: read the general way, and fine
+    assert!(!same_floats(m, &bad, Options::default()));
+}

@@ -35,6 +35,28 @@ fn hundredths(d: Decimal) -> Option<i64> {
     i64::try_from(h).ok().filter(|h| h.unsigned_abs() < 1 << 53)
 }
 
+/// A float cell in whole hundredths, when it is exact at two places (`m / 100` reads back as
+/// the same float, and `m` is below 2^52): then `m / 100` is the decimal the float was typed
+/// as, the one [`crate::decimal::from_f64`] gives. Casts only (no libm calls).
+fn float_hundredths(x: f64) -> Option<i64> {
+    let scaled = x * 100.0;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        reason = "a saturated or inexact h fails the bound or the read-back check"
+    )]
+    let (h, back) = {
+        let h = (scaled + if scaled < 0.0 { -0.5 } else { 0.5 }) as i64;
+        (h, h as f64 / 100.0)
+    };
+    #[expect(
+        clippy::float_cmp,
+        reason = "exact equality is the point: it reads back"
+    )]
+    let reads_back = back == x;
+    (reads_back && h.unsigned_abs() < 1 << 52).then_some(h)
+}
+
 /// Hundredths as the normalised decimal the general path gives.
 pub(super) fn decimal(h: i64) -> Decimal {
     Decimal::new(h, 2).normalize()
@@ -102,6 +124,37 @@ impl Plain {
                 Value::NotApplicable | Value::YesNo(_) => return None,
             };
         }
+        self.add_up(strict, given, points)
+    }
+
+    /// [`Plain::row`] for a row of floats (NaN is an empty cell), as a frame's float columns
+    /// give them; the row goes the general way when a float is not exact at two places.
+    pub(super) fn float_row(
+        &self,
+        row: &[(usize, f64)],
+        strict: bool,
+        given: &mut Vec<i64>,
+        points: &mut Vec<i64>,
+    ) -> Option<i64> {
+        given.clear();
+        given.resize(self.inputs.len(), UNSET);
+        for &(pos, x) in row {
+            let (_, cap) = self.inputs.get(pos)?;
+            let slot = given.get_mut(pos)?;
+            if *slot != UNSET {
+                return None;
+            }
+            *slot = if x.is_nan() {
+                MISSING
+            } else {
+                Some(float_hundredths(x)?).filter(|h| (0..=*cap).contains(h))?
+            };
+        }
+        self.add_up(strict, given, points)
+    }
+
+    /// The group points and total of the inputs in `given`.
+    fn add_up(&self, strict: bool, given: &[i64], points: &mut Vec<i64>) -> Option<i64> {
         if strict && given.iter().any(|&g| g < 0) {
             return None;
         }
@@ -127,7 +180,7 @@ impl Plain {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-    use super::{Plain, decimal, hundredths};
+    use super::{Plain, decimal, float_hundredths, hundredths};
     use crate::Methodology;
     use crate::input::Value;
     use rust_decimal::Decimal;
@@ -178,5 +231,25 @@ mod tests {
             None
         );
         assert_eq!(hundredths(Decimal::new(-0, 2)), Some(0));
+        let floats = [
+            (pos("1.1.1"), 2.5),
+            (pos("3.3.1"), 1.0),
+            (pos("1.1.2"), f64::NAN),
+        ];
+        assert_eq!(
+            p.float_row(&floats, false, &mut given, &mut points),
+            Some(350)
+        );
+        for odd in [0.125, 0.1 + 0.2, 4.0, -0.01, f64::INFINITY] {
+            let row = [(pos("1.1.1"), odd)];
+            assert_eq!(
+                p.float_row(&row, false, &mut given, &mut points),
+                None,
+                "{odd}"
+            );
+        }
+        assert_eq!(float_hundredths(-0.0), Some(0));
+        assert_eq!(float_hundredths(0.07), Some(7));
+        assert_eq!(float_hundredths(1e300), None);
     }
 }

@@ -182,6 +182,87 @@ impl Methodology {
         Ok(out)
     }
 
+    /// [`Methodology::score_table`] for rows of floats, as a frame's float columns hold them:
+    /// `floats(i, row)` puts row `i`'s cells into `row` (by input position; NaN is an empty
+    /// cell). A plain methodology adds such a row up without a decimal per cell; a row that
+    /// way cannot finish, and every row of another methodology, is read again through
+    /// `fill` (as values) and scored the general way — with the same results and errors.
+    ///
+    /// # Errors
+    /// As [`Methodology::score_table`].
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options, Value};
+    /// use rust_decimal::Decimal;
+    /// let m = Methodology::builtin("index-2023").unwrap();
+    /// let pos = m.position("1.1.2").unwrap();
+    /// let cells = [0.5, 1.25, 0.1 + 0.2];
+    /// let t = m.score_table_floats(
+    ///     3,
+    ///     Options::default(),
+    ///     |i, row| row.push((pos, cells[i])),
+    ///     |i, row| {
+    ///         row.push((pos, Value::Points(vsoko::decimal::from_f64(cells[i]).unwrap())));
+    ///         Ok(())
+    ///     },
+    /// ).unwrap();
+    /// assert_eq!(t.total[1].to_string(), "1.25");
+    /// assert_eq!(t.total[2].to_string(), "0.30000000000000004");
+    /// ```
+    pub fn score_table_floats<N, F>(
+        &self,
+        n: usize,
+        options: Options,
+        floats: N,
+        fill: F,
+    ) -> std::result::Result<TableScores, (usize, Error)>
+    where
+        N: Fn(usize, &mut Vec<(usize, f64)>) + Sync,
+        F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
+    {
+        let Some(plain) = Plain::of(self) else {
+            return self.score_table(n, options, fill);
+        };
+        let indices: Vec<usize> = (0..n).collect();
+        let halves = crate::halves::map_halves(indices, 2048, |part| {
+            let groups = self.groups().len();
+            let mut out = TableScores {
+                groups,
+                group_points: Vec::with_capacity(part.len() * groups),
+                total: Vec::with_capacity(part.len()),
+                max: Vec::with_capacity(part.len()),
+            };
+            let mut s = Scratch::default();
+            let mut cells = Vec::with_capacity(self.inputs().len());
+            for &i in &part {
+                cells.clear();
+                floats(i, &mut cells);
+                let done =
+                    plain.float_row(&cells, options.strict, &mut s.hundredths, &mut s.points);
+                if let Some(total) = done {
+                    out.group_points
+                        .extend(s.points.iter().map(|&h| super::plain::decimal(h)));
+                    out.total.push(super::plain::decimal(total));
+                    out.max.push(plain.max);
+                    continue;
+                }
+                match self.score_rows(&[i], options, None, &fill) {
+                    Ok(one) => out.append(one),
+                    Err(e) => return vec![Err(e)],
+                }
+            }
+            vec![Ok(out)]
+        });
+        let mut out = TableScores {
+            groups: self.groups().len(),
+            ..TableScores::default()
+        };
+        for half in halves {
+            out.append(half?);
+        }
+        Ok(out)
+    }
+
     fn score_rows<F>(
         &self,
         rows: &[usize],
