@@ -298,19 +298,30 @@ fn arrow_columns<'py>(
             .max()
             .unwrap_or(0);
         let mut bytes = Vec::with_capacity(values.len() * 16);
-        for mut d in values {
-            d.rescale(scale);
-            bytes.extend_from_slice(&d.mantissa().to_le_bytes());
+        for d in values {
+            // Widening a scale multiplies the mantissa by a power of ten: exact, and well
+            // inside i128 for the 96-bit mantissas of decimals at 28 places or fewer.
+            let m = d.mantissa() * 10i128.pow(scale - d.scale());
+            bytes.extend_from_slice(&m.to_le_bytes());
         }
         (scale, PyBytes::new(py, &bytes))
     };
     let out = PyDict::new(py);
     out.set_item("total", column(&mut scores.total.iter().copied()))?;
-    let levels: Vec<Option<&str>> = scores
-        .total
+    // One Python string per level, shared by the rows (not one per row).
+    let names: Vec<Bound<'py, PyString>> = m
+        .levels()
         .iter()
-        .map(|&t| m.level_of(t).map(|l| l.id.as_str()))
+        .map(|l| PyString::new(py, &l.id))
         .collect();
+    let levels = PyList::empty(py);
+    for &t in &scores.total {
+        // The first band holding the total, as `level_of` finds it.
+        match m.levels().iter().position(|b| b.contains(t)) {
+            Some(i) => levels.append(names.get(i))?,
+            None => levels.append(py.None())?,
+        }
+    }
     out.set_item("level", levels)?;
     for (g, group) in m.groups().iter().enumerate() {
         out.set_item(&group.id, column(&mut scores.group(g)))?;

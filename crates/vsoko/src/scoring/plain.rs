@@ -57,9 +57,16 @@ fn float_hundredths(x: f64) -> Option<i64> {
     (reads_back && h.unsigned_abs() < 1 << 52).then_some(h)
 }
 
-/// Hundredths as the normalised decimal the general path gives.
+/// Hundredths as the normalised decimal the general path gives (trailing zeros dropped with
+/// integer division, not `normalize`'s loop over the 96-bit mantissa).
 pub(super) fn decimal(h: i64) -> Decimal {
-    Decimal::new(h, 2).normalize()
+    if h % 100 == 0 {
+        Decimal::new(h / 100, 0)
+    } else if h % 10 == 0 {
+        Decimal::new(h / 10, 1)
+    } else {
+        Decimal::new(h, 2)
+    }
 }
 
 impl Plain {
@@ -209,6 +216,13 @@ mod tests {
         ];
         assert_eq!(p.row(&row, false, &mut given, &mut points), Some(350));
         assert_eq!(decimal(350).to_string(), "3.5");
+        for h in [0, 1, 10, 100, 105, 1000, -250, 14_300] {
+            let d = decimal(h);
+            assert_eq!(
+                (d, d.scale()),
+                (Decimal::new(h, 2), Decimal::new(h, 2).normalize().scale())
+            );
+        }
         assert_eq!(
             p.row(&row, true, &mut given, &mut points),
             None,
