@@ -24,6 +24,47 @@ export function valuesText(values) {
   return JSON.stringify(values);
 }
 
+const inputIds = new Map(); // methodology source → its input ids, in input order
+
+export function knowsInputs(source) {
+  return inputIds.has(source);
+}
+
+export function setInputs(source, ids) {
+  inputIds.set(source, ids);
+}
+
+// A decimal string a float carries exactly: up to nine digits, up to two places ("2.5").
+const PLAIN_DECIMAL = /^\d{1,9}(\.\d{1,2})?$/;
+
+// The values as floats in input order (NaN for null, undefined or absent) when every value is
+// null, undefined, a finite number or a plain decimal string, and every key is an input of the
+// methodology; otherwise undefined (the values then cross as JSON text or value by value).
+export function valueFloats(values, source) {
+  const ids = inputIds.get(source);
+  if (ids === undefined) return undefined;
+  const out = new Float64Array(ids.length);
+  let found = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const v = values[ids[i]];
+    if (v === undefined || v === null) {
+      if (v === null || Object.prototype.hasOwnProperty.call(values, ids[i])) found++;
+      out[i] = NaN;
+      continue;
+    }
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return undefined;
+      out[i] = v;
+    } else if (typeof v === "string" && PLAIN_DECIMAL.test(v)) {
+      out[i] = Number(v);
+    } else {
+      return undefined;
+    }
+    found++;
+  }
+  return Object.keys(values).length === found ? out : undefined;
+}
+
 let build = null; // (text, source, strict) => the full report; set once by the wasm side
 
 export function setBuild(f) {
@@ -31,7 +72,8 @@ export function setBuild(f) {
 }
 
 // The report as a plain object: the head now, and the long parts (groups, indicators, missing,
-// not_applicable, deficits) scored again from the same values text on first read, then kept as
+// not_applicable, deficits) scored again from the same values (`text`: their JSON text, or their
+// floats in input order) on first read, then kept as
 // ordinary data properties in their place in the key order. JSON.stringify, spread and
 // structuredClone read them like any other field. Nothing is held in wasm memory.
 export function lazyReport(methodology, total, max, share, level, levelTitle, text, source, strict) {
@@ -46,7 +88,8 @@ export function lazyReport(methodology, total, max, share, level, levelTitle, te
     Object.defineProperty(report, key, { value, enumerable: true, configurable: true, writable: true });
   };
   return {
-    methodology, total, max, share, level, level_title: levelTitle,
+    // A missing share or level arrives as undefined; the report says null, as the whole one does.
+    methodology, total, max, share: share ?? null, level: level ?? null, level_title: levelTitle ?? null,
     get groups() { fill(this); return this.groups; },
     set groups(v) { set(this, "groups", v); },
     get indicators() { fill(this); return this.indicators; },

@@ -1,8 +1,11 @@
-//! The report of a `score` call, made cheap to return. Values that JSON carries exactly cross
-//! as one JSON text instead of key by key; the report's head (methodology, total, max, share,
-//! level) crosses at once, and its long parts (groups, indicators, missing, not applicable,
-//! deficits) are scored again from the same text when first read (`js/report.js`). Nothing
-//! stays in wasm memory between the calls, so a loop of calls cannot grow it.
+//! The report of a `score` call, made cheap to return. Values that are all numbers (or empty)
+//! cross as one array of floats in input order, which a plain methodology adds up without a
+//! decimal per value; other values JSON carries exactly cross as one JSON text; the rest value
+//! by value. The report's head (methodology, total, max, share, level) crosses at once, and its
+//! long parts (groups, indicators, missing, not applicable, deficits) are scored again from the
+//! same floats or text when first read (`js/report.js`). Nothing stays in wasm memory between
+//! the calls, so a loop of calls cannot grow it. Any problem is reported by the value-by-value
+//! path, so errors are the same whichever way the values crossed.
 
 use crate::convert::{from_js_values, to_js};
 use crate::errors::{VsokoResult, to_js_error};
@@ -16,6 +19,12 @@ extern "C" {
     fn values_text(values: &JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = setBuild)]
     fn set_build(build: &JsValue);
+    #[wasm_bindgen(js_name = knowsInputs)]
+    fn knows_inputs(source: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = setInputs)]
+    fn set_inputs(source: &JsValue, ids: Vec<JsValue>);
+    #[wasm_bindgen(js_name = valueFloats)]
+    fn value_floats(values: &JsValue, source: &JsValue) -> Option<js_sys::Float64Array>;
     #[wasm_bindgen(js_name = lazyReport)]
     #[allow(clippy::too_many_arguments)]
     fn lazy_report(
@@ -25,7 +34,7 @@ extern "C" {
         share: Option<String>,
         level: Option<String>,
         level_title: Option<String>,
-        text: String,
+        values: JsValue,
         source: JsValue,
         strict: bool,
     ) -> JsValue;
@@ -36,7 +45,7 @@ thread_local! {
     /// freed `Methodology` makes its unread reports throw instead of keeping it alive).
     static CUSTOM: RefCell<Vec<Weak<vsoko::Methodology>>> = const { RefCell::new(Vec::new()) };
     /// The one JS function lazy reports call to build their long parts.
-    static BUILD: Closure<dyn Fn(String, JsValue, bool) -> VsokoResult> = {
+    static BUILD: Closure<dyn Fn(JsValue, JsValue, bool) -> VsokoResult> = {
         let build = Closure::new(full_report);
         set_build(build.as_ref());
         build
@@ -88,9 +97,12 @@ fn values_or_text(values: JsValue) -> Result<(vsoko::Values, Option<String>), Js
     Ok((from_js_values(values)?, None))
 }
 
-/// Scores `values` and returns the report: lazily when the values crossed as JSON text, else
-/// whole (the rare path of values JSON cannot carry).
+/// Scores `values` and returns the report: lazily when the values crossed as floats or JSON
+/// text, else whole (the rare path of values JSON cannot carry).
 pub fn score(m: &Scored, values: JsValue, options: vsoko::Options) -> VsokoResult {
+    if let Some(head) = float_lane(m, &values, options) {
+        return head;
+    }
     let (values, text) = values_or_text(values)?;
     let card = m
         .methodology()
@@ -99,25 +111,89 @@ pub fn score(m: &Scored, values: JsValue, options: vsoko::Options) -> VsokoResul
     let Some(text) = text else {
         return to_js(&vsoko::Report::build(m.methodology(), &card));
     };
-    let head = vsoko::Report::head(m.methodology(), &card);
+    Ok(lazy(
+        m,
+        &vsoko::Report::head(m.methodology(), &card),
+        text.into(),
+        options,
+    ))
+}
+
+/// The report's head by the float lane, when the values are all numbers (or empty) and score
+/// without a problem; `None` sends them the other ways (which name any problem).
+fn float_lane(m: &Scored, values: &JsValue, options: vsoko::Options) -> Option<VsokoResult> {
+    if !crate::convert::is_plain_object(values) {
+        return None;
+    }
+    let source = m.source();
+    if !knows_inputs(&source) {
+        let ids = m
+            .methodology()
+            .inputs()
+            .iter()
+            .map(|i| JsValue::from_str(&i.id));
+        set_inputs(&source, ids.collect());
+    }
+    let floats = value_floats(values, &source)?;
+    let xs = floats.to_vec();
+    let t = m
+        .methodology()
+        .score_table_floats(
+            1,
+            options,
+            |_, row| row.extend(xs.iter().copied().enumerate()),
+            |_, row| fill_floats(&xs, row),
+        )
+        .ok()?;
+    let (total, max) = (*t.total.first()?, *t.max.first()?);
+    let head = vsoko::Report::head_of(m.methodology(), total, max);
+    Some(Ok(lazy(m, &head, floats.into(), options)))
+}
+
+/// Floats in input order as values (NaN is an empty cell).
+fn fill_floats(xs: &[f64], row: &mut Vec<(usize, vsoko::Value)>) -> vsoko::Result<()> {
+    for (pos, &x) in xs.iter().enumerate() {
+        if !x.is_nan() {
+            let v = vsoko::decimal::from_f64(x).map_err(|reason| vsoko::Error::InvalidValue {
+                id: String::new(),
+                reason,
+            })?;
+            row.push((pos, vsoko::Value::Points(v)));
+        }
+    }
+    Ok(())
+}
+
+/// The report object with its long parts to be built from `values` (floats or JSON text).
+fn lazy(m: &Scored, head: &vsoko::Report, values: JsValue, options: vsoko::Options) -> JsValue {
     BUILD.with(|_| ());
-    Ok(lazy_report(
+    lazy_report(
         &head.methodology,
         &head.total.to_string(),
         &head.max.to_string(),
         head.share.map(|s| s.to_string()),
-        head.level,
-        head.level_title,
-        text,
+        head.level.clone(),
+        head.level_title.clone(),
+        values,
         m.source(),
         options.strict,
-    ))
+    )
 }
 
 /// The whole report, scored again from a lazy report's values text.
-fn full_report(text: String, source: JsValue, strict: bool) -> VsokoResult {
+fn full_report(values: JsValue, source: JsValue, strict: bool) -> VsokoResult {
     let build = |m: &vsoko::Methodology| {
-        let values = vsoko::Values::from_json(&text).map_err(|e| to_js_error(&e))?;
+        let values = if let Some(text) = values.as_string() {
+            vsoko::Values::from_json(&text).map_err(|e| to_js_error(&e))?
+        } else {
+            let xs = js_sys::Float64Array::from(values.clone()).to_vec();
+            let mut row = Vec::new();
+            fill_floats(&xs, &mut row).map_err(|e| to_js_error(&e))?;
+            let ids = m.inputs();
+            row.into_iter()
+                .filter_map(|(pos, v)| ids.get(pos).map(|i| (i.id.clone(), v)))
+                .collect()
+        };
         let report = m
             .score(&values, vsoko::Options::new().strict(strict))
             .map_err(|e| to_js_error(&e))?;

@@ -269,3 +269,58 @@ test("a custom methodology's lazy report builds from it, and throws once it is f
   m.free();
   assert.equal(thrown(() => unread.groups).code, "invalid_input");
 });
+
+// `score` takes one of three ways (floats, JSON text, value by value) and builds the long
+// parts late; `scoreDocument` reads value by value and builds everything at once. Random values
+// of every kind must give the same report or the same error either way.
+test("score equals scoreDocument for random values of every kind", () => {
+  let seed = 12345;
+  const rnd = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const kinds = [
+    () => rnd(4),
+    () => rnd(301) / 100,
+    () => String(rnd(301) / 100),
+    () => `${rnd(3)}.${rnd(10)}0`,
+    () => rnd(3001) / 1000,
+    () => null,
+    () => undefined,
+    () => "n/a",
+    () => -rnd(3) / 10,
+    () => 0.1 + 0.2,
+    () => "1234567890123.25",
+    () => " 2",
+    () => true,
+    () => -0,
+  ];
+  const custom = vsoko.Methodology.fromJson(readFileSync(join(FIXTURES, "rules/rules.json"), "utf8"));
+  let scored = 0;
+  for (const name of ["index-2023", "nocko-1547", "nok-2019", custom]) {
+    const ids = (typeof name === "string" ? vsoko.catalog(name) : custom.catalog()).inputs.map((i) => i.id);
+    for (let n = 0; n < 600; n++) {
+      const values = {};
+      const common = n % 3 === 0 ? 8 : 1; // mostly numbers, sometimes anything
+      for (const id of ids) {
+        if (rnd(5) === 0) continue;
+        const k = rnd(kinds.length * common);
+        values[id] = k < kinds.length ? kinds[k]() : kinds[k % 2 === 0 ? 0 : 1]();
+      }
+      if (rnd(40) === 0) values["9.9.9"] = 1;
+      const score = () => (typeof name === "string" ? vsoko.score(values, name) : custom.score(values));
+      const whole = () => (typeof name === "string" ? vsoko.scoreDocument({ values }, name) : custom.score(values));
+      let want;
+      try {
+        want = whole();
+      } catch (e) {
+        const got = thrown(score);
+        assert.deepEqual([got.code, got.message, got.indicator], [e.code, e.message, e.indicator], JSON.stringify(values));
+        continue;
+      }
+      assert.equal(JSON.stringify(score()), JSON.stringify(want), JSON.stringify(values));
+      scored++;
+    }
+  }
+  assert.ok(scored > 400, `only ${scored} scored`);
+});

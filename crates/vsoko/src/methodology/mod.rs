@@ -50,6 +50,8 @@ pub struct Methodology {
     indicator_index: HashMap<String, usize, IdHash>,
     total: Combine,
     max: Decimal,
+    /// The table fast lane, worked out on first use (`None` when not plain).
+    plain: std::sync::OnceLock<Option<crate::scoring::plain::Plain>>,
 }
 
 /// A group of a validated methodology.
@@ -181,9 +183,17 @@ impl Methodology {
             indicator_index,
             total: Combine::Sum,
             max: built.max,
+            plain: std::sync::OnceLock::new(),
         };
         m.total = build::total_combine(&m);
         Ok(m)
+    }
+
+    /// The table fast lane when this methodology is plain (see `scoring::plain`).
+    pub(crate) fn plain(&self) -> Option<&crate::scoring::plain::Plain> {
+        self.plain
+            .get_or_init(|| crate::scoring::plain::Plain::of(self))
+            .as_ref()
     }
 
     /// Stable short name, e.g. `index-2023`.

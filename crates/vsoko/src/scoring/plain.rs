@@ -16,7 +16,8 @@ const UNSET: i64 = -1;
 const MISSING: i64 = -2;
 
 /// What the lane needs of a plain methodology.
-pub(super) struct Plain {
+#[derive(Debug, Clone)]
+pub(crate) struct Plain {
     /// Per input: its indicator's group and its cap in hundredths.
     inputs: Vec<(usize, i64)>,
     /// Per group: its parent (children come after their parent).
@@ -71,7 +72,7 @@ pub(super) fn decimal(h: i64) -> Decimal {
 
 impl Plain {
     /// The lane for `m`, or `None` when `m` is not plain.
-    pub(super) fn of(m: &Methodology) -> Option<Plain> {
+    pub(crate) fn of(m: &Methodology) -> Option<Plain> {
         let sum = |c: &Combine| matches!(c, Combine::Sum);
         if m.rounding().is_some()
             || !sum(m.total_aggregation())

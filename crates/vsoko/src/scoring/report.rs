@@ -226,14 +226,19 @@ impl Report {
     /// assert!(head.groups.is_empty());
     /// ```
     pub fn head(m: &Methodology, card: &Scorecard) -> Report {
-        let level = m.level_of(card.total);
+        Report::head_of(m, card.total, card.max)
+    }
+
+    /// [`Report::head`] from a total and its maximum (a table row's, say).
+    pub fn head_of(m: &Methodology, total: Decimal, max: Decimal) -> Report {
+        let level = m.level_of(total);
         Report {
             methodology: m.id().to_string(),
             school: None,
             period: None,
-            total: card.total,
-            max: card.max,
-            share: share(card.total, card.max),
+            total,
+            max,
+            share: share(total, max),
             level: level.map(|l| l.id.clone()),
             level_title: level.map(|l| l.title.clone()),
             groups: Vec::new(),

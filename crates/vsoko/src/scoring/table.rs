@@ -167,10 +167,10 @@ impl Methodology {
     where
         F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
     {
-        let plain = Plain::of(self);
+        let plain = self.plain();
         let indices: Vec<usize> = (0..n).collect();
         let halves = crate::halves::map_halves(indices, 2048, |part| {
-            vec![self.score_rows(&part, options, plain.as_ref(), &fill)]
+            vec![self.score_rows(&part, options, plain, &fill)]
         });
         let mut out = TableScores {
             groups: self.groups().len(),
@@ -220,7 +220,7 @@ impl Methodology {
         N: Fn(usize, &mut Vec<(usize, f64)>) + Sync,
         F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
     {
-        let Some(plain) = Plain::of(self) else {
+        let Some(plain) = self.plain() else {
             return self.score_table(n, options, fill);
         };
         let indices: Vec<usize> = (0..n).collect();
