@@ -18,10 +18,10 @@ const TABLE_CHUNK: usize = 4096;
 pub(crate) enum Cells<'py> {
     /// A list of Python values (object and string columns).
     List(Bound<'py, PyList>),
-    /// A numeric array (see [`Kind`]), read without the GIL: element `k · stride + offset` is
-    /// row `k` (a row-major block of several columns shares one buffer; a lone column has
-    /// stride 1 and offset 0).
-    Array(Kind, Bound<'py, PyBytes>, usize, usize),
+    /// A numeric array (see [`Kind`]) of `rows` rows, read without the GIL: element
+    /// `k · stride + offset` is row `k` (a block of several columns shares one buffer, row- or
+    /// column-major; a lone column has stride 1 and offset 0).
+    Array(Kind, Bound<'py, PyBytes>, usize, usize, usize),
 }
 
 impl Cells<'_> {
@@ -29,7 +29,7 @@ impl Cells<'_> {
     pub(crate) fn len(&self) -> usize {
         match self {
             Cells::List(l) => l.len(),
-            Cells::Array(kind, b, stride, _) => kind.len(b.as_bytes()) / stride,
+            Cells::Array(.., rows) => *rows,
         }
     }
 
@@ -37,7 +37,7 @@ impl Cells<'_> {
     pub(crate) fn value(&self, id: &str, f32: bool, k: usize) -> Result<vsoko::Value, Bad> {
         match self {
             Cells::List(l) => cell_value(id, &l.get_item(k).map_err(Bad::Type)?, f32),
-            Cells::Array(kind, b, stride, offset) => kind
+            Cells::Array(kind, b, stride, offset, _) => kind
                 .value(b.as_bytes(), k * stride + offset)
                 .map_err(|reason| {
                     Bad::Value(vsoko::Error::InvalidValue {
@@ -102,24 +102,29 @@ pub(crate) fn table_columns<'py>(
                     let bad = || {
                         PyTypeError::new_err(format!(
                             "column '{id}' must be a list of cells, (kind, bytes) of an array \
-                             or (kind, bytes, stride, offset) of a row-major block"
+                             or (kind, bytes, stride, offset, rows) of a block"
                         ))
                     };
                     let v = e.into_inner();
-                    let (kind, bytes, stride, offset) =
+                    let (name, bytes, stride, offset, rows) =
                         match v.extract::<(String, Bound<'py, PyBytes>)>() {
-                            Ok((kind, bytes)) => (kind, bytes, 1, 0),
+                            Ok((name, bytes)) => (name, bytes, 1, 0, None),
                             Err(_) => v
-                                .extract::<(String, Bound<'py, PyBytes>, usize, usize)>()
+                                .extract::<(String, Bound<'py, PyBytes>, usize, usize, usize)>()
+                                .map(|(n, b, s, o, r)| (n, b, s, o, Some(r)))
                                 .map_err(|_| bad())?,
                         };
-                    if stride == 0 || offset >= stride {
+                    let kind = Kind::of(&name).ok_or_else(|| {
+                        PyValueError::new_err(format!("column '{id}': unknown array kind {name:?}"))
+                    })?;
+                    let elements = kind.len(bytes.as_bytes());
+                    let rows = rows.unwrap_or(elements);
+                    // The last row's element must lie inside the buffer.
+                    let fits = rows == 0 || (rows - 1) * stride + offset < elements;
+                    if stride == 0 || !fits {
                         return Err(bad());
                     }
-                    let kind = Kind::of(&kind).ok_or_else(|| {
-                        PyValueError::new_err(format!("column '{id}': unknown array kind {kind:?}"))
-                    })?;
-                    Cells::Array(kind, bytes, stride, offset)
+                    Cells::Array(kind, bytes, stride, offset, rows)
                 }
             };
             Ok((pos, id, f32, cells))
@@ -189,7 +194,7 @@ pub fn score_table<'py>(
             for (pos, id, f32, col) in &cols {
                 let list = match col {
                     Cells::List(list) => list,
-                    Cells::Array(kind, bytes, stride, offset) => {
+                    Cells::Array(kind, bytes, stride, offset, _) => {
                         arrays.push((*pos, id.as_str(), *kind, bytes.as_bytes(), *stride, *offset));
                         continue;
                     }

@@ -61,15 +61,17 @@ def score_frame(
     skip = {id_at, *labels.values()}
     # Columns by position (a repeated name is passed on twice, and reported by name).
     value_columns = [(name, j) for j, name in enumerate(names) if j not in skip]
-    series = [(name, df.iloc[:, j]) for name, j in value_columns]
-    float32 = [name for name, s in series if str(s.dtype) in _FLOAT32]
+    every = list(df.dtypes)
+    dtypes = [every[j] for _, j in value_columns]
+    float32 = [name for (name, _), t in zip(value_columns, dtypes) if str(t) in _FLOAT32]
+    plain = [k for k, t in enumerate(dtypes) if t == np.float64]
     n = len(df)
     pa = _pyarrow()
     out: dict[str, Any] = {}  # result columns, filled chunk by chunk
     for start in range(0, n, CHUNK_ROWS) if n else [0]:
         end = min(start + CHUNK_ROWS, n)
-        if series:
-            columns = _columns(df, value_columns, series, start, end)
+        if value_columns:
+            columns = _columns(df, value_columns, plain, start, end)
         else:
             columns = [(m.indicators[0]["id"], [None] * (end - start))]
         part = m._score_table(columns, strict, float32, start, df.index[start:end], arrow=pa is not None)
@@ -136,22 +138,24 @@ def _arrow_column(pa: Any, chunks: list[Any], n: int) -> Any:
     return pd.arrays.ArrowExtensionArray(pa.chunked_array(arrays, type=pa.decimal128(38, scale)))
 
 
-def _columns(df: Any, value_columns: list[tuple[str, int]], series: list[tuple[str, Any]], start: int, end: int) -> list[Any]:
+def _columns(df: Any, value_columns: list[tuple[str, int]], plain: list[int], start: int, end: int) -> list[Any]:
     """Rows ``start:end`` of the value columns for ``_score_table``. The plain NumPy ``float64``
-    columns cross together as one row-major block (one copy, each row's cells side by side);
-    each as ``(kind, bytes, stride, offset)``. The others cross one by one (``_column``)."""
-    import numpy as np
-
-    plain = [k for k, (_, s) in enumerate(series) if s.dtype == np.float64]
-    out: list[Any] = [None] * len(series)
+    columns (positions ``plain`` in ``value_columns``) cross together as one block, copied once
+    in the column-major order pandas gives it, each as ``(kind, bytes, stride, offset, rows)``;
+    the others one by one (``_column``)."""
+    out: list[Any] = [None] * len(value_columns)
+    rows = end - start
     if len(plain) > 1:
         block = df.iloc[start:end, [value_columns[k][1] for k in plain]].to_numpy(dtype="float64")
-        data = np.ascontiguousarray(block).tobytes()
-        for offset, k in enumerate(plain):
-            out[k] = (series[k][0], ("f8", data, len(plain), offset))
-    for k, (name, s) in enumerate(series):
+        if block.flags.f_contiguous:
+            data, stride, at = block.tobytes(order="F"), 1, lambda i: i * rows
+        else:
+            data, stride, at = block.tobytes(order="C"), len(plain), lambda i: i
+        for i, k in enumerate(plain):
+            out[k] = (value_columns[k][0], ("f8", data, stride, at(i), rows))
+    for k, (name, j) in enumerate(value_columns):
         if out[k] is None:
-            out[k] = (name, _column(s.iloc[start:end]))
+            out[k] = (name, _column(df.iloc[start:end, j]))
     return out
 
 
