@@ -43,6 +43,36 @@ impl TableScores {
             .copied()
     }
 
+    /// Room for `rows` rows of `groups` groups.
+    fn with_capacity(groups: usize, rows: usize) -> TableScores {
+        TableScores {
+            groups,
+            group_points: Vec::with_capacity(rows * groups),
+            total: Vec::with_capacity(rows),
+            max: Vec::with_capacity(rows),
+        }
+    }
+
+    /// The halves' rows in order, or the first half's error (its rows come first).
+    fn join(
+        groups: usize,
+        halves: Vec<std::result::Result<TableScores, (usize, Error)>>,
+    ) -> std::result::Result<TableScores, (usize, Error)> {
+        let mut out = TableScores::with_capacity(groups, 0);
+        for half in halves {
+            out.append(half?);
+        }
+        Ok(out)
+    }
+
+    /// A row the plain lane added up (group points and total in hundredths).
+    fn push_plain(&mut self, points: &[i64], total: i64, max: Decimal) {
+        self.group_points
+            .extend(points.iter().map(|&h| super::plain::decimal(h)));
+        self.total.push(super::plain::decimal(total));
+        self.max.push(max);
+    }
+
     fn append(&mut self, other: TableScores) {
         self.group_points.extend(other.group_points);
         self.total.extend(other.total);
@@ -172,14 +202,7 @@ impl Methodology {
         let halves = crate::halves::map_halves(indices, 2048, |part| {
             vec![self.score_rows(&part, options, plain, &fill)]
         });
-        let mut out = TableScores {
-            groups: self.groups().len(),
-            ..TableScores::default()
-        };
-        for half in halves {
-            out.append(half?);
-        }
-        Ok(out)
+        TableScores::join(self.groups().len(), halves)
     }
 
     /// [`Methodology::score_table`] for rows of floats, as a frame's float columns hold them:
@@ -225,13 +248,7 @@ impl Methodology {
         };
         let indices: Vec<usize> = (0..n).collect();
         let halves = crate::halves::map_halves(indices, 2048, |part| {
-            let groups = self.groups().len();
-            let mut out = TableScores {
-                groups,
-                group_points: Vec::with_capacity(part.len() * groups),
-                total: Vec::with_capacity(part.len()),
-                max: Vec::with_capacity(part.len()),
-            };
+            let mut out = TableScores::with_capacity(self.groups().len(), part.len());
             let mut s = Scratch::default();
             let mut cells = Vec::with_capacity(self.inputs().len());
             for &i in &part {
@@ -240,10 +257,7 @@ impl Methodology {
                 let done =
                     plain.float_row(&cells, options.strict, &mut s.hundredths, &mut s.points);
                 if let Some(total) = done {
-                    out.group_points
-                        .extend(s.points.iter().map(|&h| super::plain::decimal(h)));
-                    out.total.push(super::plain::decimal(total));
-                    out.max.push(plain.max);
+                    out.push_plain(&s.points, total, plain.max);
                     continue;
                 }
                 match self.score_rows(&[i], options, None, &fill) {
@@ -253,14 +267,7 @@ impl Methodology {
             }
             vec![Ok(out)]
         });
-        let mut out = TableScores {
-            groups: self.groups().len(),
-            ..TableScores::default()
-        };
-        for half in halves {
-            out.append(half?);
-        }
-        Ok(out)
+        TableScores::join(self.groups().len(), halves)
     }
 
     fn score_rows<F>(
@@ -273,13 +280,7 @@ impl Methodology {
     where
         F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()>,
     {
-        let groups = self.groups().len();
-        let mut out = TableScores {
-            groups,
-            group_points: Vec::with_capacity(rows.len() * groups),
-            total: Vec::with_capacity(rows.len()),
-            max: Vec::with_capacity(rows.len()),
-        };
+        let mut out = TableScores::with_capacity(self.groups().len(), rows.len());
         let mut s = Scratch::default();
         for &i in rows {
             s.row.clear();
@@ -288,10 +289,7 @@ impl Methodology {
                 && let Some(total) =
                     plain.row(&s.row, options.strict, &mut s.hundredths, &mut s.points)
             {
-                out.group_points
-                    .extend(s.points.iter().map(|&h| super::plain::decimal(h)));
-                out.total.push(super::plain::decimal(total));
-                out.max.push(plain.max);
+                out.push_plain(&s.points, total, plain.max);
                 continue;
             }
             let total = self.score_scratch(&mut s, options).map_err(|e| (i, e))?;
