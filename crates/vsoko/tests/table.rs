@@ -259,3 +259,58 @@ fn float_rows_through_the_lane_on_two_threads() {
     bad[2600][3].1 = 0.125; // not in the lane: read the general way, and fine
     assert!(!same_floats(m, &bad, Options::default()));
 }
+
+/// `evaluate_row` (which takes the plain lane where it can) against `evaluate` by id (always
+/// the general path): the same scorecard to the last scale, or the same error.
+fn row_is_general(m: &Methodology, row: &[(usize, Value)], options: Options) {
+    if row.iter().any(|(p, _)| *p >= m.inputs().len()) {
+        return; // no id to give the general path
+    }
+    let values: vsoko::Values = row
+        .iter()
+        .map(|(p, v)| (m.inputs()[*p].id.clone(), *v))
+        .collect();
+    let by_row = m.evaluate_row(row, options);
+    let by_id = m.evaluate(&values, options);
+    match (by_row, by_id) {
+        (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}")),
+        (Err(e), Err(f)) => assert_eq!((e.code(), e.to_string()), (f.code(), f.to_string())),
+        (a, b) => panic!(
+            "evaluate_row {:?} but evaluate {:?}",
+            a.map(|c| c.total),
+            b.map(|c| c.total)
+        ),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn evaluate_row_is_the_general_path(
+        (which, rows, strict) in (0usize..3).prop_flat_map(|w| {
+            let inputs = Methodology::builtin(NAMES[w]).unwrap().inputs().len();
+            (Just(w), rows(inputs), any::<bool>())
+        })
+    ) {
+        for row in &rows {
+            row_is_general(Methodology::builtin(NAMES[which]).unwrap(), row, Options::new().strict(strict));
+        }
+    }
+}
+
+#[test]
+fn full_rows_in_hundredths_are_the_general_path() {
+    let m = Methodology::builtin("index-2023").unwrap();
+    for i in 0..300usize {
+        let row: Vec<(usize, Value)> = (0..m.inputs().len())
+            .filter(|p| (i + p) % 7 != 0)
+            .map(|p| {
+                (
+                    p,
+                    Value::Points(Decimal::new(i64::try_from((i * 3 + p) % 101).unwrap(), 2)),
+                )
+            })
+            .collect();
+        row_is_general(m, &row, Options::default());
+    }
+}

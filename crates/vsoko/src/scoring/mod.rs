@@ -164,6 +164,11 @@ impl Methodology {
                 },
             });
         }
+        // A plain methodology adds a row up in hundredths; a row it does not finish (a problem
+        // to name among them) goes the general way.
+        if let Some(card) = self.plain().and_then(|p| p.card(row, options.strict)) {
+            return Ok(card);
+        }
         let entries = row.iter().map(|(p, v)| {
             let id = inputs.get(*p).map_or("", |i| i.id.as_str());
             (id, Some(*p), *v)

@@ -5,9 +5,9 @@
 //! problem to name, strict mode with a gap) goes the general way, so the results and errors
 //! are the same as [`Methodology::evaluate_row`]'s.
 
-use super::Options;
+use super::{Options, Scorecard, Slot};
 use crate::input::Value;
-use crate::methodology::{Combine, MeasureKind, Methodology, Rule};
+use crate::methodology::{Combine, Given, MeasureKind, Methodology, Rule};
 use rust_decimal::Decimal;
 
 /// An input not given in the row.
@@ -20,8 +20,12 @@ const MISSING: i64 = -2;
 pub(crate) struct Plain {
     /// Per input: its indicator's group and its cap in hundredths.
     inputs: Vec<(usize, i64)>,
+    /// Per indicator: the input it reads.
+    indicators: Vec<usize>,
     /// Per group: its parent (children come after their parent).
     parents: Vec<Option<usize>>,
+    /// Per group: its maximum (no n/a in a row this lane finishes, so it is the same for all).
+    group_max: Vec<Decimal>,
     /// The maximum total (no n/a in a row this lane finishes, so it is the same for all).
     pub(super) max: Decimal,
 }
@@ -82,6 +86,7 @@ impl Plain {
             return None;
         }
         let mut inputs = vec![None; m.inputs().len()];
+        let mut indicators = Vec::with_capacity(m.indicators().len());
         for ind in m.indicators() {
             let Rule::Points(r) = &ind.rule else {
                 return None;
@@ -98,13 +103,17 @@ impl Plain {
                 return None;
             }
             *slot = Some((ind.group, hundredths(ind.cap)?));
+            indicators.push(r.input);
         }
-        let card = m.evaluate_row(&[], Options::default()).ok()?;
+        // The general path (not `evaluate_row`, which asks for this lane) on an empty row.
+        let card = m.finish(std::iter::empty(), Options::default()).ok()?;
         // Every sum of a row stays below the total maximum, which must fit the lane.
         hundredths(card.max)?;
         Some(Plain {
             inputs: inputs.into_iter().collect::<Option<Vec<_>>>()?,
+            indicators,
             parents: m.groups().iter().map(|g| g.parent).collect(),
+            group_max: card.group_max,
             max: card.max,
         })
     }
@@ -133,6 +142,32 @@ impl Plain {
             };
         }
         self.add_up(strict, given, points)
+    }
+
+    /// The scorecard of `row`, the same as the general path's, or `None` when the row must go
+    /// the general way.
+    pub(super) fn card(&self, row: &[(usize, Value)], strict: bool) -> Option<Scorecard> {
+        let (mut given, mut points) = (Vec::new(), Vec::new());
+        let total = self.row(row, strict, &mut given, &mut points)?;
+        let number = |h: i64| (h >= 0).then(|| decimal(h));
+        Some(Scorecard {
+            inputs: given
+                .iter()
+                .map(|&h| number(h).map_or(Given::Missing, Given::Number))
+                .collect(),
+            slots: self
+                .indicators
+                .iter()
+                .map(|&i| {
+                    let h = given.get(i).copied().unwrap_or(UNSET);
+                    number(h).map_or(Slot::Missing, Slot::Scored)
+                })
+                .collect(),
+            group_points: points.iter().map(|&h| decimal(h)).collect(),
+            group_max: self.group_max.clone(),
+            total: decimal(total),
+            max: self.max,
+        })
     }
 
     /// [`Plain::row`] for a row of floats (NaN is an empty cell), as a frame's float columns
