@@ -229,9 +229,11 @@ pub fn score_table<'py>(
             let all_floats = lists == 0 && arrays.iter().all(|a| a.2 == Kind::F64);
             let part = py.detach(|| {
                 if all_floats {
-                    let floats = |k: usize, row: &mut Vec<(usize, f64)>| {
+                    let floats = |k: usize, row: &mut [f64]| {
                         for (pos, _, kind, bytes, stride, offset) in &arrays {
-                            row.push((*pos, kind.float(bytes, (start + k) * stride + offset)));
+                            if let Some(cell) = row.get_mut(*pos) {
+                                *cell = kind.float(bytes, (start + k) * stride + offset);
+                            }
                         }
                     };
                     m.score_table_floats(chunk.len(), options, floats, fill)

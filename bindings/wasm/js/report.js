@@ -24,14 +24,14 @@ export function valuesText(values) {
   return JSON.stringify(values);
 }
 
-const inputIds = new Map(); // methodology source → its input ids, in input order
+const inputIndex = new Map(); // methodology source → Map(input id → position)
 
 export function knowsInputs(source) {
-  return inputIds.has(source);
+  return inputIndex.has(source);
 }
 
 export function setInputs(source, ids) {
-  inputIds.set(source, ids);
+  inputIndex.set(source, { count: ids.length, at: new Map(ids.map((id, i) => [id, i])) });
 }
 
 // A decimal string a float carries exactly: up to nine digits, up to two places ("2.5").
@@ -41,28 +41,25 @@ const PLAIN_DECIMAL = /^\d{1,9}(\.\d{1,2})?$/;
 // null, undefined, a finite number or a plain decimal string, and every key is an input of the
 // methodology; otherwise undefined (the values then cross as JSON text or value by value).
 export function valueFloats(values, source) {
-  const ids = inputIds.get(source);
-  if (ids === undefined) return undefined;
-  const out = new Float64Array(ids.length);
-  let found = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const v = values[ids[i]];
-    if (v === undefined || v === null) {
-      if (v === null || Object.prototype.hasOwnProperty.call(values, ids[i])) found++;
-      out[i] = NaN;
-      continue;
-    }
+  const inputs = inputIndex.get(source);
+  if (inputs === undefined) return undefined;
+  const out = new Float64Array(inputs.count).fill(NaN);
+  for (const key in values) {
+    if (!Object.prototype.hasOwnProperty.call(values, key)) return undefined;
+    const i = inputs.at.get(key);
+    if (i === undefined) return undefined;
+    const v = values[key];
     if (typeof v === "number") {
       if (!Number.isFinite(v)) return undefined;
       out[i] = v;
-    } else if (typeof v === "string" && PLAIN_DECIMAL.test(v)) {
+    } else if (typeof v === "string") {
+      if (!PLAIN_DECIMAL.test(v)) return undefined;
       out[i] = Number(v);
-    } else {
+    } else if (v !== null && v !== undefined) {
       return undefined;
     }
-    found++;
   }
-  return Object.keys(values).length === found ? out : undefined;
+  return out;
 }
 
 let build = null; // (text, source, strict) => the full report; set once by the wasm side

@@ -119,8 +119,8 @@ pub fn score(m: &Scored, values: JsValue, options: vsoko::Options) -> VsokoResul
     ))
 }
 
-/// The report's head by the float lane, when the values are all numbers (or empty) and score
-/// without a problem; `None` sends them the other ways (which name any problem).
+/// The report's head by the float lane, when the values are all numbers (or empty), the
+/// methodology is plain and the row has nothing to name; `None` sends them the other ways.
 fn float_lane(m: &Scored, values: &JsValue, options: vsoko::Options) -> Option<VsokoResult> {
     if !crate::convert::is_plain_object(values) {
         return None;
@@ -135,17 +135,7 @@ fn float_lane(m: &Scored, values: &JsValue, options: vsoko::Options) -> Option<V
         set_inputs(&source, ids.collect());
     }
     let floats = value_floats(values, &source)?;
-    let xs = floats.to_vec();
-    let t = m
-        .methodology()
-        .score_table_floats(
-            1,
-            options,
-            |_, row| row.extend(xs.iter().copied().enumerate()),
-            |_, row| fill_floats(&xs, row),
-        )
-        .ok()?;
-    let (total, max) = (*t.total.first()?, *t.max.first()?);
+    let (total, max) = m.methodology().plain_total(&floats.to_vec(), options)?;
     let head = vsoko::Report::head_of(m.methodology(), total, max);
     Some(Ok(lazy(m, &head, floats.into(), options)))
 }

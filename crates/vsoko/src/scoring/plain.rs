@@ -170,30 +170,27 @@ impl Plain {
         })
     }
 
-    /// [`Plain::row`] for a row of floats (NaN is an empty cell), as a frame's float columns
-    /// give them; the row goes the general way when a float is not exact at two places.
-    pub(super) fn float_row(
-        &self,
-        row: &[(usize, f64)],
-        strict: bool,
-        given: &mut Vec<i64>,
-        points: &mut Vec<i64>,
-    ) -> Option<i64> {
-        given.clear();
-        given.resize(self.inputs.len(), UNSET);
-        for &(pos, x) in row {
-            let (_, cap) = self.inputs.get(pos)?;
-            let slot = given.get_mut(pos)?;
-            if *slot != UNSET {
-                return None;
-            }
-            *slot = if x.is_nan() {
-                MISSING
-            } else {
-                Some(float_hundredths(x)?).filter(|h| (0..=*cap).contains(h))?
-            };
+    /// The group points and total of a row of floats, one per input in input order (NaN is
+    /// an empty cell), as a frame's float columns give them; `None` when the row must go the
+    /// general way (a float not exact at two places, a value over its cap, a gap in strict
+    /// mode).
+    pub(super) fn float_row(&self, xs: &[f64], strict: bool, points: &mut Vec<i64>) -> Option<i64> {
+        points.clear();
+        points.resize(self.parents.len(), 0);
+        if xs.len() != self.inputs.len() {
+            return None;
         }
-        self.add_up(strict, given, points)
+        for (&x, &(group, cap)) in xs.iter().zip(&self.inputs) {
+            if x.is_nan() {
+                if strict {
+                    return None;
+                }
+                continue;
+            }
+            let h = float_hundredths(x).filter(|h| (0..=cap).contains(h))?;
+            *points.get_mut(group)? += h;
+        }
+        self.roll_up(points)
     }
 
     /// The group points and total of the inputs in `given`.
@@ -208,6 +205,12 @@ impl Plain {
                 *points.get_mut(group)? += h;
             }
         }
+        self.roll_up(points)
+    }
+
+    /// Adds each group's points into its parent's (children come after their parent) and
+    /// returns the total of the top groups.
+    fn roll_up(&self, points: &mut [i64]) -> Option<i64> {
         let mut total = 0;
         for g in (0..points.len()).rev() {
             let p = *points.get(g)?;
@@ -281,22 +284,23 @@ mod tests {
             None
         );
         assert_eq!(hundredths(Decimal::new(-0, 2)), Some(0));
-        let floats = [
-            (pos("1.1.1"), 2.5),
-            (pos("3.3.1"), 1.0),
-            (pos("1.1.2"), f64::NAN),
-        ];
+        let mut floats = vec![f64::NAN; m.inputs().len()];
+        floats[pos("1.1.1")] = 2.5;
+        floats[pos("3.3.1")] = 1.0;
+        assert_eq!(p.float_row(&floats, false, &mut points), Some(350));
         assert_eq!(
-            p.float_row(&floats, false, &mut given, &mut points),
-            Some(350)
+            p.float_row(&floats, true, &mut points),
+            None,
+            "strict, with gaps"
+        );
+        assert_eq!(
+            p.float_row(&floats[1..], false, &mut points),
+            None,
+            "one short"
         );
         for odd in [0.125, 0.1 + 0.2, 4.0, -0.01, f64::INFINITY] {
-            let row = [(pos("1.1.1"), odd)];
-            assert_eq!(
-                p.float_row(&row, false, &mut given, &mut points),
-                None,
-                "{odd}"
-            );
+            floats[pos("1.1.1")] = odd;
+            assert_eq!(p.float_row(&floats, false, &mut points), None, "{odd}");
         }
         assert_eq!(float_hundredths(-0.0), Some(0));
         assert_eq!(float_hundredths(0.07), Some(7));

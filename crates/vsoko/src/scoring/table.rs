@@ -206,8 +206,8 @@ impl Methodology {
     }
 
     /// [`Methodology::score_table`] for rows of floats, as a frame's float columns hold them:
-    /// `floats(i, row)` puts row `i`'s cells into `row` (by input position; NaN is an empty
-    /// cell). A plain methodology adds such a row up without a decimal per cell; a row that
+    /// `floats(i, row)` writes row `i`'s cells into `row`, one per input in input order, which
+    /// starts as all NaN (an empty cell). A plain methodology adds such a row up without a decimal per cell; a row that
     /// way cannot finish, and every row of another methodology, is read again through
     /// `fill` (as values) and scored the general way — with the same results and errors.
     ///
@@ -223,7 +223,7 @@ impl Methodology {
     /// let t = m.score_table_floats(
     ///     3,
     ///     Options::default(),
-    ///     |i, row| row.push((pos, cells[i])),
+    ///     |i, row| row[pos] = cells[i],
     ///     |i, row| {
     ///         row.push((pos, Value::Points(vsoko::decimal::from_f64(cells[i]).unwrap())));
     ///         Ok(())
@@ -240,7 +240,7 @@ impl Methodology {
         fill: F,
     ) -> std::result::Result<TableScores, (usize, Error)>
     where
-        N: Fn(usize, &mut Vec<(usize, f64)>) + Sync,
+        N: Fn(usize, &mut [f64]) + Sync,
         F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
     {
         let Some(plain) = self.plain() else {
@@ -250,12 +250,11 @@ impl Methodology {
         let halves = crate::halves::map_halves(indices, 2048, |part| {
             let mut out = TableScores::with_capacity(self.groups().len(), part.len());
             let mut s = Scratch::default();
-            let mut cells = Vec::with_capacity(self.inputs().len());
+            let mut cells = vec![f64::NAN; self.inputs().len()];
             for &i in &part {
-                cells.clear();
+                cells.fill(f64::NAN);
                 floats(i, &mut cells);
-                let done =
-                    plain.float_row(&cells, options.strict, &mut s.hundredths, &mut s.points);
+                let done = plain.float_row(&cells, options.strict, &mut s.points);
                 if let Some(total) = done {
                     out.push_plain(&s.points, total, plain.max);
                     continue;
@@ -268,6 +267,27 @@ impl Methodology {
             vec![Ok(out)]
         });
         TableScores::join(self.groups().len(), halves)
+    }
+
+    /// The total and maximum of one row of floats (one per input, in input order; NaN is an
+    /// empty cell) by the plain lane alone: `None` when the methodology is not plain or the row
+    /// needs the general way (which then names any problem). For a front end that scores one
+    /// school at a time and wants its head fast.
+    ///
+    /// ```
+    /// use vsoko::{Methodology, Options};
+    /// let m = Methodology::builtin("index-2023").unwrap();
+    /// let mut row = vec![f64::NAN; m.inputs().len()];
+    /// row[m.position("1.1.2").unwrap()] = 2.5;
+    /// let (total, max) = m.plain_total(&row, Options::default()).unwrap();
+    /// assert_eq!((total.to_string(), max.to_string()), ("2.5".into(), "143".into()));
+    /// row[0] = 0.125;
+    /// assert!(m.plain_total(&row, Options::default()).is_none(), "three places: the general way");
+    /// ```
+    pub fn plain_total(&self, floats: &[f64], options: Options) -> Option<(Decimal, Decimal)> {
+        let plain = self.plain()?;
+        let total = plain.float_row(floats, options.strict, &mut Vec::new())?;
+        Some((super::plain::decimal(total), plain.max))
     }
 
     fn score_rows<F>(
