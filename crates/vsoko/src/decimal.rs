@@ -184,29 +184,40 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
     // the same float; above it two may (562950277649235.2 and .3 are one float), and the
     // shortest-text rule, which picks the nearer, decides. `m` is `value · 10^k` rounded half
     // away from zero; where that rounding is not exact, `m` does not read back either.
-    for (places, scale) in [(1u32, 10.0), (2, 100.0), (3, 1_000.0), (4, 10_000.0)] {
-        let scaled = value * scale;
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_precision_loss,
-            reason = "a saturated or inexact m fails the bound or the read-back check"
-        )]
-        let (m, reads_back) = {
-            let m = (scaled + if scaled < 0.0 { -0.5 } else { 0.5 }) as i64;
-            #[expect(
-                clippy::float_cmp,
-                reason = "exact equality is the point: it reads back"
-            )]
-            let back = m as f64 / scale == value;
-            (m, back)
-        };
-        if m.unsigned_abs() < 4_503_599_627_370_496 && reads_back {
+    for places in 1..=4 {
+        if let Some(m) = float_at_places(value, places) {
             return Ok(Decimal::new(m, places));
         }
     }
     // `{:e}` gives the shortest text that reads back as the same float (normalised: the
     // exponent leaves no trailing zeros).
     parse_decimal(&format!("{value:e}")).map(|d| d.normalize())
+}
+
+/// The mantissa `m` of `value` at `places` places (up to 4), when `m / 10^places` reads back as
+/// the same float and `m` is below 2^52: then that decimal is the float's shortest text (see
+/// [`from_f64`]). `m` is `value · 10^places` rounded half away from zero, with casts only (no
+/// libm `round`); where that rounding is not exact, `m` does not read back either.
+pub(crate) fn float_at_places(value: f64, places: u32) -> Option<i64> {
+    let scale = [1.0, 10.0, 100.0, 1_000.0, 10_000.0]
+        .get(usize::try_from(places).ok()?)
+        .copied()?;
+    let scaled = value * scale;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        reason = "a saturated or inexact m fails the bound or the read-back check"
+    )]
+    let (m, back) = {
+        let m = (scaled + if scaled < 0.0 { -0.5 } else { 0.5 }) as i64;
+        (m, m as f64 / scale)
+    };
+    #[expect(
+        clippy::float_cmp,
+        reason = "exact equality is the point: it reads back"
+    )]
+    let reads_back = back == value;
+    (reads_back && m.unsigned_abs() < 1 << 52).then_some(m)
 }
 
 /// Converts a 32-bit float through its own shortest decimal text, so `0.1_f32` becomes `0.1`

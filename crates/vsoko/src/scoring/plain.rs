@@ -40,26 +40,10 @@ fn hundredths(d: Decimal) -> Option<i64> {
     i64::try_from(h).ok().filter(|h| h.unsigned_abs() < 1 << 53)
 }
 
-/// A float cell in whole hundredths, when it is exact at two places (`m / 100` reads back as
-/// the same float, and `m` is below 2^52): then `m / 100` is the decimal the float was typed
-/// as, the one [`crate::decimal::from_f64`] gives. Casts only (no libm calls).
+/// A float cell in whole hundredths, when it is exact at two places: then `m / 100` is the
+/// decimal the float was typed as, the one [`crate::decimal::from_f64`] gives.
 fn float_hundredths(x: f64) -> Option<i64> {
-    let scaled = x * 100.0;
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_precision_loss,
-        reason = "a saturated or inexact h fails the bound or the read-back check"
-    )]
-    let (h, back) = {
-        let h = (scaled + if scaled < 0.0 { -0.5 } else { 0.5 }) as i64;
-        (h, h as f64 / 100.0)
-    };
-    #[expect(
-        clippy::float_cmp,
-        reason = "exact equality is the point: it reads back"
-    )]
-    let reads_back = back == x;
-    (reads_back && h.unsigned_abs() < 1 << 52).then_some(h)
+    crate::decimal::float_at_places(x, 2)
 }
 
 /// Hundredths as the normalised decimal the general path gives (trailing zeros dropped with
