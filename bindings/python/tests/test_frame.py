@@ -119,6 +119,7 @@ def test_frame_is_scored_in_chunks_with_global_row_positions(monkeypatch) -> Non
     import vsoko._frame as frame
 
     monkeypatch.setattr(frame, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(frame, "BLOCK_BYTES", 0)
     rows = _schools(50, seed=7)
     df = pd.DataFrame(rows)
     out = vsoko.score_frame(df)

@@ -6,6 +6,7 @@ from typing import Any
 
 #: Rows converted and scored per step: memory stays flat however long the frame is.
 CHUNK_ROWS = 10_000
+BLOCK_BYTES = 64 << 20
 
 _FLOAT32 = ("float32", "Float32")
 
@@ -18,7 +19,8 @@ def score_frame(
     Empty cells (``NaN``, ``None``, ``pd.NA``) are missing; ``"n/a"`` / ``"н/п"`` (any letter
     case) is not applicable. Other columns must be indicator ids of the methodology. Numbers of
     a float32 column are read by their float32 text (``0.1`` stays ``Decimal('0.1')``). The frame
-    is converted and scored ``CHUNK_ROWS`` rows at a time.
+    is converted and scored ``CHUNK_ROWS`` rows at a time (a frame of float64 columns only:
+    as many rows as 64 MB of floats hold).
 
     Numeric columns (NumPy, nullable, Arrow-backed) cross into Rust as arrays and are scored with
     the GIL released on both cores; a float is read as the decimal it was typed as.
@@ -68,8 +70,14 @@ def score_frame(
     n = len(df)
     pa = _pyarrow()
     out: dict[str, Any] = {}  # result columns, filled chunk by chunk
-    for start in range(0, n, CHUNK_ROWS) if n else [0]:
-        end = min(start + CHUNK_ROWS, n)
+    # A frame of float64 columns only needs no Python object per cell, so its chunks are as
+    # large as BLOCK_BYTES of copied floats allows (fewer round trips); any other keeps
+    # CHUNK_ROWS, which bounds the Python objects held at once.
+    rows = CHUNK_ROWS
+    if value_columns and len(plain) == len(value_columns):
+        rows = max(CHUNK_ROWS, BLOCK_BYTES // (8 * len(plain)))
+    for start in range(0, n, rows) if n else [0]:
+        end = min(start + rows, n)
         if value_columns:
             columns = _columns(df, value_columns, plain, start, end)
         else:
