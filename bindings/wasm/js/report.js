@@ -68,34 +68,49 @@ export function setBuild(f) {
   build = f;
 }
 
-// The report as a plain object: the head now, and the long parts (groups, indicators, missing,
-// not_applicable, deficits) scored again from the same values (`text`: their JSON text, or their
-// floats in input order) on first read, then kept as
-// ordinary data properties in their place in the key order. JSON.stringify, spread and
-// structuredClone read them like any other field. Nothing is held in wasm memory.
-export function lazyReport(methodology, total, max, share, level, levelTitle, text, source, strict) {
+const heads = new Map(); // methodology source → {id, levels: [[level id, title], ...]}
+
+export function knowsHead(source) {
+  return heads.has(source);
+}
+
+export function setHead(source, id, levelIds, levelTitles) {
+  heads.set(source, { id, levels: levelIds.map((l, i) => [l, levelTitles[i]]) });
+}
+
+const settle = (report, key, value) => {
+  Object.defineProperty(report, key, { value, enumerable: true, configurable: true, writable: true });
+};
+
+// The report as a plain object: the head now (the methodology's id and level strings from
+// `setHead`, so they are not decoded again per call), and the long parts (groups, indicators,
+// missing, not_applicable, deficits) scored again from the same values (their floats in input
+// order, or their JSON text) on first read, then kept as ordinary data properties in their
+// place in the key order. JSON.stringify, spread and structuredClone read them like any other
+// field. Nothing is held in wasm memory.
+export function lazyReport(source, level, total, max, share, values, strict) {
+  const head = heads.get(source);
+  const band = level >= 0 ? head.levels[level] : null;
   const fill = (report) => {
-    const full = build(text, source, strict);
+    const full = build(values, source, strict);
     for (const key of ["groups", "indicators", "missing", "not_applicable", "deficits"]) {
       if (!Object.getOwnPropertyDescriptor(report, key).get) continue; // set by the caller
-      Object.defineProperty(report, key, { value: full[key], enumerable: true, configurable: true, writable: true });
+      settle(report, key, full[key]);
     }
   };
-  const set = (report, key, value) => {
-    Object.defineProperty(report, key, { value, enumerable: true, configurable: true, writable: true });
-  };
   return {
-    // A missing share or level arrives as undefined; the report says null, as the whole one does.
-    methodology, total, max, share: share ?? null, level: level ?? null, level_title: levelTitle ?? null,
+    // A missing share or level is null, as in the whole report.
+    methodology: head.id, total, max, share: share ?? null,
+    level: band ? band[0] : null, level_title: band ? band[1] : null,
     get groups() { fill(this); return this.groups; },
-    set groups(v) { set(this, "groups", v); },
+    set groups(v) { settle(this, "groups", v); },
     get indicators() { fill(this); return this.indicators; },
-    set indicators(v) { set(this, "indicators", v); },
+    set indicators(v) { settle(this, "indicators", v); },
     get missing() { fill(this); return this.missing; },
-    set missing(v) { set(this, "missing", v); },
+    set missing(v) { settle(this, "missing", v); },
     get not_applicable() { fill(this); return this.not_applicable; },
-    set not_applicable(v) { set(this, "not_applicable", v); },
+    set not_applicable(v) { settle(this, "not_applicable", v); },
     get deficits() { fill(this); return this.deficits; },
-    set deficits(v) { set(this, "deficits", v); },
+    set deficits(v) { settle(this, "deficits", v); },
   };
 }

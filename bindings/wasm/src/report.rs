@@ -25,17 +25,18 @@ extern "C" {
     fn set_inputs(source: &JsValue, ids: Vec<JsValue>);
     #[wasm_bindgen(js_name = valueFloats)]
     fn value_floats(values: &JsValue, source: &JsValue) -> Option<js_sys::Float64Array>;
+    #[wasm_bindgen(js_name = knowsHead)]
+    fn knows_head(source: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = setHead)]
+    fn set_head(source: &JsValue, id: &str, level_ids: Vec<JsValue>, level_titles: Vec<JsValue>);
     #[wasm_bindgen(js_name = lazyReport)]
-    #[allow(clippy::too_many_arguments)]
     fn lazy_report(
-        methodology: &str,
+        source: &JsValue,
+        level: i32,
         total: &str,
         max: &str,
         share: Option<String>,
-        level: Option<String>,
-        level_title: Option<String>,
         values: JsValue,
-        source: JsValue,
         strict: bool,
     ) -> JsValue;
 }
@@ -157,15 +158,30 @@ fn fill_floats(xs: &[f64], row: &mut Vec<(usize, vsoko::Value)>) -> vsoko::Resul
 /// The report object with its long parts to be built from `values` (floats or JSON text).
 fn lazy(m: &Scored, head: &vsoko::Report, values: JsValue, options: vsoko::Options) -> JsValue {
     BUILD.with(|_| ());
+    let source = m.source();
+    let levels = m.methodology().levels();
+    if !knows_head(&source) {
+        let text = |s: &str| JsValue::from_str(s);
+        set_head(
+            &source,
+            m.methodology().id(),
+            levels.iter().map(|l| text(&l.id)).collect(),
+            levels.iter().map(|l| text(&l.title)).collect(),
+        );
+    }
+    // The first band holding the total, as `level_of` finds it; -1 for none.
+    let level = levels
+        .iter()
+        .position(|b| b.contains(head.total))
+        .and_then(|i| i32::try_from(i).ok())
+        .unwrap_or(-1);
     lazy_report(
-        &head.methodology,
+        &source,
+        level,
         &head.total.to_string(),
         &head.max.to_string(),
         head.share.map(|s| s.to_string()),
-        head.level.clone(),
-        head.level_title.clone(),
         values,
-        m.source(),
         options.strict,
     )
 }
