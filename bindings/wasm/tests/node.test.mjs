@@ -309,7 +309,12 @@ test("score equals scoreDocument for random values of every kind", () => {
       }
       if (rnd(40) === 0) values["9.9.9"] = 1;
       const score = () => (typeof name === "string" ? vsoko.score(values, name) : custom.score(values));
-      const whole = () => (typeof name === "string" ? vsoko.scoreDocument({ values }, name) : custom.score(values));
+      // A custom methodology has no scoreDocument: an absent input given as `undefined` (the
+      // same as absent) sends the same values value by value, which builds the report whole.
+      const absent = ids.find((id) => !(id in values));
+      if (typeof name !== "string" && absent === undefined) continue;
+      const whole = () =>
+        typeof name === "string" ? vsoko.scoreDocument({ values }, name) : custom.score({ ...values, [absent]: undefined });
       let want;
       try {
         want = whole();
