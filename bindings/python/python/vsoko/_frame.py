@@ -6,6 +6,7 @@ from typing import Any
 
 #: Rows converted and scored per step: memory stays flat however long the frame is.
 CHUNK_ROWS = 10_000
+#: The most float64 cells copied at once (in bytes) for a frame of float64 columns only.
 BLOCK_BYTES = 64 << 20
 
 _FLOAT32 = ("float32", "Float32")
