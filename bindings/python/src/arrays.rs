@@ -39,15 +39,6 @@ impl Kind {
         bytes.len() / self.width()
     }
 
-    /// Element `row` of a `float64` array as it is (NaN for a missing or unreadable cell).
-    pub fn float(self, bytes: &[u8], row: usize) -> f64 {
-        let w = self.width();
-        bytes
-            .get(row * w..row * w + w)
-            .and_then(|cell| cell.try_into().ok())
-            .map_or(f64::NAN, f64::from_ne_bytes)
-    }
-
     /// Element `row` as a value: a number, or missing for NaN. Infinity is the core's
     /// reason why it is not a number.
     pub fn value(self, bytes: &[u8], row: usize) -> Result<Value, ValueReason> {
@@ -75,9 +66,35 @@ impl Kind {
     }
 }
 
+/// Copies floats out of an array's native-endian bytes into `cells`: element `at + k · stride`
+/// is cell `k`; a cell past the end stays as it is.
+pub fn read_floats(bytes: &[u8], stride: usize, at: usize, cells: &mut [f64]) {
+    let element = |e: usize| {
+        bytes
+            .get(e * 8..e * 8 + 8)
+            .and_then(|b| b.try_into().ok())
+            .map(f64::from_ne_bytes)
+    };
+    if stride == 1
+        && let Some(run) = bytes.get(at * 8..(at + cells.len()) * 8)
+    {
+        for (cell, b) in cells.iter_mut().zip(run.chunks_exact(8)) {
+            let mut x = [0; 8];
+            x.copy_from_slice(b);
+            *cell = f64::from_ne_bytes(x);
+        }
+        return;
+    }
+    for (k, cell) in cells.iter_mut().enumerate() {
+        if let Some(x) = element(at + k * stride) {
+            *cell = x;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Kind;
+    use super::{Kind, read_floats};
     use vsoko::Value;
 
     #[test]
@@ -100,5 +117,20 @@ mod tests {
         assert_eq!(text(Kind::F32.value(&g, 0).unwrap()), "0.1");
         let i: Vec<u8> = (-3i64).to_ne_bytes().to_vec();
         assert_eq!(text(Kind::I64.value(&i, 0).unwrap()), "-3");
+    }
+
+    #[test]
+    #[expect(clippy::float_cmp, reason = "whole numbers copied, exact")]
+    fn reads_runs_and_strided_floats() {
+        let block: Vec<u8> = (0..12).flat_map(|k| f64::from(k).to_ne_bytes()).collect();
+        let mut cells = [f64::NAN; 3];
+        read_floats(&block, 1, 4, &mut cells);
+        assert_eq!(cells, [4.0, 5.0, 6.0]);
+        read_floats(&block, 4, 1, &mut cells);
+        assert_eq!(cells, [1.0, 5.0, 9.0]);
+        let mut cells = [f64::NAN; 3];
+        read_floats(&block, 5, 3, &mut cells);
+        assert_eq!(cells[..2], [3.0, 8.0]);
+        assert!(cells[2].is_nan(), "past the end: left as it is");
     }
 }

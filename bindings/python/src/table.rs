@@ -175,30 +175,63 @@ pub fn score_table<'py>(
             errors::at_row(py, e, offset + k, label.as_deref())
         };
         let options = Options::new().strict(strict);
+        let arrays: Vec<_> = cols
+            .iter()
+            .filter_map(|(pos, id, _, col)| match col {
+                Cells::Array(kind, bytes, stride, offset, _) => {
+                    Some((*pos, id.as_str(), *kind, bytes.as_bytes(), *stride, *offset))
+                }
+                Cells::List(_) => None,
+            })
+            .collect();
+        // Arrays are read and rows scored without the GIL, on both cores; `fill` reads a row
+        // the general way whenever that is needed.
+        let fill = |k: usize, row: &mut Vec<(usize, vsoko::Value)>| {
+            for (pos, id, kind, bytes, stride, offset) in &arrays {
+                match kind.value(bytes, k * stride + offset) {
+                    Ok(vsoko::Value::Missing) => {}
+                    Ok(v) => row.push((*pos, v)),
+                    Err(reason) => {
+                        let id = (*id).to_string();
+                        return Err(vsoko::Error::InvalidValue { id, reason });
+                    }
+                }
+            }
+            Ok(())
+        };
+        // When every column is a float64 array, a plain methodology adds the floats up a column
+        // at a time without a decimal per cell, all rows in one go (the caller bounds them).
+        if arrays.len() == cols.len() && arrays.iter().all(|a| a.2 == Kind::F64) {
+            let mut by_input = vec![None; m.inputs().len()];
+            for &(pos, _, _, bytes, stride, offset) in &arrays {
+                if let Some(slot) = by_input.get_mut(pos) {
+                    *slot = Some((bytes, stride, offset));
+                }
+            }
+            let floats = |input: usize, first: usize, cells: &mut [f64]| {
+                if let Some(Some((bytes, stride, offset))) = by_input.get(input) {
+                    crate::arrays::read_floats(bytes, *stride, first * stride + offset, cells);
+                }
+            };
+            let scores = py
+                .detach(|| m.score_table_floats(rows, options, floats, fill))
+                .map_err(|(k, e)| at_row(&e, k))?;
+            return results(py, m, &scores, arrow);
+        }
         let mut scores = vsoko::scoring::TableScores {
             groups: m.groups().len(),
             ..Default::default()
         };
         // Convert a chunk of rows with the GIL, score it without, so memory stays small.
+        let lists = cols.len() - arrays.len();
         let mut start = 0;
         while start < rows {
             let end = (start + TABLE_CHUNK).min(rows);
-            // Cells of object columns are read with the GIL; arrays are read below without it.
-            let lists = cols
-                .iter()
-                .filter(|c| matches!(c.3, Cells::List(_)))
-                .count();
+            // Cells of object columns are read with the GIL.
             let mut chunk: Vec<Vec<(usize, vsoko::Value)>> =
                 (start..end).map(|_| Vec::with_capacity(lists)).collect();
-            let mut arrays = Vec::new();
             for (pos, id, f32, col) in &cols {
-                let list = match col {
-                    Cells::List(list) => list,
-                    Cells::Array(kind, bytes, stride, offset, _) => {
-                        arrays.push((*pos, id.as_str(), *kind, bytes.as_bytes(), *stride, *offset));
-                        continue;
-                    }
-                };
+                let Cells::List(list) = col else { continue };
                 for (k, row) in chunk.iter_mut().enumerate() {
                     let cell = list.get_item(start + k)?;
                     match cell_value(id, &cell, *f32) {
@@ -209,49 +242,32 @@ pub fn score_table<'py>(
                     }
                 }
             }
-            // Arrays are read and rows scored without the GIL, on both cores. When every column
-            // is a float64 array, a plain methodology adds the floats up without a decimal per
-            // cell; `fill` reads a row the general way whenever that is needed.
-            let fill = |k: usize, row: &mut Vec<(usize, vsoko::Value)>| {
+            let fill_chunk = |k: usize, row: &mut Vec<(usize, vsoko::Value)>| {
                 row.extend_from_slice(chunk.get(k).map_or(&[][..], Vec::as_slice));
-                for (pos, id, kind, bytes, stride, offset) in &arrays {
-                    match kind.value(bytes, (start + k) * stride + offset) {
-                        Ok(vsoko::Value::Missing) => {}
-                        Ok(v) => row.push((*pos, v)),
-                        Err(reason) => {
-                            let id = (*id).to_string();
-                            return Err(vsoko::Error::InvalidValue { id, reason });
-                        }
-                    }
-                }
-                Ok(())
+                fill(start + k, row)
             };
-            let all_floats = lists == 0 && arrays.iter().all(|a| a.2 == Kind::F64);
-            let part = py.detach(|| {
-                if all_floats {
-                    let floats = |k: usize, row: &mut [f64]| {
-                        for (pos, _, kind, bytes, stride, offset) in &arrays {
-                            if let Some(cell) = row.get_mut(*pos) {
-                                *cell = kind.float(bytes, (start + k) * stride + offset);
-                            }
-                        }
-                    };
-                    m.score_table_floats(chunk.len(), options, floats, fill)
-                } else {
-                    m.score_table(chunk.len(), options, fill)
-                }
-            });
+            let part = py.detach(|| m.score_table(chunk.len(), options, fill_chunk));
             let part = part.map_err(|(k, e)| at_row(&e, start + k))?;
             scores.group_points.extend(part.group_points);
             scores.total.extend(part.total);
             scores.max.extend(part.max);
             start = end;
         }
-        if arrow {
-            return arrow_columns(py, m, &scores);
-        }
-        object_columns(py, m, &scores)
+        results(py, m, &scores, arrow)
     })
+}
+
+/// The result columns, as Arrow buffers or as `Decimal` lists.
+fn results<'py>(
+    py: Python<'py>,
+    m: &vsoko::Methodology,
+    scores: &vsoko::scoring::TableScores,
+    arrow: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    if arrow {
+        return arrow_columns(py, m, scores);
+    }
+    object_columns(py, m, scores)
 }
 
 /// The result columns as lists of `decimal.Decimal` (and level ids), for pandas without pyarrow.
@@ -291,47 +307,86 @@ fn object_columns<'py>(
 
 /// The result columns for Arrow: each decimal column as `(scale, bytes)`, the little-endian
 /// 128-bit unscaled values of a `decimal128(38, scale)` array at the column's largest scale
-/// (exact: a value is only ever padded with zeros), and the levels as a list of ids.
+/// (exact: a value is only ever padded with zeros), and the levels as a list of ids. The
+/// buffers are made without the GIL.
 fn arrow_columns<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
     scores: &vsoko::scoring::TableScores,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let column = |values: &mut dyn Iterator<Item = rust_decimal::Decimal>| {
-        let values: Vec<rust_decimal::Decimal> = values.collect();
-        let scale = values
+    let (total, groups, bands) = py.detach(|| {
+        // The first band holding each total, as `level_of` finds it.
+        let bands: Vec<Option<usize>> = scores
+            .total
             .iter()
-            .map(rust_decimal::Decimal::scale)
-            .max()
-            .unwrap_or(0);
-        let mut bytes = Vec::with_capacity(values.len() * 16);
-        for d in values {
-            // Widening a scale multiplies the mantissa by a power of ten: exact, and well
-            // inside i128 for the 96-bit mantissas of decimals at 28 places or fewer.
-            let m = d.mantissa() * 10i128.pow(scale - d.scale());
-            bytes.extend_from_slice(&m.to_le_bytes());
-        }
-        (scale, PyBytes::new(py, &bytes))
-    };
+            .map(|&t| m.levels().iter().position(|b| b.contains(t)))
+            .collect();
+        let total = decimal_buffers(&scores.total, 1);
+        let groups = decimal_buffers(&scores.group_points, scores.groups);
+        (total, groups, bands)
+    });
     let out = PyDict::new(py);
-    out.set_item("total", column(&mut scores.total.iter().copied()))?;
+    let column = |(scale, bytes): (u32, Vec<u8>)| (scale, PyBytes::new(py, &bytes));
+    for ((scale, bytes), key) in total.into_iter().zip(["total"]) {
+        out.set_item(key, column((scale, bytes)))?;
+    }
     // One Python string per level, shared by the rows (not one per row).
-    let names: Vec<Bound<'py, PyString>> = m
+    let names: Vec<Bound<'py, PyAny>> = m
         .levels()
         .iter()
-        .map(|l| PyString::new(py, &l.id))
+        .map(|l| PyString::new(py, &l.id).into_any())
         .collect();
-    let levels = PyList::empty(py);
-    for &t in &scores.total {
-        // The first band holding the total, as `level_of` finds it.
-        match m.levels().iter().position(|b| b.contains(t)) {
-            Some(i) => levels.append(names.get(i))?,
-            None => levels.append(py.None())?,
-        }
-    }
-    out.set_item("level", levels)?;
-    for (g, group) in m.groups().iter().enumerate() {
-        out.set_item(&group.id, column(&mut scores.group(g)))?;
+    let none = py.None().into_bound(py);
+    let levels = bands
+        .iter()
+        .map(|b| b.and_then(|i| names.get(i)).unwrap_or(&none));
+    out.set_item("level", PyList::new(py, levels)?)?;
+    for (buffer, group) in groups.into_iter().zip(m.groups()) {
+        out.set_item(&group.id, column(buffer))?;
     }
     Ok(out)
+}
+
+/// Powers of ten up to the largest scale of a decimal.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "k runs below 29, checked when compiled"
+)]
+const POWERS: [i128; 29] = {
+    let mut p = [1i128; 29];
+    let mut k = 1;
+    while k < 29 {
+        p[k] = p[k - 1] * 10;
+        k += 1;
+    }
+    p
+};
+
+/// `columns` decimal columns given row after row, as Arrow buffers: per column
+/// its largest scale and the 128-bit little-endian unscaled values at that scale. Widening a
+/// scale multiplies the mantissa by a power of ten: exact, and well inside i128 for the 96-bit
+/// mantissas of decimals at 28 places or fewer.
+fn decimal_buffers(values: &[rust_decimal::Decimal], columns: usize) -> Vec<(u32, Vec<u8>)> {
+    let columns = columns.max(1);
+    let mut scales = vec![0u32; columns];
+    for row in values.chunks_exact(columns) {
+        for (s, d) in scales.iter_mut().zip(row) {
+            *s = (*s).max(d.scale());
+        }
+    }
+    let rows = values.len() / columns;
+    let mut out: Vec<(u32, Vec<u8>)> = scales
+        .iter()
+        .map(|&s| (s, Vec::with_capacity(rows * 16)))
+        .collect();
+    for row in values.chunks_exact(columns) {
+        for ((scale, bytes), d) in out.iter_mut().zip(row) {
+            let up = POWERS
+                .get((*scale - d.scale()) as usize)
+                .copied()
+                .unwrap_or(1);
+            bytes.extend_from_slice(&(d.mantissa() * up).to_le_bytes());
+        }
+    }
+    out
 }

@@ -183,7 +183,11 @@ fn same_floats(m: &Methodology, rows: &[Vec<f64>], options: Options) -> bool {
     let got = m.score_table_floats(
         rows.len(),
         options,
-        |i, r| r.copy_from_slice(&rows[i]),
+        |input, first, cells| {
+            for (k, cell) in cells.iter_mut().enumerate() {
+                *cell = rows[first + k][input];
+            }
+        },
         |i, r| as_values(m, &rows[i], r),
     );
     match (expected, got) {

@@ -77,10 +77,11 @@ def score_frame(
     rows = CHUNK_ROWS
     if value_columns and len(plain) == len(value_columns):
         rows = max(CHUNK_ROWS, BLOCK_BYTES // (8 * len(plain)))
+    floats = _float_arrays(df, value_columns, plain) if len(plain) > 1 else {}
     for start in range(0, n, rows) if n else [0]:
         end = min(start + rows, n)
         if value_columns:
-            columns = _columns(df, value_columns, plain, start, end)
+            columns = _columns(df, value_columns, floats, start, end)
         else:
             columns = [(m.indicators[0]["id"], [None] * (end - start))]
         part = m._score_table(columns, strict, float32, start, df.index[start:end], arrow=pa is not None)
@@ -147,21 +148,28 @@ def _arrow_column(pa: Any, chunks: list[Any], n: int) -> Any:
     return pd.arrays.ArrowExtensionArray(pa.chunked_array(arrays, type=pa.decimal128(38, scale)))
 
 
-def _columns(df: Any, value_columns: list[tuple[str, int]], plain: list[int], start: int, end: int) -> list[Any]:
-    """Rows ``start:end`` of the value columns for ``_score_table``. The plain NumPy ``float64``
-    columns (positions ``plain`` in ``value_columns``) cross together as one block, copied once
-    in the column-major order pandas gives it, each as ``(kind, bytes, stride, offset, rows)``;
-    the others one by one (``_column``)."""
+def _float_arrays(df: Any, value_columns: list[tuple[str, int]], plain: list[int]) -> dict[int, Any]:
+    """The plain NumPy ``float64`` columns (positions ``plain`` in ``value_columns``) as arrays,
+    views of the frame where pandas holds them so (no copy), found by position in one pass."""
+    wanted = {value_columns[k][1]: k for k in plain}
+    return {wanted[j]: s.to_numpy() for j, (_, s) in enumerate(df.items()) if j in wanted}
+
+
+def _columns(
+    df: Any, value_columns: list[tuple[str, int]], floats: dict[int, Any], start: int, end: int
+) -> list[Any]:
+    """Rows ``start:end`` of the value columns for ``_score_table``. Several plain ``float64``
+    columns (``floats``, by position in ``value_columns``) cross together as one block, copied
+    once, column after column, each as ``(kind, bytes, stride, offset, rows)``; the others one
+    by one (``_column``)."""
+    import numpy as np
+
     out: list[Any] = [None] * len(value_columns)
     rows = end - start
-    if len(plain) > 1:
-        block = df.iloc[start:end, [value_columns[k][1] for k in plain]].to_numpy(dtype="float64")
-        if block.flags.f_contiguous:
-            data, stride, at = block.tobytes(order="F"), 1, lambda i: i * rows
-        else:
-            data, stride, at = block.tobytes(order="C"), len(plain), lambda i: i
-        for i, k in enumerate(plain):
-            out[k] = (value_columns[k][0], ("f8", data, stride, at(i), rows))
+    if len(floats) > 1:
+        data = b"".join(np.ascontiguousarray(a[start:end]) for a in floats.values())
+        for i, k in enumerate(floats):
+            out[k] = (value_columns[k][0], ("f8", data, 1, i * rows, rows))
     for k, (name, j) in enumerate(value_columns):
         if out[k] is None:
             out[k] = (name, _column(df.iloc[start:end, j]))

@@ -40,10 +40,32 @@ fn hundredths(d: Decimal) -> Option<i64> {
     i64::try_from(h).ok().filter(|h| h.unsigned_abs() < 1 << 53)
 }
 
-/// A float cell in whole hundredths, when it is exact at two places: then `m / 100` is the
-/// decimal the float was typed as, the one [`crate::decimal::from_f64`] gives.
-fn float_hundredths(x: f64) -> Option<i64> {
-    crate::decimal::float_at_places(x, 2)
+/// Rows added up together, a column at a time, by [`Plain::float_tile`].
+pub(super) const TILE: usize = 256;
+
+/// One float cell of an input capped at `cap` hundredths: its points in hundredths (a whole
+/// number in a float; 0 for an empty cell) and whether the row must go the general way (a
+/// float not exact at two places, a value outside `0..=cap`, a gap in strict mode). It
+/// takes no branch, so a loop over a column vectorises; an exact float is the decimal
+/// [`crate::decimal::from_f64`] gives.
+#[inline]
+fn float_cell(x: f64, cap: f64, strict: bool) -> (f64, bool) {
+    let h = crate::decimal::whole_at_scale(x, 100.0);
+    let fits = h >= 0.0 && h <= cap; // false for NaN
+    let empty = x.is_nan() && !strict;
+    (if fits { h } else { 0.0 }, !(fits || empty))
+}
+
+/// The buffers of [`Plain::float_tile`]: group sums and flags of up to [`TILE`] rows.
+#[derive(Debug, Default)]
+pub(super) struct Tile {
+    /// Per group, [`TILE`] sums in hundredths (whole numbers below 2^53: exact in a float).
+    sums: Vec<f64>,
+    /// Per row: how many of its cells send it the general way (a count in a float, which
+    /// vectorises better than a flag).
+    off: Vec<f64>,
+    /// One column of the tile.
+    cells: Vec<f64>,
 }
 
 /// Hundredths as the normalised decimal the general path gives (trailing zeros dropped with
@@ -100,6 +122,56 @@ impl Plain {
             group_max: card.group_max,
             max: card.max,
         })
+    }
+
+    /// Adds up `len` rows (at most [`TILE`]) a column at a time: `column(input, cells)` writes
+    /// the rows' cells of an input into `cells`, which start empty (NaN). Read each row's result
+    /// with [`Plain::tile_row`].
+    pub(super) fn float_tile(
+        &self,
+        strict: bool,
+        len: usize,
+        mut column: impl FnMut(usize, &mut [f64]),
+        t: &mut Tile,
+    ) {
+        let len = len.min(TILE);
+        t.sums.clear();
+        t.sums.resize(self.parents.len() * TILE, 0.0);
+        t.off.clear();
+        t.off.resize(TILE, 0.0);
+        t.cells.clear();
+        t.cells.resize(len, f64::NAN);
+        for (input, &(group, cap)) in self.inputs.iter().enumerate() {
+            t.cells.fill(f64::NAN);
+            column(input, &mut t.cells);
+            #[expect(clippy::cast_precision_loss, reason = "a cap is below 2^53 hundredths")]
+            let cap = cap as f64;
+            let Some(sums) = t.sums.get_mut(group * TILE..group * TILE + len) else {
+                continue;
+            };
+            for ((&x, sum), off) in t.cells.iter().zip(sums).zip(&mut t.off) {
+                let (h, bad) = float_cell(x, cap, strict);
+                *sum += h;
+                *off += if bad { 1.0 } else { 0.0 };
+            }
+        }
+    }
+
+    /// Row `r` of the last [`Plain::float_tile`]: its group points into `points` and its total,
+    /// in hundredths, or `None` when it must go the general way.
+    pub(super) fn tile_row(&self, t: &Tile, r: usize, points: &mut Vec<i64>) -> Option<i64> {
+        if t.off.get(r).is_none_or(|&off| off != 0.0) {
+            return None;
+        }
+        points.clear();
+        for g in 0..self.parents.len() {
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a whole number below 2^53: the cast is exact"
+            )]
+            points.push(*t.sums.get(g * TILE + r)? as i64);
+        }
+        self.roll_up(points)
     }
 
     /// Adds up `row` into `points` (hundredths per group) and returns the total in hundredths,
@@ -165,13 +237,16 @@ impl Plain {
             return None;
         }
         for (&x, &(group, cap)) in xs.iter().zip(&self.inputs) {
-            if x.is_nan() {
-                if strict {
-                    return None;
-                }
-                continue;
+            #[expect(clippy::cast_precision_loss, reason = "a cap is below 2^53 hundredths")]
+            let (h, off) = float_cell(x, cap as f64, strict);
+            if off {
+                return None;
             }
-            let h = float_hundredths(x).filter(|h| (0..=cap).contains(h))?;
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a whole number below 2^53: the cast is exact"
+            )]
+            let h = h as i64;
             *points.get_mut(group)? += h;
         }
         self.roll_up(points)
@@ -210,7 +285,7 @@ impl Plain {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-    use super::{Plain, decimal, float_hundredths, hundredths};
+    use super::{Plain, decimal, hundredths};
     use crate::Methodology;
     use crate::input::Value;
     use rust_decimal::Decimal;
@@ -286,8 +361,5 @@ mod tests {
             floats[pos("1.1.1")] = odd;
             assert_eq!(p.float_row(&floats, false, &mut points), None, "{odd}");
         }
-        assert_eq!(float_hundredths(-0.0), Some(0));
-        assert_eq!(float_hundredths(0.07), Some(7));
-        assert_eq!(float_hundredths(1e300), None);
     }
 }

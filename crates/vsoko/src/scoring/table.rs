@@ -2,7 +2,7 @@
 //! [`Scorecard`] per row, or only what a table of results shows ([`TableScores`]: group
 //! points, total and maximum per row), with every buffer reused from row to row.
 
-use super::plain::Plain;
+use super::plain::{Plain, TILE, Tile};
 use super::{Options, Scorecard, Slot};
 use crate::error::{Error, Result};
 use crate::input::Value;
@@ -58,7 +58,11 @@ impl TableScores {
         groups: usize,
         halves: Vec<std::result::Result<TableScores, (usize, Error)>>,
     ) -> std::result::Result<TableScores, (usize, Error)> {
-        let mut out = TableScores::with_capacity(groups, 0);
+        let mut halves = halves.into_iter();
+        let mut out = match halves.next() {
+            Some(first) => first?,
+            None => TableScores::with_capacity(groups, 0),
+        };
         for half in halves {
             out.append(half?);
         }
@@ -205,11 +209,13 @@ impl Methodology {
         TableScores::join(self.groups().len(), halves)
     }
 
-    /// [`Methodology::score_table`] for rows of floats, as a frame's float columns hold them:
-    /// `floats(i, row)` writes row `i`'s cells into `row`, one per input in input order, which
-    /// starts as all NaN (an empty cell). A plain methodology adds such a row up without a decimal per cell; a row that
-    /// way cannot finish, and every row of another methodology, is read again through
-    /// `fill` (as values) and scored the general way — with the same results and errors.
+    /// [`Methodology::score_table`] for columns of floats, as a frame's float columns hold them:
+    /// `floats(input, first, cells)` writes the cells of rows `first..first + cells.len()` in
+    /// the column of input `input` (by position in [`Methodology::inputs`]) into `cells`, which
+    /// start empty (NaN); a column the table lacks is left as it is. A plain methodology adds
+    /// the floats up a column at a time, without a decimal per cell; a row that way cannot
+    /// finish, and every row of another methodology, is read again through `fill` (as values)
+    /// and scored the general way — with the same results and errors.
     ///
     /// # Errors
     /// As [`Methodology::score_table`].
@@ -219,13 +225,17 @@ impl Methodology {
     /// use rust_decimal::Decimal;
     /// let m = Methodology::builtin("index-2023").unwrap();
     /// let pos = m.position("1.1.2").unwrap();
-    /// let cells = [0.5, 1.25, 0.1 + 0.2];
+    /// let column = [0.5, 1.25, 0.1 + 0.2];
     /// let t = m.score_table_floats(
     ///     3,
     ///     Options::default(),
-    ///     |i, row| row[pos] = cells[i],
+    ///     |input, first, cells| {
+    ///         if input == pos {
+    ///             cells.copy_from_slice(&column[first..first + cells.len()]);
+    ///         }
+    ///     },
     ///     |i, row| {
-    ///         row.push((pos, Value::Points(vsoko::decimal::from_f64(cells[i]).unwrap())));
+    ///         row.push((pos, Value::Points(vsoko::decimal::from_f64(column[i]).unwrap())));
     ///         Ok(())
     ///     },
     /// ).unwrap();
@@ -240,28 +250,31 @@ impl Methodology {
         fill: F,
     ) -> std::result::Result<TableScores, (usize, Error)>
     where
-        N: Fn(usize, &mut [f64]) + Sync,
+        N: Fn(usize, usize, &mut [f64]) + Sync,
         F: Fn(usize, &mut Vec<(usize, Value)>) -> Result<()> + Sync,
     {
         let Some(plain) = self.plain() else {
             return self.score_table(n, options, fill);
         };
+        // Each half is a run of consecutive rows, and so is each tile of it.
         let indices: Vec<usize> = (0..n).collect();
         let halves = crate::halves::map_halves(indices, 2048, |part| {
             let mut out = TableScores::with_capacity(self.groups().len(), part.len());
             let mut s = Scratch::default();
-            let mut cells = vec![f64::NAN; self.inputs().len()];
-            for &i in &part {
-                cells.fill(f64::NAN);
-                floats(i, &mut cells);
-                let done = plain.float_row(&cells, options.strict, &mut s.points);
-                if let Some(total) = done {
-                    out.push_plain(&s.points, total, plain.max);
-                    continue;
-                }
-                match self.score_rows(&[i], options, None, &fill) {
-                    Ok(one) => out.append(one),
-                    Err(e) => return vec![Err(e)],
+            let mut tile = Tile::default();
+            for rows in part.chunks(TILE) {
+                let first = rows.first().copied().unwrap_or_default();
+                let column = |input: usize, cells: &mut [f64]| floats(input, first, cells);
+                plain.float_tile(options.strict, rows.len(), column, &mut tile);
+                for (r, &i) in rows.iter().enumerate() {
+                    if let Some(total) = plain.tile_row(&tile, r, &mut s.points) {
+                        out.push_plain(&s.points, total, plain.max);
+                        continue;
+                    }
+                    match self.score_rows(&[i], options, None, &fill) {
+                        Ok(one) => out.append(one),
+                        Err(e) => return vec![Err(e)],
+                    }
                 }
             }
             vec![Ok(out)]
