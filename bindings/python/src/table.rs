@@ -307,40 +307,42 @@ fn object_columns<'py>(
 
 /// The result columns for Arrow: each decimal column as `(scale, bytes)`, the little-endian
 /// 128-bit unscaled values of a `decimal128(38, scale)` array at the column's largest scale
-/// (exact: a value is only ever padded with zeros), and the levels as a list of ids. The
-/// buffers are made without the GIL.
+/// (exact: a value is only ever padded with zeros), and the levels as `(codes, ids)`: per row
+/// the position of its level among `ids` as a native-endian int32, -1 for none. The buffers
+/// are made without the GIL, the group columns on a second thread.
 fn arrow_columns<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
     scores: &vsoko::scoring::TableScores,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let (total, groups, bands) = py.detach(|| {
-        // The first band holding each total, as `level_of` finds it.
-        let bands: Vec<Option<usize>> = scores
-            .total
-            .iter()
-            .map(|&t| m.levels().iter().position(|b| b.contains(t)))
-            .collect();
-        let total = decimal_buffers(&scores.total, 1);
-        let groups = decimal_buffers(&scores.group_points, scores.groups);
-        (total, groups, bands)
+    let (total, groups, codes) = py.detach(|| {
+        std::thread::scope(|scope| {
+            let groups = scope.spawn(|| decimal_buffers(&scores.group_points, scores.groups));
+            // The first band holding each total, as `level_of` finds it.
+            let codes: Vec<u8> = scores
+                .total
+                .iter()
+                .flat_map(|&t| {
+                    let band = m.levels().iter().position(|b| b.contains(t));
+                    band.and_then(|i| i32::try_from(i).ok())
+                        .unwrap_or(-1)
+                        .to_ne_bytes()
+                })
+                .collect();
+            let total = decimal_buffers(&scores.total, 1);
+            let groups = groups
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (total, groups, codes)
+        })
     });
     let out = PyDict::new(py);
     let column = |(scale, bytes): (u32, Vec<u8>)| (scale, PyBytes::new(py, &bytes));
-    for ((scale, bytes), key) in total.into_iter().zip(["total"]) {
-        out.set_item(key, column((scale, bytes)))?;
+    for (buffer, key) in total.into_iter().zip(["total"]) {
+        out.set_item(key, column(buffer))?;
     }
-    // One Python string per level, shared by the rows (not one per row).
-    let names: Vec<Bound<'py, PyAny>> = m
-        .levels()
-        .iter()
-        .map(|l| PyString::new(py, &l.id).into_any())
-        .collect();
-    let none = py.None().into_bound(py);
-    let levels = bands
-        .iter()
-        .map(|b| b.and_then(|i| names.get(i)).unwrap_or(&none));
-    out.set_item("level", PyList::new(py, levels)?)?;
+    let ids: Vec<&str> = m.levels().iter().map(|l| l.id.as_str()).collect();
+    out.set_item("level", (PyBytes::new(py, &codes), ids))?;
     for (buffer, group) in groups.into_iter().zip(m.groups()) {
         out.set_item(&group.id, column(buffer))?;
     }

@@ -125,6 +125,7 @@ def test_frame_is_scored_in_chunks_with_global_row_positions(monkeypatch) -> Non
     out = vsoko.score_frame(df)
     many = vsoko.score_many([{k: v for k, v in r.items() if k != "school"} for r in rows])
     assert list(out["total"]) == [r.total for r in many]
+    assert list(out["level"]) == [r.level for r in many], "level chunks joined in order"
     assert list(out.index) == [r["school"] for r in rows]
     df.loc[23, "1.1.1"] = 99
     with pytest.raises(vsoko.InputError) as err:
@@ -205,6 +206,7 @@ def test_without_pyarrow_the_columns_hold_decimal_objects(monkeypatch) -> None:
     assert plain["total"].dtype == object and isinstance(plain["total"].iloc[0], Decimal)
     assert list(plain["total"]) == list(arrow["total"]) == [r.total for r in _many(rows)]
     assert list(plain["level"]) == list(arrow["level"])
+    assert plain["level"].dtype == arrow["level"].dtype, "the dtype pandas gives level ids"
 
 
 def test_russian_label_columns_are_read_as_the_cli_reads_them() -> None:

@@ -130,22 +130,40 @@ def _pyarrow() -> Any:
 
 
 def _arrow_column(pa: Any, chunks: list[Any], n: int) -> Any:
-    """One result column from its chunks: a list of level ids stays an object column; decimal
-    chunks, each ``(scale, bytes)`` of little-endian 128-bit unscaled values, become one
-    ``decimal128(38, s)`` column at the largest scale (widening a scale is exact)."""
+    """One result column from its chunks. Decimal chunks, each ``(scale, bytes)`` of
+    little-endian 128-bit unscaled values, become one ``decimal128(38, s)`` column at the
+    largest scale (widening a scale is exact). Level chunks, each ``(codes, ids)`` (int32
+    positions in ``ids``, -1 for none), become the column pandas makes of those level ids (and
+    ``None``): built from Arrow when every row has a level and pandas makes string columns
+    (pandas 3), else from an ``object`` array."""
     import numpy as np
     import pandas as pd
 
-    if isinstance(chunks[0], list):
-        values = np.empty(n, dtype=object)
-        values[:] = [v for chunk in chunks for v in chunk]
-        return values
+    if isinstance(chunks[0][0], bytes):
+        ids = chunks[0][1]
+        codes = np.frombuffer(b"".join(c for c, _ in chunks), dtype=np.int32)
+        dtype = _level_dtype()
+        if dtype == object or (codes < 0).any():
+            # Rows without a level: pandas decides from the values, as for any object column.
+            values = np.empty(n, dtype=object)
+            values[:] = np.array([*ids, None], dtype=object)[codes]
+            return values
+        levels = pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(ids, pa.string()))
+        return pd.array(levels.cast(pa.string()), dtype=dtype)
     scale = max(s for s, _ in chunks)
     arrays = [
         pa.Array.from_buffers(pa.decimal128(38, s), len(b) // 16, [None, pa.py_buffer(b)]).cast(pa.decimal128(38, scale))
         for s, b in chunks
     ]
     return pd.arrays.ArrowExtensionArray(pa.chunked_array(arrays, type=pa.decimal128(38, scale)))
+
+
+def _level_dtype() -> Any:
+    """The dtype pandas gives a column of strings: ``str`` in pandas 3, ``object`` before."""
+    import numpy as np
+    import pandas as pd
+
+    return pd.DataFrame({"level": np.array(["low"], dtype=object)})["level"].dtype
 
 
 def _float_arrays(df: Any, value_columns: list[tuple[str, int]], plain: list[int]) -> dict[int, Any]:
