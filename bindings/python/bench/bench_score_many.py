@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Times vsoko.score_many and vsoko.score_frame on N generated schools against a plain
-vectorised pandas implementation of the same sums and bands (no validation). Prints medians.
+vectorised pandas implementation of the same sums and bands (no validation). Prints medians,
+and the peak memory score_frame adds to the process (the frame itself already built).
+Above 100,000 schools score_many (a dict per school) is left out.
 
     python bindings/python/bench/bench_score_many.py [N]      (default 40000; needs pandas)
 """
@@ -36,6 +38,30 @@ def pandas_baseline(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith(field + ":"))
+
+
+def extra_peak_mb(fn) -> float | None:
+    """The peak memory `fn` adds over what the process holds when it starts (Linux with glibc:
+    freed heap is handed back first, and the peak is reset through /proc/self/clear_refs); None
+    where that cannot be done."""
+    try:
+        import ctypes
+        import gc
+
+        gc.collect()
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        start = _status_kb("VmRSS")
+        fn()
+        return (_status_kb("VmHWM") - start) / 1024
+    except (OSError, AttributeError):
+        return None
+
+
 def median_seconds(fn, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
@@ -52,19 +78,27 @@ def main() -> None:
     ).stdout
     df = pd.read_csv(io.StringIO(csv), dtype={"school": str})
     ids = [c for c in df.columns if c != "school"]
-    records = [
-        {k: v for k, v in zip(ids, row) if not (isinstance(v, float) and math.isnan(v))}
-        for row in df[ids].itertuples(index=False, name=None)
-    ]
-    many = median_seconds(lambda: vsoko.score_many(records))
+    many = None
+    if n <= 100_000:
+        records = [
+            {k: v for k, v in zip(ids, row) if not (isinstance(v, float) and math.isnan(v))}
+            for row in df[ids].itertuples(index=False, name=None)
+        ]
+        many = median_seconds(lambda: vsoko.score_many(records))
+        del records
     frame = median_seconds(lambda: vsoko.score_frame(df, id_column="school"))
+    extra = extra_peak_mb(lambda: vsoko.score_frame(df, id_column="school"))
+    result_mb = vsoko.score_frame(df, id_column="school").memory_usage(deep=True).sum() / 2**20
     base = median_seconds(lambda: pandas_baseline(df))
     check = vsoko.score_frame(df.head(200), id_column="school")
     # Whole-and-half points: the float sums are exact, so the two agree to the digit.
     assert [Decimal(str(t)) for t in check["total"]] == [Decimal(str(t)) for t in pandas_baseline(df.head(200))["total"]]
-    print(f"python/score_many/{n}: {many * 1000:.0f} ms (lists of dicts already built)")
+    if many is not None:
+        print(f"python/score_many/{n}: {many * 1000:.0f} ms (lists of dicts already built)")
     print(f"python/score_frame/{n}: {frame * 1000:.0f} ms (float64 frame in, Arrow decimal128 columns out)"
-          f" = {frame / base:.1f}x the pandas baseline")
+          f" = {frame / base:.2f}x the pandas baseline")
+    if extra is not None:
+        print(f"python/score_frame/{n}/memory: peak +{extra:.0f} MB over the frame; the result itself {result_mb:.0f} MB")
     print(f"python/pandas_baseline/{n}: {base * 1000:.0f} ms (same sums and bands, no validation)")
 
 
