@@ -120,7 +120,10 @@ pub(crate) fn table_columns<'py>(
                     let elements = kind.len(bytes.as_bytes());
                     let rows = rows.unwrap_or(elements);
                     // The last row's element must lie inside the buffer.
-                    let fits = rows == 0 || (rows - 1) * stride + offset < elements;
+                    let last = (rows.max(1) - 1)
+                        .checked_mul(stride)
+                        .and_then(|e| e.checked_add(offset));
+                    let fits = rows == 0 || last.is_some_and(|e| e < elements);
                     if stride == 0 || !fits {
                         return Err(bad());
                     }

@@ -235,3 +235,16 @@ def test_a_nullable_int_column_beyond_2_53_is_not_rounded_through_a_float() -> N
     with pytest.raises(vsoko.InputError) as e:
         vsoko.score_frame(pd.DataFrame({"1.1.1": big}), id_column=None)
     assert "9007199254740993" in str(e.value)
+
+
+def test_a_block_whose_last_row_lies_past_its_bytes_is_refused() -> None:
+    """The private table call checks that the last row of a block lies inside its bytes, with
+    no wrap-around for a huge stride (which would read the first cell for every row)."""
+    m = vsoko.Methodology.builtin("index-2023")
+    cell = bytes(8)  # one float64 zero
+    with pytest.raises(TypeError):
+        m._score_table([("1.1.1", ("f8", cell, 2**63, 0, 3))])
+    with pytest.raises(TypeError):
+        m._score_table([("1.1.1", ("f8", cell, 1, 1, 1))])
+    out = m._score_table([("1.1.1", ("f8", cell, 1, 0, 1))])
+    assert out["total"] == [Decimal(0)]

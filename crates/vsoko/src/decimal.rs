@@ -180,10 +180,10 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
     }
     // Values exact at 1–4 places (7.5, 0.25, 12.125), the usual cells: m / 10^k reads back as
     // the same float, so m with k places is its shortest text, and no text is formatted. Below
-    // 2^52 the float's spacing is finer than 10^-k, so no other k-place decimal reads back as
-    // the same float; above it two may (562950277649235.2 and .3 are one float), and the
-    // shortest-text rule, which picks the nearer, decides. `m` is `value · 10^k` rounded half
-    // away from zero; where that rounding is not exact, `m` does not read back either.
+    // 2^51 the float's spacing is finer than 10^-k, so no other k-place decimal reads back as
+    // the same float; above 2^52 two may (562950277649235.2 and .3 are one float), and the
+    // shortest-text rule, which picks the nearer, decides. `m` is `value · 10^k` rounded to a
+    // whole number; where that rounding is not exact, `m` does not read back either.
     for places in 1..=4 {
         if let Some(m) = float_at_places(value, places) {
             return Ok(Decimal::new(m, places));
@@ -195,7 +195,7 @@ pub fn from_f64(value: f64) -> Result<Decimal, ValueReason> {
 }
 
 /// The mantissa `m` of `value` at `places` places (up to 4), when `m / 10^places` reads back as
-/// the same float and `m` is below 2^52: then that decimal is the float's shortest text (see
+/// the same float and `m` is below 2^51: then that decimal is the float's shortest text (see
 /// [`from_f64`]). The rule is [`whole_at_scale`]'s.
 pub(crate) fn float_at_places(value: f64, places: u32) -> Option<i64> {
     let scale = [1.0, 10.0, 100.0, 1_000.0, 10_000.0]
@@ -204,24 +204,26 @@ pub(crate) fn float_at_places(value: f64, places: u32) -> Option<i64> {
     let m = whole_at_scale(value, scale);
     #[expect(
         clippy::cast_possible_truncation,
-        reason = "m is a whole number below 2^52: the cast is exact"
+        reason = "m is a whole number below 2^51: the cast is exact"
     )]
     (!m.is_nan()).then_some(m as i64)
 }
 
 /// `value · scale` as a whole number (held in a float), when that number divided by `scale`
-/// reads back as `value` and lies below 2^52; NaN otherwise (NaN, infinite, huge or finer
+/// reads back as `value` and lies below 2^51; NaN otherwise (NaN, infinite, huge or finer
 /// values). With a power of ten for `scale`, the whole number is the mantissa of the float's
 /// shortest text at that many places.
 ///
 /// It takes no branch and no libm call, so a loop over a column of cells vectorises: adding
-/// 1.5 · 2^52 and taking it away again rounds to a whole number (ties to even) below 2^51;
+/// 1.5 · 2^52 and taking it away again rounds to a whole number (ties to even) when the product
+/// lies below 2^51 either way (the sum is then in [2^52, 2^53), where floats are whole numbers);
 /// where that rounding is not exact, the number does not read back either. The bound keeps
-/// infinity (which reads back as itself) and huge values out.
+/// out products beyond that range — a negative one there can come back as a half (the sum
+/// falls below 2^52, where floats are halves) — and infinity, which reads back as itself.
 #[inline]
 pub(crate) fn whole_at_scale(value: f64, scale: f64) -> f64 {
     const ROUND: f64 = 6_755_399_441_055_744.0;
-    const BOUND: f64 = 4_503_599_627_370_496.0;
+    const BOUND: f64 = 2_251_799_813_685_248.0;
     let m = (value * scale + ROUND) - ROUND;
     #[expect(
         clippy::float_cmp,
@@ -396,9 +398,18 @@ mod tests {
             f64::INFINITY,
             f64::NEG_INFINITY,
             1e300,
-            4.6e13,
+            2.3e13,
         ] {
             assert!(whole_at_scale(odd, 100.0).is_nan(), "{odd}");
+        }
+        // Negative products between 2^51 and 2^52 would come back as halves and read back;
+        // they are left to the shortest text, which keeps every digit.
+        for (value, text) in [
+            (-225_179_981_368_525.25, "-225179981368525.25"),
+            (-22_517_998_136_853.125, "-22517998136853.125"),
+            (-225_179_981_369.031_25, "-225179981369.03125"),
+        ] {
+            assert_eq!(from_f64(value).unwrap().to_string(), text);
         }
         assert_eq!(float_at_places(12.125, 3), Some(12_125));
         assert_eq!(float_at_places(12.125, 2), None);

@@ -287,4 +287,18 @@ proptest! {
             prop_assert_eq!(vsoko::decimal::from_f64(any).ok(), slow);
         }
     }
+
+    /// Floats whose mantissa at 1–4 places lies near 2^51–2^53, where the fast path's rounding
+    /// stops being whole: still the shortest text, every digit kept (a negative half once lost
+    /// its last digit).
+    #[test]
+    fn from_f64_keeps_every_digit_of_wide_mantissas(
+        wide in (1i64 << 49)..(1i64 << 58), k in 1u32..=4, negative in any::<bool>()
+    ) {
+        use std::str::FromStr;
+        let typed = Decimal::new(if negative { -wide } else { wide }, k + 1);
+        let x: f64 = typed.to_string().parse().unwrap();
+        let slow = Decimal::from_str(&format!("{x}")).unwrap();
+        prop_assert_eq!(vsoko::decimal::from_f64(x).unwrap(), slow);
+    }
 }

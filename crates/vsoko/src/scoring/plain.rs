@@ -147,6 +147,8 @@ impl Plain {
             #[expect(clippy::cast_precision_loss, reason = "a cap is below 2^53 hundredths")]
             let cap = cap as f64;
             let Some(sums) = t.sums.get_mut(group * TILE..group * TILE + len) else {
+                // Not a group of this methodology: every row goes the general way.
+                t.off.iter_mut().for_each(|off| *off += 1.0);
                 continue;
             };
             for ((&x, sum), off) in t.cells.iter().zip(sums).zip(&mut t.off) {
