@@ -339,6 +339,14 @@ fn arrow_columns<'py>(
             (total, groups, codes)
         })
     });
+    let too_wide = |id: &str| {
+        PyValueError::new_err(format!(
+            "column '{id}' needs more than 38 digits as an Arrow decimal128 column; \
+             score without pyarrow for Decimal objects"
+        ))
+    };
+    let total = total.map_err(|_| too_wide("total"))?;
+    let groups = groups.map_err(|g| too_wide(m.groups().get(g).map_or("", |g| g.id.as_str())))?;
     let out = PyDict::new(py);
     let column = |(scale, bytes): (u32, Vec<u8>)| (scale, PyBytes::new(py, &bytes));
     for (buffer, key) in total.into_iter().zip(["total"]) {
@@ -367,11 +375,18 @@ const POWERS: [i128; 29] = {
     p
 };
 
-/// `columns` decimal columns given row after row, as Arrow buffers: per column
-/// its largest scale and the 128-bit little-endian unscaled values at that scale. Widening a
-/// scale multiplies the mantissa by a power of ten: exact, and well inside i128 for the 96-bit
-/// mantissas of decimals at 28 places or fewer.
-fn decimal_buffers(values: &[rust_decimal::Decimal], columns: usize) -> Vec<(u32, Vec<u8>)> {
+/// The largest unscaled value of a `decimal128(38, s)` column: 38 digits.
+const DIGITS_38: i128 = 99_999_999_999_999_999_999_999_999_999_999_999_999;
+
+/// `columns` decimal columns given row after row, as Arrow buffers: per column its largest
+/// scale and the 128-bit little-endian unscaled values at that scale. Widening a scale
+/// multiplies the mantissa by a power of ten, which is exact; a value that then needs more
+/// than 38 digits (a column mixing 28 places with ten-digit whole parts) is refused: `Err`
+/// with the column's position.
+fn decimal_buffers(
+    values: &[rust_decimal::Decimal],
+    columns: usize,
+) -> Result<Vec<(u32, Vec<u8>)>, usize> {
     let columns = columns.max(1);
     let mut scales = vec![0u32; columns];
     for row in values.chunks_exact(columns) {
@@ -385,13 +400,43 @@ fn decimal_buffers(values: &[rust_decimal::Decimal], columns: usize) -> Vec<(u32
         .map(|&s| (s, Vec::with_capacity(rows * 16)))
         .collect();
     for row in values.chunks_exact(columns) {
-        for ((scale, bytes), d) in out.iter_mut().zip(row) {
-            let up = POWERS
+        for (c, ((scale, bytes), d)) in out.iter_mut().zip(row).enumerate() {
+            let widened = POWERS
                 .get((*scale - d.scale()) as usize)
-                .copied()
-                .unwrap_or(1);
-            bytes.extend_from_slice(&(d.mantissa() * up).to_le_bytes());
+                .and_then(|&up| d.mantissa().checked_mul(up))
+                .filter(|m| m.unsigned_abs() <= DIGITS_38.unsigned_abs())
+                .ok_or(c)?;
+            bytes.extend_from_slice(&widened.to_le_bytes());
         }
     }
-    out
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal_buffers;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn decimal_columns_widen_to_their_largest_scale_or_are_refused() {
+        let d = |m: i64, s: u32| Decimal::new(m, s);
+        // Two columns, row after row: (1.5, 7), (2, 0.125), (0.25, -3).
+        let values = [d(15, 1), d(7, 0), d(2, 0), d(125, 3), d(25, 2), d(-3, 0)];
+        let out = decimal_buffers(&values, 2).unwrap();
+        let read = |bytes: &[u8]| -> Vec<i128> {
+            bytes
+                .chunks_exact(16)
+                .map(|b| i128::from_le_bytes(b.try_into().unwrap()))
+                .collect()
+        };
+        assert_eq!((out[0].0, read(&out[0].1)), (2, vec![150, 200, 25]));
+        assert_eq!((out[1].0, read(&out[1].1)), (3, vec![7000, 125, -3000]));
+        // 28 places beside a ten-digit whole part needs 39 digits: refused, not wrapped.
+        let wide = [d(1, 28), d(10_000_000_000, 0)];
+        assert_eq!(decimal_buffers(&wide, 1), Err(0));
+        assert_eq!(
+            decimal_buffers(&[d(1, 28), d(9_999_999_999, 0)], 1).map(|v| v.len()),
+            Ok(1)
+        );
+    }
 }
