@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times vsoko.score_many and vsoko.score_frame on N generated schools against a plain
-vectorised pandas implementation of the same sums and bands (no validation). Prints medians,
+vectorised pandas implementation of the same sums and bands (no validation), the two run turn
+about. Prints medians,
 and the peak memory score_frame adds to the process (the frame itself already built).
 Above 100,000 schools score_many (a dict per school) is left out.
 
@@ -62,6 +63,18 @@ def extra_peak_mb(fn) -> float | None:
         return None
 
 
+def paired_medians(a, b, runs: int = 9) -> tuple[float, float]:
+    """Medians of `a` and `b` run turn about (a, b, a, b, ...), so a change in the machine's
+    load falls on both alike and their ratio holds."""
+    ta, tb = [], []
+    for _ in range(runs):
+        for fn, times in ((a, ta), (b, tb)):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+    return statistics.median(ta), statistics.median(tb)
+
+
 def median_seconds(fn, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
@@ -86,10 +99,13 @@ def main() -> None:
         ]
         many = median_seconds(lambda: vsoko.score_many(records))
         del records
-    frame = median_seconds(lambda: vsoko.score_frame(df, id_column="school"))
+    frame, base = paired_medians(lambda: vsoko.score_frame(df, id_column="school"), lambda: pandas_baseline(df))
     extra = extra_peak_mb(lambda: vsoko.score_frame(df, id_column="school"))
     result_mb = vsoko.score_frame(df, id_column="school").memory_usage(deep=True).sum() / 2**20
-    base = median_seconds(lambda: pandas_baseline(df))
+    # The same points as whole numbers in int64 columns (a CSV of whole points reads so).
+    whole = df.copy()
+    whole[ids] = (df[ids].fillna(0) * 2).round().astype("int64") // 2
+    ints, ints_base = paired_medians(lambda: vsoko.score_frame(whole, id_column="school"), lambda: pandas_baseline(whole))
     check = vsoko.score_frame(df.head(200), id_column="school")
     # Whole-and-half points: the float sums are exact, so the two agree to the digit.
     assert [Decimal(str(t)) for t in check["total"]] == [Decimal(str(t)) for t in pandas_baseline(df.head(200))["total"]]
@@ -100,6 +116,8 @@ def main() -> None:
     if extra is not None:
         print(f"python/score_frame/{n}/memory: peak +{extra:.0f} MB over the frame; the result itself {result_mb:.0f} MB")
     print(f"python/pandas_baseline/{n}: {base * 1000:.0f} ms (same sums and bands, no validation)")
+    print(f"python/score_frame_int64/{n}: {ints * 1000:.0f} ms (int64 frame in) = {ints / ints_base:.2f}x"
+          f" the pandas baseline on the same frame ({ints_base * 1000:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -66,14 +66,28 @@ impl Kind {
     }
 }
 
-/// Copies floats out of an array's native-endian bytes into `cells`: element `at + k · stride`
-/// is cell `k`; a cell past the end stays as it is.
-pub fn read_floats(bytes: &[u8], stride: usize, at: usize, cells: &mut [f64]) {
+/// Copies cells of an `int64` or `float64` array's native-endian bytes into `cells` as floats
+/// (for the float lane): element `at + k · stride` is cell `k`; a cell past the end stays as it
+/// is. An int64 becomes the nearest float, exact below 2^53; a larger one is over every cap, so
+/// the lane sends its row the general way, which reads the int exactly. `float32` has no lane
+/// form (its decimal is its own text, not the widened float's): nothing is copied.
+pub fn read_floats(kind: Kind, bytes: &[u8], stride: usize, at: usize, cells: &mut [f64]) {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "exact below 2^53; above, over every cap (see the doc)"
+    )]
+    let float = |b: [u8; 8]| match kind {
+        Kind::I64 => i64::from_ne_bytes(b) as f64,
+        Kind::F64 | Kind::F32 => f64::from_ne_bytes(b),
+    };
+    if kind == Kind::F32 {
+        return;
+    }
     let element = |e: usize| {
         bytes
             .get(e * 8..e * 8 + 8)
             .and_then(|b| b.try_into().ok())
-            .map(f64::from_ne_bytes)
+            .map(float)
     };
     if stride == 1
         && let Some(run) = bytes.get(at * 8..(at + cells.len()) * 8)
@@ -81,7 +95,7 @@ pub fn read_floats(bytes: &[u8], stride: usize, at: usize, cells: &mut [f64]) {
         for (cell, b) in cells.iter_mut().zip(run.chunks_exact(8)) {
             let mut x = [0; 8];
             x.copy_from_slice(b);
-            *cell = f64::from_ne_bytes(x);
+            *cell = float(x);
         }
         return;
     }
@@ -124,13 +138,22 @@ mod tests {
     fn reads_runs_and_strided_floats() {
         let block: Vec<u8> = (0..12).flat_map(|k| f64::from(k).to_ne_bytes()).collect();
         let mut cells = [f64::NAN; 3];
-        read_floats(&block, 1, 4, &mut cells);
+        read_floats(Kind::F64, &block, 1, 4, &mut cells);
         assert_eq!(cells, [4.0, 5.0, 6.0]);
-        read_floats(&block, 4, 1, &mut cells);
+        read_floats(Kind::F64, &block, 4, 1, &mut cells);
         assert_eq!(cells, [1.0, 5.0, 9.0]);
         let mut cells = [f64::NAN; 3];
-        read_floats(&block, 5, 3, &mut cells);
+        read_floats(Kind::F64, &block, 5, 3, &mut cells);
         assert_eq!(cells[..2], [3.0, 8.0]);
         assert!(cells[2].is_nan(), "past the end: left as it is");
+        let ints: Vec<u8> = [7i64, -2, i64::MAX]
+            .iter()
+            .flat_map(|k| k.to_ne_bytes())
+            .collect();
+        read_floats(Kind::I64, &ints, 1, 0, &mut cells);
+        assert_eq!(cells, [7.0, -2.0, 9_223_372_036_854_775_807.0]);
+        let mut narrow = [f64::NAN; 1];
+        read_floats(Kind::F32, &ints, 1, 0, &mut narrow);
+        assert!(narrow[0].is_nan(), "float32 has no lane form");
     }
 }

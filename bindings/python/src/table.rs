@@ -178,7 +178,7 @@ pub fn score_table<'py>(
             errors::at_row(py, e, offset + k, label.as_deref())
         };
         let options = Options::new().strict(strict);
-        let arrays: Vec<_> = cols
+        let arrays: Vec<Array<'_>> = cols
             .iter()
             .filter_map(|(pos, id, _, col)| match col {
                 Cells::Array(kind, bytes, stride, offset, _) => {
@@ -202,22 +202,13 @@ pub fn score_table<'py>(
             }
             Ok(())
         };
-        // When every column is a float64 array, a plain methodology adds the floats up a column
-        // at a time without a decimal per cell, all rows in one go (the caller bounds them).
-        if arrays.len() == cols.len() && arrays.iter().all(|a| a.2 == Kind::F64) {
-            let mut by_input = vec![None; m.inputs().len()];
-            for &(pos, _, _, bytes, stride, offset) in &arrays {
-                if let Some(slot) = by_input.get_mut(pos) {
-                    *slot = Some((bytes, stride, offset));
-                }
-            }
-            let floats = |input: usize, first: usize, cells: &mut [f64]| {
-                if let Some(Some((bytes, stride, offset))) = by_input.get(input) {
-                    crate::arrays::read_floats(bytes, *stride, first * stride + offset, cells);
-                }
-            };
+        // When every column is a float64 or int64 array, a plain methodology adds the numbers up
+        // a column at a time without a decimal per cell, all rows in one go (the caller bounds
+        // them).
+        if arrays.len() == cols.len() && arrays.iter().all(|a| matches!(a.2, Kind::F64 | Kind::I64))
+        {
             let scores = py
-                .detach(|| m.score_table_floats(rows, options, floats, fill))
+                .detach(|| number_lane(m, &arrays, rows, options, fill))
                 .map_err(|(k, e)| at_row(&e, k))?;
             return results(py, m, &scores, arrow);
         }
@@ -258,6 +249,36 @@ pub fn score_table<'py>(
         }
         results(py, m, &scores, arrow)
     })
+}
+
+/// An array column as `score_table` reads it: input position, id, kind, bytes, stride, offset.
+type Array<'a> = (usize, &'a str, Kind, &'a [u8], usize, usize);
+
+/// Scores rows given only as float64 and int64 arrays through
+/// [`vsoko::Methodology::score_table_floats`]: the numbers a column run at a time, `fill` for
+/// a row read the general way.
+fn number_lane<F>(
+    m: &vsoko::Methodology,
+    arrays: &[Array<'_>],
+    rows: usize,
+    options: Options,
+    fill: F,
+) -> Result<vsoko::scoring::TableScores, (usize, vsoko::Error)>
+where
+    F: Fn(usize, &mut Vec<(usize, vsoko::Value)>) -> vsoko::Result<()> + Sync,
+{
+    let mut by_input = vec![None; m.inputs().len()];
+    for &(pos, _, kind, bytes, stride, offset) in arrays {
+        if let Some(slot) = by_input.get_mut(pos) {
+            *slot = Some((kind, bytes, stride, offset));
+        }
+    }
+    let floats = |input: usize, first: usize, cells: &mut [f64]| {
+        if let Some(Some((kind, bytes, stride, offset))) = by_input.get(input) {
+            crate::arrays::read_floats(*kind, bytes, *stride, first * stride + offset, cells);
+        }
+    };
+    m.score_table_floats(rows, options, floats, fill)
 }
 
 /// The result columns, as Arrow buffers or as `Decimal` lists.

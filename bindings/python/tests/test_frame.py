@@ -248,3 +248,31 @@ def test_a_block_whose_last_row_lies_past_its_bytes_is_refused() -> None:
         m._score_table([("1.1.1", ("f8", cell, 1, 1, 1))])
     out = m._score_table([("1.1.1", ("f8", cell, 1, 0, 1))])
     assert out["total"] == [Decimal(0)]
+
+
+def test_int64_columns_are_added_up_beside_float_columns_and_bad_ints_are_named_exactly(monkeypatch) -> None:
+    """int64 and float64 columns side by side take the number lane (in chunks here); an int
+    over the cap, negative or beyond 2^53 is named with its row, column and exact digits."""
+    import vsoko._frame as frame
+
+    monkeypatch.setattr(frame, "BLOCK_BYTES", 0)  # chunks of CHUNK_ROWS rows
+    monkeypatch.setattr(frame, "CHUNK_ROWS", 16)
+    rows = _schools(60, seed=9)
+    df = pd.DataFrame(rows)
+    ids = [c for c in df.columns if c != "school"]
+    df[ids] = df[ids].fillna(0).round()
+    df = df.astype({c: "int64" for c in ids[1::2]})
+    df = df.astype({ids[2]: "Int64"})  # a nullable int column among them, with a gap
+    df.loc[5, ids[2]] = pd.NA
+    records = [
+        {k: (None if pd.isna(v) else v) for k, v in r.items() if k != "school"} for r in df.to_dict("records")
+    ]
+    assert list(vsoko.score_frame(df)["total"]) == [r.total for r in vsoko.score_many(records)]
+    column = ids[1]
+    for value in (7, -1, 2**62 + 1):
+        bad = df.copy()
+        bad.loc[41, column] = value
+        with pytest.raises(vsoko.InputError) as e:
+            vsoko.score_frame(bad)
+        assert (e.value.code, e.value.index, e.value.indicator) == ("value_out_of_range", 41, column)
+        assert str(value) in e.value.message

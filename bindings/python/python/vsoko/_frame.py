@@ -6,7 +6,7 @@ from typing import Any
 
 #: Rows converted and scored per step: memory stays flat however long the frame is.
 CHUNK_ROWS = 10_000
-#: The most float64 cells copied at once (in bytes) for a frame of float64 columns only. Kept
+#: The most cells copied at once (in bytes) for a frame of int64/float64 columns only. Kept
 #: below glibc's largest mmap threshold (32 MB), so a chunk's buffers reuse the last chunk's
 #: memory instead of fresh pages: 1,000,000 rows took 762 ms with 64 MB, 466 ms with 16 MB.
 BLOCK_BYTES = 16 << 20
@@ -22,8 +22,8 @@ def score_frame(
     Empty cells (``NaN``, ``None``, ``pd.NA``) are missing; ``"n/a"`` / ``"н/п"`` (any letter
     case) is not applicable. Other columns must be indicator ids of the methodology. Numbers of
     a float32 column are read by their float32 text (``0.1`` stays ``Decimal('0.1')``). The frame
-    is converted and scored ``CHUNK_ROWS`` rows at a time (a frame of float64 columns only:
-    as many rows as 16 MB of floats hold).
+    is converted and scored ``CHUNK_ROWS`` rows at a time (a frame of int64/float64 columns
+    only, nullable and Arrow-backed ones included: as many rows as 16 MB of numbers hold).
 
     Numeric columns (NumPy, nullable, Arrow-backed) cross into Rust as arrays and are scored with
     the GIL released on both cores; a float is read as the decimal it was typed as.
@@ -69,21 +69,20 @@ def score_frame(
     every = list(df.dtypes)
     dtypes = [every[j] for _, j in value_columns]
     float32 = [name for (name, _), t in zip(value_columns, dtypes) if str(t) in _FLOAT32]
-    plain = [k for k, t in enumerate(dtypes) if t == np.float64]
+    numbers = _number_columns(df, value_columns)
     n = len(df)
     pa = _pyarrow()
     out: dict[str, Any] = {}  # result columns, filled chunk by chunk
-    # A frame of float64 columns only needs no Python object per cell, so its chunks are as
-    # large as BLOCK_BYTES of copied floats allows (fewer round trips); any other keeps
+    # A frame of number columns only needs no Python object per cell, so its chunks are as
+    # large as BLOCK_BYTES of copied numbers allows (fewer round trips); any other keeps
     # CHUNK_ROWS, which bounds the Python objects held at once.
     rows = CHUNK_ROWS
-    if value_columns and len(plain) == len(value_columns):
-        rows = max(CHUNK_ROWS, BLOCK_BYTES // (8 * len(plain)))
-    floats = _float_arrays(df, value_columns, plain) if len(plain) > 1 else {}
+    if value_columns and len(numbers) == len(value_columns):
+        rows = max(CHUNK_ROWS, BLOCK_BYTES // (8 * len(numbers)))
     for start in range(0, n, rows) if n else [0]:
         end = min(start + rows, n)
         if value_columns:
-            columns = _columns(df, value_columns, floats, start, end)
+            columns = _columns(df, value_columns, numbers, start, end)
         else:
             columns = [(m.indicators[0]["id"], [None] * (end - start))]
         part = m._score_table(columns, strict, float32, start, df.index[start:end], arrow=pa is not None)
@@ -168,28 +167,70 @@ def _level_dtype() -> Any:
     return pd.DataFrame({"level": np.array(["low"], dtype=object)})["level"].dtype
 
 
-def _float_arrays(df: Any, value_columns: list[tuple[str, int]], plain: list[int]) -> dict[int, Any]:
-    """The plain NumPy ``float64`` columns (positions ``plain`` in ``value_columns``) as arrays,
-    views of the frame where pandas holds them so (no copy), found by position in one pass."""
-    wanted = {value_columns[k][1]: k for k in plain}
-    return {wanted[j]: s.to_numpy() for j, (_, s) in enumerate(df.items()) if j in wanted}
+def _number_columns(df: Any, value_columns: list[tuple[str, int]]) -> dict[int, tuple[str, Any]]:
+    """The value columns that cross as int64 or float64 arrays (see ``_number_kind``), by
+    position in ``value_columns``, found in one pass: each as its kind and either a NumPy view
+    of the whole column (NumPy ``float64``/``int64``: no copy) or the column itself, converted
+    chunk by chunk (nullable and Arrow-backed: memory stays flat)."""
+    import numpy as np
+
+    wanted = {j: k for k, (_, j) in enumerate(value_columns)}
+    out: dict[int, tuple[str, Any]] = {}
+    for j, (_, s) in enumerate(df.items()):
+        k = wanted.get(j)
+        if k is None:
+            continue
+        if s.dtype == np.float64 or s.dtype == np.int64:
+            out[k] = ("f8" if s.dtype == np.float64 else "i8", s.to_numpy())
+        elif (kind := _number_kind(s)) is not None:
+            out[k] = (kind, s)
+    return out
+
+
+def _number_kind(s: Any) -> str | None:
+    """How a column crosses as an array: ``"i8"`` (integers without gaps), ``"f8"`` (floats,
+    and integers with gaps while every value is below 2^53; NaN and NA are missing) or
+    ``None`` (float32, read by its own text, and columns that are not exact numbers)."""
+    import pandas as pd
+
+    from ._arrays import is_number_column
+
+    if str(s.dtype) in _FLOAT32 or not is_number_column(s):
+        return None
+    return "i8" if pd.api.types.is_integer_dtype(s.dtype) and not s.hasnans else "f8"
+
+
+def _number_array(s: Any, kind: str) -> Any:
+    """A column (or a chunk of one) as a NumPy array of ``kind`` (NaN for missing floats)."""
+    import numpy as np
+
+    if kind == "i8":
+        return s.to_numpy(dtype="int64")
+    return s.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def _columns(
-    df: Any, value_columns: list[tuple[str, int]], floats: dict[int, Any], start: int, end: int
+    df: Any, value_columns: list[tuple[str, int]], numbers: dict[int, tuple[str, Any]], start: int, end: int
 ) -> list[Any]:
-    """Rows ``start:end`` of the value columns for ``_score_table``. Several plain ``float64``
-    columns (``floats``, by position in ``value_columns``) cross together as one block, copied
-    once, column after column, each as ``(kind, bytes, stride, offset, rows)``; the others one
-    by one (``_column``)."""
+    """Rows ``start:end`` of the value columns for ``_score_table``. The number columns
+    (``numbers``, from ``_number_columns``) cross as one block per kind, copied once, column
+    after column, each as ``(kind, bytes, stride, offset, rows)``; the others one by one
+    (``_column``)."""
     import numpy as np
 
     out: list[Any] = [None] * len(value_columns)
     rows = end - start
-    if len(floats) > 1:
-        data = b"".join(np.ascontiguousarray(a[start:end]) for a in floats.values())
-        for i, k in enumerate(floats):
-            out[k] = (value_columns[k][0], ("f8", data, 1, i * rows, rows))
+    for kind in ("f8", "i8"):
+        ks = [k for k, (kd, _) in numbers.items() if kd == kind]
+        if not ks:
+            continue
+        chunks = (
+            a[start:end] if isinstance(a, np.ndarray) else _number_array(a.iloc[start:end], kind)
+            for _, a in (numbers[k] for k in ks)
+        )
+        data = b"".join(np.ascontiguousarray(c) for c in chunks)
+        for i, k in enumerate(ks):
+            out[k] = (value_columns[k][0], (kind, data, 1, i * rows, rows))
     for k, (name, j) in enumerate(value_columns):
         if out[k] is None:
             out[k] = (name, _column(df.iloc[start:end, j]))
@@ -201,18 +242,15 @@ def _column(s: Any) -> Any:
     Arrow-backed) as the bytes of one NumPy array, read in Rust without a Python object per cell
     (NaN and NA are missing); any other column as its cells."""
     import numpy as np
-    import pandas as pd
 
     from ._arrays import is_number_column
 
-    dtype = s.dtype
-    if not is_number_column(s):
-        return _cells(s)
-    if str(dtype) in _FLOAT32:
+    if str(s.dtype) in _FLOAT32 and is_number_column(s):
         return ("f4", np.ascontiguousarray(s.to_numpy(dtype="float32", na_value=np.nan)).tobytes())
-    if pd.api.types.is_integer_dtype(dtype) and not s.hasnans:
-        return ("i8", np.ascontiguousarray(s.to_numpy(dtype="int64")).tobytes())
-    return ("f8", np.ascontiguousarray(s.to_numpy(dtype="float64", na_value=np.nan)).tobytes())
+    kind = _number_kind(s)
+    if kind is None:
+        return _cells(s)
+    return (kind, np.ascontiguousarray(_number_array(s, kind)).tobytes())
 
 
 def _cells(s: Any) -> list[Any]:
