@@ -341,7 +341,9 @@ fn arrow_columns<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let (total, groups, codes) = py.detach(|| {
         std::thread::scope(|scope| {
-            let groups = scope.spawn(|| decimal_buffers(&scores.group_points, scores.groups));
+            // The group columns in two halves, one on each core; the totals and levels beside.
+            let (points, groups) = (&scores.group_points, scores.groups);
+            let first = scope.spawn(move || decimal_buffers(points, groups, 0..groups / 2));
             // The first band holding each total, as `level_of` finds it.
             let codes: Vec<u8> = scores
                 .total
@@ -353,10 +355,15 @@ fn arrow_columns<'py>(
                         .to_ne_bytes()
                 })
                 .collect();
-            let total = decimal_buffers(&scores.total, 1);
-            let groups = groups
+            let total = decimal_buffers(&scores.total, 1, 0..1);
+            let second = decimal_buffers(points, groups, groups / 2..groups);
+            let first = first
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let groups = first.and_then(|mut a| {
+                a.extend(second?);
+                Ok(a)
+            });
             (total, groups, codes)
         })
     });
@@ -407,27 +414,32 @@ const DIGITS_38: i128 = 99_999_999_999_999_999_999_999_999_999_999_999_999;
 fn decimal_buffers(
     values: &[rust_decimal::Decimal],
     columns: usize,
+    which: std::ops::Range<usize>,
 ) -> Result<Vec<(u32, Vec<u8>)>, usize> {
     let columns = columns.max(1);
-    let mut scales = vec![0u32; columns];
+    let which = which.start.min(columns)..which.end.min(columns);
+    let mut scales = vec![0u32; which.len()];
     for row in values.chunks_exact(columns) {
-        for (s, d) in scales.iter_mut().zip(row) {
+        for (s, d) in scales
+            .iter_mut()
+            .zip(row.get(which.clone()).unwrap_or_default())
+        {
             *s = (*s).max(d.scale());
         }
     }
     let rows = values.len() / columns;
-    let mut out: Vec<(u32, Vec<u8>)> = scales
-        .iter()
-        .map(|&s| (s, Vec::with_capacity(rows * 16)))
-        .collect();
-    for row in values.chunks_exact(columns) {
+    let mut out: Vec<(u32, Vec<u8>)> = scales.iter().map(|&s| (s, vec![0; rows * 16])).collect();
+    for (r, row) in values.chunks_exact(columns).enumerate() {
+        let row = row.get(which.clone()).unwrap_or_default();
         for (c, ((scale, bytes), d)) in out.iter_mut().zip(row).enumerate() {
             let widened = POWERS
                 .get((*scale - d.scale()) as usize)
                 .and_then(|&up| d.mantissa().checked_mul(up))
                 .filter(|m| m.unsigned_abs() <= DIGITS_38.unsigned_abs())
-                .ok_or(c)?;
-            bytes.extend_from_slice(&widened.to_le_bytes());
+                .ok_or(which.start + c)?;
+            if let Some(cell) = bytes.get_mut(r * 16..r * 16 + 16) {
+                cell.copy_from_slice(&widened.to_le_bytes());
+            }
         }
     }
     Ok(out)
@@ -443,7 +455,7 @@ mod tests {
         let d = |m: i64, s: u32| Decimal::new(m, s);
         // Two columns, row after row: (1.5, 7), (2, 0.125), (0.25, -3).
         let values = [d(15, 1), d(7, 0), d(2, 0), d(125, 3), d(25, 2), d(-3, 0)];
-        let out = decimal_buffers(&values, 2).unwrap();
+        let out = decimal_buffers(&values, 2, 0..2).unwrap();
         let read = |bytes: &[u8]| -> Vec<i128> {
             bytes
                 .chunks_exact(16)
@@ -454,9 +466,14 @@ mod tests {
         assert_eq!((out[1].0, read(&out[1].1)), (3, vec![7000, 125, -3000]));
         // 28 places beside a ten-digit whole part needs 39 digits: refused, not wrapped.
         let wide = [d(1, 28), d(10_000_000_000, 0)];
-        assert_eq!(decimal_buffers(&wide, 1), Err(0));
+        assert_eq!(decimal_buffers(&wide, 1, 0..1), Err(0));
         assert_eq!(
-            decimal_buffers(&[d(1, 28), d(9_999_999_999, 0)], 1).map(|v| v.len()),
+            decimal_buffers(&values, 2, 1..2).unwrap()[0].0,
+            3,
+            "the second column alone"
+        );
+        assert_eq!(
+            decimal_buffers(&[d(1, 28), d(9_999_999_999, 0)], 1, 0..1).map(|v| v.len()),
             Ok(1)
         );
     }
