@@ -32,6 +32,17 @@ fn rows(inputs: usize) -> impl Strategy<Value = Vec<Vec<(usize, Value)>>> {
     prop::collection::vec(row, 0..6)
 }
 
+/// A case over the built-in methodologies: which one, rows made by `rows` for its number of
+/// inputs, and strict mode or not.
+fn cases<S: Strategy>(
+    rows: impl Fn(usize) -> S + Clone,
+) -> impl Strategy<Value = (usize, S::Value, bool)> {
+    (0usize..NAMES.len()).prop_flat_map(move |w| {
+        let inputs = Methodology::builtin(NAMES[w]).unwrap().inputs().len();
+        (Just(w), rows(inputs), any::<bool>())
+    })
+}
+
 /// Checks the two agree; whether the batch scored (so the numbers were compared).
 fn same(m: &Methodology, rows: &[Vec<(usize, Value)>], options: Options) -> bool {
     let cards = m.evaluate_rows(rows, options);
@@ -71,10 +82,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
     #[test]
     fn score_table_is_evaluate_rows(
-        (which, rows, strict) in (0usize..3).prop_flat_map(|w| {
-            let inputs = Methodology::builtin(NAMES[w]).unwrap().inputs().len();
-            (Just(w), rows(inputs), any::<bool>())
-        })
+        (which, rows, strict) in cases(rows)
     ) {
         same(Methodology::builtin(NAMES[which]).unwrap(), &rows, Options::new().strict(strict));
     }
@@ -221,10 +229,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
     #[test]
     fn score_table_floats_is_evaluate_rows(
-        (which, rows, strict) in (0usize..3).prop_flat_map(|w| {
-            let inputs = Methodology::builtin(NAMES[w]).unwrap().inputs().len();
-            let row = prop::collection::vec(float_cell(), inputs);
-            (Just(w), prop::collection::vec(row, 0..6), any::<bool>())
+        (which, rows, strict) in cases(|inputs| {
+            prop::collection::vec(prop::collection::vec(float_cell(), inputs), 0..6)
         })
     ) {
         same_floats(Methodology::builtin(NAMES[which]).unwrap(), &rows, Options::new().strict(strict));
@@ -281,10 +287,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
     #[test]
     fn evaluate_row_is_the_general_path(
-        (which, rows, strict) in (0usize..3).prop_flat_map(|w| {
-            let inputs = Methodology::builtin(NAMES[w]).unwrap().inputs().len();
-            (Just(w), rows(inputs), any::<bool>())
-        })
+        (which, rows, strict) in cases(rows)
     ) {
         for row in &rows {
             row_is_general(Methodology::builtin(NAMES[which]).unwrap(), row, Options::new().strict(strict));
