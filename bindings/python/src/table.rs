@@ -344,13 +344,13 @@ fn arrow_columns<'py>(
             // The group columns in two halves, one on each core; the totals and levels beside.
             let (points, groups) = (&scores.group_points, scores.groups);
             let first = scope.spawn(move || decimal_buffers(points, groups, 0..groups / 2));
-            // The first band holding each total, as `level_of` finds it.
+            // Each total's band, by position.
             let codes: Vec<u8> = scores
                 .total
                 .iter()
                 .flat_map(|&t| {
-                    let band = m.levels().iter().position(|b| b.contains(t));
-                    band.and_then(|i| i32::try_from(i).ok())
+                    m.level_index(t)
+                        .and_then(|i| i32::try_from(i).ok())
                         .unwrap_or(-1)
                         .to_ne_bytes()
                 })

@@ -112,7 +112,7 @@ impl<'m> SummaryBuilder<'m> {
         *self.totals.entry(card.total).or_insert(0) += 1;
         self.schools += 1;
         self.sum = self.sum.and_then(|s| s.checked_add(card.total));
-        match self.m.levels().iter().position(|b| b.contains(card.total)) {
+        match self.m.level_index(card.total) {
             Some(i) => {
                 if let Some(c) = self.levels.get_mut(i) {
                     *c += 1;

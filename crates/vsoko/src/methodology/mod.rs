@@ -230,7 +230,20 @@ impl Methodology {
     /// assert_eq!(m.level_of(Decimal::new(6999, 2)).unwrap().id, "low");
     /// ```
     pub fn level_of(&self, total: Decimal) -> Option<&LevelBand> {
-        self.spec.levels.iter().find(|b| b.contains(total))
+        self.spec.levels.get(self.level_index(total)?)
+    }
+
+    /// The position in [`Methodology::levels`] of the band `total` falls into (the first one
+    /// holding it), if any: for tables that keep one code per row.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// let m = vsoko::Methodology::builtin("index-2023").unwrap();
+    /// let i = m.level_index(Decimal::from(110)).unwrap();
+    /// assert_eq!(m.levels()[i].id, "high");
+    /// ```
+    pub fn level_index(&self, total: Decimal) -> Option<usize> {
+        self.spec.levels.iter().position(|b| b.contains(total))
     }
 
     /// Groups in tree order (a parent before its children).
