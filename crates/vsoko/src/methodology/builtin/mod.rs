@@ -1,0 +1,139 @@
+//! The built-in methodologies, built once on first use from their descriptions.
+//!
+//! The descriptions are written as JSON (`data/*.json`, the source of truth) and compiled in as
+//! Rust values (`specs.rs`, generated from the JSON by `tests/builtin_code.rs`), so building a
+//! built-in reads no JSON: a WASM module that only scores with the built-ins carries no JSON
+//! parser. The tests below check that each generated value equals its file read the usual way.
+
+use super::{IndicatorSpec, Methodology, RuleSpec};
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
+
+#[rustfmt::skip]
+#[allow(
+    clippy::too_many_lines,
+    clippy::wildcard_imports,
+    reason = "generated data: one literal per methodology, naming whichever types it uses"
+)]
+mod specs;
+
+/// Names of the built-in methodologies.
+pub const BUILTIN: &[&str] = &["index-2023", "nocko-1547", "nok-2019"];
+
+static INDEX_2023: LazyLock<Result<Methodology>> =
+    LazyLock::new(|| Methodology::from_spec(specs::index_2023()));
+static NOK_2019: LazyLock<Result<Methodology>> =
+    LazyLock::new(|| Methodology::from_spec(specs::nok_2019()));
+static NOCKO_1547: LazyLock<Result<Methodology>> =
+    LazyLock::new(|| Methodology::from_spec(specs::nocko_1547()));
+
+pub(super) fn get(name: &str) -> Result<&'static Methodology> {
+    let cell = match name {
+        "index-2023" => &INDEX_2023,
+        "nocko-1547" => &NOCKO_1547,
+        "nok-2019" => &NOK_2019,
+        _ => {
+            return Err(Error::UnknownMethodology {
+                name: name.to_string(),
+                known: BUILTIN.iter().map(ToString::to_string).collect(),
+            });
+        }
+    };
+    // The descriptions are validated by the unit test below; an error here would be a
+    // packaging bug, still reported as a typed error rather than a panic.
+    cell.as_ref().map_err(Clone::clone)
+}
+
+/// A string of the generated descriptions (a call, not inlined, keeps their code short).
+#[inline(never)]
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+/// An optional string of the generated descriptions.
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "the generated code's `Some` in one call"
+)]
+#[inline(never)]
+fn o(text: &str) -> Option<String> {
+    Some(text.to_string())
+}
+
+/// A non-negative decimal of the generated descriptions: `d(25, 1)` is 2.5.
+const fn d(mantissa: u32, scale: u32) -> Decimal {
+    Decimal::from_parts(mantissa, 0, 0, false, scale)
+}
+
+/// An indicator of the generated descriptions whose points are given as they are (the default
+/// rule): id, Russian and English titles, cap as `(mantissa, scale)` (see [`d`]), whether
+/// `"n/a"` is allowed. A list of these is static data, where a literal each would be code.
+type Plain = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    (u32, u32),
+    bool,
+);
+
+/// The indicators of a list of [`Plain`] rows.
+fn plain(rows: &[Plain]) -> Vec<IndicatorSpec> {
+    rows.iter()
+        .map(
+            |&(id, title, title_en, (mantissa, scale), not_applicable)| IndicatorSpec {
+                id: id.to_string(),
+                title: title.map(str::to_string),
+                title_en: title_en.map(str::to_string),
+                cap: d(mantissa, scale),
+                not_applicable,
+                rule: RuleSpec::default(),
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::methodology::MethodologySpec;
+
+    #[test]
+    fn every_builtin_builds_and_validates() {
+        for name in BUILTIN {
+            let m = get(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(m.id(), *name);
+        }
+    }
+
+    #[test]
+    fn each_generated_description_equals_its_json_file() {
+        let read = |text: &str| serde_json::from_str::<MethodologySpec>(text).unwrap();
+        let pairs = [
+            (
+                specs::index_2023(),
+                read(include_str!("../../../data/index_2023.json")),
+            ),
+            (
+                specs::nocko_1547(),
+                read(include_str!("../../../data/nocko_1547.json")),
+            ),
+            (
+                specs::nok_2019(),
+                read(include_str!("../../../data/nok_2019.json")),
+            ),
+        ];
+        for (generated, file) in pairs {
+            assert_eq!(generated, file, "{}", file.id);
+            // Equal decimals may differ in scale (2.5 and 2.50); the scale shows in reports.
+            assert_eq!(format!("{generated:?}"), format!("{file:?}"), "{}", file.id);
+        }
+    }
+
+    #[test]
+    fn d_is_mantissa_and_scale() {
+        assert_eq!(d(25, 1).to_string(), "2.5");
+        assert_eq!(d(143, 0).to_string(), "143");
+        assert_eq!(d(50, 2).to_string(), "0.50");
+    }
+}
