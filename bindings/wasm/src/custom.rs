@@ -1,13 +1,16 @@
 //! Custom methodologies in the browser: `Methodology.fromJson(text)` validates a description
 //! (every problem at once, as `VsokoError.problems`) and scores with it like the functions do
-//! with a built-in name. And the percentage the page shows, computed by the core.
+//! with a built-in name (with the `json` feature: the lean module has no JSON parser). And the
+//! percentage the page shows, computed by the core.
 
 use crate::convert::{from_js_options, optional_string, require_object, shape_error, to_js};
 use crate::errors::{VsokoResult, to_js_error};
+#[cfg(feature = "json")]
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// A validated custom methodology.
+#[cfg(feature = "json")]
 #[wasm_bindgen]
 pub struct Methodology {
     inner: Rc<vsoko::Methodology>,
@@ -15,6 +18,7 @@ pub struct Methodology {
     number: u32,
 }
 
+#[cfg(feature = "json")]
 #[wasm_bindgen]
 impl Methodology {
     /// Reads and validates a methodology from its JSON text (format 1 or 2). Throws a

@@ -21,7 +21,9 @@ use convert::{from_js_document, from_js_options, optional_string, to_js};
 use errors::{VsokoResult, to_js_error};
 use wasm_bindgen::prelude::*;
 
-pub use custom::{Methodology, percent};
+#[cfg(feature = "json")]
+pub use custom::Methodology;
+pub use custom::percent;
 
 /// An optional argument as given (`undefined` when left out).
 fn arg(value: Option<&JsValue>) -> JsValue {

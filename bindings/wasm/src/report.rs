@@ -5,16 +5,20 @@
 //! long parts (groups, indicators, missing, not applicable, deficits) are scored again from the
 //! same floats or text when first read (`js/report.js`). Nothing stays in wasm memory between
 //! the calls, so a loop of calls cannot grow it. Any problem is reported by the value-by-value
-//! path, so errors are the same whichever way the values crossed.
+//! path, so errors are the same whichever way the values crossed. Without the `json` feature
+//! (the lean module) there is no JSON text way, nor custom methodologies.
 
 use crate::convert::{from_js_values, to_js};
 use crate::errors::{VsokoResult, to_js_error};
+#[cfg(feature = "json")]
 use std::cell::RefCell;
+#[cfg(feature = "json")]
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/report.js")]
 extern "C" {
+    #[cfg(feature = "json")]
     #[wasm_bindgen(js_name = valuesText)]
     fn values_text(values: &JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = setBuild)]
@@ -41,10 +45,14 @@ extern "C" {
     ) -> JsValue;
 }
 
+#[cfg(feature = "json")]
 thread_local! {
     /// Custom methodologies by number, so a lazy report can find its own again (weakly: a
     /// freed `Methodology` makes its unread reports throw instead of keeping it alive).
     static CUSTOM: RefCell<Vec<Weak<vsoko::Methodology>>> = const { RefCell::new(Vec::new()) };
+}
+
+thread_local! {
     /// The one JS function lazy reports call to build their long parts.
     static BUILD: Closure<dyn Fn(JsValue, JsValue, bool) -> VsokoResult> = {
         let build = Closure::new(full_report);
@@ -58,6 +66,7 @@ pub enum Scored {
     /// Built in.
     Builtin(&'static vsoko::Methodology),
     /// Custom, with its number in the registry.
+    #[cfg(feature = "json")]
     Custom(Rc<vsoko::Methodology>, u32),
 }
 
@@ -65,6 +74,7 @@ impl Scored {
     fn methodology(&self) -> &vsoko::Methodology {
         match self {
             Scored::Builtin(m) => m,
+            #[cfg(feature = "json")]
             Scored::Custom(m, _) => m,
         }
     }
@@ -73,12 +83,14 @@ impl Scored {
     fn source(&self) -> JsValue {
         match self {
             Scored::Builtin(m) => JsValue::from_str(m.id()),
+            #[cfg(feature = "json")]
             Scored::Custom(_, n) => JsValue::from_f64(f64::from(*n)),
         }
     }
 }
 
 /// Registers a custom methodology; its number for [`Scored::Custom`].
+#[cfg(feature = "json")]
 pub fn register(m: &Rc<vsoko::Methodology>) -> u32 {
     CUSTOM.with_borrow_mut(|all| {
         all.push(Rc::downgrade(m));
@@ -88,6 +100,7 @@ pub fn register(m: &Rc<vsoko::Methodology>) -> u32 {
 
 /// `{"1.1.1": 3, ...}` from JS, with its JSON text when every value is one JSON carries
 /// exactly (then read from the text), else value by value: same results and errors either way.
+#[cfg(feature = "json")]
 fn values_or_text(values: JsValue) -> Result<(vsoko::Values, Option<String>), JsValue> {
     if crate::convert::is_plain_object(&values)
         && let Some(text) = values_text(&values)
@@ -95,6 +108,12 @@ fn values_or_text(values: JsValue) -> Result<(vsoko::Values, Option<String>), Js
         let v = vsoko::Values::from_json(&text).map_err(|e| to_js_error(&e))?;
         return Ok((v, Some(text)));
     }
+    Ok((from_js_values(values)?, None))
+}
+
+/// Value by value (the lean module reads no JSON text).
+#[cfg(not(feature = "json"))]
+fn values_or_text(values: JsValue) -> Result<(vsoko::Values, Option<String>), JsValue> {
     Ok((from_js_values(values)?, None))
 }
 
@@ -186,43 +205,53 @@ fn lazy(m: &Scored, head: &vsoko::Report, values: JsValue, options: vsoko::Optio
     )
 }
 
-/// The whole report, scored again from a lazy report's values text.
+/// The values of a lazy report again: its floats in input order, or its JSON text.
+fn lazy_values(values: &JsValue, m: &vsoko::Methodology) -> Result<vsoko::Values, JsValue> {
+    #[cfg(feature = "json")]
+    if let Some(text) = values.as_string() {
+        return vsoko::Values::from_json(&text).map_err(|e| to_js_error(&e));
+    }
+    let xs = js_sys::Float64Array::from(values.clone()).to_vec();
+    let mut row = Vec::new();
+    fill_floats(&xs, &mut row).map_err(|e| to_js_error(&e))?;
+    let ids = m.inputs();
+    Ok(row
+        .into_iter()
+        .filter_map(|(pos, v)| ids.get(pos).map(|i| (i.id.clone(), v)))
+        .collect())
+}
+
+/// The whole report, scored again from a lazy report's values.
 fn full_report(values: JsValue, source: JsValue, strict: bool) -> VsokoResult {
     let build = |m: &vsoko::Methodology| {
-        let values = if let Some(text) = values.as_string() {
-            vsoko::Values::from_json(&text).map_err(|e| to_js_error(&e))?
-        } else {
-            let xs = js_sys::Float64Array::from(values.clone()).to_vec();
-            let mut row = Vec::new();
-            fill_floats(&xs, &mut row).map_err(|e| to_js_error(&e))?;
-            let ids = m.inputs();
-            row.into_iter()
-                .filter_map(|(pos, v)| ids.get(pos).map(|i| (i.id.clone(), v)))
-                .collect()
-        };
+        let values = lazy_values(&values, m)?;
         let report = m
             .score(&values, vsoko::Options::new().strict(strict))
             .map_err(|e| to_js_error(&e))?;
         to_js(&report)
     };
-    match source.as_f64() {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "the numbers are registry indices this module gave out"
-        )]
-        Some(n) => {
-            let m = CUSTOM
-                .with_borrow(|all| all.get(n as usize).and_then(Weak::upgrade))
-                .ok_or_else(|| {
-                    to_js_error(&crate::convert::wrong_argument(
-                        "methodology",
-                        "a methodology not yet freed",
-                        "методика, которая ещё не освобождена (free)",
-                    ))
-                })?;
-            build(&m)
-        }
-        None => build(crate::methodology("methodology", &source)?),
+    #[cfg(feature = "json")]
+    if let Some(n) = source.as_f64() {
+        return build(&*custom(n)?);
     }
+    build(crate::methodology("methodology", &source)?)
+}
+
+/// The custom methodology a lazy report names by its registry number.
+#[cfg(feature = "json")]
+fn custom(n: f64) -> Result<Rc<vsoko::Methodology>, JsValue> {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "the numbers are registry indices this module gave out"
+    )]
+    CUSTOM
+        .with_borrow(|all| all.get(n as usize).and_then(Weak::upgrade))
+        .ok_or_else(|| {
+            to_js_error(&crate::convert::wrong_argument(
+                "methodology",
+                "a methodology not yet freed",
+                "методика, которая ещё не освобождена (free)",
+            ))
+        })
 }
