@@ -48,7 +48,7 @@ fn render(root: &str) -> String {
         "//! The built-in methodologies as Rust values. GENERATED from `data/*.json` by\n\
          //! `tests/builtin_code.rs`; do not edit (`VSOKO_BLESS=1 cargo test -p vsoko --test\n\
          //! builtin_code` rewrites it).\n\n\
-         use super::{d, o, plain, s};\n\
+         use super::{d, measures, o, plain, s};\n\
          use crate::methodology::*;\n",
     );
     for (name, file) in BUILTINS {
@@ -146,7 +146,7 @@ fn methodology(m: &MethodologySpec, depth: usize) -> String {
                     |r| format!("Some({})", rounding(r, depth + 1)),
                 ),
             ),
-            ("inputs", list(inputs, depth + 1, input)),
+            ("inputs", input_list(inputs, depth + 1)),
             ("levels", list(levels, depth + 1, level)),
             ("groups", list(groups, depth + 1, group)),
         ],
@@ -195,28 +195,50 @@ fn rounding(r: &Rounding, depth: usize) -> String {
     )
 }
 
-fn input(i: &InputSpec, depth: usize) -> String {
-    let InputSpec {
-        id,
-        title,
-        title_en,
-        kind,
-        min,
-        max,
-        not_applicable,
-    } = i;
-    record(
-        "InputSpec",
-        &[
-            ("id", string(id)),
-            ("title", opt_string(title.as_ref())),
-            ("title_en", opt_string(title_en.as_ref())),
-            ("kind", format!("MeasureKind::{kind:?}")),
-            ("min", opt_decimal(*min)),
-            ("max", opt_decimal(*max)),
-            ("not_applicable", not_applicable.to_string()),
-        ],
-        depth,
+/// `measures(&[…])` rows (static data), or `Vec::new()`.
+fn input_list(items: &[InputSpec], depth: usize) -> String {
+    if items.is_empty() {
+        return "Vec::new()".into();
+    }
+    let pad = "    ".repeat(depth + 1);
+    let mut out = String::from("measures(&[\n");
+    for i in items {
+        let InputSpec {
+            id,
+            title,
+            title_en,
+            kind,
+            min,
+            max,
+            not_applicable,
+        } = i;
+        let _ = writeln!(
+            out,
+            "{pad}({id:?}, {}, {}, MeasureKind::{kind:?}, {}, {}, {not_applicable}),",
+            static_text(title.as_ref()),
+            static_text(title_en.as_ref()),
+            row_decimal(*min),
+            row_decimal(*max),
+        );
+    }
+    out.push_str(&"    ".repeat(depth));
+    out.push_str("])");
+    out
+}
+
+/// An optional text of a static row.
+fn static_text(x: Option<&String>) -> String {
+    x.map_or_else(|| "None".into(), |x| format!("Some({x:?})"))
+}
+
+/// An optional decimal of a static row: `Some((mantissa, scale))`.
+fn row_decimal(x: Option<Decimal>) -> String {
+    x.map_or_else(
+        || "None".into(),
+        |x| {
+            let (mantissa, scale) = parts(x);
+            format!("Some(({mantissa}, {scale}))")
+        },
     )
 }
 
@@ -278,13 +300,12 @@ fn indicator_list(items: &[IndicatorSpec], depth: usize) -> String {
     let mut out = String::from("plain(&[\n");
     for i in items {
         let (mantissa, scale) = parts(i.cap);
-        let text = |x: Option<&String>| x.map_or_else(|| "None".into(), |x| format!("Some({x:?})"));
         let _ = writeln!(
             out,
             "{pad}({:?}, {}, {}, ({mantissa}, {scale}), {}),",
             i.id,
-            text(i.title.as_ref()),
-            text(i.title_en.as_ref()),
+            static_text(i.title.as_ref()),
+            static_text(i.title_en.as_ref()),
             i.not_applicable
         );
     }

@@ -5,7 +5,7 @@
 //! built-in reads no JSON: a WASM module that only scores with the built-ins carries no JSON
 //! parser. The tests below check that each generated value equals its file read the usual way.
 
-use super::{IndicatorSpec, Methodology, RuleSpec};
+use super::{IndicatorSpec, InputSpec, MeasureKind, Methodology, RuleSpec};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
@@ -88,6 +88,36 @@ fn plain(rows: &[Plain]) -> Vec<IndicatorSpec> {
                 cap: d(mantissa, scale),
                 not_applicable,
                 rule: RuleSpec::default(),
+            },
+        )
+        .collect()
+}
+
+/// A declared input of the generated descriptions: id, Russian and English titles, kind, lower
+/// and upper bounds as `(mantissa, scale)`, whether `"n/a"` is allowed.
+type Measure = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    MeasureKind,
+    Option<(u32, u32)>,
+    Option<(u32, u32)>,
+    bool,
+);
+
+/// The inputs of a list of [`Measure`] rows.
+fn measures(rows: &[Measure]) -> Vec<InputSpec> {
+    let bound = |b: Option<(u32, u32)>| b.map(|(mantissa, scale)| d(mantissa, scale));
+    rows.iter()
+        .map(
+            |&(id, title, title_en, kind, min, max, not_applicable)| InputSpec {
+                id: id.to_string(),
+                title: title.map(str::to_string),
+                title_en: title_en.map(str::to_string),
+                kind,
+                min: bound(min),
+                max: bound(max),
+                not_applicable,
             },
         )
         .collect()
