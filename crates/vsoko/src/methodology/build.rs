@@ -3,6 +3,7 @@
 //! positions, and every maximum computed by [`combine`] — reporting every problem on the way.
 
 use super::aggregation::{AggregationType, Combine, Part, combine};
+use super::id_map::IdMap;
 use super::inputs::{Input, MeasureKind};
 use super::model::{GroupSpec, MethodologySpec};
 use super::problem::{Flaw, Place, Problem};
@@ -10,7 +11,6 @@ use super::rules::{self, Build, RuleType};
 use super::{Group, Indicator, Methodology};
 use crate::methodology::aggregation::Aggregation;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// The parts of a methodology built from a description.
 pub(super) struct Built {
@@ -24,7 +24,7 @@ pub(super) struct Built {
 pub(super) fn build(spec: &MethodologySpec, problems: &mut Vec<Problem>) -> Built {
     let mut b = Builder {
         inputs: spec.inputs.iter().map(Input::from_spec).collect(),
-        input_index: HashMap::new(),
+        input_index: IdMap::default(),
         groups: Vec::new(),
         indicators: Vec::new(),
         problems,
@@ -91,7 +91,7 @@ pub(super) fn total_combine(m: &Methodology) -> Combine {
 
 struct Builder<'p> {
     inputs: Vec<Input>,
-    input_index: HashMap<String, (usize, MeasureKind)>,
+    input_index: IdMap<(usize, MeasureKind)>,
     groups: Vec<Group>,
     indicators: Vec<Indicator>,
     problems: &'p mut Vec<Problem>,

@@ -6,6 +6,7 @@ mod bands;
 mod build;
 mod builtin;
 mod catalog;
+mod id_map;
 mod inputs;
 pub(crate) mod model;
 mod problem;
@@ -27,9 +28,8 @@ pub use rules::{
 };
 
 use crate::error::{Error, Result};
+use id_map::IdMap;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// A methodology ready to score: checked, flattened, indexed.
@@ -46,8 +46,8 @@ pub struct Methodology {
     groups: Vec<Group>,
     indicators: Vec<Indicator>,
     inputs: Vec<Input>,
-    index: HashMap<String, usize, IdHash>,
-    indicator_index: HashMap<String, usize, IdHash>,
+    index: IdMap<usize>,
+    indicator_index: IdMap<usize>,
     total: Combine,
     max: Decimal,
     /// The table fast lane, worked out on first use (`None` when not plain).
@@ -325,35 +325,6 @@ impl Methodology {
     /// The description as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.spec).unwrap_or_default()
-    }
-}
-
-/// FNV-1a for the id index: ids are short, trusted-shape strings looked up 72 times per school,
-/// where SipHash's flood resistance costs more than the whole rest of scoring. A hostile input
-/// can at worst slow its own lookups (at most a few thousand ids are ever stored).
-type IdHash = BuildHasherDefault<Fnv>;
-
-/// The FNV-1a 64-bit hasher.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
     }
 }
 

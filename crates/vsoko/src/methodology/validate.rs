@@ -3,11 +3,11 @@
 //! they are built (`build.rs`).
 
 use super::bands::flaws;
+use super::id_map::IdSet;
 use super::inputs::{InputSpec, MeasureKind};
 use super::model::{GroupSpec, LevelBand, MethodologySpec};
 use super::problem::{Flaw, Place, Problem};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
 
 /// Returns every shape problem of `spec`.
 pub(crate) fn problems(spec: &MethodologySpec) -> Vec<Problem> {
@@ -38,7 +38,7 @@ pub(crate) fn problems(spec: &MethodologySpec) -> Vec<Problem> {
     {
         v.push(Place::Field("rounding"), Flaw::TooManyPlaces(r.places));
     }
-    let mut input_ids = HashSet::new();
+    let mut input_ids = IdSet::default();
     for input in &spec.inputs {
         v.input(input, &mut input_ids);
     }
@@ -52,7 +52,7 @@ pub(crate) fn problems(spec: &MethodologySpec) -> Vec<Problem> {
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
-    ids: HashSet<String>,
+    ids: IdSet,
 }
 
 impl Validator {
@@ -102,7 +102,7 @@ impl Validator {
         }
     }
 
-    fn input(&mut self, input: &InputSpec, seen: &mut HashSet<String>) {
+    fn input(&mut self, input: &InputSpec, seen: &mut IdSet) {
         let at = || Place::Input(input.id.clone());
         if input.id.trim().is_empty() || input.id != input.id.trim() {
             self.push(at(), Flaw::BadId(input.id.clone()));
@@ -165,7 +165,7 @@ impl Validator {
     }
 
     fn levels(&mut self, levels: &[LevelBand]) {
-        let mut seen = HashSet::new();
+        let mut seen = IdSet::default();
         let at = |i: usize| Place::Level {
             index: i,
             id: levels.get(i).map(|b| b.id.clone()).unwrap_or_default(),
@@ -173,7 +173,7 @@ impl Validator {
         for (i, band) in levels.iter().enumerate() {
             if band.id.trim().is_empty() {
                 self.push(at(i), Flaw::BadId(band.id.clone()));
-            } else if !seen.insert(band.id.as_str()) {
+            } else if !seen.insert(band.id.clone()) {
                 self.push(at(i), Flaw::DuplicateId);
             }
         }

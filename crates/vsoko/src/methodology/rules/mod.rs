@@ -26,7 +26,6 @@ use super::model::exact;
 use super::problem::{Flaw, Place, Problem};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A rule as written in JSON: its type and the fields that type uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,7 +245,7 @@ impl Rule {
 /// What building a rule needs: the inputs by id and a place for problems.
 pub(crate) struct Build<'a> {
     /// Declared and implicit inputs: id → (position, kind).
-    pub inputs: &'a HashMap<String, (usize, MeasureKind)>,
+    pub inputs: &'a super::id_map::IdMap<(usize, MeasureKind)>,
     /// The indicator.
     pub indicator: &'a str,
     /// Its cap.
