@@ -75,12 +75,7 @@ pub fn yes_no(text: &str) -> Option<bool> {
     {
         return None;
     }
-    let is = |word: &str| {
-        t.chars().count() == word.chars().count()
-            && t.chars()
-                .zip(word.chars())
-                .all(|(a, b)| a.to_lowercase().eq(std::iter::once(b)))
-    };
+    let is = |word: &str| is_word(t, word);
     if is("да") || t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("true") {
         Some(true)
     } else if is("нет") || t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("false") {
@@ -106,11 +101,23 @@ pub fn is_not_applicable(text: &str) -> bool {
     if t.eq_ignore_ascii_case("n/a") {
         return true;
     }
-    let mut chars = t.chars().flat_map(char::to_lowercase);
-    chars.next() == Some('н')
-        && chars.next() == Some('/')
-        && chars.next() == Some('п')
-        && chars.next().is_none()
+    is_word(t, "н/п")
+}
+
+/// Whether `text` is `word` (small Cyrillic letters and signs) in any letter case. A capital
+/// Cyrillic letter А–Я matches its small letter, and no other character lowercases to a small
+/// Cyrillic letter, so this is what Unicode lowercasing answers here, without its case tables
+/// (12 KB of a WASM module).
+fn is_word(text: &str, word: &str) -> bool {
+    text.chars().map(small_cyrillic).eq(word.chars())
+}
+
+/// A capital Cyrillic letter А–Я as its small letter; any other character as it is.
+fn small_cyrillic(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Reads one JSON value from its text exactly: a number from its digits (never through a
@@ -178,6 +185,31 @@ mod tests {
     use super::*;
     use crate::error::{Error, InputKind};
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn words_match_as_unicode_lowercasing_would() {
+        // Every character against every letter of the words: `is_word` takes it for the
+        // letter exactly when Unicode lowercases it to that letter alone.
+        let letters: Vec<char> = "данетп/".chars().collect();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            let unicode = lower.next().filter(|_| lower.next().is_none());
+            for &b in &letters {
+                assert_eq!(small_cyrillic(c) == b, unicode == Some(b), "{c:?} {b:?}");
+            }
+        }
+        for (text, yes) in [
+            ("ДА", Some(true)),
+            ("Нет", Some(false)),
+            ("нЕт", Some(false)),
+        ] {
+            assert_eq!(yes_no(text), yes, "{text}");
+        }
+        assert!(
+            is_not_applicable("Н/П") && is_not_applicable(" н/П ") && !is_not_applicable("Н/Д")
+        );
+        assert_eq!(yes_no("даа"), None);
+    }
 
     #[test]
     fn keeps_duplicates_for_scoring_to_report() {
