@@ -8,21 +8,11 @@ import { createRequire } from "node:module";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as lean from "../pkg/lean/vsoko_wasm.js";
+import { FIXTURES, read, thrown } from "./support.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 lean.initSync({ module: readFileSync(join(here, "../pkg/lean/vsoko_wasm_bg.wasm")) });
 const full = createRequire(import.meta.url)("../pkg/node/vsoko_wasm.js");
-const FIXTURES = join(here, "../../../fixtures");
-const read = (p) => JSON.parse(readFileSync(join(FIXTURES, p), "utf8"));
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected a VsokoError");
-}
 
 test("lean: golden schools of the point methodologies", () => {
   for (const methodology of ["index-2023", "nocko-1547"]) {

@@ -3,22 +3,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { FIXTURES, read, thrown } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const vsoko = require("../pkg/node/vsoko_wasm.js");
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures");
-const read = (p) => JSON.parse(readFileSync(join(FIXTURES, p), "utf8"));
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected a VsokoError");
-}
 
 for (const methodology of ["index-2023", "nocko-1547"]) {
   test(`golden schools: ${methodology}`, () => {

@@ -80,13 +80,29 @@ fn list<T>(items: &[T], depth: usize, item: impl Fn(&T, usize) -> String) -> Str
     if items.is_empty() {
         return "Vec::new()".into();
     }
+    enclosed("vec![", "]", items, depth, |x| item(x, depth + 1))
+}
+
+/// `helper(&[` … `])`: static rows, one a line.
+fn rows<T>(helper: &str, items: &[T], depth: usize, row: impl Fn(&T) -> String) -> String {
+    enclosed(&format!("{helper}(&["), "])", items, depth, row)
+}
+
+/// `open`, then each item on its own line one level deeper, then `close` at `depth`.
+fn enclosed<T>(
+    open: &str,
+    close: &str,
+    items: &[T],
+    depth: usize,
+    item: impl Fn(&T) -> String,
+) -> String {
     let pad = "    ".repeat(depth + 1);
-    let mut out = String::from("vec![\n");
+    let mut out = format!("{open}\n");
     for x in items {
-        let _ = writeln!(out, "{pad}{},", item(x, depth + 1));
+        let _ = writeln!(out, "{pad}{},", item(x));
     }
     out.push_str(&"    ".repeat(depth));
-    out.push(']');
+    out.push_str(close);
     out
 }
 
@@ -200,9 +216,7 @@ fn input_list(items: &[InputSpec], depth: usize) -> String {
     if items.is_empty() {
         return "Vec::new()".into();
     }
-    let pad = "    ".repeat(depth + 1);
-    let mut out = String::from("measures(&[\n");
-    for i in items {
+    rows("measures", items, depth, |i| {
         let InputSpec {
             id,
             title,
@@ -212,18 +226,14 @@ fn input_list(items: &[InputSpec], depth: usize) -> String {
             max,
             not_applicable,
         } = i;
-        let _ = writeln!(
-            out,
-            "{pad}({id:?}, {}, {}, MeasureKind::{kind:?}, {}, {}, {not_applicable}),",
+        format!(
+            "({id:?}, {}, {}, MeasureKind::{kind:?}, {}, {}, {not_applicable})",
             static_text(title.as_ref()),
             static_text(title_en.as_ref()),
             row_decimal(*min),
             row_decimal(*max),
-        );
-    }
-    out.push_str(&"    ".repeat(depth));
-    out.push_str("])");
-    out
+        )
+    })
 }
 
 /// An optional text of a static row.
@@ -296,22 +306,16 @@ fn indicator_list(items: &[IndicatorSpec], depth: usize) -> String {
     if items.is_empty() || !items.iter().all(|i| i.rule.is_default()) {
         return list(items, depth, indicator);
     }
-    let pad = "    ".repeat(depth + 1);
-    let mut out = String::from("plain(&[\n");
-    for i in items {
+    rows("plain", items, depth, |i| {
         let (mantissa, scale) = parts(i.cap);
-        let _ = writeln!(
-            out,
-            "{pad}({:?}, {}, {}, ({mantissa}, {scale}), {}),",
+        format!(
+            "({:?}, {}, {}, ({mantissa}, {scale}), {})",
             i.id,
             static_text(i.title.as_ref()),
             static_text(i.title_en.as_ref()),
             i.not_applicable
-        );
-    }
-    out.push_str(&"    ".repeat(depth));
-    out.push_str("])");
-    out
+        )
+    })
 }
 
 fn indicator(i: &IndicatorSpec, depth: usize) -> String {
