@@ -99,21 +99,16 @@ pub fn register(m: &Rc<vsoko::Methodology>) -> u32 {
 }
 
 /// `{"1.1.1": 3, ...}` from JS, with its JSON text when every value is one JSON carries
-/// exactly (then read from the text), else value by value: same results and errors either way.
-#[cfg(feature = "json")]
+/// exactly (then read from the text; not without the `json` feature), else value by value:
+/// same results and errors either way.
 fn values_or_text(values: JsValue) -> Result<(vsoko::Values, Option<String>), JsValue> {
+    #[cfg(feature = "json")]
     if crate::convert::is_plain_object(&values)
         && let Some(text) = values_text(&values)
     {
         let v = vsoko::Values::from_json(&text).map_err(|e| to_js_error(&e))?;
         return Ok((v, Some(text)));
     }
-    Ok((from_js_values(values)?, None))
-}
-
-/// Value by value (the lean module reads no JSON text).
-#[cfg(not(feature = "json"))]
-fn values_or_text(values: JsValue) -> Result<(vsoko::Values, Option<String>), JsValue> {
     Ok((from_js_values(values)?, None))
 }
 

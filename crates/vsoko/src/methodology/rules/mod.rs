@@ -21,6 +21,7 @@ pub use shares_mean::SharesMeanRule;
 pub use yes_no::YesNoRule;
 
 use super::bands::PointsBand;
+use super::id_map::IdMap;
 use super::inputs::MeasureKind;
 use super::model::exact;
 use super::problem::{Flaw, Place, Problem};
@@ -245,7 +246,7 @@ impl Rule {
 /// What building a rule needs: the inputs by id and a place for problems.
 pub(crate) struct Build<'a> {
     /// Declared and implicit inputs: id → (position, kind).
-    pub inputs: &'a super::id_map::IdMap<(usize, MeasureKind)>,
+    pub inputs: &'a IdMap<(usize, MeasureKind)>,
     /// The indicator.
     pub indicator: &'a str,
     /// Its cap.
