@@ -3,7 +3,6 @@
 //! are the core's (`vsoko::batch`).
 
 use crate::failure::Failure;
-use crate::render::csv_field;
 use crate::sheets::{self, Record};
 use crate::xlsx::{MAX_SCHOOLS, Results};
 use clap::ValueEnum;
@@ -13,6 +12,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vsoko::batch::{Rank, SummaryBuilder, ranks};
+use vsoko::output::csv::Line;
 use vsoko::{Methodology, Options, Scorecard};
 
 /// Arguments of `vsoko batch`.
@@ -104,6 +104,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         m,
         period: rows.has_period,
         line: String::with_capacity(256),
+        csv: Line::new(),
     };
     writer.header(args.rank)?;
     let mut summary = SummaryBuilder::new(m);
@@ -238,10 +239,7 @@ fn save_workbook(
     let ranked = rank.then(|| ranks(&book.totals()));
     let bytes = book
         .workbook(m, period, ranked.as_deref())
-        .map_err(|e| Failure::Write {
-            path: name.clone(),
-            message: e.to_string(),
-        })?;
+        .map_err(|e| e.failure(&name))?;
     std::fs::write(path, bytes).map_err(|e| Failure::write(&name, &e))
 }
 
@@ -307,6 +305,7 @@ struct Writer<'m, W: Write> {
     m: &'m Methodology,
     period: bool,
     line: String,
+    csv: Line,
 }
 
 impl<W: Write> Writer<'_, W> {
@@ -321,7 +320,7 @@ impl<W: Write> Writer<'_, W> {
             if rank {
                 header.extend(["position", "percentile"]);
             }
-            let text = header.join(",") + "\n";
+            let text = vsoko::output::csv::header(header);
             self.out
                 .write_all(text.as_bytes())
                 .map_err(|e| Failure::write(&self.path, &e))?;
@@ -331,22 +330,22 @@ impl<W: Write> Writer<'_, W> {
 
     /// Renders a school's row into `self.line`, without its rank and line end.
     fn render(&mut self, s: &Scored) {
-        use std::fmt::Write as _;
         let level = self.m.level_of(s.card.total).map(|l| l.id.as_str());
         self.line.clear();
         let school = s.school.as_deref().unwrap_or("");
         match self.format {
             OutputFormat::Csv => {
-                self.line.push_str(&csv_field(school));
+                let line = &mut self.csv;
+                line.clear();
+                line.text(school);
                 if self.period {
-                    self.line.push(',');
-                    self.line
-                        .push_str(&csv_field(s.period.as_deref().unwrap_or("")));
+                    line.text(s.period.as_deref().unwrap_or(""));
                 }
-                let _ = write!(self.line, ",{},{}", s.card.total, level.unwrap_or(""));
+                line.number(s.card.total).text(level.unwrap_or(""));
                 for p in &s.card.group_points {
-                    let _ = write!(self.line, ",{p}");
+                    line.number(p);
                 }
+                self.line.push_str(line.as_str());
             }
             OutputFormat::Jsonl => {
                 let groups: serde_json::Map<String, serde_json::Value> = self

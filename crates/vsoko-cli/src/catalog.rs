@@ -77,7 +77,6 @@ pub fn table(m: &Methodology) -> String {
 /// The CSV header a region sends out: `school` and one column per input id (for a version-1
 /// methodology, per indicator id).
 pub fn csv_header(m: &Methodology) -> String {
-    let mut cols = vec!["school".to_string()];
-    cols.extend(m.inputs().iter().map(|i| i.id.clone()));
-    format!("{}\n", cols.join(","))
+    let ids = m.inputs().iter().map(|i| i.id.as_str());
+    vsoko::output::csv::header(std::iter::once("school").chain(ids))
 }

@@ -2,13 +2,14 @@
 //! or period and municipality columns) scored and compared by the core's `dynamics` module.
 
 use crate::failure::{Failure, note};
-use crate::render::csv_field;
 use crate::sheets;
 use clap::ValueEnum;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vsoko::dynamics::{Dynamics, Panel};
+use vsoko::output::csv::Line;
+use vsoko::output::terminal::visible;
 use vsoko::{Methodology, Options};
 
 /// The input both commands read.
@@ -64,13 +65,13 @@ pub fn run(args: &DynamicsArgs) -> ExitCode {
     finish(load(&args.input).and_then(|(m, d, bad)| {
         let text = match args.format {
             Format::Json => {
-                serde_json::to_string_pretty(&d).map_err(|e| Failure::Write {
-                    path: "stdout".into(),
-                    message: e.to_string(),
+                serde_json::to_string_pretty(&d).map_err(|_| Failure::Output {
+                    code: "io",
+                    message: "не удалось записать JSON".into(),
                 })? + "\n"
             }
             Format::Csv => csv(&d),
-            Format::Table => table(&m, &d, args.municipality.as_deref()),
+            Format::Table => visible(&table(&m, &d, args.municipality.as_deref())),
         };
         crate::failure::emit(&text).map(|()| bad)
     }))
@@ -220,24 +221,24 @@ fn score_file(path: &std::path::Path, m: &Methodology) -> Result<FileRows, Failu
 
 /// One row per school: totals per period, delta, level change, declines.
 fn csv(d: &Dynamics) -> String {
-    let mut out = String::from("school,municipality");
+    let mut line = Line::new();
+    line.text("school").text("municipality");
     for p in &d.periods {
-        let _ = write!(out, ",total_{}", csv_field(p));
+        line.text(&format!("total_{p}"));
     }
-    out.push_str(",delta,level_from,level_to,declines\n");
+    line.text("delta")
+        .text("level_from")
+        .text("level_to")
+        .text("declines");
+    let mut out = line.finish();
     for s in &d.schools {
-        let _ = write!(
-            out,
-            "{},{}",
-            csv_field(&s.school),
-            csv_field(s.municipality.as_deref().unwrap_or(""))
-        );
+        line.text(&s.school)
+            .text(s.municipality.as_deref().unwrap_or(""));
         for p in &d.periods {
-            let _ = write!(
-                out,
-                ",{}",
-                s.totals.get(p).map(ToString::to_string).unwrap_or_default()
-            );
+            match s.totals.get(p) {
+                Some(t) => line.number(t),
+                None => line.empty(),
+            };
         }
         let (from, to) = s
             .level_change
@@ -248,12 +249,12 @@ fn csv(d: &Dynamics) -> String {
             .iter()
             .map(|x| format!("{}:{}", x.id, x.delta))
             .collect();
-        let _ = writeln!(
-            out,
-            ",{},{from},{to},{}",
-            s.delta.map(|x| x.to_string()).unwrap_or_default(),
-            csv_field(&declines.join(" "))
-        );
+        match s.delta {
+            Some(x) => line.number(x),
+            None => line.empty(),
+        };
+        line.text(from).text(to).text(&declines.join(" "));
+        out.push_str(&line.finish());
     }
     out
 }

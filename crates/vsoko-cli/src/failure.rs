@@ -32,6 +32,13 @@ pub enum Failure {
         /// The system's message.
         message: String,
     },
+    /// An output that cannot be written as asked (Russian text with its own code).
+    Output {
+        /// A stable code, e.g. `cell_too_long`.
+        code: &'static str,
+        /// The Russian message.
+        message: String,
+    },
     /// The command line asks for something that cannot be done (Russian text).
     Usage(String),
     /// Standard output was closed by its reader: stop quietly.
@@ -46,10 +53,67 @@ impl Failure {
         } else {
             Failure::Write {
                 path: path.to_string(),
-                message: e.to_string(),
+                message: os_ru(e),
             }
         }
     }
+
+    /// A read error on `path`, in Russian.
+    pub fn read(path: &str, e: &std::io::Error) -> Failure {
+        Failure::Io {
+            path: path.to_string(),
+            message: os_ru(e),
+        }
+    }
+
+    /// A workbook that could not be written to `path`, in Russian.
+    pub fn xlsx(path: &str, e: &rust_xlsxwriter::XlsxError) -> Failure {
+        use rust_xlsxwriter::XlsxError;
+        let message = match e {
+            XlsxError::IoError(io) => os_ru(io),
+            XlsxError::MaxStringLengthExceeded => {
+                "в ячейке больше 32 767 знаков — столько Excel не вмещает".into()
+            }
+            _ => "внутренняя ошибка при сборке книги Excel".into(),
+        };
+        Failure::Write {
+            path: path.to_string(),
+            message,
+        }
+    }
+}
+
+/// What the operating system said, in Russian (its own message is English and is not shown).
+///
+/// ```
+/// let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+/// assert_eq!(vsoko_cli::failure::os_ru(&e), "файл или папка не найдены");
+/// ```
+pub fn os_ru(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let text = match e.kind() {
+        K::NotFound => "файл или папка не найдены",
+        K::PermissionDenied => "нет прав доступа",
+        K::AlreadyExists => "файл уже существует",
+        K::IsADirectory => "это папка, а не файл",
+        K::NotADirectory => "часть пути не является папкой",
+        K::InvalidData => "файл не в кодировке UTF-8 или повреждён",
+        K::StorageFull => "на диске нет места",
+        K::ReadOnlyFilesystem => "файловая система доступна только для чтения",
+        K::FileTooLarge => "файл слишком велик",
+        K::InvalidFilename => "недопустимое имя файла",
+        K::UnexpectedEof => "файл оборван",
+        K::Interrupted => "операция прервана",
+        K::OutOfMemory => "не хватило памяти",
+        K::BrokenPipe => "получатель вывода закрыл канал",
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => format!("ошибка ввода-вывода (код системы {code})"),
+                None => "ошибка ввода-вывода".into(),
+            };
+        }
+    };
+    text.into()
 }
 
 /// Prints to standard output.
@@ -63,8 +127,10 @@ pub fn emit(text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::write("stdout", &e))
 }
 
-/// Prints one line to standard error, ignoring a closed stream (never panics as `eprintln!` does).
+/// Prints one line to standard error, ignoring a closed stream (never panics as `eprintln!` does);
+/// control characters in it are shown, not obeyed (see [`vsoko::output::terminal`]).
 pub fn note(text: &str) {
+    let text = vsoko::output::terminal::visible(text);
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes());
     if !text.ends_with('\n') {
@@ -111,6 +177,7 @@ impl Failure {
                 format!("error[io]: не удалось записать «{path}» ({message})")
             }
             Failure::Usage(text) => format!("error[usage]: {text}"),
+            Failure::Output { code, message } => format!("error[{code}]: {message}"),
             Failure::ClosedPipe => String::new(),
         }
     }
@@ -121,10 +188,7 @@ impl Failure {
 /// # Errors
 /// [`Failure::Io`] naming the file.
 pub fn read_input(path: &Path) -> Result<String, Failure> {
-    let io = |e: std::io::Error| Failure::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
+    let io = |e: std::io::Error| Failure::read(&path.display().to_string(), &e);
     if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).map_err(io)?;

@@ -9,6 +9,7 @@ mod plan;
 mod selfexam;
 mod xlsx;
 
+use vsoko::output::terminal::visible;
 use vsoko_cli::{failure, render, sheets, tables};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -125,7 +126,7 @@ fn main() -> ExitCode {
         Command::Catalog { name, format } => Methodology::builtin(&name)
             .map_err(Failure::from)
             .map(|m| match format {
-                CatalogFormat::Table => catalog::table(m),
+                CatalogFormat::Table => visible(&catalog::table(m)),
                 CatalogFormat::Json => json(&m.catalog()),
             }),
         Command::Template {
@@ -169,7 +170,7 @@ fn score(args: &ScoreArgs) -> Result<String, Failure> {
     let m = vsoko::json::resolve(chosen, &input)?;
     let report = vsoko::json::score_input(&input, Some(m), options)?;
     Ok(match args.format {
-        ScoreFormat::Table => render::table(m, &report),
+        ScoreFormat::Table => visible(&render::table(m, &report)),
         ScoreFormat::Markdown => render::markdown(m, &report),
         ScoreFormat::Json => json(&report),
     })
@@ -196,10 +197,7 @@ fn template(
                     "книгу Excel нельзя вывести в терминал: укажите -o form.xlsx".into(),
                 ));
             }
-            xlsx::form(m).map_err(|e| Failure::Write {
-                path: out,
-                message: e.to_string(),
-            })?
+            xlsx::form(m).map_err(|e| e.failure(&out))?
         }
     };
     if let Some(path) = output {

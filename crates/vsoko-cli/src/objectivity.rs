@@ -11,6 +11,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::objectivity::{Analysis, Objectivity, ObjectivityOptions, PupilTable, combine};
+use vsoko::output::html::escape as esc;
+use vsoko::output::terminal::visible;
 use vsoko::reason::{InputReason, Location};
 
 /// Arguments of `vsoko objectivity`.
@@ -76,7 +78,7 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
         Format::Json => serde_json::to_writer(&mut out, &result)
             .map_err(std::io::Error::other)
             .and_then(|()| out.write_all(b"\n")),
-        Format::Table => out.write_all(table(&result).as_bytes()),
+        Format::Table => out.write_all(visible(&table(&result)).as_bytes()),
         Format::Csv => out.write_all(csv(&result).as_bytes()),
         Format::Html => out.write_all(html(&result).as_bytes()),
     };
@@ -152,10 +154,7 @@ fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result
         }
         return reader.finish();
     }
-    let io = |e: std::io::Error| Failure::Io {
-        path: label.clone(),
-        message: e.to_string(),
-    };
+    let io = |e: std::io::Error| Failure::read(&label.clone(), &e);
     let len = std::fs::metadata(path).map_err(io)?.len();
     // Only a first file is split: a later one must be checked against what is already read.
     if len >= parallel_from
@@ -267,10 +266,8 @@ fn split_point(path: &Path, len: u64) -> std::io::Result<Option<Split>> {
 /// The table as it stands after its header (read from the first rows), for the reader of the
 /// file's second half.
 fn header_of(path: &Path) -> Result<PupilTable, Failure> {
-    let file = std::fs::File::open(path).map_err(|e| Failure::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure::read(&path.display().to_string(), &e))?;
     let mut table = PupilTable::default();
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -404,8 +401,7 @@ fn table(r: &Objectivity) -> String {
 }
 
 fn csv(r: &Objectivity) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut out = vsoko::output::csv::header([
         "school",
         "municipality",
         "procedure",
@@ -426,6 +422,7 @@ fn csv(r: &Objectivity) -> String {
         "spearman",
         "flags",
     ]);
+    let mut line = vsoko::output::csv::Line::new();
     for g in &r.groups {
         let flags: Vec<&str> = r
             .flags
@@ -440,43 +437,36 @@ fn csv(r: &Objectivity) -> String {
             .map(|f| f.sign.as_str())
             .collect();
         let d = |x: Option<Decimal>| x.map(|d| d.to_string()).unwrap_or_default();
-        let _ = w.write_record([
-            g.school.clone(),
-            g.municipality.clone().unwrap_or_default(),
-            g.procedure.clone(),
-            g.subject.clone(),
-            g.grade.to_string(),
-            g.year.to_string(),
-            g.participants.to_string(),
-            g.absent.to_string(),
-            g.compared.to_string(),
-            g.lowered.to_string(),
-            g.confirmed.to_string(),
-            g.raised.to_string(),
-            d(g.lowered_pct),
-            d(g.confirmed_pct),
-            d(g.raised_pct),
-            d(g.mean_score),
-            d(g.completion_pct),
-            d(g.spearman),
-            flags.join(" "),
-        ]);
+        line.text(&g.school)
+            .text(g.municipality.as_deref().unwrap_or_default())
+            .text(&g.procedure)
+            .text(&g.subject)
+            .number(g.grade)
+            .number(g.year)
+            .number(g.participants)
+            .number(g.absent)
+            .number(g.compared)
+            .number(g.lowered)
+            .number(g.confirmed)
+            .number(g.raised)
+            .number(d(g.lowered_pct))
+            .number(d(g.confirmed_pct))
+            .number(d(g.raised_pct))
+            .number(d(g.mean_score))
+            .number(d(g.completion_pct))
+            .number(d(g.spearman))
+            .number(flags.join(" "));
+        out.push_str(&line.finish());
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-fn esc(t: &str) -> String {
-    t.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    out
 }
 
 /// A self-contained page: the index, the flags, and per group a stacked bar of
 /// «понизили / подтвердили / повысили» (inline SVG, no scripts).
 fn html(r: &Objectivity) -> String {
-    let mut out = String::from(
-        "<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Объективность оценивания</title>\n<style>body{font-family:sans-serif;margin:1.5em;max-width:1100px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;font-size:10pt;text-align:left}th{background:#eef}.flag{color:#a00}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}</style></head><body>\n",
+    let mut out = vsoko::output::html::head(
+        "Объективность оценивания",
+        "body{font-family:sans-serif;margin:1.5em;max-width:1100px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;font-size:10pt;text-align:left}th{background:#eef}.flag{color:#a00}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}",
     );
     let _ = write!(
         out,
@@ -536,6 +526,7 @@ fn html(r: &Objectivity) -> String {
             opt(g.spearman)
         );
     }
-    out.push_str("</table>\n</body></html>\n");
+    out.push_str("</table>\n");
+    out.push_str(vsoko::output::html::END);
     out
 }

@@ -2,10 +2,10 @@
 
 use crate::failure::{Failure, read_input};
 use clap::{Subcommand, ValueEnum};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan, PlanCheck, PlanItem};
+use vsoko::output::terminal::visible;
+use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan, PlanCheck};
 use vsoko::reason::{InputReason, Location};
 use vsoko::selfexam::Date;
 use vsoko::{Error, Report};
@@ -248,7 +248,7 @@ fn check(
     let code = if result.has_errors { EXIT_FINDINGS } else { 0 };
     let out = match format {
         CheckFormat::Json => json(&result),
-        CheckFormat::Table => table(&plan, &result),
+        CheckFormat::Table => visible(&table(&plan, &result)),
     };
     Ok((out, code))
 }
@@ -268,28 +268,6 @@ fn table(plan: &Plan, r: &PlanCheck) -> String {
             .iter()
             .map(|f| (f.severity, f.code.as_str(), f.message.as_str(), None)),
     ));
-    out
-}
-
-fn items_markdown(title: &str, items: &[PlanItem]) -> String {
-    let mut out = format!("## {title}\n\n");
-    if items.is_empty() {
-        out.push_str("Пунктов нет.\n");
-        return out;
-    }
-    out.push_str("| № | Срок | Содержание | Ответственные | Результат |\n|---|---|---|---|---|\n");
-    for i in items {
-        let esc = |t: &str| t.replace('|', "\\|").replace('\n', "<br>");
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            esc(&i.id),
-            esc(&i.when),
-            esc(&i.content),
-            esc(&i.responsible.join("; ")),
-            esc(i.result.as_deref().unwrap_or(""))
-        );
-    }
     out
 }
 
@@ -322,16 +300,19 @@ fn show(
             crate::xlsx::write_cyclogram(&plan.cyclogram(), out)?;
             return Ok(String::new());
         }
+        (View::Agenda | View::Due, ShowFormat::Xlsx) => {
+            return Err(Failure::Usage(
+                "список пунктов (--view agenda или due) не выводится в XLSX; выберите --format markdown, html или json".into(),
+            ));
+        }
         (View::Agenda, f) => {
             let who = responsible
                 .ok_or_else(|| missing("responsible", "--responsible (имя или должность)"))?;
             let agenda = plan.agenda(who);
             match f {
                 ShowFormat::Json => json(&agenda),
-                _ => items_markdown(
-                    &format!("План работы: {}", agenda.responsible),
-                    &agenda.items,
-                ),
+                ShowFormat::Html => agenda.to_html(),
+                ShowFormat::Markdown | ShowFormat::Xlsx => agenda.to_markdown(),
             }
         }
         (View::Due, f) => {
@@ -339,11 +320,8 @@ fn show(
             let due = plan.due(parse_date("as_of", date)?);
             match f {
                 ShowFormat::Json => json(&due),
-                _ => {
-                    items_markdown(&format!("К выполнению в месяце {date}"), &due.due)
-                        + "\n"
-                        + &items_markdown("Просрочено", &due.overdue)
-                }
+                ShowFormat::Html => due.to_html(),
+                ShowFormat::Markdown | ShowFormat::Xlsx => due.to_markdown(),
             }
         }
     };

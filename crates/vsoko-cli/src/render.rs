@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;
 use vsoko::decimal::ROUNDING;
+use vsoko::output::markdown;
 use vsoko::{Methodology, Report};
 
 const BAR_WIDTH: u32 = 20;
@@ -98,9 +99,9 @@ pub fn table(m: &Methodology, r: &Report) -> String {
 /// `vsoko score --format markdown`: the same facts as a Markdown document.
 pub fn markdown(m: &Methodology, r: &Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## {}\n", m.title());
+    let _ = writeln!(out, "## {}\n", markdown::line(m.title()));
     if let Some(line) = school_line(r) {
-        let _ = writeln!(out, "{line}\n");
+        let _ = writeln!(out, "{}\n", markdown::line(&line));
     }
     let _ = writeln!(
         out,
@@ -108,7 +109,7 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
         r.total,
         r.max,
         percent(r.total, r.max),
-        level_text(r, " — ")
+        markdown::line(&level_text(r, " — "))
     );
     let _ = writeln!(
         out,
@@ -116,11 +117,7 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
     );
     let _ = writeln!(out, "|---|---|---:|---:|---:|");
     for g in &r.groups {
-        let title = g
-            .title
-            .as_deref()
-            .unwrap_or("(без названия)")
-            .replace('|', "\\|");
+        let title = markdown::cell(g.title.as_deref().unwrap_or("(без названия)"));
         let title = if g.parent.is_none() {
             format!("**{title}**")
         } else {
@@ -129,7 +126,7 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
         let _ = writeln!(
             out,
             "| {} | {title} | {} | {} | {} |",
-            g.id,
+            markdown::cell(&g.id),
             g.points,
             g.max,
             percent(g.points, g.max)
@@ -140,12 +137,16 @@ pub fn markdown(m: &Methodology, r: &Report) -> String {
             out,
             "\nНе заполнено ({}): {}",
             r.missing.len(),
-            r.missing.join(", ")
+            markdown::line(&r.missing.join(", "))
         );
     }
     if !r.deficits.indicators.is_empty() {
         let worst = worst_indicators(r, 10);
-        let _ = writeln!(out, "\nНаибольшие потери баллов: {worst}");
+        let _ = writeln!(
+            out,
+            "\nНаибольшие потери баллов: {}",
+            markdown::line(&worst)
+        );
     }
     out
 }
@@ -291,17 +292,4 @@ pub fn findings<'a>(
         out.push('\n');
     }
     out
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-///
-/// ```
-/// assert_eq!(vsoko_cli::render::csv_field("СОШ № 6, корпус 2"), "\"СОШ № 6, корпус 2\"");
-/// ```
-pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }

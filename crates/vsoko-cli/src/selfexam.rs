@@ -6,6 +6,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vsoko::Report;
+use vsoko::output::terminal::visible;
 use vsoko::selfexam::{CheckResult, Skeleton};
 
 /// Arguments of `vsoko selfexam`.
@@ -91,7 +92,7 @@ fn check(
             "{}\n",
             serde_json::to_string_pretty(&result).unwrap_or_default()
         ),
-        CheckFormat::Table => table(&result),
+        CheckFormat::Table => visible(&table(&result)),
     };
     Ok((out, code))
 }

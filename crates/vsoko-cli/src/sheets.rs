@@ -122,10 +122,7 @@ pub fn open<'m>(
         "xlsx" | "xlsm" => InputFormat::Xlsx,
         _ => InputFormat::Csv,
     });
-    let io = |e: std::io::Error| Failure::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
+    let io = |e: std::io::Error| Failure::read(&path.display().to_string(), &e);
     match format {
         InputFormat::Csv => {
             let reader: Box<dyn Read> = if path.as_os_str() == "-" {
@@ -163,10 +160,9 @@ fn csv_rows<'m, R: BufRead + 'm>(
     path: &Path,
     m: &'m Methodology,
 ) -> Result<Rows<'m>, Failure> {
-    let buf = reader.fill_buf().map_err(|e| Failure::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let buf = reader
+        .fill_buf()
+        .map_err(|e| Failure::read(&path.display().to_string(), &e))?;
     let first_line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
     let delimiter = sniff_delimiter(first_line);
     let csv = csv::ReaderBuilder::new()
@@ -309,10 +305,10 @@ fn xlsx_rows<'m>(path: &Path, m: &'m Methodology) -> Result<Rows<'m>, Failure> {
     use calamine::Xlsx;
     let file = Location::File(path.display().to_string());
     if !path.exists() {
-        return Err(Failure::Io {
-            path: path.display().to_string(),
-            message: "file not found".into(),
-        });
+        return Err(Failure::read(
+            &path.display().to_string(),
+            &std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
     }
     let book: Xlsx<_> =
         calamine::open_workbook(path).map_err(|e: calamine::XlsxError| Error::InvalidInput {

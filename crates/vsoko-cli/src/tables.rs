@@ -4,7 +4,7 @@
 
 use crate::failure::Failure;
 use std::path::Path;
-use vsoko::reason::{InputReason, Location};
+use vsoko::reason::{InputReason, Location, ValueReason, column_letters};
 use vsoko::{Error, InputKind};
 
 /// A row: its line in the file (or row in the sheet) and its cells.
@@ -20,10 +20,8 @@ pub fn read_table(path: &Path) -> Result<Vec<TableRow>, Failure> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if matches!(ext.as_str(), "xlsx" | "xlsm") {
-        let bytes = std::fs::read(path).map_err(|e| Failure::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::read(&path.display().to_string(), &e))?;
         return xlsx_table(&bytes, &path.display().to_string());
     }
     let bytes = if path.as_os_str() == "-" {
@@ -32,10 +30,7 @@ pub fn read_table(path: &Path) -> Result<Vec<TableRow>, Failure> {
     } else {
         std::fs::read(path)
     }
-    .map_err(|e| Failure::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    .map_err(|e| Failure::read(&path.display().to_string(), &e))?;
     csv_table(&bytes)
 }
 
@@ -121,7 +116,8 @@ pub fn csv_table(bytes: &[u8]) -> Result<Vec<TableRow>, Failure> {
 }
 
 /// Reads the first sheet of a workbook from memory, cell by cell (a used range declared up to
-/// `XFD1048576` costs nothing). Date cells become `DD.MM.YYYY`, formulas their saved value.
+/// `XFD1048576` costs nothing). Date cells become `DD.MM.YYYY`, formulas their saved value; a
+/// formula saved without a value is [`Error::InvalidCell`] naming the cell.
 ///
 /// # Errors
 /// A [`Failure`] when the bytes are not a workbook.
@@ -144,9 +140,22 @@ pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
         .worksheet_cells_reader(&name)
         .map_err(|e| bad(e.to_string()))?;
     let mut rows: Vec<TableRow> = Vec::new();
-    while let Some(cell) = cells.next_cell().map_err(|e| bad(e.to_string()))? {
-        let (r, c) = cell.get_position();
-        let text = match cell.get_value() {
+    while let Some(cell) = cells
+        .next_cell_with_formula()
+        .map_err(|e| bad(e.to_string()))?
+    {
+        let (r, c) = cell.pos;
+        let text = match &cell.value {
+            DataRef::Empty if cell.formula.is_some() => {
+                let letter = column_letters(c as usize + 1);
+                return Err(Error::InvalidCell {
+                    reason: ValueReason::FormulaWithoutValue {
+                        cell: format!("{letter}{}", r as usize + 1),
+                    },
+                    column: letter,
+                }
+                .into());
+            }
             DataRef::Empty => continue,
             DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
             DataRef::SharedString(s) => (*s).to_string(),

@@ -120,7 +120,8 @@ fn outputs_for_people() {
         html.contains("<svg")
             && html.contains("понизили")
             && !html.contains("<script")
-            && !html.contains("http")
+            && !html.contains("http://")
+            && !html.contains("https://")
     );
 }
 

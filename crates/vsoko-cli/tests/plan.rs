@@ -332,7 +332,7 @@ fn the_template_and_the_views() {
     ]);
     let html = text(&o.stdout);
     assert!(html.contains("@page { size: A4 landscape"));
-    assert!(!html.contains("http") && !html.contains("<script"));
+    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));
     let dir = std::env::temp_dir().join(format!("vsoko-plan-x-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let xlsx = dir.join("c.xlsx");

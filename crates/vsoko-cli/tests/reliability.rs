@@ -269,3 +269,26 @@ fn lone_carriage_returns_end_lines_too() {
     let lines: Vec<usize> = rows.iter().map(|r| r.row).collect();
     assert_eq!(lines, [4, 5]);
 }
+
+#[test]
+fn a_formula_without_a_saved_value_is_an_error_in_the_plan_and_pupil_readers_too() {
+    for args in [
+        vec![
+            "plan",
+            "import",
+            "xlsx/formula_no_value.xlsx",
+            "--year",
+            "2023/24",
+        ],
+        vec!["objectivity", "xlsx/formula_no_value.xlsx"],
+    ] {
+        let (code, _, err) = stderr_of(&args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(
+                "error[invalid_value]: столбец B: в ячейке B2 формула без сохранённого значения"
+            ),
+            "{args:?}: {err}"
+        );
+    }
+}

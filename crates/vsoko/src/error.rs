@@ -123,6 +123,15 @@ pub enum Error {
         /// The repeated id.
         id: String,
     },
+    /// A spreadsheet cell that cannot be read as the text or number it should be (a formula
+    /// saved without its value, an error value); code `invalid_value`.
+    #[error("column {column}: {reason}")]
+    InvalidCell {
+        /// The column: its letter, and its heading when known (`B «Сроки»`).
+        column: String,
+        /// What is wrong (names the cell).
+        reason: ValueReason,
+    },
     /// Strict mode: an indicator has no value.
     #[error("indicator \"{id}\" has no value (strict mode requires every indicator)")]
     MissingIndicator {
@@ -152,7 +161,7 @@ impl Error {
             Error::InvalidInput { .. } => "invalid_input",
             Error::UnknownIndicator { .. } => "unknown_indicator",
             Error::DuplicateIndicator { .. } => "duplicate_indicator",
-            Error::InvalidValue { .. } => "invalid_value",
+            Error::InvalidValue { .. } | Error::InvalidCell { .. } => "invalid_value",
             Error::ValueOutOfRange { .. } => "value_out_of_range",
             Error::NotApplicableForbidden { .. } => "not_applicable_forbidden",
             Error::MissingIndicator { .. } => "missing_indicator",
@@ -265,6 +274,9 @@ impl Error {
             ),
             Error::DuplicateSection { id } => {
                 format!("раздел «{id}» указан несколько раз; оставьте один")
+            }
+            Error::InvalidCell { column, reason } => {
+                format!("столбец {column}: {}", reason.ru())
             }
         }
     }

@@ -11,6 +11,7 @@ pub mod input;
 pub mod json;
 pub mod methodology;
 pub mod objectivity;
+pub mod output;
 pub mod plan;
 pub mod reason;
 pub mod scoring;

@@ -11,10 +11,8 @@ use vsoko::plan::Cyclogram;
 /// # Errors
 /// A [`Failure::Write`] naming the file.
 pub fn write_cyclogram(c: &Cyclogram, path: &Path) -> Result<(), Failure> {
-    let fail = |e: rust_xlsxwriter::XlsxError| Failure::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
+    let name = path.display().to_string();
+    let fail = |e: rust_xlsxwriter::XlsxError| Failure::xlsx(&name, &e);
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Циклограмма").map_err(fail)?;
@@ -42,9 +40,7 @@ pub fn write_cyclogram(c: &Cyclogram, path: &Path) -> Result<(), Failure> {
         for (col, text) in row.iter().enumerate() {
             let col = u16::try_from(col).unwrap_or(u16::MAX);
             let format = if r == 2 || col == 0 { &head } else { &cell };
-            sheet
-                .write_string_with_format(r, col, text, format)
-                .map_err(fail)?;
+            super::text(sheet, r, col, text, Some(format)).map_err(|e| e.failure(&name))?;
         }
     }
     sheet.set_column_width(0, 28).map_err(fail)?;

@@ -1,8 +1,8 @@
 //! Batch results as a workbook: a sheet per level of detail (schools, groups, indicators),
 //! column ids in row 1 and Russian headings in row 2, numbers as number cells, widths set.
 
-use super::{col, row, write_decimal};
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use super::{BookError, col, row, text, write_decimal};
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use vsoko::batch::Rank;
 use vsoko::scoring::Slot;
 use vsoko::{Methodology, Scorecard};
@@ -36,13 +36,13 @@ impl Results {
     /// The workbook as bytes.
     ///
     /// # Errors
-    /// An [`XlsxError`] from the writer.
+    /// A [`BookError`] from the writer, or for a text longer than a cell.
     pub fn workbook(
         &self,
         m: &Methodology,
         period: bool,
         ranks: Option<&[Rank]>,
-    ) -> Result<Vec<u8>, XlsxError> {
+    ) -> Result<Vec<u8>, BookError> {
         let mut book = Workbook::new();
         self.schools(book.add_worksheet(), m, period, ranks)?;
         let groups: Vec<(String, String)> = m
@@ -78,7 +78,7 @@ impl Results {
                 _ => Cell::Text(""),
             },
         )?;
-        book.save_to_buffer()
+        Ok(book.save_to_buffer()?)
     }
 
     fn schools(
@@ -87,7 +87,7 @@ impl Results {
         m: &Methodology,
         period: bool,
         ranks: Option<&[Rank]>,
-    ) -> Result<(), XlsxError> {
+    ) -> Result<(), BookError> {
         sheet.set_name("Школы")?;
         let mut cols: Vec<(&str, &str, f64)> = vec![("school", "Организация", 40.0)];
         if period {
@@ -111,10 +111,10 @@ impl Results {
         for (r, (school, p, card)) in self.rows.iter().enumerate() {
             let r = row(r + 2);
             let mut c = 0u16;
-            sheet.write_string(r, c, school)?;
+            text(sheet, r, c, school, None)?;
             if period {
                 c += 1;
-                sheet.write_string(r, c, p.as_deref().unwrap_or(""))?;
+                text(sheet, r, c, p.as_deref().unwrap_or(""), None)?;
             }
             write_decimal(sheet, r, c + 1, card.total)?;
             write_decimal(sheet, r, c + 2, card.max)?;
@@ -128,8 +128,8 @@ impl Results {
                 )?;
             }
             if let Some(level) = m.level_of(card.total) {
-                sheet.write_string(r, c + 4, &level.id)?;
-                sheet.write_string(r, c + 5, &level.title)?;
+                text(sheet, r, c + 4, &level.id, None)?;
+                text(sheet, r, c + 5, &level.title, None)?;
             }
             if let Some(rank) = ranks.and_then(|ranks| ranks.get(r as usize - 2)) {
                 sheet.write_number(
@@ -151,7 +151,7 @@ impl Results {
         period: bool,
         columns: &[(String, String)],
         cell: impl Fn(&Scorecard, usize) -> Cell,
-    ) -> Result<(), XlsxError> {
+    ) -> Result<(), BookError> {
         sheet.set_name(name)?;
         let mut head: Vec<(&str, &str, f64)> = vec![("school", "Организация", 40.0)];
         if period {
@@ -166,18 +166,16 @@ impl Results {
         let first = if period { 2 } else { 1 };
         for (r, (school, p, card)) in self.rows.iter().enumerate() {
             let r = row(r + 2);
-            sheet.write_string(r, 0, school)?;
+            text(sheet, r, 0, school, None)?;
             if period {
-                sheet.write_string(r, 1, p.as_deref().unwrap_or(""))?;
+                text(sheet, r, 1, p.as_deref().unwrap_or(""), None)?;
             }
             for i in 0..columns.len() {
                 let c = col(first + i);
                 match cell(card, i) {
                     Cell::Number(d) => write_decimal(sheet, r, c, d)?,
                     Cell::Text("") => {}
-                    Cell::Text(t) => {
-                        sheet.write_string(r, c, t)?;
-                    }
+                    Cell::Text(t) => text(sheet, r, c, t, None)?,
                 }
             }
         }
@@ -195,15 +193,15 @@ enum Cell {
 fn header<'a>(
     sheet: &mut Worksheet,
     cols: impl Iterator<Item = (&'a str, &'a str, f64)>,
-) -> Result<(), XlsxError> {
+) -> Result<(), BookError> {
     let ids = Format::new().set_font_color(0x0066_6666).set_font_size(8);
     let ru = Format::new()
         .set_bold()
         .set_text_wrap()
         .set_background_color(0x00E8_EEF6);
     for (i, (id, title, width)) in cols.enumerate() {
-        sheet.write_string_with_format(0, col(i), id, &ids)?;
-        sheet.write_string_with_format(1, col(i), title, &ru)?;
+        text(sheet, 0, col(i), id, Some(&ids))?;
+        text(sheet, 1, col(i), title, Some(&ru))?;
         sheet.set_column_width(col(i), width)?;
     }
     sheet.set_row_height(1, 45)?;

@@ -3,7 +3,7 @@
 //! with the Russian title and range as its prompt; the catalogue on the next sheets. `vsoko
 //! batch` reads the filled form back exactly.
 
-use super::{col, row, write_decimal};
+use super::{BookError, col, prompt, row, text, write_decimal};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -28,8 +28,8 @@ const LEAD: [(&str, &str); 3] = [
 /// The form as XLSX bytes.
 ///
 /// # Errors
-/// An [`XlsxError`] from the writer.
-pub fn form(m: &Methodology) -> Result<Vec<u8>, XlsxError> {
+/// A [`BookError`] from the writer, or for a text longer than a cell.
+pub fn form(m: &Methodology) -> Result<Vec<u8>, BookError> {
     let catalog = m.catalog();
     let mut book = Workbook::new();
     let head = Format::new().set_bold().set_background_color(0x00E8_EEF6);
@@ -46,7 +46,7 @@ pub fn form(m: &Methodology) -> Result<Vec<u8>, XlsxError> {
     }
     for (i, input) in catalog.inputs.iter().enumerate() {
         let c = col(i + LEAD.len());
-        sheet.write_string_with_format(0, c, &input.id, &head)?;
+        text(sheet, 0, c, &input.id, Some(&head))?;
         let cell = format!("{}2", vsoko::reason::column_letters(usize::from(c) + 1));
         sheet.add_data_validation(1, c, FORM_ROWS, c, &validation(input, &cell)?)?;
         let width = u8::try_from((input.id.chars().count() + 2).clamp(8, 24)).unwrap_or(24);
@@ -55,7 +55,7 @@ pub fn form(m: &Methodology) -> Result<Vec<u8>, XlsxError> {
     sheet.set_freeze_panes(1, 1)?;
     inputs_sheet(book.add_worksheet(), &catalog.inputs)?;
     indicators_sheet(book.add_worksheet(), m)?;
-    book.save_to_buffer()
+    Ok(book.save_to_buffer()?)
 }
 
 /// Excel's check for one input column, with the Russian prompt and error texts.
@@ -71,10 +71,10 @@ fn validation(input: &CatalogInput, cell: &str) -> Result<DataValidation, XlsxEr
         (kind, true) => DataValidation::new()
             .allow_custom(Formula::new(custom_rule(cell, kind, input.min, input.max))),
     };
-    dv.set_input_title(truncate(&input.id, 32))?
-        .set_input_message(truncate(&format!("{title}. Допустимо: {hint}"), 255))?
+    dv.set_input_title(prompt(&input.id, 32))?
+        .set_input_message(prompt(&format!("{title}. Допустимо: {hint}"), 255))?
         .set_error_title("Недопустимое значение")?
-        .set_error_message(truncate(&format!("{}: {hint}", input.id), 255))
+        .set_error_message(prompt(&format!("{}: {hint}", input.id), 255))
         .map(|dv| dv.set_error_style(DataValidationErrorStyle::Stop))
 }
 
@@ -120,7 +120,7 @@ fn custom_rule(
     format!("=OR(AND({}),{cell}=\"н/п\")", parts.join(","))
 }
 
-fn inputs_sheet(sheet: &mut Worksheet, inputs: &[CatalogInput]) -> Result<(), XlsxError> {
+fn inputs_sheet(sheet: &mut Worksheet, inputs: &[CatalogInput]) -> Result<(), BookError> {
     sheet.set_name("Входные данные")?;
     let head = Format::new().set_bold();
     let titles = [
@@ -136,13 +136,13 @@ fn inputs_sheet(sheet: &mut Worksheet, inputs: &[CatalogInput]) -> Result<(), Xl
     }
     for (r, input) in inputs.iter().enumerate() {
         let r = row(r + 1);
-        sheet.write_string(r, 0, &input.id)?;
-        sheet.write_string(r, 1, input.kind.ru())?;
+        text(sheet, r, 0, &input.id, None)?;
+        text(sheet, r, 1, input.kind.ru(), None)?;
         let title = input.title.as_deref().unwrap_or(NO_TITLE);
-        sheet.write_string(r, 2, title)?;
-        sheet.write_string(r, 3, input.hint_ru.clone())?;
-        sheet.write_string(r, 4, input.indicators.join(", "))?;
-        sheet.write_string(r, 5, input.title_en.as_deref().unwrap_or(""))?;
+        text(sheet, r, 2, title, None)?;
+        text(sheet, r, 3, &input.hint_ru, None)?;
+        text(sheet, r, 4, &input.indicators.join(", "), None)?;
+        text(sheet, r, 5, input.title_en.as_deref().unwrap_or(""), None)?;
     }
     for (i, w) in [22.0, 12.0, 40.0, 36.0, 14.0, 70.0].into_iter().enumerate() {
         sheet.set_column_width(col(i), w)?;
@@ -151,7 +151,7 @@ fn inputs_sheet(sheet: &mut Worksheet, inputs: &[CatalogInput]) -> Result<(), Xl
     Ok(())
 }
 
-fn indicators_sheet(sheet: &mut Worksheet, m: &Methodology) -> Result<(), XlsxError> {
+fn indicators_sheet(sheet: &mut Worksheet, m: &Methodology) -> Result<(), BookError> {
     sheet.set_name("Показатели")?;
     let head = Format::new().set_bold();
     for (i, t) in ["Код", "Группа", "Наименование", "Максимум"]
@@ -162,9 +162,9 @@ fn indicators_sheet(sheet: &mut Worksheet, m: &Methodology) -> Result<(), XlsxEr
     }
     for (r, ind) in m.catalog().indicators.iter().enumerate() {
         let r = row(r + 1);
-        sheet.write_string(r, 0, &ind.id)?;
-        sheet.write_string(r, 1, &ind.group)?;
-        sheet.write_string(r, 2, ind.title.as_deref().unwrap_or(NO_TITLE))?;
+        text(sheet, r, 0, &ind.id, None)?;
+        text(sheet, r, 1, &ind.group, None)?;
+        text(sheet, r, 2, ind.title.as_deref().unwrap_or(NO_TITLE), None)?;
         write_decimal(sheet, r, 3, ind.max)?;
     }
     for (i, w) in [10.0, 10.0, 90.0, 10.0].into_iter().enumerate() {
@@ -172,9 +172,4 @@ fn indicators_sheet(sheet: &mut Worksheet, m: &Methodology) -> Result<(), XlsxEr
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
-}
-
-/// At most `n` characters (Excel's limits on prompts).
-fn truncate(text: &str, n: usize) -> String {
-    text.chars().take(n).collect()
 }

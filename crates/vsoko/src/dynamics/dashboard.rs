@@ -8,6 +8,8 @@ mod svg;
 use super::model::{Dynamics, SchoolDynamics};
 use crate::decimal::percent;
 use crate::methodology::Methodology;
+use crate::output::html;
+pub(crate) use crate::output::html::escape as esc;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -24,16 +26,11 @@ const TOP: usize = 20;
 /// p.add("", 2, Some("Школа 1"), Some("Энск"), Some("2024"), &card);
 /// let html = dashboard(m, &p.finish(None).unwrap());
 /// assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Энск") && !html.contains("<script"));
+/// assert!(html.contains("Content-Security-Policy"));
 /// ```
 pub fn dashboard(m: &Methodology, d: &Dynamics) -> String {
     let mut h = String::with_capacity(64 * 1024);
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Сводная панель: {}</title><style>{CSS}</style></head><body>",
-        esc(m.title())
-    );
+    h.push_str(&html::head(&format!("Сводная панель: {}", m.title()), CSS));
     let _ = write!(
         h,
         "<header><h1>Сводная панель ВСОКО</h1><p class=\"sub\">{} ({}). Периоды: {}. Школ: <b data-k=\"schools\">{}</b>, муниципалитетов: <b data-k=\"municipalities\">{}</b>.</p></header><main>",
@@ -52,7 +49,8 @@ pub fn dashboard(m: &Methodology, d: &Dynamics) -> String {
     for mun in &d.municipalities {
         municipality(&mut h, m, d, mun);
     }
-    h.push_str("</main><footer>Расчёт vsoko: баллы точные (десятичная арифметика), средние округлены до 2 знаков, медианы точные.</footer></body></html>\n");
+    h.push_str("</main><footer>Расчёт vsoko: баллы точные (десятичная арифметика), средние округлены до 2 знаков, медианы точные.</footer>");
+    h.push_str(html::END);
     h
 }
 
@@ -354,22 +352,6 @@ fn name(m: Option<&str>) -> String {
 
 fn opt(d: Option<Decimal>) -> String {
     d.map_or_else(|| "—".to_string(), |d| d.to_string())
-}
-
-/// Text safe inside HTML elements and attributes.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0;color:#1d2733;background:#f4f6f9}\

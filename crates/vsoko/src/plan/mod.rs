@@ -8,6 +8,7 @@ mod calendar;
 mod checks;
 mod import;
 mod model;
+mod pages;
 mod period;
 mod template;
 mod views;

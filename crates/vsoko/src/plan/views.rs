@@ -1,6 +1,6 @@
 //! What people look at: the cyclogram (months across, mechanisms or objects down), one
-//! person's agenda, and what is due in a month and what is overdue. Markdown and a printable
-//! self-contained HTML page are rendered here; the CLI writes the XLSX from [`Cyclogram::grid`].
+//! person's agenda, and what is due in a month and what is overdue. Their Markdown and HTML are
+//! in `pages`; the CLI writes the XLSX from [`Cyclogram::grid`].
 
 use super::calendar::YearMonth;
 use super::checks::covered;
@@ -8,7 +8,6 @@ use super::model::{Object, Plan, PlanItem, Status};
 use super::period::ScheduleKind;
 use crate::selfexam::Date;
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// The column of items that run all year.
 const THROUGHOUT_RU: &str = "В течение года";
@@ -216,71 +215,6 @@ impl Cyclogram {
             line.extend(r.cells.iter().map(|c| c.join("\n")));
             out.push(line);
         }
-        out
-    }
-
-    /// Markdown: one table, items in a cell separated by `<br>`.
-    pub fn to_markdown(&self) -> String {
-        let esc = |t: &str| t.replace('|', "\\|").replace('\n', "<br>");
-        let mut out = format!(
-            "## Циклограмма ВСОКО на {} учебный год\n\n",
-            self.academic_year
-        );
-        for (i, row) in self.grid().iter().enumerate() {
-            let cells: Vec<String> = row.iter().map(|c| esc(c)).collect();
-            let _ = writeln!(out, "| {} |", cells.join(" | "));
-            if i == 0 {
-                let _ = writeln!(out, "|{}", "---|".repeat(row.len()));
-            }
-        }
-        out
-    }
-
-    /// A self-contained HTML page (inline CSS, no scripts, printable on A4 landscape).
-    pub fn to_html(&self) -> String {
-        let esc = |t: &str| {
-            t.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
-        };
-        let mut out =
-            String::from("<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">\n");
-        let _ = write!(
-            out,
-            "<title>Циклограмма ВСОКО на {} учебный год</title>\n<style>\n\
-             @page {{ size: A4 landscape; margin: 10mm; }}\n\
-             body {{ font-family: sans-serif; font-size: 9pt; margin: 0; }}\n\
-             h1 {{ font-size: 13pt; }}\n\
-             table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}\n\
-             th, td {{ border: 1px solid #888; padding: 2px 3px; vertical-align: top; }}\n\
-             th {{ background: #e8eef6; }}\n\
-             th.row {{ text-align: left; width: 14%; }}\n\
-             ul {{ margin: 0; padding-left: 1em; }}\n\
-             </style></head><body>\n<h1>Циклограмма ВСОКО на {} учебный год</h1>\n<table>\n<tr><th class=\"row\">Механизм / объект</th>",
-            esc(&self.academic_year),
-            esc(&self.academic_year)
-        );
-        for c in &self.columns_ru {
-            let _ = write!(out, "<th>{}</th>", esc(c));
-        }
-        out.push_str("</tr>\n");
-        for r in &self.rows {
-            let _ = write!(out, "<tr><th class=\"row\">{}</th>", esc(&r.label));
-            for cell in &r.cells {
-                out.push_str("<td>");
-                if !cell.is_empty() {
-                    out.push_str("<ul>");
-                    for e in cell {
-                        let _ = write!(out, "<li>{}</li>", esc(e));
-                    }
-                    out.push_str("</ul>");
-                }
-                out.push_str("</td>");
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</table>\n</body></html>\n");
         out
     }
 }

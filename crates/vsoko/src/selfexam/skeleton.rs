@@ -4,6 +4,7 @@
 use super::date::Date;
 use super::deadline::due_date;
 use super::model::{SectionId, StageId};
+use crate::output::markdown;
 use crate::scoring::Report;
 use serde::Serialize;
 use std::fmt::Write;
@@ -155,12 +156,25 @@ fn results_table(out: &mut String, r: &Report) {
         .level_title
         .as_deref()
         .map_or_else(String::new, |l| format!(", {l}"));
-    let _ = writeln!(out, "### {name}: {} из {} баллов{level}\n", r.total, r.max);
+    let _ = writeln!(
+        out,
+        "### {}: {} из {} баллов{}\n",
+        markdown::line(name),
+        r.total,
+        r.max,
+        markdown::line(&level)
+    );
     let _ = writeln!(out, "| Код | Наименование | Баллы | Максимум |");
     let _ = writeln!(out, "|---|---|---:|---:|");
     for g in &r.groups {
-        let title = g.title.as_deref().unwrap_or("").replace('|', "\\|");
-        let _ = writeln!(out, "| {} | {title} | {} | {} |", g.id, g.points, g.max);
+        let title = markdown::cell(g.title.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            out,
+            "| {} | {title} | {} | {} |",
+            markdown::cell(&g.id),
+            g.points,
+            g.max
+        );
     }
     let _ = writeln!(out);
 }
