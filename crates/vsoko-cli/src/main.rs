@@ -7,6 +7,7 @@ mod dynamics;
 mod objectivity;
 mod plan;
 mod selfexam;
+mod usage;
 mod xlsx;
 
 use vsoko::output::terminal::visible;
@@ -120,7 +121,10 @@ enum TemplateFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage::report(&e),
+    };
     let result = match cli.command {
         Command::Score(args) => score(&args),
         Command::Catalog { name, format } => Methodology::builtin(&name)
@@ -219,14 +223,18 @@ fn load_methodology(path: &Path) -> Result<Methodology, Failure> {
 
 fn check_methodology(path: &Path) -> Result<String, Failure> {
     let m = load_methodology(path)?;
+    use vsoko::output::russian::count;
     Ok(format!(
-        "OK: {} «{}»: {} groups, {} indicators, max {}, {} level bands\n",
+        "ОК: методика {} «{}»: {}, {}, максимум баллов: {}, {}\n",
         m.id(),
         m.title(),
-        m.groups().len(),
-        m.indicators().len(),
+        count(m.groups().len(), ["группа", "группы", "групп"]),
+        count(
+            m.indicators().len(),
+            ["показатель", "показателя", "показателей"]
+        ),
         m.max(),
-        m.levels().len()
+        count(m.levels().len(), ["уровень", "уровня", "уровней"])
     ))
 }
 

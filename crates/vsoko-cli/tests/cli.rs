@@ -197,7 +197,12 @@ fn template_is_a_valid_empty_input() {
 fn check_methodology_accepts_good_and_lists_all_problems_of_bad() {
     let o = vsoko(&["check-methodology", "methodologies/school_custom.json"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("OK: "));
+    assert!(
+        stdout(&o).starts_with("ОК: методика sosh-42-monitoring «"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains(": 2 группы, 6 показателей, максимум баллов: 22.5, 2 уровня\n"));
     let index = read_json(&fixtures().join("bad_methodologies.json"));
     for entry in index.as_array().unwrap() {
         let file = entry["file"].as_str().unwrap();

@@ -139,7 +139,7 @@ fn a_byte_order_mark_is_accepted_by_every_json_reader() {
     let m = with_bom("m.json", "methodologies/school_custom.json");
     let (code, out, err) = stderr_of(&["check-methodology", &m]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(out.starts_with("OK"), "{out}");
+    assert!(out.starts_with("ОК: методика "), "{out}");
     let report = with_bom("selfexam.json", "selfexam/complete.json");
     let (code, _, err) = stderr_of(&["selfexam", "check", &report]);
     assert_ne!(code, Some(2), "{err}");

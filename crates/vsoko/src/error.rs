@@ -34,7 +34,7 @@ pub enum Error {
         problems: Vec<Problem>,
     },
     /// The text is not well-formed JSON.
-    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    #[error("{}", json_en(*line, *column, message))]
     Json {
         /// 1-based line.
         line: usize,
@@ -230,6 +230,13 @@ impl Error {
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
+            Error::Json {
+                line,
+                column,
+                message,
+            } if too_deep(message) => format!(
+                "вложенность JSON глубже {JSON_DEPTH} уровней (строка {line}, позиция {column}): столько vsoko не читает; уменьшите вложенность"
+            ),
             Error::Json { line, column, .. } => format!(
                 "файл не является корректным JSON: ошибка в строке {line}, позиция {column}"
             ),
@@ -336,6 +343,24 @@ fn join_problems(problems: &[Problem]) -> String {
         .join("; ")
 }
 
+/// How deep JSON may nest (serde_json's recursion limit).
+pub const JSON_DEPTH: usize = 128;
+
+/// Whether the JSON parser stopped at its nesting limit.
+fn too_deep(message: &str) -> bool {
+    message.starts_with("recursion limit exceeded")
+}
+
+fn json_en(line: usize, column: usize, message: &str) -> String {
+    if too_deep(message) {
+        format!(
+            "the JSON nests deeper than {JSON_DEPTH} levels at line {line}, column {column}; vsoko reads at most {JSON_DEPTH}"
+        )
+    } else {
+        format!("invalid JSON at line {line}, column {column}: {message}")
+    }
+}
+
 fn suggestion_text(suggestion: Option<&str>) -> String {
     suggestion.map_or_else(String::new, |s| format!("; did you mean \"{s}\"?"))
 }
@@ -420,6 +445,24 @@ mod tests {
         for e in &samples {
             assert!(!e.message_ru().is_empty());
         }
+    }
+
+    #[test]
+    fn nesting_past_the_limit_has_its_own_message() {
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        let err: Error = serde_json::from_str::<serde_json::Value>(&deep)
+            .unwrap_err()
+            .into();
+        assert_eq!(err.code(), "invalid_json");
+        assert!(
+            err.to_string()
+                .starts_with("the JSON nests deeper than 128 levels"),
+            "{err}"
+        );
+        assert!(
+            err.message_ru()
+                .starts_with("вложенность JSON глубже 128 уровней")
+        );
     }
 
     #[test]

@@ -93,6 +93,13 @@ pub enum BandFlaw {
         /// The previous band's upper bound.
         previous_to: Decimal,
     },
+    /// The band starts above the end of the previous one: values between fall into no band.
+    Gap {
+        /// The previous band's upper bound.
+        previous_to: Decimal,
+        /// Its lower bound.
+        from: Decimal,
+    },
 }
 
 /// Every flaw of a list of bands with the position of the band it concerns.
@@ -118,9 +125,12 @@ pub(crate) fn flaws<B: Band>(bands: &[B]) -> Vec<(usize, BandFlaw)> {
     for (i, pair) in bands.windows(2).enumerate() {
         if let [lo, hi] = pair
             && let (Some(previous_to), Some(from)) = (lo.to(), hi.from())
-            && from < previous_to
         {
-            out.push((i + 1, BandFlaw::Overlaps { from, previous_to }));
+            if from < previous_to {
+                out.push((i + 1, BandFlaw::Overlaps { from, previous_to }));
+            } else if from > previous_to {
+                out.push((i + 1, BandFlaw::Gap { previous_to, from }));
+            }
         }
     }
     out
@@ -141,6 +151,16 @@ mod tests {
         let kinds: Vec<_> = flaws(&bands).into_iter().map(|(i, _)| i).collect();
         assert_eq!(kinds, vec![1, 2, 1]);
         assert!(flaws(&[b(None, Some(1)), b(Some(1), None)]).is_empty());
+        assert_eq!(
+            flaws(&[b(None, Some(10)), b(Some(11), None)]),
+            vec![(
+                1,
+                BandFlaw::Gap {
+                    previous_to: Decimal::from(10),
+                    from: Decimal::from(11)
+                }
+            )]
+        );
     }
 
     #[test]

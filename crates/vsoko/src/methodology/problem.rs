@@ -342,6 +342,10 @@ fn band_en(f: &mut fmt::Formatter<'_>, b: &BandFlaw) -> fmt::Result {
             f,
             "bands must be ordered lowest first and must not overlap: it starts at {from}, below the end {previous_to} of the previous band"
         ),
+        BandFlaw::Gap { previous_to, from } => write!(
+            f,
+            "bands must follow each other without a gap: the previous band ends at {previous_to} (exclusive) and this one starts at {from}, so values from {previous_to} up to {from} fall into no band"
+        ),
     }
 }
 
@@ -383,7 +387,7 @@ impl Flaw {
             Flaw::FieldNotAllowed { field, kind } => format!("у типа «{kind}» нет поля «{field}»"),
             Flaw::FieldMissing { field, kind } => format!("для типа «{kind}» нужно поле «{field}»"),
             Flaw::NotPositive { field, value } => {
-                format!("{field} должно быть больше 0, указано {value}")
+                format!("значение поля «{field}» должно быть больше 0, указано {value}")
             }
             Flaw::WeightMissing(child) => format!("во взвешенной сумме нет веса для «{child}»"),
             Flaw::WeightUnknown(child) => {
@@ -414,6 +418,9 @@ fn band_ru(b: &BandFlaw) -> String {
         BandFlaw::OpenAbove => "без верхней границы может быть только последний диапазон".into(),
         BandFlaw::Overlaps { from, previous_to } => format!(
             "диапазоны должны идти по возрастанию без пересечений: начало {from} меньше конца предыдущего, {previous_to}"
+        ),
+        BandFlaw::Gap { previous_to, from } => format!(
+            "между диапазонами разрыв: предыдущий заканчивается на {previous_to} (не включая), этот начинается с {from}, и значения от {previous_to} до {from} не попадают ни в один"
         ),
     }
 }

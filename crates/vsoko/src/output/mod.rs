@@ -8,4 +8,5 @@
 pub mod csv;
 pub mod html;
 pub mod markdown;
+pub mod russian;
 pub mod terminal;
