@@ -12,7 +12,7 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vsoko::batch::{Rank, SummaryBuilder, ranks};
+use vsoko::batch::{Rank, SchoolRows, SummaryBuilder, ranks};
 use vsoko::{Methodology, Options, Scorecard};
 
 /// Arguments of `vsoko batch`.
@@ -59,6 +59,7 @@ const EXIT_SOME_ROWS_FAILED: u8 = 1;
 
 struct Scored {
     school: Option<String>,
+    municipality: Option<String>,
     period: Option<String>,
     card: Scorecard,
 }
@@ -103,14 +104,24 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         format: args.format,
         m,
         period: rows.has_period,
+        municipality: rows.has_municipality,
         line: String::with_capacity(256),
     };
     writer.header(args.rank)?;
     let mut summary = SummaryBuilder::new(m);
     let mut kept = Kept::default();
+    let mut names = SchoolRows::default();
+    let input_name = args.file.display().to_string();
     let progress = progress_bar();
     let mut records = rows.records;
     score_in_background(&mut records, m, options, &mut |row, scored| {
+        // A school already in the batch (same municipality and period) is not scored twice.
+        let scored = scored.and_then(|s| match &s.school {
+            Some(school) => names
+                .check(row, school, s.municipality.as_deref(), s.period.as_deref())
+                .map(|()| s),
+            None => Ok(s),
+        });
         match scored {
             Ok(_) if book.as_ref().is_some_and(|b| b.len() >= MAX_SCHOOLS) => {
                 summary.fail();
@@ -121,7 +132,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             Ok(s) => {
                 summary.add(&s.card);
                 if let Some(book) = &mut book {
-                    book.push(s.school, s.period, s.card);
+                    book.push(s.school, s.municipality, s.period, s.card);
                 } else {
                     writer.render(&s);
                     if args.rank {
@@ -133,7 +144,10 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             }
             Err(e) => {
                 summary.fail();
-                crate::failure::note(&format!("row {row}: {}", Failure::from(e).line()));
+                crate::failure::note(&format!(
+                    "{input_name}, row {row}: {}",
+                    Failure::from(e).line()
+                ));
             }
         }
         if let Some(p) = &progress {
@@ -188,6 +202,7 @@ fn score_in_background(
                         let scored = result.and_then(|e| {
                             e.evaluate(m, options).map(|card| Scored {
                                 school: e.school,
+                                municipality: e.municipality,
                                 period: e.period,
                                 card,
                             })
@@ -306,6 +321,7 @@ struct Writer<'m, W: Write> {
     format: OutputFormat,
     m: &'m Methodology,
     period: bool,
+    municipality: bool,
     line: String,
 }
 
@@ -313,6 +329,9 @@ impl<W: Write> Writer<'_, W> {
     fn header(&mut self, rank: bool) -> Result<(), Failure> {
         if let OutputFormat::Csv = self.format {
             let mut header = vec!["school"];
+            if self.municipality {
+                header.push("municipality");
+            }
             if self.period {
                 header.push("period");
             }
@@ -338,6 +357,11 @@ impl<W: Write> Writer<'_, W> {
         match self.format {
             OutputFormat::Csv => {
                 self.line.push_str(&csv_field(school));
+                if self.municipality {
+                    self.line.push(',');
+                    self.line
+                        .push_str(&csv_field(s.municipality.as_deref().unwrap_or("")));
+                }
                 if self.period {
                     self.line.push(',');
                     self.line
@@ -365,6 +389,9 @@ impl<W: Write> Writer<'_, W> {
                 });
                 if let (Some(p), Some(o)) = (&s.period, obj.as_object_mut()) {
                     o.insert("period".into(), p.clone().into());
+                }
+                if let (Some(mun), Some(o)) = (&s.municipality, obj.as_object_mut()) {
+                    o.insert("municipality".into(), mun.clone().into());
                 }
                 self.line = obj.to_string();
             }
