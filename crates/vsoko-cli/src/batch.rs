@@ -115,13 +115,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
     let progress = progress_bar();
     let mut records = rows.records;
     score_in_background(&mut records, m, options, &mut |row, scored| {
-        // A school already in the batch (same municipality and period) is not scored twice.
-        let scored = scored.and_then(|s| match &s.school {
-            Some(school) => names
-                .check(row, school, s.municipality.as_deref(), s.period.as_deref())
-                .map(|()| s),
-            None => Ok(s),
-        });
+        let scored = scored.and_then(|s| once(&mut names, row, s));
         match scored {
             Ok(_) if book.as_ref().is_some_and(|b| b.len() >= MAX_SCHOOLS) => {
                 summary.fail();
@@ -177,6 +171,16 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             .map_err(|e| Failure::write(&path.display().to_string(), &e))?;
     }
     Ok(summary.failed)
+}
+
+/// A school already in the batch (same municipality and period) is not scored twice.
+fn once(names: &mut SchoolRows, row: usize, s: Scored) -> Result<Scored, vsoko::Error> {
+    match &s.school {
+        Some(school) => names
+            .check(row, school, s.municipality.as_deref(), s.period.as_deref())
+            .map(|()| s),
+        None => Ok(s),
+    }
 }
 
 /// Rows per batch handed to the scoring thread.

@@ -570,14 +570,14 @@ mod tests {
     fn forms_of_one_academic_year_are_one_period() {
         let m = Methodology::builtin("nocko-1547").unwrap();
         let mut p = Panel::new(m);
-        let a = card(m, r#"{"1.1": 8}"#);
-        let b = card(m, r#"{"1.1": 9}"#);
-        p.add("a.csv", 2, Some("Школа 1"), None, Some("2023/24"), &a);
-        p.add("a.csv", 3, Some("Школа 2"), None, Some("2023/2024"), &a);
-        p.add("a.csv", 4, Some("Школа 3"), None, Some("2023-24"), &a);
-        p.add("a.csv", 5, Some("Школа 1"), None, Some("2024/25"), &b);
+        let first = card(m, r#"{"1.1": 8}"#);
+        let next = card(m, r#"{"1.1": 9}"#);
+        p.add("a.csv", 2, Some("Школа 1"), None, Some("2023/24"), &first);
+        p.add("a.csv", 3, Some("Школа 2"), None, Some("2023/2024"), &first);
+        p.add("a.csv", 4, Some("Школа 3"), None, Some("2023-24"), &first);
+        p.add("a.csv", 5, Some("Школа 1"), None, Some("2024/25"), &next);
         // The same school twice in one academic year, written another way: a duplicate.
-        p.add("a.csv", 6, Some("Школа 2"), None, Some("2023-2024"), &b);
+        p.add("a.csv", 6, Some("Школа 2"), None, Some("2023-2024"), &next);
         let issues: Vec<(&str, usize)> = p.issues().iter().map(|i| (i.code(), i.row)).collect();
         assert_eq!(issues, [("duplicate_school", 6)]);
         assert!(
@@ -585,10 +585,10 @@ mod tests {
                 .ru()
                 .contains("в периоде «2023/24» (a.csv, строка 3)")
         );
-        let d = p.finish(None).unwrap();
-        assert_eq!(d.periods, ["2023/24", "2024/25"]);
-        assert_eq!(d.schools[0].delta.unwrap().to_string(), "1");
-        assert_eq!(d.region.0[0].1.schools, 3);
+        let dynamics = p.finish(None).unwrap();
+        assert_eq!(dynamics.periods, ["2023/24", "2024/25"]);
+        assert_eq!(dynamics.schools[0].delta.unwrap().to_string(), "1");
+        assert_eq!(dynamics.region.0[0].1.schools, 3);
     }
 
     #[test]

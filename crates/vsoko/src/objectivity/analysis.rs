@@ -227,13 +227,12 @@ impl Analysis {
             return *id;
         }
         let key = crate::spelling::label_key(s);
-        let id = match self.labels.get(key.as_str()) {
-            Some(id) => *id,
-            None => {
-                let id = self.intern(s);
-                self.labels.insert(key.into(), id);
-                id
-            }
+        let id = if let Some(id) = self.labels.get(key.as_str()) {
+            *id
+        } else {
+            let id = self.intern(s);
+            self.labels.insert(key.into(), id);
+            id
         };
         self.label_spellings.insert(s.into(), id);
         id
