@@ -269,6 +269,12 @@ fn jsonl_rows<'m, R: BufRead + 'm>(
                         expected: m.id().to_string(),
                     },
                 }),
+                // A nameless line is never scored or ranked (as an empty cell of a table).
+                _ if input.school.as_deref().is_none_or(|s| s.trim().is_empty()) => {
+                    Err(Error::EmptySchool {
+                        at: Location::Field("school".into()),
+                    })
+                }
                 _ => Ok(Entry {
                     school: input.school,
                     period: input.period,

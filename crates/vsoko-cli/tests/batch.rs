@@ -395,3 +395,37 @@ fn every_output_keeps_the_municipality_and_refuses_a_school_twice() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_json_lines_document_without_a_school_is_not_scored() {
+    let dir = std::env::temp_dir().join(format!("vsoko-jsonl-school-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("schools.jsonl");
+    std::fs::write(
+        &path,
+        "{\"school\": \"Школа 1\", \"values\": {\"1.1\": 8}}\n\
+         {\"values\": {\"1.1\": 9}}\n\
+         {\"school\": \" \", \"values\": {\"1.1\": 9}}\n\
+         {\"school\": \"Школа 1\", \"values\": {\"1.1\": 7}}\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let o = vsoko(&["batch", "--methodology=nocko-1547", file]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    for row in [2, 3] {
+        assert!(
+            err.contains(&format!(
+                "{file}, row {row}: error[empty_school]: не указана школа (поле «school»)"
+            )),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("error[duplicate_school]: школа «Школа 1» указана дважды: в строках 1 и 4"),
+        "{err}"
+    );
+    let rows = parse_csv(&text(&o.stdout));
+    assert_eq!(rows.len(), 2, "the header and Школа 1 once");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

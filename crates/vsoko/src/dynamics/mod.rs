@@ -5,6 +5,16 @@
 //! A [`Panel`] takes scored rows one at a time (from several files or one long table) and keeps
 //! per school one total and the group points per period, so memory follows the number of
 //! schools, not rows × indicators.
+//!
+//! | issue | the row |
+//! |---|---|
+//! | `duplicate_school` | names a school already in its period (left out) |
+//! | `mixed_period_forms` | writes its period in another form than the first row (left out) |
+//! | `empty_period`, `empty_school` | has no period or no school (left out) |
+//! | `municipality_spelling` | spells its municipality like another one (kept apart, reported) |
+//! | `school_spelling` | spells its school like another one of the municipality (kept apart, reported) |
+//!
+//! The forms of one academic year (`2023/24`, `2023/2024`, `2023-24`) are one period.
 
 mod dashboard;
 mod issue;
