@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vsoko::batch::{Rank, SummaryBuilder, ranks};
+use vsoko::batch::{Rank, SchoolRows, SummaryBuilder, ranks};
 use vsoko::output::csv::Line;
 use vsoko::{Methodology, Options, Scorecard};
 
@@ -59,6 +59,7 @@ const EXIT_SOME_ROWS_FAILED: u8 = 1;
 
 struct Scored {
     school: Option<String>,
+    municipality: Option<String>,
     period: Option<String>,
     card: Scorecard,
 }
@@ -103,15 +104,19 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         format: args.format,
         m,
         period: rows.has_period,
+        municipality: rows.has_municipality,
         line: String::with_capacity(256),
         csv: Line::new(),
     };
     writer.header(args.rank)?;
     let mut summary = SummaryBuilder::new(m);
     let mut kept = Kept::default();
+    let mut names = SchoolRows::default();
+    let input_name = args.file.display().to_string();
     let progress = progress_bar();
     let mut records = rows.records;
     score_in_background(&mut records, m, options, &mut |row, scored| {
+        let scored = scored.and_then(|s| once(&mut names, row, s));
         match scored {
             Ok(_) if book.as_ref().is_some_and(|b| b.len() >= MAX_SCHOOLS) => {
                 summary.fail();
@@ -122,7 +127,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             Ok(s) => {
                 summary.add(&s.card);
                 if let Some(book) = &mut book {
-                    book.push(s.school, s.period, s.card);
+                    book.push(s.school, s.municipality, s.period, s.card);
                 } else {
                     writer.render(&s);
                     if args.rank {
@@ -134,7 +139,10 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             }
             Err(e) => {
                 summary.fail();
-                crate::failure::note(&format!("row {row}: {}", Failure::from(e).line()));
+                crate::failure::note(&format!(
+                    "{input_name}, row {row}: {}",
+                    Failure::from(e).line()
+                ));
             }
         }
         if let Some(p) = &progress {
@@ -166,6 +174,16 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
     Ok(summary.failed)
 }
 
+/// A school already in the batch (same municipality and period) is not scored twice.
+fn once(names: &mut SchoolRows, row: usize, s: Scored) -> Result<Scored, vsoko::Error> {
+    match &s.school {
+        Some(school) => names
+            .check(row, school, s.municipality.as_deref(), s.period.as_deref())
+            .map(|()| s),
+        None => Ok(s),
+    }
+}
+
 /// Rows per batch handed to the scoring thread.
 const BATCH_ROWS: usize = 512;
 
@@ -189,6 +207,7 @@ fn score_in_background(
                         let scored = result.and_then(|e| {
                             e.evaluate(m, options).map(|card| Scored {
                                 school: e.school,
+                                municipality: e.municipality,
                                 period: e.period,
                                 card,
                             })
@@ -304,6 +323,7 @@ struct Writer<'m, W: Write> {
     format: OutputFormat,
     m: &'m Methodology,
     period: bool,
+    municipality: bool,
     line: String,
     csv: Line,
 }
@@ -312,6 +332,9 @@ impl<W: Write> Writer<'_, W> {
     fn header(&mut self, rank: bool) -> Result<(), Failure> {
         if let OutputFormat::Csv = self.format {
             let mut header = vec!["school"];
+            if self.municipality {
+                header.push("municipality");
+            }
             if self.period {
                 header.push("period");
             }
@@ -338,6 +361,9 @@ impl<W: Write> Writer<'_, W> {
                 let line = &mut self.csv;
                 line.clear();
                 line.text(school);
+                if self.municipality {
+                    line.text(s.municipality.as_deref().unwrap_or(""));
+                }
                 if self.period {
                     line.text(s.period.as_deref().unwrap_or(""));
                 }
@@ -364,6 +390,9 @@ impl<W: Write> Writer<'_, W> {
                 });
                 if let (Some(p), Some(o)) = (&s.period, obj.as_object_mut()) {
                     o.insert("period".into(), p.clone().into());
+                }
+                if let (Some(mun), Some(o)) = (&s.municipality, obj.as_object_mut()) {
+                    o.insert("municipality".into(), mun.clone().into());
                 }
                 self.line = obj.to_string();
             }

@@ -62,7 +62,9 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
     for file in &args.files {
         rejected += read_file(file, &mut analysis, args.parallel_from)?;
     }
+    let no_pupils = analysis.is_empty();
     let result = combine(analysis.summaries(options), options);
+    report_unassessed(&result, no_pupils);
     let name = args
         .output
         .as_ref()
@@ -85,7 +87,36 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
     written
         .and_then(|()| out.flush())
         .map_err(|e| Failure::write(&name, &e))?;
-    Ok(rejected)
+    // No pupil at all is not a result: the exit status says so, as for rejected rows.
+    Ok(rejected + usize::from(no_pupils))
+}
+
+/// Says on stderr what the index leaves out: no pupils at all, schools whose pupils were all
+/// absent, school names spelled like another.
+fn report_unassessed(r: &Objectivity, no_pupils: bool) {
+    if no_pupils {
+        note(
+            "warning[no_pupils]: во входных данных нет ни одного участника (только заголовок); индекс объективности не вычисляется",
+        );
+    } else if r.summary.objectivity_index.is_none() {
+        note(
+            "warning[no_participants]: все участники отсутствовали; индекс объективности не вычисляется",
+        );
+    }
+    // School → whether any of its groups had a participant.
+    let mut assessed: std::collections::BTreeMap<&str, bool> = std::collections::BTreeMap::new();
+    for g in &r.groups {
+        *assessed.entry(g.school.as_str()).or_default() |= g.participants > 0;
+    }
+    let absent = assessed.into_iter().filter(|(_, a)| !a).map(|(s, _)| s);
+    for school in absent {
+        note(&format!(
+            "warning[not_assessed]: в школе «{school}» все участники отсутствовали; школа не оценивается и не учтена в индексе"
+        ));
+    }
+    for f in &r.findings {
+        note(&format!("warning[{}]: {}", f.code, f.message));
+    }
 }
 
 /// One file, row by row: the title and meta rows above the header give its context; each row
@@ -341,7 +372,9 @@ fn sign_ru(sign: &str) -> &'static str {
 fn table(r: &Objectivity) -> String {
     let mut out = format!(
         "Индекс объективности: {} (школ: {}, с признаками необъективности: {})\n",
-        r.summary.objectivity_index, r.summary.schools, r.summary.flagged_schools
+        opt(r.summary.objectivity_index),
+        r.summary.schools,
+        r.summary.flagged_schools
     );
     for m in &r.municipalities {
         let _ = writeln!(
@@ -352,7 +385,7 @@ fn table(r: &Objectivity) -> String {
             } else {
                 &m.municipality
             },
-            m.objectivity_index,
+            opt(m.objectivity_index),
             m.schools,
             m.flagged_schools
         );
@@ -471,7 +504,9 @@ fn html(r: &Objectivity) -> String {
     let _ = write!(
         out,
         "<h1>Объективность оценивания</h1>\n<p>Индекс объективности: <b>{}</b> (школ: {}, с признаками необъективности: {})</p>\n",
-        r.summary.objectivity_index, r.summary.schools, r.summary.flagged_schools
+        opt(r.summary.objectivity_index),
+        r.summary.schools,
+        r.summary.flagged_schools
     );
     out.push_str("<h2>Муниципалитеты</h2>\n<table><tr><th>Муниципалитет</th><th>Школ</th><th>С признаками</th><th>Индекс</th></tr>\n");
     for m in &r.municipalities {
@@ -481,7 +516,7 @@ fn html(r: &Objectivity) -> String {
             esc(&m.municipality),
             m.schools,
             m.flagged_schools,
-            m.objectivity_index
+            opt(m.objectivity_index)
         );
     }
     out.push_str("</table>\n<h2>Признаки необъективности</h2>\n<table><tr><th>Школа</th><th>Признак</th><th>Процедура</th><th>Подробности</th></tr>\n");

@@ -76,6 +76,8 @@ pub struct Rows<'m> {
     pub records: Box<dyn Iterator<Item = Record> + 'm>,
     /// Whether rows carry a period.
     pub has_period: bool,
+    /// Whether rows carry a municipality (then the output does too).
+    pub has_municipality: bool,
 }
 
 /// Reads CSV text from memory (for tests and fuzzing; files stream through [`open`]).
@@ -138,6 +140,7 @@ pub fn open<'m>(
             Ok(Rows {
                 records: Box::new(jsonl_rows(BufReader::new(file), m)),
                 has_period: true,
+                has_municipality: false,
             })
         }
         InputFormat::Xlsx => xlsx_rows(path, m),
@@ -185,6 +188,7 @@ fn csv_rows<'m, R: BufRead + 'm>(
     }
     let columns = Columns::from_header(m, &header.iter().collect::<Vec<_>>())?;
     let has_period = columns.has_period();
+    let has_municipality = columns.label_columns().2.is_some();
     let rows = records.filter_map(move |rec| {
         let (row, result) = match rec {
             Ok(rec) => {
@@ -208,6 +212,7 @@ fn csv_rows<'m, R: BufRead + 'm>(
     Ok(Rows {
         records: Box::new(rows),
         has_period,
+        has_municipality,
     })
 }
 
@@ -260,6 +265,12 @@ fn jsonl_rows<'m, R: BufRead + 'm>(
                         expected: m.id().to_string(),
                     },
                 }),
+                // A nameless line is never scored or ranked (as an empty cell of a table).
+                _ if input.school.as_deref().is_none_or(|s| s.trim().is_empty()) => {
+                    Err(Error::EmptySchool {
+                        at: Location::Field("school".into()),
+                    })
+                }
                 _ => Ok(Entry {
                     school: input.school,
                     period: input.period,
@@ -371,9 +382,14 @@ fn xlsx_book<'m, RS: std::io::Read + std::io::Seek>(
         .into());
     }
     let has_period = table.columns.as_ref().is_some_and(Columns::has_period);
+    let has_municipality = table
+        .columns
+        .as_ref()
+        .is_some_and(|c| c.label_columns().2.is_some());
     Ok(Rows {
         records: Box::new(table.records.into_iter()),
         has_period,
+        has_municipality,
     })
 }
 

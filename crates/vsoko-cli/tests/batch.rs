@@ -265,7 +265,14 @@ fn bad_rows_across_scoring_batches_keep_file_order() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let noted: Vec<usize> = text(&o.stderr)
         .lines()
-        .filter_map(|l| l.strip_prefix("row ")?.split(':').next()?.parse().ok())
+        .filter_map(|l| {
+            l.split_once("schools.csv, row ")?
+                .1
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+        })
         .collect();
     // Line numbers: the header is line 1, school s is line s + 2.
     assert_eq!(noted, [5, 702, 1_502]);
@@ -278,5 +285,147 @@ fn bad_rows_across_scoring_batches_keep_file_order() {
         rows[1..].iter().map(|r| r[0].clone()).collect::<Vec<_>>(),
         schools
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A batch with municipalities, a school given twice in one municipality and a nameless row.
+const MUNICIPALITIES: &str = "school;МО;1.1;2.1
+Школа 1;Энск;8;6
+Школа 2;Тверь;9;4
+Школа 1;Тверь;7;5
+Школа 2;Тверь;1;1
+;Энск;5;5
+";
+
+#[test]
+fn every_output_keeps_the_municipality_and_refuses_a_school_twice() {
+    let dir = std::env::temp_dir().join(format!("vsoko-mun-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("schools.csv");
+    std::fs::write(&input, MUNICIPALITIES).unwrap();
+    let input = input.to_str().unwrap();
+    let m = "--methodology=nocko-1547";
+    let want = [
+        ("Школа 1", "Энск", "14"),
+        ("Школа 2", "Тверь", "13"),
+        ("Школа 1", "Тверь", "12"),
+    ];
+    for rank in [false, true] {
+        let mut args = vec!["batch", m, input];
+        if rank {
+            args.push("--rank");
+        }
+        let o = vsoko(&args);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+        let err = text(&o.stderr);
+        assert!(
+            err.contains(&format!(
+                "{input}, row 5: error[duplicate_school]: школа «Школа 2» указана дважды: в строках 3 и 5; строка 5 не учтена"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "{input}, row 6: error[empty_school]: не указана школа (столбец A «school»); ожидается название школы, строка не учтена"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("оценено школ: 3"), "{err}");
+        let rows = parse_csv(&text(&o.stdout));
+        assert_eq!(rows[0][..4], ["school", "municipality", "total", "level"]);
+        let got: Vec<(&str, &str, &str)> = rows[1..]
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str(), r[2].as_str()))
+            .collect();
+        assert_eq!(got, want, "rank: {rank}");
+        if rank {
+            let positions: Vec<&str> = rows[1..].iter().map(|r| r[r.len() - 2].as_str()).collect();
+            assert_eq!(positions, ["1", "2", "3"]);
+        }
+    }
+    let o = vsoko(&["batch", m, input, "--format", "jsonl", "--rank"]);
+    let lines: Vec<Json> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(&str, &str, u64)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["school"].as_str().unwrap(),
+                l["municipality"].as_str().unwrap(),
+                l["position"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Школа 1", "Энск", 1),
+            ("Школа 2", "Тверь", 2),
+            ("Школа 1", "Тверь", 3)
+        ]
+    );
+    let book = dir.join("results.xlsx");
+    let o = vsoko(&[
+        "batch",
+        m,
+        input,
+        "--format",
+        "xlsx",
+        "--rank",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    for sheet in ["Школы", "Группы", "Показатели"] {
+        let range = calamine::Reader::worksheet_range(&mut wb, sheet).unwrap();
+        let cell = |r: u32, c: u32| range.get_value((r, c)).map(ToString::to_string);
+        assert_eq!(cell(0, 1).as_deref(), Some("municipality"), "{sheet}");
+        let got: Vec<(String, String)> = (2..5)
+            .map(|r| (cell(r, 0).unwrap(), cell(r, 1).unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            want.map(|(s, m, _)| (s.to_string(), m.to_string())),
+            "{sheet}"
+        );
+        assert_eq!(cell(5, 0), None, "{sheet}: the duplicate is not written");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_json_lines_document_without_a_school_is_not_scored() {
+    let dir = std::env::temp_dir().join(format!("vsoko-jsonl-school-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("schools.jsonl");
+    std::fs::write(
+        &path,
+        "{\"school\": \"Школа 1\", \"values\": {\"1.1\": 8}}\n\
+         {\"values\": {\"1.1\": 9}}\n\
+         {\"school\": \" \", \"values\": {\"1.1\": 9}}\n\
+         {\"school\": \"Школа 1\", \"values\": {\"1.1\": 7}}\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let o = vsoko(&["batch", "--methodology=nocko-1547", file]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    for row in [2, 3] {
+        assert!(
+            err.contains(&format!(
+                "{file}, row {row}: error[empty_school]: не указана школа (поле «school»)"
+            )),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("error[duplicate_school]: школа «Школа 1» указана дважды: в строках 1 и 4"),
+        "{err}"
+    );
+    let rows = parse_csv(&text(&o.stdout));
+    assert_eq!(rows.len(), 2, "the header and Школа 1 once");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -191,3 +191,53 @@ fn table_csv_rating_and_dashboard() {
         "{mean}"
     );
 }
+
+#[test]
+fn academic_year_forms_are_one_period_and_school_spellings_are_reported() {
+    let dir = std::env::temp_dir().join(format!("vsoko-dyn-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("long.csv");
+    // «CОШ» below starts with a Latin «C»; 2023/24 and 2023-2024 are one academic year.
+    std::fs::write(
+        &path,
+        "school,municipality,period,1.1.1\n\
+         СОШ № 1,Энск,2023/24,2\n\
+         Лицей,Энск,2023-2024,2\n\
+         CОШ № 1,Энск,2024/25,2.5\n\
+         Лицей,Энск,2024/2025,1\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let out = vsoko(&["dynamics", M, "--format", "json", file]);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&format!(
+            "warning[school_spelling]: {file}, строка 4: школа «CОШ № 1» написана иначе, чем «СОШ № 1»"
+        )),
+        "{err}"
+    );
+    let got = json(&out);
+    assert_eq!(got["periods"], serde_json::json!(["2023/24", "2024/25"]));
+    let schools: Vec<(String, Option<String>)> = got["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["school"].as_str().unwrap().to_string(),
+                s["delta"].as_str().map(ToString::to_string),
+            )
+        })
+        .collect();
+    // Kept apart (a look-alike letter may be a typo or another school); the finding says so.
+    assert_eq!(
+        schools,
+        [
+            ("СОШ № 1".to_string(), None),
+            ("Лицей".to_string(), Some("-1".to_string())),
+            ("CОШ № 1".to_string(), None),
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

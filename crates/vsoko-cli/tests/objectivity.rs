@@ -134,21 +134,29 @@ fn bad_rows_are_reported_and_the_rest_analysed() {
     let cases = [
         (
             "S1,M,2024,ВПР,Математика,4,4А,p2,10,20,6,4\n",
-            "столбец K (11)",
+            "столбец K «mark»",
         ),
         (
             "S1,M,2024,ВПР,Математика,4,4А,p2,21,20,4,4\n",
-            "столбец I (9)",
+            "столбец I «score»",
         ),
         (
             "S1,M,2024,ВПР,Математика,12,4А,p2,10,20,4,4\n",
-            "столбец F (6)",
+            "столбец F «grade»",
         ),
         (
             "S1,M,2024,ВПР,Математика,4,4А,p2,abc,20,4,4\n",
-            "столбец I (9)",
+            "столбец I «score»",
         ),
         ("S1,M,2024,ВПР,Математика,4,4А,p1,10,20,4,4\n", "«p1»"),
+        (
+            "S1,M,2024,ВПР,Математика,4,4А,p2,10,20,4,5-\n",
+            "(столбец L «journal_mark»): «5-» не является отметкой: отметки с плюсом или минусом не входят в шкалу 2–5",
+        ),
+        (
+            "S1,M,2024,ВПР,Математика,4,4А,p2,10,0,4,4\n",
+            "(столбец J «max_score»): максимальный первичный балл равен 0; ожидается число больше нуля",
+        ),
     ];
     for (bad, place) in cases {
         let p = dir.join("bad.csv");
@@ -223,5 +231,85 @@ fn both_cores_give_the_sequential_result_rows_and_all() {
         err.contains(&format!("row {}: error[invalid_input]", last + 1)),
         "{err}"
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn absent_marks_spellings_and_empty_inputs_are_said_as_they_are() {
+    let dir = std::env::temp_dir().join(format!("vsoko-obj-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let head = "school,municipality,year,procedure,subject,grade,class,pupil,score,max_score,mark,journal_mark,variant\n";
+    let run = |name: &str, body: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, format!("{head}{body}")).unwrap();
+        let o = vsoko(&["objectivity", p.to_str().unwrap(), "--format", "json"]);
+        let json: Json = serde_json::from_slice(&o.stdout).unwrap();
+        (o.status.code(), json, text(&o.stderr))
+    };
+    // «н» and «осв» are no journal mark: not compared, the score still counts. «впр» and
+    // «математика » are the procedure and subject of the first row. «Шкoла 1» has a Latin «o».
+    let (code, got, err) = run(
+        "marks.csv",
+        "Школа 1,M,2024,ВПР,Математика,4,,p1,10,20,4,4,\n\
+         Школа 1,M,2024,впр,математика ,4,,p2,20,20,5,н,\n\
+         Школа 1,M,2024,ВПР,Математика,4,,p3,14,20,4,Осв,\n\
+         Шкoла 1,M,2024,ВПР,Математика,4,,p1,10,20,4,4,\n\
+         Школа 2,M,2024,ВПР,Математика,4,,p1,,20,,4,отсутствовал\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let groups = got["groups"].as_array().unwrap();
+    let rows: Vec<(&str, &str, &str, u64, u64, u64, &str)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g["school"].as_str().unwrap(),
+                g["procedure"].as_str().unwrap(),
+                g["subject"].as_str().unwrap(),
+                g["participants"].as_u64().unwrap(),
+                g["compared"].as_u64().unwrap(),
+                g["absent"].as_u64().unwrap(),
+                g["mean_score"].as_str().unwrap_or("—"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            // Table order is byte order: the Latin «o» sorts first.
+            ("Шкoла 1", "ВПР", "Математика", 1, 1, 0, "10.00"),
+            ("Школа 1", "ВПР", "Математика", 3, 1, 0, "14.67"),
+            ("Школа 2", "ВПР", "Математика", 0, 0, 1, "—"),
+        ]
+    );
+    // The absent school is not assessed: two schools, not three, and not «objective».
+    assert_eq!(
+        got["summary"],
+        serde_json::json!({"schools": 2, "flagged_schools": 0,
+                           "objectivity_index": "100.00", "not_assessed": 1})
+    );
+    assert!(
+        err.contains("warning[not_assessed]: в школе «Школа 2» все участники отсутствовали"),
+        "{err}"
+    );
+    assert_eq!(got["findings"][0]["code"], "school_spelling");
+    assert!(
+        err.contains("warning[school_spelling]: школа «Школа 1» написана иначе, чем «Шкoла 1»"),
+        "{err}"
+    );
+    // Only absent pupils, or only a header: no index at all.
+    let (code, got, err) = run(
+        "absent.csv",
+        "Школа 2,M,2024,ВПР,Математика,4,,p1,,20,,4,отсутствовал\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(got["summary"]["objectivity_index"], Json::Null);
+    assert!(err.contains("warning[no_participants]"), "{err}");
+    let (code, got, err) = run("header.csv", "");
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(
+        got["summary"],
+        serde_json::json!({"schools": 0, "flagged_schools": 0, "objectivity_index": null})
+    );
+    assert!(err.contains("warning[no_pupils]"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -140,6 +140,28 @@ pub enum Error {
         /// How many are missing in all.
         count: usize,
     },
+    /// A school named twice in one batch (same municipality and period): the later row is
+    /// not scored, so no school is counted or ranked twice.
+    #[error(
+        "school \"{school}\"{} is given twice, in rows {first} and {row}; row {row} is not scored",
+        period.as_deref().map_or_else(String::new, |p| format!(" (period \"{p}\")"))
+    )]
+    DuplicateSchool {
+        /// The school's name as written.
+        school: String,
+        /// The period, when the table has one.
+        period: Option<String>,
+        /// The row of this occurrence.
+        row: usize,
+        /// The row of the first occurrence.
+        first: usize,
+    },
+    /// A row with no school name where the input names schools.
+    #[error("no school name at {at}; expected the school's name, the row is not scored")]
+    EmptySchool {
+        /// The school's column (or document field).
+        at: Location,
+    },
 }
 
 /// The core's result type.
@@ -168,6 +190,8 @@ impl Error {
             Error::InvalidDate { .. } => "invalid_date",
             Error::UnknownSection { .. } => "unknown_section",
             Error::DuplicateSection { .. } => "duplicate_section",
+            Error::DuplicateSchool { .. } => "duplicate_school",
+            Error::EmptySchool { .. } => "empty_school",
         }
     }
 
@@ -187,6 +211,8 @@ impl Error {
         "invalid_date",
         "unknown_section",
         "duplicate_section",
+        "duplicate_school",
+        "empty_school",
     ];
 
     /// The indicator this error concerns, where there is one.
@@ -285,6 +311,21 @@ impl Error {
             Error::InvalidCell { column, reason } => {
                 format!("столбец {column}: {}", reason.ru())
             }
+            Error::DuplicateSchool {
+                school,
+                period,
+                row,
+                first,
+            } => format!(
+                "школа «{school}»{} указана дважды: в строках {first} и {row}; строка {row} не учтена",
+                period
+                    .as_deref()
+                    .map_or_else(String::new, |p| format!(" (период «{p}»)"))
+            ),
+            Error::EmptySchool { at } => format!(
+                "не указана школа ({}); ожидается название школы, строка не учтена",
+                at.ru()
+            ),
         }
     }
 }
@@ -438,6 +479,18 @@ mod tests {
             },
             Error::DuplicateSection {
                 id: "staffing".into(),
+            },
+            Error::DuplicateSchool {
+                school: "Школа № 1".into(),
+                period: None,
+                row: 5,
+                first: 2,
+            },
+            Error::EmptySchool {
+                at: Location::Heading {
+                    column: 1,
+                    name: "school".into(),
+                },
             },
         ];
         let codes: Vec<_> = samples.iter().map(Error::code).collect();

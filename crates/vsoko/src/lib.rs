@@ -16,6 +16,7 @@ pub mod plan;
 pub mod reason;
 pub mod scoring;
 pub mod selfexam;
+pub mod spelling;
 pub mod suggest;
 
 pub use diagnostic::Diagnostic;

@@ -12,6 +12,8 @@ use vsoko::{Methodology, Scorecard};
 #[derive(Default)]
 pub struct Results {
     rows: Vec<(String, Option<String>, Scorecard)>,
+    /// Each row's municipality (a column of every sheet when any row has one).
+    municipalities: Vec<Option<String>>,
 }
 
 /// Excel's last row, less the two header rows.
@@ -19,8 +21,26 @@ pub const MAX_SCHOOLS: usize = 1_048_576 - 2;
 
 impl Results {
     /// Keeps one school's result.
-    pub fn push(&mut self, school: Option<String>, period: Option<String>, card: Scorecard) {
+    pub fn push(
+        &mut self,
+        school: Option<String>,
+        municipality: Option<String>,
+        period: Option<String>,
+        card: Scorecard,
+    ) {
         self.rows.push((school.unwrap_or_default(), period, card));
+        self.municipalities.push(municipality);
+    }
+
+    /// Whether any row has a municipality, and row `r`'s (0-based).
+    fn municipality(&self, r: usize) -> (bool, &str) {
+        (
+            self.municipalities.iter().any(Option::is_some),
+            self.municipalities
+                .get(r)
+                .and_then(Option::as_deref)
+                .unwrap_or(""),
+        )
     }
 
     /// How many schools are kept.
@@ -90,6 +110,9 @@ impl Results {
     ) -> Result<(), BookError> {
         sheet.set_name("Школы")?;
         let mut cols: Vec<(&str, &str, f64)> = vec![("school", "Организация", 40.0)];
+        if self.municipality(0).0 {
+            cols.push(("municipality", "Муниципалитет", 24.0));
+        }
         if period {
             cols.push(("period", "Период", 10.0));
         }
@@ -112,6 +135,10 @@ impl Results {
             let r = row(r + 2);
             let mut c = 0u16;
             text(sheet, r, c, school, None)?;
+            if let (true, mun) = self.municipality(r as usize - 2) {
+                c += 1;
+                text(sheet, r, c, mun, None)?;
+            }
             if period {
                 c += 1;
                 text(sheet, r, c, p.as_deref().unwrap_or(""), None)?;
@@ -154,6 +181,10 @@ impl Results {
     ) -> Result<(), BookError> {
         sheet.set_name(name)?;
         let mut head: Vec<(&str, &str, f64)> = vec![("school", "Организация", 40.0)];
+        let has_municipality = self.municipality(0).0;
+        if has_municipality {
+            head.push(("municipality", "Муниципалитет", 24.0));
+        }
         if period {
             head.push(("period", "Период", 10.0));
         }
@@ -163,12 +194,15 @@ impl Results {
                 .map(|(id, ru)| (id.as_str(), ru.as_str(), 12.0)),
         );
         header(sheet, head.into_iter())?;
-        let first = if period { 2 } else { 1 };
-        for (r, (school, p, card)) in self.rows.iter().enumerate() {
-            let r = row(r + 2);
+        let first = 1 + usize::from(has_municipality) + usize::from(period);
+        for (i, (school, p, card)) in self.rows.iter().enumerate() {
+            let r = row(i + 2);
             text(sheet, r, 0, school, None)?;
+            if has_municipality {
+                text(sheet, r, 1, self.municipality(i).1, None)?;
+            }
             if period {
-                text(sheet, r, 1, p.as_deref().unwrap_or(""), None)?;
+                text(sheet, r, col(first - 1), p.as_deref().unwrap_or(""), None)?;
             }
             for i in 0..columns.len() {
                 let c = col(first + i);

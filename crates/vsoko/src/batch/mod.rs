@@ -36,6 +36,8 @@ pub const MUNICIPALITY_COLUMN: &str = "municipality";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
     school: Option<usize>,
+    /// The school column's heading as written (for messages).
+    school_heading: String,
     period: Option<usize>,
     municipality: Option<usize>,
     /// (column, input id, input position).
@@ -84,6 +86,7 @@ impl Columns {
         }
         let mut cols = Columns {
             school: None,
+            school_heading: String::new(),
             period: None,
             municipality: None,
             indicators: Vec::new(),
@@ -137,6 +140,9 @@ impl Columns {
             }
             cols.indicators.push((i, name.to_string(), pos));
         }
+        if let Some(cell) = cols.school.and_then(|i| header.get(i)) {
+            cols.school_heading = clean(cell);
+        }
         if cols.indicators.is_empty() {
             return Err(Error::InvalidInput {
                 at: Location::Header,
@@ -156,6 +162,8 @@ impl Columns {
     /// spreadsheets write it; `n/a` (`н/п`) is not applicable; an empty cell is missing.
     ///
     /// # Errors
+    /// [`Error::EmptySchool`] naming the school column when the table has one and the row's
+    /// cell there is empty (a nameless row is never scored or ranked);
     /// [`Error::InvalidValue`] naming the indicator whose cell is not a number;
     /// [`Error::InvalidInput`] naming the column when the row has data past the header or
     /// under an empty header cell, or when it has fewer cells than the header (a short row
@@ -198,6 +206,15 @@ impl Columns {
                 .map(|c| c.as_ref().trim().to_string())
                 .filter(|s| !s.is_empty())
         };
+        let school = text(self.school);
+        if let (Some(column), None) = (self.school, &school) {
+            return Err(Error::EmptySchool {
+                at: Location::Heading {
+                    column: column + 1,
+                    name: self.school_heading.clone(),
+                },
+            });
+        }
         let mut values = Vec::with_capacity(self.indicators.len());
         for (col, id, pos) in &self.indicators {
             let cell = cells.get(*col).map_or("", AsRef::as_ref);
@@ -213,7 +230,7 @@ impl Columns {
             }
         }
         Ok(Row {
-            school: text(self.school),
+            school,
             period: text(self.period),
             municipality: text(self.municipality),
             cells: values,
@@ -255,6 +272,56 @@ impl Columns {
     /// Whether the header has a `period` column (then results carry it too).
     pub fn has_period(&self) -> bool {
         self.period.is_some()
+    }
+}
+
+/// The schools of one batch so far, to refuse a school given twice: the same name (as written,
+/// without surrounding spaces) in the same municipality and period. The first row is scored;
+/// every later one is an error naming both rows.
+///
+/// ```
+/// let mut seen = vsoko::batch::SchoolRows::default();
+/// assert!(seen.check(2, "Школа № 1", None, None).is_ok());
+/// assert!(seen.check(3, "Школа № 1", Some("Тверь"), None).is_ok());
+/// let e = seen.check(7, " Школа № 1 ", None, None).unwrap_err();
+/// assert_eq!(e.code(), "duplicate_school");
+/// assert_eq!(e.to_string(), "school \"Школа № 1\" is given twice, in rows 2 and 7; row 7 is not scored");
+/// ```
+#[derive(Debug, Default)]
+pub struct SchoolRows {
+    /// (municipality, period, school) → the row of the first occurrence.
+    first: std::collections::HashMap<(Option<String>, Option<String>, String), usize>,
+}
+
+impl SchoolRows {
+    /// Notes a school's row.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateSchool`] when the school is already in the batch for the same
+    /// municipality and period.
+    pub fn check(
+        &mut self,
+        row: usize,
+        school: &str,
+        municipality: Option<&str>,
+        period: Option<&str>,
+    ) -> Result<()> {
+        let trimmed =
+            |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        let school = school.trim();
+        let key = (trimmed(municipality), trimmed(period), school.to_string());
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Err(Error::DuplicateSchool {
+                school: school.to_string(),
+                period: e.key().1.clone(),
+                row,
+                first: *e.get(),
+            }),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(row);
+                Ok(())
+            }
+        }
     }
 }
 
@@ -366,6 +433,55 @@ mod tests {
                 at: Location::Column(2),
                 reason: InputReason::EmptyHeaderCell
             }
+        );
+    }
+
+    #[test]
+    fn an_empty_school_name_is_an_error_naming_the_column() {
+        let cols = Columns::from_header(index(), &["1.1.1", " Школа "]).unwrap();
+        let e = cols.row(&["1", "  "]).unwrap_err();
+        assert_eq!(
+            e,
+            Error::EmptySchool {
+                at: Location::Heading {
+                    column: 2,
+                    name: "Школа".into()
+                }
+            }
+        );
+        assert_eq!(
+            e.message_ru(),
+            "не указана школа (столбец B «Школа»); ожидается название школы, строка не учтена"
+        );
+        // Without a school column rows are not named, and not refused for it.
+        let cols = Columns::from_header(index(), &["1.1.1"]).unwrap();
+        assert!(cols.row(&["1"]).is_ok());
+    }
+
+    #[test]
+    fn a_school_twice_names_both_rows() {
+        let mut seen = SchoolRows::default();
+        seen.check(2, "Гимназия", Some("Энск"), Some("2024"))
+            .unwrap();
+        seen.check(3, "Гимназия", Some("Энск"), Some("2023"))
+            .unwrap();
+        seen.check(4, "Гимназия", Some("Тверь"), Some("2024"))
+            .unwrap();
+        let e = seen
+            .check(9, "Гимназия", Some(" Энск"), Some("2024"))
+            .unwrap_err();
+        assert_eq!(
+            e,
+            Error::DuplicateSchool {
+                school: "Гимназия".into(),
+                period: Some("2024".into()),
+                row: 9,
+                first: 2
+            }
+        );
+        assert_eq!(
+            e.message_ru(),
+            "школа «Гимназия» (период «2024») указана дважды: в строках 2 и 9; строка 9 не учтена"
         );
     }
 

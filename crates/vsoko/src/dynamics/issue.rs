@@ -47,6 +47,14 @@ pub enum IssueKind {
         /// The spelling seen first.
         other: String,
     },
+    /// A school written like another one of the same municipality, but not the same (kept
+    /// apart, reported): another case, spaces, `ё`, or Latin look-alike letters.
+    SchoolSpelling {
+        /// This row's spelling.
+        found: String,
+        /// The spelling seen first.
+        other: String,
+    },
 }
 
 impl RowIssue {
@@ -58,12 +66,16 @@ impl RowIssue {
             IssueKind::EmptyPeriod => "empty_period",
             IssueKind::EmptySchool => "empty_school",
             IssueKind::MunicipalitySpelling { .. } => "municipality_spelling",
+            IssueKind::SchoolSpelling { .. } => "school_spelling",
         }
     }
 
     /// Whether the row was left out (a spelling is only reported).
     pub fn rejected(&self) -> bool {
-        !matches!(self.kind, IssueKind::MunicipalitySpelling { .. })
+        !matches!(
+            self.kind,
+            IssueKind::MunicipalitySpelling { .. } | IssueKind::SchoolSpelling { .. }
+        )
     }
 
     /// The issue in Russian.
@@ -89,6 +101,9 @@ impl RowIssue {
             IssueKind::EmptySchool => "не указана школа; строка не учтена".into(),
             IssueKind::MunicipalitySpelling { found, other } => format!(
                 "муниципалитет «{found}» написан иначе, чем «{other}»; они учтены раздельно — если это один муниципалитет, исправьте написание"
+            ),
+            IssueKind::SchoolSpelling { found, other } => format!(
+                "школа «{found}» написана иначе, чем «{other}»; они учтены раздельно — если это одна школа, исправьте написание"
             ),
         };
         format!("{}строка {}: {what}", file_ru(&self.file), self.row)
@@ -134,16 +149,10 @@ impl fmt::Display for RowIssue {
                 f,
                 "municipality \"{found}\" is spelled unlike \"{other}\"; kept apart"
             ),
+            IssueKind::SchoolSpelling { found, other } => write!(
+                f,
+                "school \"{found}\" is spelled unlike \"{other}\"; kept apart"
+            ),
         }
     }
-}
-
-/// A municipality name reduced for comparing spellings: letters and digits only, lower case,
-/// `ё` as `е`.
-pub(crate) fn spelling_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
 }

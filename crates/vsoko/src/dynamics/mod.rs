@@ -5,6 +5,16 @@
 //! A [`Panel`] takes scored rows one at a time (from several files or one long table) and keeps
 //! per school one total and the group points per period, so memory follows the number of
 //! schools, not rows × indicators.
+//!
+//! | issue | the row |
+//! |---|---|
+//! | `duplicate_school` | names a school already in its period (left out) |
+//! | `mixed_period_forms` | writes its period in another form than the first row (left out) |
+//! | `empty_period`, `empty_school` | has no period or no school (left out) |
+//! | `municipality_spelling` | spells its municipality like another one (kept apart, reported) |
+//! | `school_spelling` | spells its school like another one of the municipality (kept apart, reported) |
+//!
+//! The forms of one academic year (`2023/24`, `2023/2024`, `2023-24`) are one period.
 
 mod dashboard;
 mod issue;
@@ -46,7 +56,9 @@ pub struct Panel<'m> {
     /// School name → positions in `schools` (one per municipality that has a school so named).
     index: HashMap<String, Vec<usize>>,
     form: Option<period::PeriodForm>,
-    /// Period labels as first seen, their positions, and whether each has the first row's form.
+    /// Period labels as first seen, their positions (by [`period::key`]: the forms of one
+    /// academic year are one period, shown as first written), and whether each has the first
+    /// row's form.
     periods: Vec<String>,
     period_ids: HashMap<String, usize>,
     period_forms: Vec<Option<(period::PeriodForm, period::PeriodForm)>>,
@@ -56,6 +68,8 @@ pub struct Panel<'m> {
     /// Spelling key → the spelling seen first; spellings that differ → that first one.
     spellings: HashMap<String, String>,
     odd_spellings: HashMap<String, String>,
+    /// (municipality, school spelling key) → the school's spelling seen first.
+    school_spellings: HashMap<(usize, String), String>,
     files: Vec<String>,
     summaries: HashMap<(usize, usize), SummaryBuilder<'m>>,
     region: Vec<Option<SummaryBuilder<'m>>>,
@@ -92,6 +106,7 @@ impl<'m> Panel<'m> {
             municipality_ids: HashMap::new(),
             spellings: HashMap::new(),
             odd_spellings: HashMap::new(),
+            school_spellings: HashMap::new(),
             files: Vec::new(),
             summaries: HashMap::new(),
             region: Vec::new(),
@@ -101,7 +116,10 @@ impl<'m> Panel<'m> {
 
     /// Adds one scored row. A row with no school or period, a school already in that period,
     /// or a period written in another form than the first row's is left out and reported; a
-    /// municipality spelled like another is kept apart and reported.
+    /// municipality, or a school of one municipality, spelled like another (case, spaces, `ё`,
+    /// Latin look-alike letters: [`crate::spelling::spelling_key`]) is kept apart and
+    /// reported. The forms of one academic year (`2023/24`, `2023/2024`, `2023-24`) are one
+    /// period, shown as first written.
     pub fn add(
         &mut self,
         file: &str,
@@ -145,6 +163,17 @@ impl<'m> Panel<'m> {
             }
             None => 0,
         };
+        let first_spelling = self
+            .school_spellings
+            .entry((mun, crate::spelling::spelling_key(name)))
+            .or_insert_with(|| name.to_string());
+        if first_spelling != name {
+            let other = first_spelling.clone();
+            self.issues.push(issue(IssueKind::SchoolSpelling {
+                found: name.to_string(),
+                other,
+            }));
+        }
         let f = self.file(file);
         let pos = self.school(name, mun);
         let Some(s) = self.schools.get_mut(pos) else {
@@ -157,7 +186,7 @@ impl<'m> Panel<'m> {
             );
             self.issues.push(issue(IssueKind::DuplicateSchool {
                 school: name.to_string(),
-                period: period.to_string(),
+                period: self.periods.get(p).cloned().unwrap_or_default(),
                 first: at,
             }));
             return;
@@ -181,7 +210,8 @@ impl<'m> Panel<'m> {
 
     /// The position of a period label, adding it (and checking its form) when new.
     fn period(&mut self, label: &str) -> usize {
-        if let Some(&p) = self.period_ids.get(label) {
+        let key = period::key(label);
+        if let Some(&p) = self.period_ids.get(&key) {
             return p;
         }
         let (form, _) = period::PeriodForm::of(label);
@@ -189,8 +219,7 @@ impl<'m> Panel<'m> {
         self.period_forms
             .push((expected != form).then_some((form, expected)));
         self.periods.push(label.to_string());
-        self.period_ids
-            .insert(label.to_string(), self.periods.len() - 1);
+        self.period_ids.insert(key, self.periods.len() - 1);
         self.region.push(None);
         self.periods.len() - 1
     }
@@ -212,7 +241,7 @@ impl<'m> Panel<'m> {
         }
         let first = self
             .spellings
-            .entry(issue::spelling_key(name))
+            .entry(crate::spelling::spelling_key(name))
             .or_insert_with(|| name.to_string())
             .clone();
         (first != name).then(|| {
@@ -536,3 +565,106 @@ struct Kept {
 
 /// (period, unused, total, group points) of one period of a [`Kept`] school.
 type KeptSeen = (String, (), Decimal, Box<[Decimal]>);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, Values};
+
+    fn card(m: &Methodology, v: &str) -> Scorecard {
+        m.evaluate(&Values::from_json(v).unwrap(), Options::default())
+            .unwrap()
+    }
+
+    #[test]
+    fn forms_of_one_academic_year_are_one_period() {
+        let m = Methodology::builtin("nocko-1547").unwrap();
+        let mut p = Panel::new(m);
+        let first = card(m, r#"{"1.1": 8}"#);
+        let next = card(m, r#"{"1.1": 9}"#);
+        p.add("a.csv", 2, Some("Школа 1"), None, Some("2023/24"), &first);
+        p.add("a.csv", 3, Some("Школа 2"), None, Some("2023/2024"), &first);
+        p.add("a.csv", 4, Some("Школа 3"), None, Some("2023-24"), &first);
+        p.add("a.csv", 5, Some("Школа 1"), None, Some("2024/25"), &next);
+        // The same school twice in one academic year, written another way: a duplicate.
+        p.add("a.csv", 6, Some("Школа 2"), None, Some("2023-2024"), &next);
+        let issues: Vec<(&str, usize)> = p.issues().iter().map(|i| (i.code(), i.row)).collect();
+        assert_eq!(issues, [("duplicate_school", 6)]);
+        assert!(
+            p.issues()[0]
+                .ru()
+                .contains("в периоде «2023/24» (a.csv, строка 3)")
+        );
+        let dynamics = p.finish(None).unwrap();
+        assert_eq!(dynamics.periods, ["2023/24", "2024/25"]);
+        assert_eq!(dynamics.schools[0].delta.unwrap().to_string(), "1");
+        assert_eq!(dynamics.region.0[0].1.schools, 3);
+    }
+
+    #[test]
+    fn school_spellings_are_kept_apart_and_reported() {
+        let m = Methodology::builtin("nocko-1547").unwrap();
+        let mut p = Panel::new(m);
+        let a = card(m, r#"{"1.1": 8}"#);
+        p.add(
+            "a.csv",
+            2,
+            Some("Школа № 1"),
+            Some("Энск"),
+            Some("2023"),
+            &a,
+        );
+        // A Latin «o» in «шкoла», another case, other spaces.
+        p.add("a.csv", 3, Some("шкoла №1"), Some("Энск"), Some("2024"), &a);
+        p.add(
+            "a.csv",
+            4,
+            Some("Школа ёлка"),
+            Some("Энск"),
+            Some("2024"),
+            &a,
+        );
+        p.add(
+            "a.csv",
+            5,
+            Some("Школа елка"),
+            Some("Энск"),
+            Some("2024"),
+            &a,
+        );
+        // The same name in another municipality is another school, not a spelling.
+        p.add(
+            "b.csv",
+            2,
+            Some("школа № 1"),
+            Some("Тверь"),
+            Some("2024"),
+            &a,
+        );
+        // Municipalities with Latin look-alikes are reported too.
+        p.add("b.csv", 3, Some("Школа 7"), Some("Tверь"), Some("2024"), &a);
+        let issues: Vec<(&str, usize, bool)> = p
+            .issues()
+            .iter()
+            .map(|i| (i.code(), i.row, i.rejected()))
+            .collect();
+        assert_eq!(
+            issues,
+            [
+                ("school_spelling", 3, false),
+                ("school_spelling", 5, false),
+                ("municipality_spelling", 3, false)
+            ]
+        );
+        assert_eq!(
+            p.issues()[0].ru(),
+            "a.csv, строка 3: школа «шкoла №1» написана иначе, чем «Школа № 1»; они учтены раздельно — если это одна школа, исправьте написание"
+        );
+        assert_eq!(
+            p.issues()[0].to_string(),
+            "a.csv, row 3: school \"шкoла №1\" is spelled unlike \"Школа № 1\"; kept apart"
+        );
+        let d = p.finish(None).unwrap();
+        assert_eq!(d.schools.len(), 6);
+    }
+}

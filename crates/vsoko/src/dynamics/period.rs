@@ -62,6 +62,15 @@ impl PeriodForm {
     }
 }
 
+/// What identifies a period: the forms of one academic year (`2023/24`, `2023/2024`,
+/// `2023-24`) are one period; any other label is itself.
+pub(crate) fn key(label: &str) -> String {
+    match PeriodForm::of(label) {
+        (PeriodForm::AcademicYear, Some(start)) => format!("{start}/{}", start + 1),
+        _ => label.trim().to_string(),
+    }
+}
+
 /// Sorts period labels (given in order of first appearance): by first year; labels without a
 /// year (`весна`, `осень`: one file per period given in order) keep the order they came in.
 pub(crate) fn sort(periods: &mut [String]) {
@@ -85,5 +94,17 @@ mod tests {
         ];
         sort(&mut p);
         assert_eq!(p, ["2023", "2024", "осень", "весна"]);
+    }
+
+    #[test]
+    fn forms_of_one_academic_year_have_one_key() {
+        let keys: Vec<String> = ["2023/24", "2023/2024", "2023-24", "2023 - 2024"]
+            .iter()
+            .map(|l| key(l))
+            .collect();
+        assert_eq!(keys, ["2023/2024"; 4]);
+        assert_ne!(key("2024/25"), key("2023/24"));
+        assert_eq!(key("2024"), "2024");
+        assert_eq!(key("весна"), "весна");
     }
 }

@@ -193,6 +193,11 @@ type Key = (u32, u32, u32, u8, i32);
 pub struct Analysis {
     ids: FastMap<Box<str>, u32>,
     names: Vec<Box<str>>,
+    /// Procedures and subjects by [`crate::spelling::label_key`] (case and spaces aside): the
+    /// id of the spelling seen first, which is the one shown.
+    labels: FastMap<Box<str>, u32>,
+    /// Every spelling of a procedure or subject met so far → its id (no key built per row).
+    label_spellings: FastMap<Box<str>, u32>,
     groups: FastMap<Key, GroupAcc>,
     /// The key of the row added last: rows come grouped, so most rows reuse it after comparing
     /// three short strings, without interning them.
@@ -212,6 +217,24 @@ impl Analysis {
         let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
         self.names.push(s.into());
         self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// A procedure or a subject: spellings that differ only in case and spaces are one, shown
+    /// as first seen.
+    fn intern_label(&mut self, s: &str) -> u32 {
+        if let Some(id) = self.label_spellings.get(s) {
+            return *id;
+        }
+        let key = crate::spelling::label_key(s);
+        let id = if let Some(id) = self.labels.get(key.as_str()) {
+            *id
+        } else {
+            let id = self.intern(s);
+            self.labels.insert(key.into(), id);
+            id
+        };
+        self.label_spellings.insert(s.into(), id);
         id
     }
 
@@ -242,8 +265,8 @@ impl Analysis {
             }
             _ => (
                 self.intern(p.school),
-                self.intern(p.procedure),
-                self.intern(p.subject),
+                self.intern_label(p.procedure),
+                self.intern_label(p.subject),
                 p.grade,
                 p.year,
             ),
@@ -322,8 +345,8 @@ impl Analysis {
         for ((school, procedure, subject, grade, year), g) in groups {
             let key = (
                 self.intern(name(school)),
-                self.intern(name(procedure)),
-                self.intern(name(subject)),
+                self.intern_label(name(procedure)),
+                self.intern_label(name(subject)),
                 grade,
                 year,
             );

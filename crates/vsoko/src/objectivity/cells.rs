@@ -29,17 +29,6 @@ pub(super) fn missing(name: &str) -> Error {
     }
 }
 
-pub(super) fn out_of_range(column: usize, found: Decimal, min: &str, max: &str) -> Error {
-    Error::InvalidInput {
-        at: Location::Column(column + 1),
-        reason: InputReason::OutOfRange {
-            found: found.normalize().to_string(),
-            min: min.into(),
-            max: max.into(),
-        },
-    }
-}
-
 /// What a row's cells are: text from a file, or [`Cell`]s from a columnar frame.
 pub(super) trait AsCell<'a> {
     fn cell(&self) -> Cell<'a>;
@@ -67,9 +56,63 @@ impl Cell<'_> {
 pub(super) struct RowCells<'a, C> {
     pub(super) at: &'a [Option<usize>; COLS],
     pub(super) cells: &'a [C],
+    /// The header's headings, for messages.
+    pub(super) headings: &'a [String],
+}
+
+/// A journal mark that says there is none: «н» (absent from the lessons), «осв» (exempt).
+/// The pupil is not compared; the score still counts.
+fn is_no_mark(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    ["н", "осв"]
+        .iter()
+        .any(|w| t.chars().flat_map(char::to_lowercase).eq(w.chars()))
+}
+
+/// A mark written with a sign (`5-`, `4+`, `−3`): not one of the marks 2..5.
+fn is_signed_mark(t: &str) -> bool {
+    let t = t.trim();
+    let digits = t.trim_matches(|c| matches!(c, '+' | '-' | '−' | '–'));
+    digits.len() == 1 && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() < t.len()
 }
 
 impl<'a, C: AsCell<'a>> RowCells<'a, C> {
+    /// Column `i` (0-based) by its letter and heading.
+    pub(super) fn location(&self, i: usize) -> Location {
+        Location::Heading {
+            column: i + 1,
+            name: self.headings.get(i).cloned().unwrap_or_default(),
+        }
+    }
+
+    pub(super) fn out_of_range(&self, i: usize, found: Decimal, min: &str, max: &str) -> Error {
+        Error::InvalidInput {
+            at: self.location(i),
+            reason: InputReason::OutOfRange {
+                found: found.normalize().to_string(),
+                min: min.into(),
+                max: max.into(),
+            },
+        }
+    }
+
+    /// A mark 2..5; for the journal mark, «н» and «осв» are no mark. A mark with a sign
+    /// (`5-`) is an error saying so.
+    pub(super) fn mark(&self, c: Col, journal: bool) -> Result<Option<u8>> {
+        if let Some((i, Cell::Text(t))) = self.cell(c) {
+            if journal && is_no_mark(t) {
+                return Ok(None);
+            }
+            if is_signed_mark(t) {
+                return Err(Error::InvalidInput {
+                    at: self.location(i),
+                    reason: InputReason::MarkWithSign { found: t.into() },
+                });
+            }
+        }
+        Ok(self.whole(c, 2, 5)?.and_then(|m| u8::try_from(m).ok()))
+    }
+
     fn cell(&self, c: Col) -> Option<(usize, Cell<'a>)> {
         let i = (*self.at.get(c as usize)?)?;
         match self.cells.get(i).map_or(Cell::Text(""), AsCell::cell) {
@@ -87,7 +130,7 @@ impl<'a, C: AsCell<'a>> RowCells<'a, C> {
             None => Ok(None),
             Some((_, Cell::Text(t))) => Ok(Some(t)),
             Some((i, Cell::Number(_))) => Err(Error::InvalidInput {
-                at: Location::Column(i + 1),
+                at: self.location(i),
                 reason: InputReason::Shape {
                     detail: "a number where text is expected (give this column as text)".into(),
                 },
@@ -118,7 +161,7 @@ impl<'a, C: AsCell<'a>> RowCells<'a, C> {
         match crate::batch::parse_cell(t) {
             Ok(crate::Value::Points(d)) => Ok(Some((i, d))),
             _ => Err(Error::InvalidInput {
-                at: Location::Column(i + 1),
+                at: self.location(i),
                 reason: InputReason::NotANumber {
                     reason: ValueReason::NotANumber { text: t.into() },
                 },
@@ -132,7 +175,7 @@ impl<'a, C: AsCell<'a>> RowCells<'a, C> {
         };
         match i64::try_from(d).ok().filter(|n| Decimal::from(*n) == d) {
             Some(n) if (lo..=hi).contains(&n) => Ok(Some(n)),
-            _ => Err(out_of_range(i, d, &lo.to_string(), &hi.to_string())),
+            _ => Err(self.out_of_range(i, d, &lo.to_string(), &hi.to_string())),
         }
     }
 }

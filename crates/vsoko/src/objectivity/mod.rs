@@ -8,7 +8,16 @@
 //! | `mark_mismatch` | Spearman's correlation of journal marks and primary scores is negative (from [`MIN_COMPARED_FOR_SPEARMAN`] compared pupils) |
 //! | `cohort_drop` / `cohort_rise` | K = completion in grade N, year Y ÷ completion in grade N+1, year Y+1 is above Q75 + 3·IQR / below Q25 − 3·IQR over the schools with both years (at least [`MIN_SCHOOLS_FOR_COHORT`]) |
 //!
-//! The objectivity index is 100 − the percentage of schools flagged by at least one sign.
+//! The objectivity index is 100 − the percentage of schools flagged by at least one sign, over
+//! the schools with at least one participant; with none it is `null`, never 100. A school
+//! whose pupils were all absent is counted apart (`not_assessed`).
+//!
+//! | finding | when |
+//! |---|---|
+//! | `school_spelling` | two school names of one municipality differ only in case, spaces, `ё` or Latin look-alike letters (kept apart) |
+//!
+//! Procedures and subjects that differ only in case and spaces are one, shown as first seen.
+//! In a journal mark, «н» and «осв» mean no mark: the pupil is not compared, the score counts.
 //! No threshold on the shares of «понизили» / «повысили» is federal, so none is applied.
 
 mod analysis;
@@ -22,5 +31,7 @@ pub use analysis::{
     ObjectivityOptions,
 };
 pub use pupil::{Cell, FileContext, Pupil, PupilColumns, PupilRef, PupilTable, is_header};
-pub use signs::{Flag, IndexSummary, MunicipalityIndex, Objectivity, combine, table_order};
+pub use signs::{
+    Finding, Flag, IndexSummary, MunicipalityIndex, Objectivity, combine, table_order,
+};
 pub use stats::{Moments, RHO_PLACES, T95, quantile, ranks, spearman};

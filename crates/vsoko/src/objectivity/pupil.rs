@@ -3,7 +3,7 @@
 //! the school export «Индивидуальные результаты» (title row, meta rows, then the header).
 
 pub use super::cells::Cell;
-use super::cells::{AsCell, RowCells, missing, out_of_range};
+use super::cells::{AsCell, RowCells, missing};
 use crate::decimal::parse_decimal;
 use crate::error::{Error, Result};
 use crate::reason::{InputReason, Location};
@@ -245,6 +245,8 @@ impl FileContext {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PupilColumns {
     cols: Vec<Option<Col>>,
+    /// The headings as written, for messages.
+    headings: Vec<String>,
     /// The column of each field (by `Col as usize`).
     at: [Option<usize>; COLS],
     context: FileContext,
@@ -272,8 +274,10 @@ impl PupilColumns {
             .rposition(|c| !c.as_ref().trim().is_empty())
             .map_or(0, |i| i + 1);
         let mut cols = Vec::with_capacity(width);
+        let mut headings = Vec::with_capacity(width);
         for (i, cell) in header.iter().take(width).enumerate() {
             let name = cell.as_ref().trim();
+            headings.push(name.trim_start_matches('\u{feff}').to_string());
             let col = col_of(name);
             if col.is_none() && !name.is_empty() {
                 return Err(Error::InvalidInput {
@@ -321,6 +325,16 @@ impl PupilColumns {
                 },
             });
         }
+        if let Some(max) = context.max_score.filter(|d| *d <= Decimal::ZERO)
+            && !have(Col::MaxScore)
+        {
+            return Err(Error::InvalidInput {
+                at: Location::Header,
+                reason: InputReason::MaxScoreNotPositive {
+                    found: max.normalize().to_string(),
+                },
+            });
+        }
         let mut at = [None; COLS];
         for (i, c) in cols.iter().enumerate() {
             if let Some(c) = c
@@ -330,7 +344,12 @@ impl PupilColumns {
                 *slot = Some(i);
             }
         }
-        Ok(PupilColumns { cols, at, context })
+        Ok(PupilColumns {
+            cols,
+            headings,
+            at,
+            context,
+        })
     }
 
     /// Whether column `i` holds a numeric field (year, grade, scores, marks), so that a
@@ -413,6 +432,7 @@ impl PupilColumns {
         let r = RowCells {
             at: &self.at,
             cells,
+            headings: &self.headings,
         };
         let Some(pupil) = r.text(Col::Pupil)? else {
             return Ok(None);
@@ -430,7 +450,12 @@ impl PupilColumns {
         };
         let max_score = match r.number(Col::MaxScore)? {
             Some((i, d)) if d <= Decimal::ZERO => {
-                return Err(out_of_range(i, d, "0", "∞"));
+                return Err(Error::InvalidInput {
+                    at: r.location(i),
+                    reason: InputReason::MaxScoreNotPositive {
+                        found: d.normalize().to_string(),
+                    },
+                });
             }
             Some((_, d)) => d,
             None => self
@@ -440,14 +465,12 @@ impl PupilColumns {
         };
         let score = match r.number(Col::Score)? {
             Some((i, d)) if d < Decimal::ZERO || d > max_score => {
-                return Err(out_of_range(i, d, "0", &max_score.normalize().to_string()));
+                return Err(r.out_of_range(i, d, "0", &max_score.normalize().to_string()));
             }
             other => other.map(|(_, d)| d),
         };
-        let mark = r.whole(Col::Mark, 2, 5)?.and_then(|m| u8::try_from(m).ok());
-        let journal_mark = r
-            .whole(Col::JournalMark, 2, 5)?
-            .and_then(|m| u8::try_from(m).ok());
+        let mark = r.mark(Col::Mark, false)?;
+        let journal_mark = r.mark(Col::JournalMark, true)?;
         let absent = r
             .text(Col::Variant)?
             .is_some_and(|v| v.starts_with("отсутств") || v.starts_with("Отсутств"));
@@ -530,5 +553,67 @@ impl PupilTable {
     /// The columns, once the header has been read.
     pub fn columns(&self) -> Option<&PupilColumns> {
         self.columns.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_maximum_of_zero_in_the_meta_rows_is_its_own_error() {
+        let mut t = PupilTable::default();
+        t.take_preamble(&["ВПР 2024 Математика 4 класс"]).unwrap();
+        t.take_preamble(&["Максимальный первичный балл: 0"])
+            .unwrap();
+        let header = [
+            "ОО",
+            "Код участника",
+            "Первичный балл",
+            "Отметка",
+            "Отметка по журналу",
+        ];
+        let e = t.take_preamble(&header).unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Header,
+                reason: InputReason::MaxScoreNotPositive { found: "0".into() }
+            }
+        );
+    }
+
+    #[test]
+    fn journal_marks_without_a_mark_and_marks_with_a_sign() {
+        let header = [
+            "ОО",
+            "Код участника",
+            "Первичный балл",
+            "Отметка",
+            "Отметка по журналу",
+        ];
+        let context = FileContext::from_title("ВПР 2024 Математика 4 класс").map(|c| FileContext {
+            max_score: Some(Decimal::TEN),
+            ..c
+        });
+        let cols = PupilColumns::from_header(&header, context.unwrap()).unwrap();
+        for no_mark in ["н", "Н", "осв", "осв."] {
+            let p = cols.row(&["s", "1", "7", "4", no_mark]).unwrap().unwrap();
+            assert_eq!((p.score, p.journal_mark), (Some(Decimal::from(7)), None));
+        }
+        // «н» is no mark only in the journal column.
+        assert!(cols.row(&["s", "1", "7", "н", "4"]).is_err());
+        let e = cols.row(&["s", "1", "7", "4", "5-"]).unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Heading {
+                    column: 5,
+                    name: "Отметка по журналу".into()
+                },
+                reason: InputReason::MarkWithSign { found: "5-".into() }
+            }
+        );
+        assert!(!e.message_ru().contains("запят"), "{}", e.message_ru());
     }
 }

@@ -32,12 +32,17 @@ pub struct Flag {
 /// The objectivity index of a set of schools.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexSummary {
-    /// Distinct schools.
+    /// Distinct schools with at least one participant.
     pub schools: u64,
     /// Schools flagged by at least one sign.
     pub flagged_schools: u64,
-    /// 100 − the percentage flagged, 2 places.
-    pub objectivity_index: Decimal,
+    /// 100 − the percentage flagged, 2 places; `null` when no school has a participant (an
+    /// input with no pupils, or only absent ones, is not "objective").
+    pub objectivity_index: Option<Decimal>,
+    /// Schools whose pupils were all absent: not assessed, so neither counted in `schools`
+    /// nor objective (left out of the JSON when 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_assessed: u64,
 }
 
 /// One municipality's index.
@@ -45,12 +50,43 @@ pub struct IndexSummary {
 pub struct MunicipalityIndex {
     /// The municipality (empty when the input names none).
     pub municipality: String,
-    /// Distinct schools.
+    /// Distinct schools with at least one participant.
     pub schools: u64,
     /// Schools flagged.
     pub flagged_schools: u64,
-    /// 100 − the percentage flagged, 2 places.
-    pub objectivity_index: Decimal,
+    /// 100 − the percentage flagged, 2 places; `null` when no school has a participant.
+    pub objectivity_index: Option<Decimal>,
+    /// See [`IndexSummary::not_assessed`].
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_assessed: u64,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A school name written like another one of the same municipality (another case, spaces,
+/// `ё`, Latin look-alike letters): both are kept as they are, and this says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// `school_spelling`.
+    pub code: String,
+    /// `warning`: nothing was merged or left out.
+    pub severity: String,
+    /// The spelling found.
+    pub school: String,
+    /// The spelling it resembles (the first in table order).
+    pub other: String,
+    /// The municipality (empty when the input names none).
+    pub municipality: String,
+    /// The finding in Russian.
+    pub message: String,
+    /// The finding in English.
+    pub message_en: String,
 }
 
 /// The whole result: the comparison table, the flags, the index for the input and per
@@ -65,17 +101,19 @@ pub struct Objectivity {
     pub summary: IndexSummary,
     /// Per municipality.
     pub municipalities: Vec<MunicipalityIndex>,
+    /// School names spelled like another (left out of the JSON when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
 }
 
-fn index(schools: u64, flagged: u64) -> Decimal {
-    if schools == 0 {
-        return places(Decimal::ONE_HUNDRED, 2);
-    }
-    places(
-        Decimal::ONE_HUNDRED
-            - Decimal::from(flagged) * Decimal::ONE_HUNDRED / Decimal::from(schools),
-        2,
-    )
+fn index(schools: u64, flagged: u64) -> Option<Decimal> {
+    (schools > 0).then(|| {
+        places(
+            Decimal::ONE_HUNDRED
+                - Decimal::from(flagged) * Decimal::ONE_HUNDRED / Decimal::from(schools),
+            2,
+        )
+    })
 }
 
 fn fmt(d: Decimal) -> String {
@@ -157,12 +195,48 @@ pub fn combine(mut groups: Vec<GroupSummary>, options: ObjectivityOptions) -> Ob
             ))
     });
     let (summary, municipalities) = indices(&groups, &flags);
+    let findings = spellings(&groups);
     Objectivity {
         groups,
         flags,
         summary,
         municipalities,
+        findings,
     }
+}
+
+/// School names of one municipality that differ only in case, spaces, `ё` or Latin
+/// look-alike letters ([`crate::spelling::spelling_key`]).
+fn spellings(groups: &[GroupSummary]) -> Vec<Finding> {
+    let mut first: HashMap<(&str, String), &str> = HashMap::new();
+    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut findings = Vec::new();
+    for g in groups {
+        let municipality = g.municipality.as_deref().unwrap_or("");
+        if !seen.insert((municipality, g.school.as_str())) {
+            continue;
+        }
+        let key = crate::spelling::spelling_key(&g.school);
+        let other = *first.entry((municipality, key)).or_insert(&g.school);
+        if other != g.school {
+            findings.push(Finding {
+                code: "school_spelling".into(),
+                severity: "warning".into(),
+                school: g.school.clone(),
+                other: other.to_string(),
+                municipality: municipality.to_string(),
+                message: format!(
+                    "школа «{}» написана иначе, чем «{other}»; они учтены раздельно — если это одна школа, исправьте написание",
+                    g.school
+                ),
+                message_en: format!(
+                    "school \"{}\" is spelled unlike \"{other}\"; kept apart",
+                    g.school
+                ),
+            });
+        }
+    }
+    findings
 }
 
 /// The region's 95 % interval per procedure × subject × grade × year.
@@ -206,35 +280,45 @@ fn group_flags(g: &GroupSummary, intervals: &Intervals<'_>) -> Vec<Flag> {
 
 /// The index for the whole input and per municipality.
 fn indices(groups: &[GroupSummary], flags: &[Flag]) -> (IndexSummary, Vec<MunicipalityIndex>) {
-    let mut schools: BTreeMap<&str, &str> = BTreeMap::new();
+    // School → (municipality, whether any of its groups had a participant).
+    let mut schools: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
     for g in groups {
-        let m = schools.entry(g.school.as_str()).or_insert("");
+        let (m, assessed) = schools.entry(g.school.as_str()).or_insert(("", false));
         if m.is_empty() {
             *m = g.municipality.as_deref().unwrap_or("");
         }
+        *assessed |= g.participants > 0;
     }
     let flagged: BTreeSet<&str> = flags.iter().map(|f| f.school.as_str()).collect();
-    let mut per_m: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
-    for (school, m) in &schools {
+    // Municipality → (assessed schools, flagged, not assessed).
+    let mut per_m: BTreeMap<&str, (u64, u64, u64)> = BTreeMap::new();
+    for (school, (m, assessed)) in &schools {
         let e = per_m.entry(m).or_default();
-        e.0 += 1;
-        e.1 += u64::from(flagged.contains(school));
+        if *assessed {
+            e.0 += 1;
+            e.1 += u64::from(flagged.contains(school));
+        } else {
+            e.2 += 1;
+        }
     }
-    let total = schools.len() as u64;
+    let total: u64 = per_m.values().map(|e| e.0).sum();
+    let not_assessed: u64 = per_m.values().map(|e| e.2).sum();
     let flagged_n = flagged.len() as u64;
     (
         IndexSummary {
             schools: total,
             flagged_schools: flagged_n,
             objectivity_index: index(total, flagged_n),
+            not_assessed,
         },
         per_m
             .into_iter()
-            .map(|(m, (s, f))| MunicipalityIndex {
+            .map(|(m, (s, f, n))| MunicipalityIndex {
                 municipality: m.to_string(),
                 schools: s,
                 flagged_schools: f,
                 objectivity_index: index(s, f),
+                not_assessed: n,
             })
             .collect(),
     )

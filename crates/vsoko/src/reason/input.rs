@@ -150,6 +150,16 @@ pub enum InputReason {
         /// The row (or position) of the first one.
         first: usize,
     },
+    /// A mark written with a sign (`5-`, `4+`): marks are the whole marks 2..5.
+    MarkWithSign {
+        /// The cell as written.
+        found: String,
+    },
+    /// A maximum primary score of 0 or less: no score can be a share of it.
+    MaxScoreNotPositive {
+        /// The maximum found.
+        found: String,
+    },
 }
 
 impl fmt::Display for InputReason {
@@ -233,6 +243,14 @@ impl fmt::Display for InputReason {
                 f,
                 "as of {as_of} no month is left in the academic year {year} for an action and its re-control (they run until June)"
             ),
+            InputReason::MarkWithSign { found } => write!(
+                f,
+                "\"{found}\" is not a mark: a mark with + or - is not one of the marks 2..5; give a whole mark 2..5, or leave the journal mark empty"
+            ),
+            InputReason::MaxScoreNotPositive { found } => write!(
+                f,
+                "the maximum primary score is {found}; expected a number above 0 (the maximum of the procedure)"
+            ),
         }
     }
 }
@@ -311,6 +329,12 @@ impl InputReason {
             }
             InputReason::NoMonthLeft { as_of, year } => format!(
                 "на {as_of} в {year} учебном году не осталось месяцев для мер и повторного контроля (они планируются до июня)"
+            ),
+            InputReason::MarkWithSign { found } => format!(
+                "«{found}» не является отметкой: отметки с плюсом или минусом не входят в шкалу 2–5; укажите целую отметку от 2 до 5 или оставьте отметку по журналу пустой"
+            ),
+            InputReason::MaxScoreNotPositive { found } => format!(
+                "максимальный первичный балл равен {found}; ожидается число больше нуля (максимум процедуры)"
             ),
         }
     }

@@ -9,6 +9,8 @@ use std::fmt;
 /// assert_eq!(Location::Row(7).to_string(), "row 7");
 /// assert_eq!(Location::Row(7).ru(), "строка 7");
 /// assert_eq!(Location::Column(28).to_string(), "column AB (28)");
+/// let school = Location::Heading { column: 2, name: "Школа".into() };
+/// assert_eq!((school.to_string(), school.ru()), ("column B \"Школа\"".into(), "столбец B «Школа»".into()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -36,6 +38,13 @@ pub enum Location {
     Header,
     /// A position in a list of values.
     Position(usize),
+    /// A column of a table with its heading: `column B "school"`.
+    Heading {
+        /// 1-based column (shown with its spreadsheet letter).
+        column: usize,
+        /// The heading as written in the header row.
+        name: String,
+    },
 }
 
 /// The spreadsheet letters of a 1-based column number: 1 → `A`, 28 → `AB`.
@@ -65,6 +74,9 @@ impl fmt::Display for Location {
             Location::File(path) => write!(f, "file {path}"),
             Location::Header => f.write_str("header"),
             Location::Position(p) => write!(f, "position {p}"),
+            Location::Heading { column, name } => {
+                write!(f, "column {} \"{name}\"", column_letters(*column))
+            }
         }
     }
 }
@@ -82,6 +94,9 @@ impl Location {
             Location::File(path) => format!("файл «{path}»"),
             Location::Header => "строка заголовка".into(),
             Location::Position(p) => format!("позиция {p}"),
+            Location::Heading { column, name } => {
+                format!("столбец {} «{name}»", column_letters(*column))
+            }
         }
     }
 }
