@@ -18,6 +18,7 @@ use failure::Failure;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vsoko::output::russian::count;
 use vsoko::{Methodology, Options};
 
 /// mimalloc: the reading threads allocate each group's buffers and the summarising threads free
@@ -223,7 +224,6 @@ fn load_methodology(path: &Path) -> Result<Methodology, Failure> {
 
 fn check_methodology(path: &Path) -> Result<String, Failure> {
     let m = load_methodology(path)?;
-    use vsoko::output::russian::count;
     Ok(format!(
         "ОК: методика {} «{}»: {}, {}, максимум баллов: {}, {}\n",
         m.id(),

@@ -269,6 +269,54 @@ pub fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal>
         .try_fold(Decimal::ZERO, Decimal::checked_add)
 }
 
+/// A computed value and whether it is exact: `false` when the true result needs more digits
+/// than a decimal holds (28–29 significant digits) and `value` is cut to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Computed {
+    /// The value (cut to a decimal's digits when not exact).
+    pub value: Decimal,
+    /// Whether `value` is the exact result.
+    pub exact: bool,
+}
+
+/// `x ÷ d`, telling whether the quotient is exact; `None` when `d` is 0 or it overflows.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use vsoko::decimal::quotient;
+/// assert!(quotient(Decimal::from(5), Decimal::from(2)).unwrap().exact);
+/// assert!(!quotient(Decimal::ONE, Decimal::from(3)).unwrap().exact);
+/// // 33.33…3 × 3 cut to 28 digits would read back as 100: the cut is noticed.
+/// assert!(!quotient(Decimal::ONE_HUNDRED, Decimal::from(3)).unwrap().exact);
+/// ```
+pub fn quotient(x: Decimal, d: Decimal) -> Option<Computed> {
+    let value = x.checked_div(d)?;
+    // Exact when multiplying back, itself without a cut digit, gives `x`.
+    let exact = product(value, d).is_some_and(|back| back.exact && back.value == x);
+    Some(Computed { value, exact })
+}
+
+/// `a × b`, telling whether the product is exact; `None` when it overflows.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use vsoko::decimal::product;
+/// let third = Decimal::ONE / Decimal::from(3); // 0.3333333333333333333333333333
+/// assert!(product(Decimal::new(25, 1), Decimal::new(4, 1)).unwrap().exact);
+/// assert!(!product(third, Decimal::new(25, 1)).unwrap().exact);
+/// ```
+pub fn product(a: Decimal, b: Decimal) -> Option<Computed> {
+    let value = a.checked_mul(b)?;
+    // The exact product has the scales added; a smaller scale means digits were cut, which
+    // is exact only when they were zeros.
+    let exact = value.scale() == a.scale() + b.scale() || b.is_zero() || a.is_zero() || {
+        let (an, bn) = (a.normalize(), b.normalize());
+        an.checked_mul(bn)
+            .is_some_and(|p| p.scale() == an.scale() + bn.scale())
+    };
+    Some(Computed { value, exact })
+}
+
 /// `points / max`, rounded to [`SHARE_DECIMALS`] places with [`ROUNDING`]; `None` when `max` is 0.
 ///
 /// ```

@@ -162,6 +162,48 @@ pub enum Error {
         /// The school's column (or document field).
         at: Location,
     },
+    /// Points computed from the values need more digits than a decimal holds (a mean of
+    /// thirds, a weighted sum of long weights), and the methodology declares no rounding at
+    /// that place: vsoko never rounds on its own.
+    #[error(
+        "{what} \"{id}\": the points ({value}…) need more significant digits than a decimal holds (28); declare rounding for {} in the methodology",
+        what.en_plural()
+    )]
+    InexactResult {
+        /// An indicator or a group.
+        what: ResultLevel,
+        /// Its id.
+        id: String,
+        /// The points cut to a decimal's digits.
+        value: Decimal,
+    },
+}
+
+/// Where a computed result belongs: an indicator's points or a group's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultLevel {
+    /// An indicator's points, from its rule.
+    Indicator,
+    /// A group's points, from its aggregation.
+    Group,
+}
+
+impl ResultLevel {
+    fn en_plural(self) -> &'static str {
+        match self {
+            ResultLevel::Indicator => "indicators (\"at\": [\"indicators\"])",
+            ResultLevel::Group => "groups (\"at\": [\"groups\"])",
+        }
+    }
+}
+
+impl std::fmt::Display for ResultLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ResultLevel::Indicator => "indicator",
+            ResultLevel::Group => "group",
+        })
+    }
 }
 
 /// The core's result type.
@@ -192,6 +234,7 @@ impl Error {
             Error::DuplicateSection { .. } => "duplicate_section",
             Error::DuplicateSchool { .. } => "duplicate_school",
             Error::EmptySchool { .. } => "empty_school",
+            Error::InexactResult { .. } => "inexact_result",
         }
     }
 
@@ -213,6 +256,7 @@ impl Error {
         "duplicate_section",
         "duplicate_school",
         "empty_school",
+        "inexact_result",
     ];
 
     /// The indicator this error concerns, where there is one.
@@ -321,6 +365,17 @@ impl Error {
                 period
                     .as_deref()
                     .map_or_else(String::new, |p| format!(" (период «{p}»)"))
+            ),
+            Error::InexactResult { what, id, value } => format!(
+                "{} «{id}»: баллы ({value}…) не помещаются в 28 значащих цифр десятичного числа, а округление {} методикой не задано; vsoko не округляет сам — задайте округление в описании методики",
+                match what {
+                    ResultLevel::Indicator => "показатель",
+                    ResultLevel::Group => "группа",
+                },
+                match what {
+                    ResultLevel::Indicator => "показателей",
+                    ResultLevel::Group => "групп",
+                }
             ),
             Error::EmptySchool { at } => format!(
                 "не указана школа ({}); ожидается название школы, строка не учтена",
@@ -491,6 +546,11 @@ mod tests {
                     column: 1,
                     name: "school".into(),
                 },
+            },
+            Error::InexactResult {
+                what: ResultLevel::Group,
+                id: "1".into(),
+                value: Decimal::ONE,
             },
         ];
         let codes: Vec<_> = samples.iter().map(Error::code).collect();

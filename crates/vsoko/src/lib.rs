@@ -20,7 +20,7 @@ pub mod spelling;
 pub mod suggest;
 
 pub use diagnostic::Diagnostic;
-pub use error::{Error, InputKind, Result};
+pub use error::{Error, InputKind, Result, ResultLevel};
 pub use input::{ScoreInput, Value, Values};
 pub use methodology::{Group, Indicator, LevelBand, Methodology, MethodologySpec, Problem};
 pub use scoring::{Options, Report, Scorecard, Status};

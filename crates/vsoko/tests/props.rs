@@ -302,3 +302,27 @@ proptest! {
         prop_assert_eq!(vsoko::decimal::from_f64(x).unwrap(), slow);
     }
 }
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+proptest! {
+    /// A quotient of whole numbers is exact exactly when the reduced denominator has no prime
+    /// factor but 2 and 5 (the result is a terminating decimal).
+    #[test]
+    fn quotient_knows_when_it_is_exact(x in 1u64..1_000_000, d in 1u64..2_000) {
+        let mut rest = d / gcd(x, d);
+        for p in [2, 5] {
+            while rest.is_multiple_of(p) {
+                rest /= p;
+            }
+        }
+        let q = vsoko::decimal::quotient(
+            rust_decimal::Decimal::from(x),
+            rust_decimal::Decimal::from(d),
+        )
+        .unwrap();
+        prop_assert_eq!(q.exact, rest == 1, "{} / {} = {}", x, d, q.value);
+    }
+}

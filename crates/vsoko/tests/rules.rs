@@ -257,3 +257,63 @@ proptest::proptest! {
         }
     }
 }
+
+/// A methodology with a `share` indicator and a `mean` group, with or without declared rounding.
+fn thirds(rounding: &str) -> Methodology {
+    let text = format!(
+        r#"{{"format_version": 2, "id": "thirds", "title": "Трети",{rounding}
+        "inputs": [{{"id": "ok", "kind": "count"}}, {{"id": "all", "kind": "count"}},
+                   {{"id": "a", "kind": "points", "max": "2"}}, {{"id": "b", "kind": "points", "max": "2"}},
+                   {{"id": "c", "kind": "points", "max": "2"}}],
+        "groups": [
+          {{"id": "S", "kind": "criterion", "title": null, "indicators": [
+            {{"id": "S.1", "title": null, "cap": "100", "rule": {{"type": "share", "yes": "ok", "of": "all"}}}}]}},
+          {{"id": "M", "kind": "criterion", "title": null, "aggregation": {{"type": "mean"}}, "indicators": [
+            {{"id": "M.1", "title": null, "cap": "2", "rule": {{"type": "points", "input": "a"}}}},
+            {{"id": "M.2", "title": null, "cap": "2", "rule": {{"type": "points", "input": "b"}}}},
+            {{"id": "M.3", "title": null, "cap": "2", "rule": {{"type": "points", "input": "c"}}}}]}}]}}"#
+    );
+    Methodology::from_json(&text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_result_a_decimal_cannot_hold_is_an_error_unless_the_methodology_rounds() {
+    let exact = Values::from_json(r#"{"ok": 1, "all": 4, "a": 1, "b": 1, "c": 1}"#).unwrap();
+    let share = Values::from_json(r#"{"ok": 1, "all": 3, "a": 1, "b": 1, "c": 1}"#).unwrap();
+    let mean = Values::from_json(r#"{"ok": 1, "all": 4, "a": 1, "b": 1, "c": 2}"#).unwrap();
+
+    let plain = thirds("");
+    let r = plain.score(&exact, Options::default()).unwrap();
+    assert_eq!(r.total.to_string(), "26");
+    let e = plain.score(&share, Options::default()).unwrap_err();
+    assert_eq!(e.code(), "inexact_result");
+    assert!(
+        e.to_string()
+            .starts_with("indicator \"S.1\": the points (33.33"),
+        "{e}"
+    );
+    assert!(
+        e.message_ru().starts_with("показатель «S.1»: баллы (33.33"),
+        "{}",
+        e.message_ru()
+    );
+    let e = plain.score(&mean, Options::default()).unwrap_err();
+    assert!(
+        matches!(&e, Error::InexactResult { id, .. } if id == "M"),
+        "{e}"
+    );
+    assert!(
+        e.message_ru().starts_with("группа «M»"),
+        "{}",
+        e.message_ru()
+    );
+
+    let rounded = thirds(
+        r#" "rounding": {"places": 2, "mode": "half_away_from_zero", "at": ["indicators", "groups"]},"#,
+    );
+    let r = rounded.score(&share, Options::default()).unwrap();
+    assert_eq!(r.indicator("S.1").unwrap().points.to_string(), "33.33");
+    let r = rounded.score(&mean, Options::default()).unwrap();
+    assert_eq!(r.group("M").unwrap().points.to_string(), "1.33");
+    assert_eq!(r.total.to_string(), "26.33");
+}

@@ -14,7 +14,9 @@ mod rounding;
 mod rules;
 mod validate;
 
-pub use aggregation::{Aggregation, AggregationType, Combine, Part, Weights, combine};
+pub use aggregation::{
+    Aggregation, AggregationType, Combine, Part, Weights, combine, combine_exact,
+};
 pub use bands::{Band, BandFlaw, PointsBand, find_band};
 pub use builtin::BUILTIN;
 pub use catalog::{Catalog, CatalogGroup, CatalogIndicator, CatalogInput};

@@ -12,7 +12,7 @@ pub use table::TableScores;
 
 use crate::error::{Error, Result};
 use crate::input::{Value, Values};
-use crate::methodology::{Fault, Given, Methodology, Part, RoundAt, combine};
+use crate::methodology::{Fault, Given, Methodology, Part, RoundAt, combine_exact};
 use crate::reason::ValueReason;
 use rust_decimal::Decimal;
 
@@ -136,7 +136,7 @@ impl Methodology {
                 });
             }
         }
-        Ok(self.aggregate(given, slots))
+        self.aggregate(given, slots)
     }
 
     /// Scores one row given by indicator position (see [`Methodology::position`]): the fast path
@@ -312,6 +312,21 @@ impl Methodology {
                 p,
             ))),
             Ok(None) => Ok(Slot::NotApplicable),
+            // Points a decimal cannot hold are kept only where the methodology rounds them.
+            Err(Fault::Inexact { value })
+                if self.rounding().is_some_and(|r| r.at(RoundAt::Indicators)) =>
+            {
+                Ok(Slot::Scored(crate::methodology::rounding_at(
+                    self,
+                    RoundAt::Indicators,
+                    value,
+                )))
+            }
+            Err(Fault::Inexact { value }) => Err(Error::InexactResult {
+                what: crate::error::ResultLevel::Indicator,
+                id: ind.id.clone(),
+                value,
+            }),
             Err(fault) => Err(self.fault_error(fault)),
         }
     }
@@ -332,21 +347,26 @@ impl Methodology {
                 id: id(input),
                 reason: ValueReason::NoBand { value },
             },
+            Fault::Inexact { value } => Error::InexactResult {
+                what: crate::error::ResultLevel::Indicator,
+                id: String::new(),
+                value,
+            },
         }
     }
 
     /// Combines slots up the tree into a scorecard.
-    fn aggregate(&self, inputs: Vec<Given>, slots: Vec<Slot>) -> Scorecard {
+    fn aggregate(&self, inputs: Vec<Given>, slots: Vec<Slot>) -> Result<Scorecard> {
         let mut parts = Vec::new();
-        let total = self.add_up(&slots, &mut parts, &mut Vec::new(), &mut Vec::new());
-        Scorecard {
+        let total = self.add_up(&slots, &mut parts, &mut Vec::new(), &mut Vec::new())?;
+        Ok(Scorecard {
             inputs,
             slots,
             group_points: parts.iter().map(|p| p.points).collect(),
             group_max: parts.iter().map(|p| p.max).collect(),
             total: total.points,
             max: total.max,
-        }
+        })
     }
 
     /// Combines slots up the tree into `parts` (one per group) and returns the total (rounded
@@ -358,7 +378,7 @@ impl Methodology {
         parts: &mut Vec<Part>,
         children: &mut Vec<Part>,
         top: &mut Vec<Part>,
-    ) -> Part {
+    ) -> Result<Part> {
         let groups = self.groups();
         parts.clear();
         parts.resize(groups.len(), Part::NOT_APPLICABLE);
@@ -388,7 +408,15 @@ impl Methodology {
             }
             // Validation has checked that every maximum fits a decimal, and points stay
             // within their maxima, so combining cannot overflow here.
-            let mut part = combine(&g.aggregation, children).unwrap_or(Part::NOT_APPLICABLE);
+            let (mut part, exact) =
+                combine_exact(&g.aggregation, children).unwrap_or((Part::NOT_APPLICABLE, true));
+            if !exact && !self.rounding().is_some_and(|r| r.at(RoundAt::Groups)) {
+                return Err(Error::InexactResult {
+                    what: crate::error::ResultLevel::Group,
+                    id: g.id.clone(),
+                    value: part.points,
+                });
+            }
             part.points = crate::methodology::rounding_at(self, RoundAt::Groups, part.points);
             if let Some(p) = parts.get_mut(pos) {
                 *p = part;
@@ -402,8 +430,16 @@ impl Methodology {
                 .filter(|(g, _)| g.parent.is_none())
                 .map(|(_, p)| *p),
         );
-        let mut total = combine(self.total_aggregation(), top).unwrap_or(Part::NOT_APPLICABLE);
+        let (mut total, exact) =
+            combine_exact(self.total_aggregation(), top).unwrap_or((Part::NOT_APPLICABLE, true));
+        if !exact && !self.rounding().is_some_and(|r| r.at(RoundAt::Total)) {
+            return Err(Error::InexactResult {
+                what: crate::error::ResultLevel::Group,
+                id: "total".into(),
+                value: total.points,
+            });
+        }
         total.points = crate::methodology::rounding_at(self, RoundAt::Total, total.points);
-        total
+        Ok(total)
     }
 }

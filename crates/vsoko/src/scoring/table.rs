@@ -360,7 +360,7 @@ impl Methodology {
         if options.strict && s.given.contains(&Given::Missing) {
             return self.score_generally(s, options);
         }
-        Ok(self.add_up(&s.slots, &mut s.parts, &mut s.children, &mut s.top))
+        self.add_up(&s.slots, &mut s.parts, &mut s.children, &mut s.top)
     }
 
     /// The rare row the steps above do not finish (a position past the last input, a missing

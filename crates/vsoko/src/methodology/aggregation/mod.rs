@@ -108,19 +108,34 @@ pub enum Combine {
 /// assert_eq!((p.points, p.max), (dec!(80), dec!(100)));
 /// ```
 pub fn combine(how: &Combine, parts: &[Part]) -> Option<Part> {
+    combine_exact(how, parts).map(|(part, _)| part)
+}
+
+/// [`combine`], telling also whether the points are exact: a mean or a weighted sum can need
+/// more digits than a decimal holds, and is then cut to them.
+///
+/// ```
+/// use vsoko::methodology::{combine_exact, Combine, Part};
+/// use rust_decimal_macros::dec;
+/// let p = |x| Part { points: x, max: dec!(2), applies: true };
+/// assert!(!combine_exact(&Combine::Mean, &[p(dec!(1)), p(dec!(1)), p(dec!(2))]).unwrap().1);
+/// assert!(combine_exact(&Combine::Mean, &[p(dec!(1)), p(dec!(2))]).unwrap().1);
+/// ```
+pub fn combine_exact(how: &Combine, parts: &[Part]) -> Option<(Part, bool)> {
     if !parts.iter().any(|p| p.applies) {
-        return Some(Part::NOT_APPLICABLE);
+        return Some((Part::NOT_APPLICABLE, true));
     }
-    let (points, max) = match how {
+    let (points, max, exact) = match how {
         Combine::Sum => sum::combine(parts)?,
         Combine::WeightedSum(w) => weighted_sum::combine(w, parts)?,
         Combine::Mean => mean::combine(parts)?,
     };
-    Some(Part {
+    let part = Part {
         points: points.normalize(),
         max: max.normalize(),
         applies: true,
-    })
+    };
+    Some((part, exact))
 }
 
 impl Serialize for Weights {

@@ -1,6 +1,6 @@
 //! `linear`: `value × factor`, at most the cap.
 
-use super::{Build, RuleSpec, RuleType, capped_product};
+use super::{Build, Fault, RuleSpec, RuleType, capped_product};
 use crate::methodology::inputs::MeasureKind;
 use rust_decimal::Decimal;
 
@@ -26,9 +26,17 @@ pub(super) fn build(spec: &RuleSpec, b: &mut Build) -> Option<LinearRule> {
 }
 
 impl LinearRule {
-    pub(super) fn points(&self, cap: Decimal, n: &dyn Fn(usize) -> Decimal) -> Decimal {
+    pub(super) fn points(
+        &self,
+        cap: Decimal,
+        n: &dyn Fn(usize) -> Decimal,
+    ) -> Result<Decimal, Fault> {
         // A negative number (a `number` input may allow one) gives 0, never negative points.
-        capped_product(n(self.input), self.factor, cap).max(Decimal::ZERO)
+        let x = n(self.input);
+        if x <= Decimal::ZERO {
+            return Ok(Decimal::ZERO);
+        }
+        capped_product(x, self.factor, cap)
     }
 
     pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {

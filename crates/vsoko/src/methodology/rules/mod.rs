@@ -25,6 +25,7 @@ use super::id_map::IdMap;
 use super::inputs::MeasureKind;
 use super::model::exact;
 use super::problem::{Flaw, Place, Problem};
+use crate::decimal::{Computed, product, quotient};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -190,6 +191,12 @@ pub enum Fault {
         /// Its value.
         value: Decimal,
     },
+    /// The points need more digits than a decimal holds; `value` is cut to them (used only
+    /// where the methodology declares rounding of indicators).
+    Inexact {
+        /// The points cut to a decimal's digits.
+        value: Decimal,
+    },
 }
 
 impl Rule {
@@ -220,10 +227,10 @@ impl Rule {
             Rule::Points(r) => Ok(Some(r.points(n))),
             Rule::Share(r) => r.points(n),
             Rule::SharesMean(r) => r.points(n),
-            Rule::PerItem(r) => Ok(Some(r.points(cap, n))),
+            Rule::PerItem(r) => r.points(cap, n).map(Some),
             Rule::YesNo(r) => Ok(Some(r.points(n))),
             Rule::Bands(r) => r.points(n).map(Some),
-            Rule::Linear(r) => Ok(Some(r.points(cap, n))),
+            Rule::Linear(r) => r.points(cap, n).map(Some),
         }
     }
 
@@ -366,16 +373,40 @@ pub(crate) fn build(spec: &RuleSpec, b: &mut Build) -> Option<Rule> {
     rule
 }
 
-/// `a × b` capped at `cap` (a product past the decimal range is past any cap).
-fn capped_product(a: Decimal, b: Decimal, cap: Decimal) -> Decimal {
-    a.checked_mul(b).map_or(cap, |p| p.min(cap)).normalize()
+/// `a × b` capped at `cap` (a product past the decimal range is past any cap); a product
+/// below the cap that a decimal cannot hold exactly is [`Fault::Inexact`].
+fn capped_product(a: Decimal, b: Decimal, cap: Decimal) -> Result<Decimal, Fault> {
+    match product(a, b) {
+        None => Ok(cap.normalize()),
+        Some(p) if p.value >= cap => Ok(cap.normalize()),
+        Some(p) if p.exact => Ok(p.value.normalize()),
+        Some(p) => Err(Fault::Inexact { value: p.value }),
+    }
 }
 
-/// `yes ÷ of × scale`, multiplying first so a terminating quotient stays exact.
-fn share_of(yes: Decimal, of: Decimal, scale: Decimal) -> Decimal {
-    yes.checked_mul(scale)
-        .and_then(|p| p.checked_div(of))
-        .or_else(|| yes.checked_div(of).and_then(|q| q.checked_mul(scale)))
-        .unwrap_or(scale)
-        .normalize()
+/// `yes ÷ of × scale`, multiplying first so a terminating quotient stays exact; `exact` is
+/// false when the share needs more digits than a decimal holds.
+fn share_of(yes: Decimal, of: Decimal, scale: Decimal) -> Computed {
+    let first = product(yes, scale).and_then(|p| {
+        quotient(p.value, of).map(|q| Computed {
+            value: q.value,
+            exact: p.exact && q.exact,
+        })
+    });
+    let second = || {
+        let q = quotient(yes, of)?;
+        let p = product(q.value, scale)?;
+        Some(Computed {
+            value: p.value,
+            exact: q.exact && p.exact,
+        })
+    };
+    let c = first.or_else(second).unwrap_or(Computed {
+        value: scale,
+        exact: false,
+    });
+    Computed {
+        value: c.value.normalize(),
+        exact: c.exact,
+    }
 }

@@ -1,6 +1,6 @@
 //! `per_item`: points per item counted (or per yes), at most the cap.
 
-use super::{Build, RuleSpec, RuleType, capped_product};
+use super::{Build, Fault, RuleSpec, RuleType, capped_product};
 use crate::methodology::inputs::MeasureKind;
 use rust_decimal::Decimal;
 
@@ -40,7 +40,11 @@ impl PerItemRule {
             .unwrap_or(Decimal::MAX)
     }
 
-    pub(super) fn points(&self, cap: Decimal, n: &dyn Fn(usize) -> Decimal) -> Decimal {
+    pub(super) fn points(
+        &self,
+        cap: Decimal,
+        n: &dyn Fn(usize) -> Decimal,
+    ) -> Result<Decimal, Fault> {
         capped_product(self.items(n), self.points, cap)
     }
 

@@ -2,6 +2,7 @@
 //! means nothing to ask, so the indicator does not apply.
 
 use super::{Build, Fault, RuleSpec, RuleType, share_of};
+use crate::decimal::Computed;
 use crate::methodology::bands::{PointsBand, find_band};
 use crate::methodology::inputs::MeasureKind;
 use crate::methodology::problem::Flaw;
@@ -73,7 +74,7 @@ pub(super) fn one(
     of: usize,
     scale: Decimal,
     n: &dyn Fn(usize) -> Decimal,
-) -> Result<Option<Decimal>, Fault> {
+) -> Result<Option<Computed>, Fault> {
     let (y, o) = (n(yes), n(of));
     // 0 of 0 is nothing to ask (n/a); 5 of 0 is bad data, never silently dropped.
     if y > o {
@@ -91,11 +92,19 @@ pub(super) fn one(
 
 impl ShareRule {
     pub(super) fn points(&self, n: &dyn Fn(usize) -> Decimal) -> Result<Option<Decimal>, Fault> {
-        let Some(share) = one(self.yes, self.of, self.scale, n)? else {
+        let Some(Computed {
+            value: share,
+            exact,
+        }) = one(self.yes, self.of, self.scale, n)?
+        else {
             return Ok(None);
         };
         if self.bands.is_empty() {
-            return Ok(Some(share));
+            return if exact {
+                Ok(Some(share))
+            } else {
+                Err(Fault::Inexact { value: share })
+            };
         }
         find_band(&self.bands, share)
             .map(|band| Some(band.points))
@@ -110,7 +119,7 @@ impl ShareRule {
         if o.is_zero() {
             return format!("{y} / 0 → n/a");
         }
-        let share = share_of(y, o, self.scale);
+        let share = share_of(y, o, self.scale).value;
         if self.bands.is_empty() {
             format!("{y} / {o} × {} = {points}", self.scale)
         } else {

@@ -35,17 +35,25 @@ impl SharesMeanRule {
     pub(super) fn points(&self, n: &dyn Fn(usize) -> Decimal) -> Result<Option<Decimal>, Fault> {
         // Sum the unscaled shares and scale once, so 0.5·(a/b + c/d)·100 stays as exact as it can.
         let mut sum = Decimal::ZERO;
+        let mut exact = true;
         let mut count = 0u32;
         for &(yes, of) in &self.shares {
             if let Some(s) = one(yes, of, Decimal::ONE, n)? {
-                sum += s;
+                let next = sum.checked_add(s.value);
+                exact &= s.exact && next.is_some();
+                sum = next.unwrap_or(sum);
                 count += 1;
             }
         }
         if count == 0 {
             return Ok(None);
         }
-        Ok(Some(share_of(sum, Decimal::from(count), self.scale)))
+        let mean = share_of(sum, Decimal::from(count), self.scale);
+        if exact && mean.exact {
+            Ok(Some(mean.value))
+        } else {
+            Err(Fault::Inexact { value: mean.value })
+        }
     }
 
     pub(super) fn explain(&self, n: &dyn Fn(usize) -> Decimal, points: &str) -> String {
