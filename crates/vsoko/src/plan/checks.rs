@@ -4,6 +4,8 @@
 //! |---|---|---|
 //! | `when_unparsed` | error | the period of an item cannot be read |
 //! | `when_outside_year` | error | the period lies outside the academic year |
+//! | `when_invalid_date` | error | the period names a day its month does not have (`31.02.2024`) |
+//! | `when_partly_outside_year` | error | a part of the period lies outside the academic year (`сентябрь 2023, январь 2030`) |
 //! | `responsible_missing` | error | nobody is responsible for an item |
 //! | `result_missing` | error | an item names no resulting document |
 //! | `follows_up_unknown` | error | `follows_up` names no item of the plan |
@@ -175,26 +177,24 @@ impl Checker<'_> {
         let year = self.plan.academic_year;
         for item in &self.plan.items {
             let id = Some(item.id.as_str());
-            let outside = match &item.schedule {
-                None => {
-                    let outside =
-                        Schedule::parse(&item.when, year) == Err(PeriodProblem::OutsideYear);
-                    if !outside {
-                        self.push(
-                            "when_unparsed",
-                            Severity::Error,
-                            id,
-                            Some("when".into()),
-                            format!("пункт {}: срок «{}» не удаётся прочитать как месяц, период, «в течение года» или событие", item.id, item.when),
-                            format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
-                        );
-                    }
-                    outside
+            let problem = match &item.schedule {
+                None => Schedule::parse(&item.when, year).err(),
+                Some(s) if s.months.iter().any(|m| !year.contains(*m)) => {
+                    Some(PeriodProblem::OutsideYear)
                 }
-                Some(s) => s.months.iter().any(|m| !year.contains(*m)),
+                Some(_) => None,
             };
-            if outside {
-                self.push(
+            match problem {
+                None => {}
+                Some(PeriodProblem::Unparsed) => self.push(
+                    "when_unparsed",
+                    Severity::Error,
+                    id,
+                    Some("when".into()),
+                    format!("пункт {}: срок «{}» не удаётся прочитать как месяц, период, «в течение года» или событие", item.id, item.when),
+                    format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
+                ),
+                Some(PeriodProblem::OutsideYear) => self.push(
                     "when_outside_year",
                     Severity::Error,
                     id,
@@ -207,7 +207,35 @@ impl Checker<'_> {
                         "item {}: the period \"{}\" lies outside the academic year {year}",
                         item.id, item.when
                     ),
-                );
+                ),
+                Some(PeriodProblem::InvalidDate) => self.push(
+                    "when_invalid_date",
+                    Severity::Error,
+                    id,
+                    Some("when".into()),
+                    format!(
+                        "пункт {}: в сроке «{}» указана несуществующая дата (такого дня или месяца нет)",
+                        item.id, item.when
+                    ),
+                    format!(
+                        "item {}: the period \"{}\" names a date that does not exist (no such day or month)",
+                        item.id, item.when
+                    ),
+                ),
+                Some(PeriodProblem::PartlyOutsideYear) => self.push(
+                    "when_partly_outside_year",
+                    Severity::Error,
+                    id,
+                    Some("when".into()),
+                    format!(
+                        "пункт {}: часть срока «{}» вне {} учебного года",
+                        item.id, item.when, year
+                    ),
+                    format!(
+                        "item {}: part of the period \"{}\" lies outside the academic year {year}",
+                        item.id, item.when
+                    ),
+                ),
             }
             if item.responsible.iter().all(|r| r.trim().is_empty()) {
                 self.push(
