@@ -150,6 +150,13 @@ pub enum InputReason {
         /// The row (or position) of the first one.
         first: usize,
     },
+    /// Two rows of a plan table have the same `№`.
+    DuplicatePlanRow {
+        /// The number.
+        id: String,
+        /// The row of the first one.
+        first_row: usize,
+    },
 }
 
 impl fmt::Display for InputReason {
@@ -202,10 +209,10 @@ impl fmt::Display for InputReason {
             }
             InputReason::UnknownPlanColumn { name, row } => write!(
                 f,
-                "the heading \"{name}\" (row {row}) is not a plan column; known: month/срок, mechanism, content, object of control, method, responsible, result, indicator"
+                "the heading \"{name}\" (row {row}) is not a plan column; expected the Russian heading of one of: number, month or period, group of mechanisms, mechanism, content, object of control, method, responsible, result, indicator"
             ),
             InputReason::NoPlanHeader => f.write_str(
-                "no header row found: expected headings such as «Содержание», «Сроки», «Ответственные», «Результат»",
+                "no header row found: expected a row of Russian headings with at least two known ones, one of them the content (content, period, responsible, result)",
             ),
             InputReason::NoAcademicYear => f.write_str(
                 "the academic year is not named in the title; give it (--year 2023/24)",
@@ -232,6 +239,10 @@ impl fmt::Display for InputReason {
             InputReason::NoMonthLeft { as_of, year } => write!(
                 f,
                 "as of {as_of} no month is left in the academic year {year} for an action and its re-control (they run until June)"
+            ),
+            InputReason::DuplicatePlanRow { id, first_row } => write!(
+                f,
+                "item number \"{id}\" is already used in row {first_row}; expected each row to have its own number"
             ),
         }
     }
@@ -311,6 +322,9 @@ impl InputReason {
             }
             InputReason::NoMonthLeft { as_of, year } => format!(
                 "на {as_of} в {year} учебном году не осталось месяцев для мер и повторного контроля (они планируются до июня)"
+            ),
+            InputReason::DuplicatePlanRow { id, first_row } => format!(
+                "номер пункта «{id}» уже использован в строке {first_row}; у каждой строки должен быть свой номер"
             ),
         }
     }
