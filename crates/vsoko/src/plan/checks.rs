@@ -27,7 +27,7 @@ use super::model::{Object, Plan, PlanItem, Status};
 use super::period::{PeriodProblem, Schedule, ScheduleKind};
 use crate::selfexam::{Date, Severity};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One thing found in a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,70 +173,78 @@ impl Plan {
 }
 
 impl Checker<'_> {
-    fn items(&mut self) {
+    /// What is wrong with an item's period, if anything, as a finding.
+    fn period(&mut self, item: &PlanItem) {
         let year = self.plan.academic_year;
+        let id = Some(item.id.as_str());
+        let problem = match &item.schedule {
+            None => Schedule::parse(&item.when, year).err(),
+            Some(s) if s.months.iter().any(|m| !year.contains(*m)) => {
+                Some(PeriodProblem::OutsideYear)
+            }
+            Some(_) => None,
+        };
+        match problem {
+            None => {}
+            Some(PeriodProblem::Unparsed) => self.push(
+                "when_unparsed",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!("пункт {}: срок «{}» не удаётся прочитать как месяц, период, «в течение года» или событие", item.id, item.when),
+                format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
+            ),
+            Some(PeriodProblem::OutsideYear) => self.push(
+                "when_outside_year",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!(
+                    "пункт {}: срок «{}» вне {} учебного года",
+                    item.id, item.when, year
+                ),
+                format!(
+                    "item {}: the period \"{}\" lies outside the academic year {year}",
+                    item.id, item.when
+                ),
+            ),
+            Some(PeriodProblem::InvalidDate) => self.push(
+                "when_invalid_date",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!(
+                    "пункт {}: в сроке «{}» указана несуществующая дата (такого дня или месяца нет)",
+                    item.id, item.when
+                ),
+                format!(
+                    "item {}: the period \"{}\" names a date that does not exist (no such day or month)",
+                    item.id, item.when
+                ),
+            ),
+            Some(PeriodProblem::PartlyOutsideYear) => self.push(
+                "when_partly_outside_year",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!(
+                    "пункт {}: часть срока «{}» вне {} учебного года",
+                    item.id, item.when, year
+                ),
+                format!(
+                    "item {}: part of the period \"{}\" lies outside the academic year {year}",
+                    item.id, item.when
+                ),
+            ),
+        }
+    }
+
+    fn items(&mut self) {
+        let ids: HashSet<&str> = self.plan.items.iter().map(|i| i.id.as_str()).collect();
+        let mechanisms: HashSet<&str> = self.plan.mechanisms.iter().map(String::as_str).collect();
         for item in &self.plan.items {
             let id = Some(item.id.as_str());
-            let problem = match &item.schedule {
-                None => Schedule::parse(&item.when, year).err(),
-                Some(s) if s.months.iter().any(|m| !year.contains(*m)) => {
-                    Some(PeriodProblem::OutsideYear)
-                }
-                Some(_) => None,
-            };
-            match problem {
-                None => {}
-                Some(PeriodProblem::Unparsed) => self.push(
-                    "when_unparsed",
-                    Severity::Error,
-                    id,
-                    Some("when".into()),
-                    format!("пункт {}: срок «{}» не удаётся прочитать как месяц, период, «в течение года» или событие", item.id, item.when),
-                    format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
-                ),
-                Some(PeriodProblem::OutsideYear) => self.push(
-                    "when_outside_year",
-                    Severity::Error,
-                    id,
-                    Some("when".into()),
-                    format!(
-                        "пункт {}: срок «{}» вне {} учебного года",
-                        item.id, item.when, year
-                    ),
-                    format!(
-                        "item {}: the period \"{}\" lies outside the academic year {year}",
-                        item.id, item.when
-                    ),
-                ),
-                Some(PeriodProblem::InvalidDate) => self.push(
-                    "when_invalid_date",
-                    Severity::Error,
-                    id,
-                    Some("when".into()),
-                    format!(
-                        "пункт {}: в сроке «{}» указана несуществующая дата (такого дня или месяца нет)",
-                        item.id, item.when
-                    ),
-                    format!(
-                        "item {}: the period \"{}\" names a date that does not exist (no such day or month)",
-                        item.id, item.when
-                    ),
-                ),
-                Some(PeriodProblem::PartlyOutsideYear) => self.push(
-                    "when_partly_outside_year",
-                    Severity::Error,
-                    id,
-                    Some("when".into()),
-                    format!(
-                        "пункт {}: часть срока «{}» вне {} учебного года",
-                        item.id, item.when, year
-                    ),
-                    format!(
-                        "item {}: part of the period \"{}\" lies outside the academic year {year}",
-                        item.id, item.when
-                    ),
-                ),
-            }
+            self.period(item);
             if item.responsible.iter().all(|r| r.trim().is_empty()) {
                 self.push(
                     "responsible_missing",
@@ -264,7 +272,7 @@ impl Checker<'_> {
                 );
             }
             if let Some(target) = &item.follows_up
-                && !self.plan.items.iter().any(|i| &i.id == target)
+                && !ids.contains(target.as_str())
             {
                 self.push(
                     "follows_up_unknown",
@@ -277,7 +285,7 @@ impl Checker<'_> {
             }
             if let Some(mech) = &item.mechanism
                 && !self.plan.mechanisms.is_empty()
-                && !self.plan.mechanisms.contains(mech)
+                && !mechanisms.contains(mech.as_str())
             {
                 self.push(
                     "mechanism_unknown",
@@ -322,13 +330,28 @@ impl Checker<'_> {
             }
         }
         if self.plan.items.iter().any(|i| i.object.is_some()) {
-            for object in Object::ALL {
-                for (quarter, months) in QUARTERS {
-                    let hit = self.plan.items.iter().any(|i| {
-                        i.object == Some(object)
-                            && covered(i, &all).iter().any(|m| months.contains(&m.month()))
-                    });
-                    if !hit {
+            // Which object is assessed in which quarter: one pass over the items.
+            let mut hit = [[false; QUARTERS.len()]; Object::ALL.len()];
+            for i in &self.plan.items {
+                let Some(o) = i
+                    .object
+                    .and_then(|o| Object::ALL.iter().position(|x| *x == o))
+                else {
+                    continue;
+                };
+                for m in covered(i, &all) {
+                    for (q, (_, months)) in QUARTERS.iter().enumerate() {
+                        if months.contains(&m.month())
+                            && let Some(cell) = hit.get_mut(o).and_then(|r| r.get_mut(q))
+                        {
+                            *cell = true;
+                        }
+                    }
+                }
+            }
+            for (o, object) in Object::ALL.into_iter().enumerate() {
+                for (q, (quarter, _)) in QUARTERS.iter().enumerate() {
+                    if !hit.get(o).and_then(|r| r.get(q)).copied().unwrap_or(false) {
                         self.push(
                             "object_uncovered",
                             Severity::Warning,
@@ -344,13 +367,14 @@ impl Checker<'_> {
                 }
             }
         }
+        let used: HashSet<&str> = self
+            .plan
+            .items
+            .iter()
+            .filter_map(|i| i.mechanism.as_deref())
+            .collect();
         for mech in &self.plan.mechanisms {
-            if !self
-                .plan
-                .items
-                .iter()
-                .any(|i| i.mechanism.as_ref() == Some(mech))
-            {
+            if !used.contains(mech.as_str()) {
                 self.push(
                     "mechanism_uncovered",
                     Severity::Warning,
@@ -429,17 +453,21 @@ impl Checker<'_> {
 
     fn recontrol(&mut self) {
         let all = self.plan.academic_year.months();
+        // The items that follow each one up, in plan order: one pass, not one per item.
+        let mut followers_of: HashMap<&str, Vec<&PlanItem>> = HashMap::new();
+        for i in &self.plan.items {
+            if let Some(target) = i.follows_up.as_deref() {
+                followers_of.entry(target).or_default().push(i);
+            }
+        }
         for item in &self.plan.items {
             let recommends = item
                 .result
                 .as_deref()
                 .is_some_and(|r| r.to_lowercase().contains("рекомендац"));
-            let followers: Vec<&PlanItem> = self
-                .plan
-                .items
-                .iter()
-                .filter(|i| i.follows_up.as_deref() == Some(item.id.as_str()))
-                .collect();
+            let followers: &[&PlanItem] = followers_of
+                .get(item.id.as_str())
+                .map_or(&[], Vec::as_slice);
             if recommends && followers.is_empty() {
                 self.push(
                     "no_recontrol",
@@ -451,7 +479,7 @@ impl Checker<'_> {
                 );
             }
             let first = covered(item, &all).first().copied();
-            for f in followers {
+            for &f in followers {
                 let last = covered(f, &all).last().copied();
                 if let (Some(first), Some(last)) = (first, last)
                     && last <= first
@@ -470,7 +498,7 @@ impl Checker<'_> {
     }
 
     fn load(&mut self, max: usize) {
-        let mut counts: BTreeMap<(String, YearMonth), usize> = BTreeMap::new();
+        let mut counts: HashMap<(&str, YearMonth), usize> = HashMap::new();
         for item in &self.plan.items {
             if item.status == Status::Cancelled {
                 continue;
@@ -484,21 +512,25 @@ impl Checker<'_> {
             };
             for r in &item.responsible {
                 for m in months {
-                    *counts.entry((r.trim().to_string(), *m)).or_default() += 1;
+                    *counts.entry((r.trim(), *m)).or_default() += 1;
                 }
             }
         }
-        for ((who, m), n) in counts {
-            if n > max && !who.is_empty() {
-                self.push(
-                    "responsible_overloaded",
-                    Severity::Warning,
-                    None,
-                    Some(m.to_string()),
-                    format!("{who}: {n} пунктов в {m} (больше {max})"),
-                    format!("{who}: {n} items in {m} (more than {max})"),
-                );
-            }
+        // Only the overloaded are sorted (by person, then month), not every count.
+        let mut over: Vec<((&str, YearMonth), usize)> = counts
+            .into_iter()
+            .filter(|((who, _), n)| *n > max && !who.is_empty())
+            .collect();
+        over.sort_unstable();
+        for ((who, m), n) in over {
+            self.push(
+                "responsible_overloaded",
+                Severity::Warning,
+                None,
+                Some(m.to_string()),
+                format!("{who}: {n} пунктов в {m} (больше {max})"),
+                format!("{who}: {n} items in {m} (more than {max})"),
+            );
         }
     }
 
