@@ -42,10 +42,13 @@ impl Plan {
         Ok(plan)
     }
 
-    /// Fills missing schedules from `when` and rejects an item id used twice.
+    /// Fills missing schedules from `when` and rejects an item id used twice (one pass: the
+    /// first position of each id is kept in a map).
     fn complete(&mut self) -> Result<()> {
+        let mut first_at: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(self.items.len());
         for (i, item) in self.items.iter().enumerate() {
-            if let Some(first) = self.items.iter().take(i).position(|x| x.id == item.id) {
+            if let Some(&first) = first_at.get(item.id.as_str()) {
                 return Err(Error::InvalidInput {
                     at: Location::Field(format!("items[{i}].id")),
                     reason: InputReason::DuplicateItem {
@@ -54,6 +57,7 @@ impl Plan {
                     },
                 });
             }
+            first_at.insert(&item.id, i);
         }
         let year = self.academic_year;
         for item in &mut self.items {
