@@ -421,7 +421,7 @@ impl Checker<'_> {
                 None,
                 None,
                 "в плане нет анализа результатов ВПР".into(),
-                "the plan has no analysis of the ВПР results".into(),
+                "the plan has no analysis of the all-Russian test papers (VPR)".into(),
             );
         }
         if !any(&|t| t.contains("гиа") || t.contains("огэ") || t.contains("егэ")) {
@@ -431,7 +431,7 @@ impl Checker<'_> {
                 None,
                 None,
                 "в плане нет анализа результатов ГИА (ОГЭ, ЕГЭ)".into(),
-                "the plan has no analysis of the ГИА (ОГЭ, ЕГЭ) results".into(),
+                "the plan has no analysis of the state final examinations (GIA: OGE, EGE)".into(),
             );
         }
         let objectivity = |t: &str| {
@@ -529,7 +529,7 @@ impl Checker<'_> {
                 None,
                 Some(m.to_string()),
                 format!("{who}: {n} пунктов в {m} (больше {max})"),
-                format!("{who}: {n} items in {m} (more than {max})"),
+                format!("\"{who}\": {n} items in {m} (more than {max})"),
             );
         }
     }
@@ -565,6 +565,97 @@ impl Checker<'_> {
                     ),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(items: &str) -> Plan {
+        Plan::from_json(&format!(
+            r#"{{"academic_year": "2023/24", "mechanisms": ["Оценка"], "items": [{items}]}}"#
+        ))
+        .unwrap()
+    }
+
+    /// Issue: impossible dates and years outside the plan are findings with their own codes,
+    /// naming the text found in both languages.
+    #[test]
+    fn impossible_dates_and_years_outside_the_plan_are_findings() {
+        let p = plan(
+            r#"{"id": "1", "when": "31.02.2024", "content": "a", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "2", "when": "сентябрь 2023, январь 2030", "content": "b", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "3", "when": "3 четверть 2030", "content": "c", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "4", "when": "январь 0000", "content": "d", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "5", "when": "декада", "content": "e", "responsible": ["Директор"], "result": "Справка"}"#,
+        );
+        let check = plan_check(&p);
+        let when: Vec<(&str, &str)> = check
+            .findings
+            .iter()
+            .filter(|f| f.field.as_deref() == Some("when"))
+            .map(|f| (f.item.as_deref().unwrap(), f.code.as_str()))
+            .collect();
+        assert_eq!(
+            when,
+            [
+                ("1", "when_invalid_date"),
+                ("2", "when_partly_outside_year"),
+                ("3", "when_outside_year"),
+                ("4", "when_outside_year"),
+                ("5", "when_unparsed"),
+            ]
+        );
+        let f = check
+            .findings
+            .iter()
+            .find(|f| f.code == "when_invalid_date")
+            .unwrap();
+        assert!(f.message.contains("«31.02.2024»"), "{}", f.message);
+        assert!(f.message_en.contains("\"31.02.2024\""), "{}", f.message_en);
+        let f = check
+            .findings
+            .iter()
+            .find(|f| f.code == "when_partly_outside_year")
+            .unwrap();
+        assert!(f.message_en.contains("\"сентябрь 2023, январь 2030\""));
+    }
+
+    fn plan_check(p: &Plan) -> PlanCheck {
+        p.check(CheckOptions {
+            as_of: "2024-06-10".parse().ok(),
+            max_items_per_month: 0,
+        })
+    }
+
+    /// Issue: Russian only in Russian messages — an English message has no Cyrillic outside the
+    /// quoted text it names.
+    #[test]
+    fn english_messages_are_english() {
+        let p = plan(
+            r#"{"id": "1", "when": "январь", "content": "Анализ", "mechanism": "Другое", "responsible": ["Директор"], "result": "рекомендации"},
+               {"id": "2", "when": "сентябрь", "content": "b", "responsible": [], "follows_up": "1"},
+               {"id": "3", "when": "когда-нибудь", "content": "c", "responsible": ["Директор"], "follows_up": "9"}"#,
+        );
+        let check = plan_check(&p);
+        assert!(check.findings.len() >= 10, "{:?}", check.findings);
+        for f in &check.findings {
+            let outside_quotes: String = f
+                .message_en
+                .split('"')
+                .step_by(2)
+                .collect::<Vec<_>>()
+                .concat();
+            assert!(
+                !outside_quotes
+                    .chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+                "{}: {}",
+                f.code,
+                f.message_en
+            );
         }
     }
 }
