@@ -120,10 +120,10 @@ impl Schedule {
         let mut any = false;
         let mut outside = false;
         for part in t.split([',', ';']).flat_map(|p| p.split(" и ")) {
-            if let Some(range) = part_months(part, year)? {
+            for piece in part_months(part, year)? {
                 any = true;
                 let before = months.len();
-                months.extend(range.into_iter().filter(|m| year.contains(*m)));
+                months.extend(piece.into_iter().filter(|m| year.contains(*m)));
                 outside |= months.len() == before;
             }
         }
@@ -432,14 +432,16 @@ fn term_in_year(part: &str, months: &[u8], year: AcademicYear) -> Vec<YearMonth>
     }
 }
 
-/// One part of a list: a month, a range or a term, as months (not yet clipped to the year).
-/// `Ok(None)`: the part names no period; `Ok(Some(vec![]))`: one named outside any year.
-fn part_months(part: &str, year: AcademicYear) -> Result<Option<Vec<YearMonth>>, PeriodProblem> {
+/// One part of a list as its pieces: each month, range or term it names, as months (not yet
+/// clipped to the year). A piece named outside any calendar year (`январь 0000`) has no months;
+/// a part naming no period has no pieces. Points joined by a dash or `по` make a range, the
+/// others stand alone (`сентябрь – ноябрь май` is September to November, and May).
+fn part_months(part: &str, year: AcademicYear) -> Result<Vec<Vec<YearMonth>>, PeriodProblem> {
     if let Some(months) = term_months(part) {
-        return Ok(Some(term_in_year(part, months, year)));
+        return Ok(vec![term_in_year(part, months, year)]);
     }
-    // The points of the part, and whether a dash (or `с … по …`) joins them.
-    let mut points: Vec<Point> = Vec::new();
+    // The points of the part, each with whether a dash (or `с … по …`) joins it to the one before.
+    let mut points: Vec<(Point, bool)> = Vec::new();
     let mut dash = false;
     let mut day = None;
     for word in part.split_whitespace() {
@@ -447,35 +449,47 @@ fn part_months(part: &str, year: AcademicYear) -> Result<Option<Vec<YearMonth>>,
             dash = !points.is_empty();
             day = None;
         } else if let Some(m) = month_of(word) {
-            points.push(Point {
+            let p = Point {
                 month: m,
                 year: None,
                 day: day.take(),
-            });
+            };
+            points.push((p, std::mem::take(&mut dash)));
         } else if let Some(y) = year_of(word) {
-            if let Some(last) = points.last_mut()
+            if let Some((last, _)) = points.last_mut()
                 && last.year.is_none()
             {
                 last.year = Some(y);
             }
         } else if let Some(date) = date_of(word) {
-            points.push(date?);
+            points.push((date?, std::mem::take(&mut dash)));
         } else {
             day = day_of(word);
         }
     }
-    for p in &points {
+    for (p, _) in &points {
         let y = p.year.unwrap_or_else(|| resolve_year(p.month, year));
         if p.day.is_some_and(|d| d == 0 || d > days_in(y, p.month)) {
             return Err(PeriodProblem::InvalidDate);
         }
     }
-    Ok(match points.as_slice() {
-        [] => None,
-        [one] => Some(resolve(*one, year).into_iter().collect()),
-        [from, to] if dash => range(*from, *to, year),
-        many => Some(many.iter().filter_map(|p| resolve(*p, year)).collect()),
-    })
+    // Runs of joined points: the first and, for a range, the last.
+    let mut runs: Vec<(Point, Option<Point>)> = Vec::new();
+    for &(p, joined) in &points {
+        match runs.last_mut() {
+            Some((_, last)) if joined => *last = Some(p),
+            _ => runs.push((p, None)),
+        }
+    }
+    let mut pieces = Vec::with_capacity(runs.len());
+    for (from, to) in runs {
+        pieces.push(match to {
+            None => resolve(from, year).into_iter().collect(),
+            // A range that ends before it starts is not a period anyone can read.
+            Some(to) => range(from, to, year).ok_or(PeriodProblem::Unparsed)?,
+        });
+    }
+    Ok(pieces)
 }
 
 /// The calendar year a month without one has in the plan's year.
@@ -628,6 +642,31 @@ mod tests {
             );
         }
         assert!(cases.len() >= 30);
+    }
+
+    /// Every piece of a part counts: a range among single months, a month outside the year,
+    /// a range that runs backwards.
+    #[test]
+    fn nothing_in_a_part_is_dropped() {
+        let y = "2023/24";
+        assert_eq!(
+            months("сентябрь – ноябрь май", y),
+            Ok(["2023-09", "2023-10", "2023-11", "2024-05"]
+                .map(String::from)
+                .to_vec())
+        );
+        assert_eq!(
+            months("январь 2024 февраль 2030", y),
+            Err(PeriodProblem::PartlyOutsideYear)
+        );
+        assert_eq!(
+            months("май 2025 – январь 2020", y),
+            Err(PeriodProblem::Unparsed)
+        );
+        assert_eq!(
+            months("сентябрь, май 2025 – январь 2020", y),
+            Err(PeriodProblem::Unparsed)
+        );
     }
 
     /// Issue: «с … по …» in words and in dates is a range, not its two ends.
