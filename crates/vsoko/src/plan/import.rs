@@ -414,8 +414,10 @@ impl Plan {
     ///
     /// # Errors
     /// [`Error::EmptyInput`]; [`Error::InvalidInput`] when no header row is found, a column has
-    /// a heading that is not a plan field (naming the column), a field has two columns, the year
-    /// is neither given nor named in a title, or two rows have the same `№` (naming the row).
+    /// a heading that is not a plan field (naming the column and the header's row), a field has
+    /// two columns (naming the second's cell), the year is neither given nor named in a title,
+    /// a row has data under an empty heading or past the header (naming the cell, `D9`), or two
+    /// rows have the same `№` (naming the row and the first one's row).
     ///
     /// ```
     /// use vsoko::plan::Plan;
