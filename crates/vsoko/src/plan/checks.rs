@@ -389,21 +389,31 @@ impl Checker<'_> {
 
     fn fixed_points(&mut self) {
         let all = self.plan.academic_year.months();
-        let texts: Vec<(String, Vec<YearMonth>, &PlanItem)> = self
-            .plan
-            .items
-            .iter()
-            .map(|i| (text_of(i), covered(i, &all), i))
-            .collect();
-        let any = |pred: &dyn Fn(&str) -> bool| texts.iter().any(|(t, _, _)| pred(t));
-        let selfexam = texts.iter().any(|(t, months, item)| {
-            t.contains("самообследован")
-                && (months.iter().any(|m| (1..=4).contains(&m.month()))
-                    || item
-                        .schedule
-                        .as_ref()
-                        .is_some_and(|s| s.kind == ScheduleKind::Event))
-        });
+        let objectivity = |t: &str| {
+            t.contains("объективн")
+                || ((t.contains("сравн") || t.contains("сопостав"))
+                    && (t.contains("внутренн") || t.contains("отметок") || t.contains("оценок")))
+        };
+        // One pass, each item's text lowered once and not kept; stops when all four are found.
+        let (mut selfexam, mut vpr, mut gia, mut objective) = (false, false, false, false);
+        for item in &self.plan.items {
+            if selfexam && vpr && gia && objective {
+                break;
+            }
+            let t = text_of(item);
+            selfexam = selfexam
+                || (t.contains("самообследован")
+                    && (covered(item, &all)
+                        .iter()
+                        .any(|m| (1..=4).contains(&m.month()))
+                        || item
+                            .schedule
+                            .as_ref()
+                            .is_some_and(|s| s.kind == ScheduleKind::Event)));
+            vpr = vpr || t.contains("впр");
+            gia = gia || t.contains("гиа") || t.contains("огэ") || t.contains("егэ");
+            objective = objective || objectivity(&t);
+        }
         if !selfexam {
             self.push(
                 "selfexam_missing",
@@ -414,7 +424,7 @@ impl Checker<'_> {
                 "no self-examination item in January–April: the report is due 20 April (order No. 462)".into(),
             );
         }
-        if !any(&|t| t.contains("впр")) {
+        if !vpr {
             self.push(
                 "vpr_analysis_missing",
                 Severity::Warning,
@@ -424,7 +434,7 @@ impl Checker<'_> {
                 "the plan has no analysis of the all-Russian test papers (VPR)".into(),
             );
         }
-        if !any(&|t| t.contains("гиа") || t.contains("огэ") || t.contains("егэ")) {
+        if !gia {
             self.push(
                 "gia_analysis_missing",
                 Severity::Warning,
@@ -434,12 +444,7 @@ impl Checker<'_> {
                 "the plan has no analysis of the state final examinations (GIA: OGE, EGE)".into(),
             );
         }
-        let objectivity = |t: &str| {
-            t.contains("объективн")
-                || ((t.contains("сравн") || t.contains("сопостав"))
-                    && (t.contains("внутренн") || t.contains("отметок") || t.contains("оценок")))
-        };
-        if !any(&objectivity) {
+        if !objective {
             self.push(
                 "objectivity_missing",
                 Severity::Warning,

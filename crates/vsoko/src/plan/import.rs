@@ -110,8 +110,8 @@ fn field_of(heading: &str) -> Option<Field> {
 
 /// The header: the first row where at least two cells are known headings, one of them the
 /// content. Returns its index and a field per column (`None` for an empty heading cell).
-fn find_header(rows: &[(usize, Vec<String>)]) -> Result<(usize, Vec<Option<Field>>)> {
-    for (i, (line, cells)) in rows.iter().enumerate() {
+fn find_header(rows: &[&(usize, Vec<String>)]) -> Result<(usize, Vec<Option<Field>>)> {
+    for (i, &(line, cells)) in rows.iter().enumerate() {
         let fields: Vec<Option<Field>> = cells.iter().map(|c| field_of(c)).collect();
         let known = fields.iter().flatten().count();
         if known < 2 || !fields.contains(&Some(Field::Content)) {
@@ -272,6 +272,8 @@ struct Reader {
     mechanism: Option<String>,
     mechanisms: Vec<String>,
     known_mechanisms: HashSet<String>,
+    /// The last period read, with its text: rows under one month cell share it.
+    last_schedule: Option<(String, Option<Schedule>)>,
 }
 
 impl Reader {
@@ -299,6 +301,7 @@ impl Reader {
             mechanism: None,
             mechanisms: Vec::new(),
             known_mechanisms: HashSet::new(),
+            last_schedule: None,
         }
     }
 
@@ -384,7 +387,14 @@ impl Reader {
             when_text.clone(),
             get(Field::Content).unwrap_or_default(),
         );
-        item.schedule = Schedule::parse(&when_text, self.year).ok();
+        item.schedule = match &self.last_schedule {
+            Some((text, schedule)) if *text == when_text => schedule.clone(),
+            _ => {
+                let schedule = Schedule::parse(&when_text, self.year).ok();
+                self.last_schedule = Some((when_text.clone(), schedule.clone()));
+                schedule
+            }
+        };
         item.object = self.object.or(self.group_object);
         item.mechanism.clone_from(&self.mechanism);
         item.subject = get(Field::Subject);
@@ -431,10 +441,10 @@ impl Plan {
     /// assert_eq!(plan.items[1].when, "январь");
     /// ```
     pub fn from_rows(rows: &[(usize, Vec<String>)], year: Option<AcademicYear>) -> Result<Plan> {
-        let rows: Vec<(usize, Vec<String>)> = rows
+        // The rows with anything in them, borrowed (not copied).
+        let rows: Vec<&(usize, Vec<String>)> = rows
             .iter()
             .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-            .cloned()
             .collect();
         if rows.is_empty() {
             return Err(Error::EmptyInput {
@@ -451,7 +461,7 @@ impl Plan {
             })?;
         let organization = String::new();
         let mut state = Reader::new(fields, year);
-        for (line, cells) in rows.iter().skip(header_at + 1) {
+        for &(line, cells) in rows.iter().skip(header_at + 1) {
             state.row(*line, cells)?;
         }
         let Reader {
