@@ -237,22 +237,36 @@ fn object_of_group(group: &str) -> Option<Object> {
     }
 }
 
+/// One line with its spaces tidied: single spaces between words, none at the ends.
+fn tidy(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Several people in one cell: one per line or separated by `;` (commas stay: «по УВР, ВР»).
 fn people(cell: &str) -> Vec<String> {
     cell.split(['\n', ';'])
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(tidy)
         .filter(|p| !p.is_empty())
         .collect()
 }
 
 /// A cell's text with its lines kept: spaces tidied inside each line, blank lines dropped.
 fn text(cell: Option<&String>) -> Option<String> {
-    let lines: Vec<String> = cell?
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
-    (!lines.is_empty()).then(|| lines.join("\n"))
+    let cell = cell?;
+    let out = if cell.contains(['\n', '\r']) {
+        let lines: Vec<String> = cell.lines().map(tidy).filter(|l| !l.is_empty()).collect();
+        lines.join("\n")
+    } else {
+        tidy(cell)
+    };
+    (!out.is_empty()).then_some(out)
 }
 
 /// The state of reading a table top to bottom: what heading rows and merged cells carry down.
