@@ -73,3 +73,32 @@ impl Plan {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repeated id names both places: the second item's field and the first one's position.
+    #[test]
+    fn a_repeated_item_id_names_both_places() {
+        let e = Plan::from_json(
+            r#"{"academic_year": "2023/24", "items": [
+                {"id": "1", "when": "май", "content": "a"},
+                {"id": "2", "when": "май", "content": "b"},
+                {"id": "1", "when": "май", "content": "c"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Field("items[2].id".into()),
+                reason: InputReason::DuplicateItem {
+                    id: "1".into(),
+                    first: 0
+                },
+            }
+        );
+        assert!(e.to_string().contains("items[0]"), "{e}");
+        assert!(e.message_ru().contains("items[0]"), "{}", e.message_ru());
+    }
+}

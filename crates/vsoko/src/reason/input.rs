@@ -143,11 +143,11 @@ pub enum InputReason {
         /// The built-in names.
         known: String,
     },
-    /// Two plan items have the same id.
+    /// Two items of a plan document have the same id.
     DuplicateItem {
         /// The id.
         id: String,
-        /// The row (or position) of the first one.
+        /// The position of the first one in `items` (0-based).
         first: usize,
     },
     /// Two rows of a plan table have the same `№`.
@@ -218,7 +218,7 @@ impl fmt::Display for InputReason {
                 "the academic year is not named in the title; give it (--year 2023/24)",
             ),
             InputReason::DuplicateItem { id, first } => {
-                write!(f, "item \"{id}\" is already used (first at {first})")
+                write!(f, "item id \"{id}\" is already used by items[{first}]; expected each item to have its own id")
             }
             InputReason::UnknownPupilColumn { name } => write!(
                 f,
@@ -303,7 +303,7 @@ impl InputReason {
                 "учебный год не указан в заголовке документа; укажите его (--year 2023/24)".into()
             }
             InputReason::DuplicateItem { id, first } => {
-                format!("пункт «{id}» уже есть в плане (впервые: {first})")
+                format!("идентификатор пункта «{id}» уже использован в items[{first}]; у каждого пункта должен быть свой идентификатор")
             }
             InputReason::UnknownPupilColumn { name } => format!(
                 "заголовок «{name}» не является столбцом таблицы участников (ОО, код участника, первичный балл, отметка, отметка по журналу…)"
