@@ -326,7 +326,7 @@ fn day_of(word: &str) -> Option<u8> {
 /// What a word written like a date (`20.04.2024`, `20.04`) holds: `None` when it is not
 /// written like one, `Some(Err(InvalidDate))` for a day or month that does not exist.
 fn date_of(word: &str) -> Option<Result<Point, PeriodProblem>> {
-    let mut parts = word.trim_end_matches('.').split('.');
+    let mut parts = word.trim_end_matches(['.', 'г']).split('.');
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next());
     if parts.next().is_some() {
         return None;
@@ -688,6 +688,10 @@ mod tests {
         assert_eq!(months("с 01.09 по 31.12", y), Ok(four.to_vec()));
         assert_eq!(months("01.09–31.12", y), Ok(four.to_vec()));
         assert_eq!(months("01.09.2023 - 31.12.2023", y), Ok(four.to_vec()));
+        assert_eq!(
+            months("с 01.09.2023г. по 31.12.2023 г.", y),
+            Ok(four.to_vec())
+        );
         assert_eq!(
             months("с 20 января по 10 февраля", y),
             Ok(vec!["2024-01".into(), "2024-02".into()])
