@@ -30,3 +30,11 @@ with open("../fixtures/nok/organisations.csv", encoding="utf-8") as f:
         school = row.pop("school")
         (out / f"{school}.json").write_text(json.dumps(row), encoding="utf-8")
 PY
+# Periods as schools write them; the first two bytes pick the academic year ("!\0" is 2023/24).
+mkdir -p corpus/plan_period
+i=0
+for p in 'январь – март' 'с сентября по май' 'с 01.09 по 31.12' '01.09–31.12' 'сентябрь, январь, май' \
+  'I четверть' '3 четверть 2030' '2 полугодие 2024' 'до 20 апреля' '31.02.2024' 'январь 0000' \
+  'сент.–дек.' 'май 2020 – май 2025' 'в течение года' 'По итогам года' 'декада' 'октябрь и март'; do
+  printf '!\0%s' "$p" > "corpus/plan_period/seed_$i"; i=$((i + 1))
+done

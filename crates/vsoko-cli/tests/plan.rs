@@ -185,6 +185,8 @@ fn every_finding_code_has_a_fixture_that_gives_exactly_it() {
     for code in [
         "when_unparsed",
         "when_outside_year",
+        "when_invalid_date",
+        "when_partly_outside_year",
         "responsible_missing",
         "result_missing",
         "follows_up_unknown",

@@ -152,7 +152,7 @@ impl AcademicYear {
 
     /// Whether a month falls inside the year.
     pub fn contains(self, m: YearMonth) -> bool {
-        self.months().contains(&m)
+        (m.year == self.start && m.month >= 8) || (m.year == self.start + 1 && m.month <= 7)
     }
 
     /// The academic year a date's month belongs to.

@@ -4,6 +4,8 @@
 //! |---|---|---|
 //! | `when_unparsed` | error | the period of an item cannot be read |
 //! | `when_outside_year` | error | the period lies outside the academic year |
+//! | `when_invalid_date` | error | the period names a day its month does not have (`31.02.2024`) |
+//! | `when_partly_outside_year` | error | a part of the period lies outside the academic year (`сентябрь 2023, январь 2030`) |
 //! | `responsible_missing` | error | nobody is responsible for an item |
 //! | `result_missing` | error | an item names no resulting document |
 //! | `follows_up_unknown` | error | `follows_up` names no item of the plan |
@@ -25,7 +27,7 @@ use super::model::{Object, Plan, PlanItem, Status};
 use super::period::{PeriodProblem, Schedule, ScheduleKind};
 use crate::selfexam::{Date, Severity};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One thing found in a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,44 +173,78 @@ impl Plan {
 }
 
 impl Checker<'_> {
-    fn items(&mut self) {
+    /// What is wrong with an item's period, if anything, as a finding.
+    fn period(&mut self, item: &PlanItem) {
         let year = self.plan.academic_year;
+        let id = Some(item.id.as_str());
+        let problem = match &item.schedule {
+            None => Schedule::parse(&item.when, year).err(),
+            Some(s) if s.months.iter().any(|m| !year.contains(*m)) => {
+                Some(PeriodProblem::OutsideYear)
+            }
+            Some(_) => None,
+        };
+        match problem {
+            None => {}
+            Some(PeriodProblem::Unparsed) => self.push(
+                "when_unparsed",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!("пункт {}: срок «{}» не удаётся прочитать как месяц, период, «в течение года» или событие", item.id, item.when),
+                format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
+            ),
+            Some(PeriodProblem::OutsideYear) => self.push(
+                "when_outside_year",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!(
+                    "пункт {}: срок «{}» вне {} учебного года",
+                    item.id, item.when, year
+                ),
+                format!(
+                    "item {}: the period \"{}\" lies outside the academic year {year}",
+                    item.id, item.when
+                ),
+            ),
+            Some(PeriodProblem::InvalidDate) => self.push(
+                "when_invalid_date",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!(
+                    "пункт {}: в сроке «{}» указана несуществующая дата (такого дня или месяца нет)",
+                    item.id, item.when
+                ),
+                format!(
+                    "item {}: the period \"{}\" names a date that does not exist (no such day or month)",
+                    item.id, item.when
+                ),
+            ),
+            Some(PeriodProblem::PartlyOutsideYear) => self.push(
+                "when_partly_outside_year",
+                Severity::Error,
+                id,
+                Some("when".into()),
+                format!(
+                    "пункт {}: часть срока «{}» вне {} учебного года",
+                    item.id, item.when, year
+                ),
+                format!(
+                    "item {}: part of the period \"{}\" lies outside the academic year {year}",
+                    item.id, item.when
+                ),
+            ),
+        }
+    }
+
+    fn items(&mut self) {
+        let ids: HashSet<&str> = self.plan.items.iter().map(|i| i.id.as_str()).collect();
+        let mechanisms: HashSet<&str> = self.plan.mechanisms.iter().map(String::as_str).collect();
         for item in &self.plan.items {
             let id = Some(item.id.as_str());
-            let outside = match &item.schedule {
-                None => {
-                    let outside =
-                        Schedule::parse(&item.when, year) == Err(PeriodProblem::OutsideYear);
-                    if !outside {
-                        self.push(
-                            "when_unparsed",
-                            Severity::Error,
-                            id,
-                            Some("when".into()),
-                            format!("пункт {}: срок «{}» не удаётся прочитать как месяц, период, «в течение года» или событие", item.id, item.when),
-                            format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
-                        );
-                    }
-                    outside
-                }
-                Some(s) => s.months.iter().any(|m| !year.contains(*m)),
-            };
-            if outside {
-                self.push(
-                    "when_outside_year",
-                    Severity::Error,
-                    id,
-                    Some("when".into()),
-                    format!(
-                        "пункт {}: срок «{}» вне {} учебного года",
-                        item.id, item.when, year
-                    ),
-                    format!(
-                        "item {}: the period \"{}\" lies outside the academic year {year}",
-                        item.id, item.when
-                    ),
-                );
-            }
+            self.period(item);
             if item.responsible.iter().all(|r| r.trim().is_empty()) {
                 self.push(
                     "responsible_missing",
@@ -236,7 +272,7 @@ impl Checker<'_> {
                 );
             }
             if let Some(target) = &item.follows_up
-                && !self.plan.items.iter().any(|i| &i.id == target)
+                && !ids.contains(target.as_str())
             {
                 self.push(
                     "follows_up_unknown",
@@ -249,7 +285,7 @@ impl Checker<'_> {
             }
             if let Some(mech) = &item.mechanism
                 && !self.plan.mechanisms.is_empty()
-                && !self.plan.mechanisms.contains(mech)
+                && !mechanisms.contains(mech.as_str())
             {
                 self.push(
                     "mechanism_unknown",
@@ -294,13 +330,28 @@ impl Checker<'_> {
             }
         }
         if self.plan.items.iter().any(|i| i.object.is_some()) {
-            for object in Object::ALL {
-                for (quarter, months) in QUARTERS {
-                    let hit = self.plan.items.iter().any(|i| {
-                        i.object == Some(object)
-                            && covered(i, &all).iter().any(|m| months.contains(&m.month()))
-                    });
-                    if !hit {
+            // Which object is assessed in which quarter: one pass over the items.
+            let mut hit = [[false; QUARTERS.len()]; Object::ALL.len()];
+            for i in &self.plan.items {
+                let Some(o) = i
+                    .object
+                    .and_then(|o| Object::ALL.iter().position(|x| *x == o))
+                else {
+                    continue;
+                };
+                for m in covered(i, &all) {
+                    for (q, (_, months)) in QUARTERS.iter().enumerate() {
+                        if months.contains(&m.month())
+                            && let Some(cell) = hit.get_mut(o).and_then(|r| r.get_mut(q))
+                        {
+                            *cell = true;
+                        }
+                    }
+                }
+            }
+            for (o, object) in Object::ALL.into_iter().enumerate() {
+                for (q, (quarter, _)) in QUARTERS.iter().enumerate() {
+                    if !hit.get(o).and_then(|r| r.get(q)).copied().unwrap_or(false) {
                         self.push(
                             "object_uncovered",
                             Severity::Warning,
@@ -316,13 +367,14 @@ impl Checker<'_> {
                 }
             }
         }
+        let used: HashSet<&str> = self
+            .plan
+            .items
+            .iter()
+            .filter_map(|i| i.mechanism.as_deref())
+            .collect();
         for mech in &self.plan.mechanisms {
-            if !self
-                .plan
-                .items
-                .iter()
-                .any(|i| i.mechanism.as_ref() == Some(mech))
-            {
+            if !used.contains(mech.as_str()) {
                 self.push(
                     "mechanism_uncovered",
                     Severity::Warning,
@@ -337,21 +389,31 @@ impl Checker<'_> {
 
     fn fixed_points(&mut self) {
         let all = self.plan.academic_year.months();
-        let texts: Vec<(String, Vec<YearMonth>, &PlanItem)> = self
-            .plan
-            .items
-            .iter()
-            .map(|i| (text_of(i), covered(i, &all), i))
-            .collect();
-        let any = |pred: &dyn Fn(&str) -> bool| texts.iter().any(|(t, _, _)| pred(t));
-        let selfexam = texts.iter().any(|(t, months, item)| {
-            t.contains("самообследован")
-                && (months.iter().any(|m| (1..=4).contains(&m.month()))
-                    || item
-                        .schedule
-                        .as_ref()
-                        .is_some_and(|s| s.kind == ScheduleKind::Event))
-        });
+        let objectivity = |t: &str| {
+            t.contains("объективн")
+                || ((t.contains("сравн") || t.contains("сопостав"))
+                    && (t.contains("внутренн") || t.contains("отметок") || t.contains("оценок")))
+        };
+        // One pass, each item's text lowered once and not kept; stops when all four are found.
+        let (mut selfexam, mut vpr, mut gia, mut objective) = (false, false, false, false);
+        for item in &self.plan.items {
+            if selfexam && vpr && gia && objective {
+                break;
+            }
+            let t = text_of(item);
+            selfexam = selfexam
+                || (t.contains("самообследован")
+                    && (covered(item, &all)
+                        .iter()
+                        .any(|m| (1..=4).contains(&m.month()))
+                        || item
+                            .schedule
+                            .as_ref()
+                            .is_some_and(|s| s.kind == ScheduleKind::Event)));
+            vpr = vpr || t.contains("впр");
+            gia = gia || t.contains("гиа") || t.contains("огэ") || t.contains("егэ");
+            objective = objective || objectivity(&t);
+        }
         if !selfexam {
             self.push(
                 "selfexam_missing",
@@ -362,32 +424,27 @@ impl Checker<'_> {
                 "no self-examination item in January–April: the report is due 20 April (order No. 462)".into(),
             );
         }
-        if !any(&|t| t.contains("впр")) {
+        if !vpr {
             self.push(
                 "vpr_analysis_missing",
                 Severity::Warning,
                 None,
                 None,
                 "в плане нет анализа результатов ВПР".into(),
-                "the plan has no analysis of the ВПР results".into(),
+                "the plan has no analysis of the all-Russian test papers (VPR)".into(),
             );
         }
-        if !any(&|t| t.contains("гиа") || t.contains("огэ") || t.contains("егэ")) {
+        if !gia {
             self.push(
                 "gia_analysis_missing",
                 Severity::Warning,
                 None,
                 None,
                 "в плане нет анализа результатов ГИА (ОГЭ, ЕГЭ)".into(),
-                "the plan has no analysis of the ГИА (ОГЭ, ЕГЭ) results".into(),
+                "the plan has no analysis of the state final examinations (GIA: OGE, EGE)".into(),
             );
         }
-        let objectivity = |t: &str| {
-            t.contains("объективн")
-                || ((t.contains("сравн") || t.contains("сопостав"))
-                    && (t.contains("внутренн") || t.contains("отметок") || t.contains("оценок")))
-        };
-        if !any(&objectivity) {
+        if !objective {
             self.push(
                 "objectivity_missing",
                 Severity::Warning,
@@ -401,17 +458,21 @@ impl Checker<'_> {
 
     fn recontrol(&mut self) {
         let all = self.plan.academic_year.months();
+        // The items that follow each one up, in plan order: one pass, not one per item.
+        let mut followers_of: HashMap<&str, Vec<&PlanItem>> = HashMap::new();
+        for i in &self.plan.items {
+            if let Some(target) = i.follows_up.as_deref() {
+                followers_of.entry(target).or_default().push(i);
+            }
+        }
         for item in &self.plan.items {
             let recommends = item
                 .result
                 .as_deref()
                 .is_some_and(|r| r.to_lowercase().contains("рекомендац"));
-            let followers: Vec<&PlanItem> = self
-                .plan
-                .items
-                .iter()
-                .filter(|i| i.follows_up.as_deref() == Some(item.id.as_str()))
-                .collect();
+            let followers: &[&PlanItem] = followers_of
+                .get(item.id.as_str())
+                .map_or(&[], Vec::as_slice);
             if recommends && followers.is_empty() {
                 self.push(
                     "no_recontrol",
@@ -423,7 +484,7 @@ impl Checker<'_> {
                 );
             }
             let first = covered(item, &all).first().copied();
-            for f in followers {
+            for &f in followers {
                 let last = covered(f, &all).last().copied();
                 if let (Some(first), Some(last)) = (first, last)
                     && last <= first
@@ -442,7 +503,7 @@ impl Checker<'_> {
     }
 
     fn load(&mut self, max: usize) {
-        let mut counts: BTreeMap<(String, YearMonth), usize> = BTreeMap::new();
+        let mut counts: HashMap<(&str, YearMonth), usize> = HashMap::new();
         for item in &self.plan.items {
             if item.status == Status::Cancelled {
                 continue;
@@ -456,21 +517,25 @@ impl Checker<'_> {
             };
             for r in &item.responsible {
                 for m in months {
-                    *counts.entry((r.trim().to_string(), *m)).or_default() += 1;
+                    *counts.entry((r.trim(), *m)).or_default() += 1;
                 }
             }
         }
-        for ((who, m), n) in counts {
-            if n > max && !who.is_empty() {
-                self.push(
-                    "responsible_overloaded",
-                    Severity::Warning,
-                    None,
-                    Some(m.to_string()),
-                    format!("{who}: {n} пунктов в {m} (больше {max})"),
-                    format!("{who}: {n} items in {m} (more than {max})"),
-                );
-            }
+        // Only the overloaded are sorted (by person, then month), not every count.
+        let mut over: Vec<((&str, YearMonth), usize)> = counts
+            .into_iter()
+            .filter(|((who, _), n)| *n > max && !who.is_empty())
+            .collect();
+        over.sort_unstable();
+        for ((who, m), n) in over {
+            self.push(
+                "responsible_overloaded",
+                Severity::Warning,
+                None,
+                Some(m.to_string()),
+                format!("{who}: {n} пунктов в {m} (больше {max})"),
+                format!("\"{who}\": {n} items in {m} (more than {max})"),
+            );
         }
     }
 
@@ -505,6 +570,97 @@ impl Checker<'_> {
                     ),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(items: &str) -> Plan {
+        Plan::from_json(&format!(
+            r#"{{"academic_year": "2023/24", "mechanisms": ["Оценка"], "items": [{items}]}}"#
+        ))
+        .unwrap()
+    }
+
+    /// Issue: impossible dates and years outside the plan are findings with their own codes,
+    /// naming the text found in both languages.
+    #[test]
+    fn impossible_dates_and_years_outside_the_plan_are_findings() {
+        let p = plan(
+            r#"{"id": "1", "when": "31.02.2024", "content": "a", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "2", "when": "сентябрь 2023, январь 2030", "content": "b", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "3", "when": "3 четверть 2030", "content": "c", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "4", "when": "январь 0000", "content": "d", "responsible": ["Директор"], "result": "Справка"},
+               {"id": "5", "when": "декада", "content": "e", "responsible": ["Директор"], "result": "Справка"}"#,
+        );
+        let check = plan_check(&p);
+        let when: Vec<(&str, &str)> = check
+            .findings
+            .iter()
+            .filter(|f| f.field.as_deref() == Some("when"))
+            .map(|f| (f.item.as_deref().unwrap(), f.code.as_str()))
+            .collect();
+        assert_eq!(
+            when,
+            [
+                ("1", "when_invalid_date"),
+                ("2", "when_partly_outside_year"),
+                ("3", "when_outside_year"),
+                ("4", "when_outside_year"),
+                ("5", "when_unparsed"),
+            ]
+        );
+        let f = check
+            .findings
+            .iter()
+            .find(|f| f.code == "when_invalid_date")
+            .unwrap();
+        assert!(f.message.contains("«31.02.2024»"), "{}", f.message);
+        assert!(f.message_en.contains("\"31.02.2024\""), "{}", f.message_en);
+        let f = check
+            .findings
+            .iter()
+            .find(|f| f.code == "when_partly_outside_year")
+            .unwrap();
+        assert!(f.message_en.contains("\"сентябрь 2023, январь 2030\""));
+    }
+
+    fn plan_check(p: &Plan) -> PlanCheck {
+        p.check(CheckOptions {
+            as_of: "2024-06-10".parse().ok(),
+            max_items_per_month: 0,
+        })
+    }
+
+    /// Issue: Russian only in Russian messages — an English message has no Cyrillic outside the
+    /// quoted text it names.
+    #[test]
+    fn english_messages_are_english() {
+        let p = plan(
+            r#"{"id": "1", "when": "январь", "content": "Анализ", "mechanism": "Другое", "responsible": ["Директор"], "result": "рекомендации"},
+               {"id": "2", "when": "сентябрь", "content": "b", "responsible": [], "follows_up": "1"},
+               {"id": "3", "when": "когда-нибудь", "content": "c", "responsible": ["Директор"], "follows_up": "9"}"#,
+        );
+        let check = plan_check(&p);
+        assert!(check.findings.len() >= 10, "{:?}", check.findings);
+        for f in &check.findings {
+            let outside_quotes: String = f
+                .message_en
+                .split('"')
+                .step_by(2)
+                .collect::<Vec<_>>()
+                .concat();
+            assert!(
+                !outside_quotes
+                    .chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+                "{}: {}",
+                f.code,
+                f.message_en
+            );
         }
     }
 }

@@ -17,19 +17,35 @@
 //! | `result` | `Результат`, `Документ`, `Итог…`, `Выход…`, `Форма представления…` |
 //! | `target` | `Показател…`, `Ожидаемый результат`, `Целевое…`, `Плановое значение` |
 //!
-//! Rows holding one cell are headings: a month (`ЯНВАРЬ`) sets the period, an object heading
-//! (`КАЧЕСТВО ОБРАЗОВАТЕЛЬНЫХ РЕЗУЛЬТАТОВ`) the object, anything else (`1. Нормативное
-//! обеспечение`) the mechanism of the rows below it. Month, group and mechanism cells left empty
-//! under a filled one (merged cells in Word) carry down to the end of their block.
+//! A row holding one cell, in the heading column (the first column that is not `№`: where Word
+//! leaves the text of a row merged across the table), is a heading: a month (`ЯНВАРЬ`) sets the
+//! period, an object heading (`КАЧЕСТВО ОБРАЗОВАТЕЛЬНЫХ РЕЗУЛЬТАТОВ`) the object, a numbered or
+//! upper-case one (`1. Нормативное обеспечение`) the mechanism of the rows below it. A month alone
+//! in the period column sets the period too. One cell anywhere else (`ВПР` alone under
+//! «Результат») is an item. Month, group and mechanism cells left empty under a filled one (merged
+//! cells in Word) carry down to the end of their block.
+//!
+//! Nothing in a row is dropped: text keeps its lines (spaces inside a line are tidied), and data
+//! in a column without a heading or past the header is an error naming its cell. Every error
+//! names the row, the column by its letter (and heading), and what was expected.
+//!
+//! Reading is linear in the size of the table: numbers and mechanisms are looked up in hash
+//! sets, and the title's year is found in one pass.
 
 use super::calendar::AcademicYear;
 use super::model::{Object, Plan, PlanItem};
 use super::period::{Schedule, ScheduleKind};
 use crate::error::{Error, InputKind, Result};
-use crate::reason::{InputReason, Location};
+use crate::reason::{InputReason, Location, column_letters};
+use std::collections::{HashMap, HashSet};
+
+/// A cell's place as a spreadsheet names it: `C7` for the 0-based column 2 of row 7.
+fn cell_at(col: usize, row: usize) -> Location {
+    Location::Cell(format!("{}{row}", column_letters(col + 1)))
+}
 
 /// A field a column fills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Field {
     Id,
     When,
@@ -94,8 +110,8 @@ fn field_of(heading: &str) -> Option<Field> {
 
 /// The header: the first row where at least two cells are known headings, one of them the
 /// content. Returns its index and a field per column (`None` for an empty heading cell).
-fn find_header(rows: &[(usize, Vec<String>)]) -> Result<(usize, Vec<Option<Field>>)> {
-    for (i, (line, cells)) in rows.iter().enumerate() {
+fn find_header(rows: &[&(usize, Vec<String>)]) -> Result<(usize, Vec<Option<Field>>)> {
+    for (i, &(line, cells)) in rows.iter().enumerate() {
         let fields: Vec<Option<Field>> = cells.iter().map(|c| field_of(c)).collect();
         let known = fields.iter().flatten().count();
         if known < 2 || !fields.contains(&Some(Field::Content)) {
@@ -126,12 +142,13 @@ fn find_header(rows: &[(usize, Vec<String>)]) -> Result<(usize, Vec<Option<Field
                 _ => {}
             }
         }
+        let mut seen: HashSet<Field> = HashSet::new();
         for (a, fa) in out.iter().enumerate() {
             if let Some(f) = fa
-                && out.iter().skip(a + 1).any(|fb| fb.as_ref() == Some(f))
+                && !seen.insert(*f)
             {
                 return Err(Error::InvalidInput {
-                    at: Location::Column(a + 1),
+                    at: cell_at(a, *line),
                     reason: InputReason::DuplicateColumn {
                         name: cells
                             .get(a)
@@ -150,22 +167,31 @@ fn find_header(rows: &[(usize, Vec<String>)]) -> Result<(usize, Vec<Option<Field
 }
 
 /// `на 2023/24 учебный год`, `2023/ 2024`, `2023-2024`: the academic year a title names.
+/// One pass over the text: each run of exactly four digits is tried with what follows it.
 fn year_in(text: &str) -> Option<AcademicYear> {
-    let chars: Vec<char> = text.chars().collect();
-    for start in 0..chars.len() {
-        let rest: String = chars.get(start..).unwrap_or_default().iter().collect();
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        if digits.len() != 4
-            || (start > 0 && chars.get(start - 1).is_some_and(char::is_ascii_digit))
-        {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
             continue;
         }
-        let tail: String = rest.chars().skip(4).take(8).collect();
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i - start != 4 {
+            continue;
+        }
+        // The four digits and at most eight characters after them (`/ 2024`, `-24`).
+        let tail: String = text.get(i..).unwrap_or_default().chars().take(8).collect();
+        let digits = text.get(start..i).unwrap_or_default();
         let candidate: String = format!(
             "{digits}{}",
             tail.trim_end_matches(|c: char| !c.is_ascii_digit())
-        );
-        let candidate = candidate.replace(' ', "");
+        )
+        .replace(' ', "")
+        .replace(['–', '—'], "-");
         for len in [9, 7] {
             if let Some(c) = candidate.get(..len)
                 && let Ok(y) = c.parse::<AcademicYear>()
@@ -211,41 +237,100 @@ fn object_of_group(group: &str) -> Option<Object> {
     }
 }
 
+/// One line with its spaces tidied: single spaces between words, none at the ends.
+fn tidy(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Several people in one cell: one per line or separated by `;` (commas stay: «по УВР, ВР»).
 fn people(cell: &str) -> Vec<String> {
     cell.split(['\n', ';'])
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(tidy)
         .filter(|p| !p.is_empty())
         .collect()
 }
 
+/// A cell's text with its lines kept: spaces tidied inside each line, blank lines dropped.
 fn text(cell: Option<&String>) -> Option<String> {
-    cell.map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|c| !c.is_empty())
+    let cell = cell?;
+    let out = if cell.contains(['\n', '\r']) {
+        let lines: Vec<String> = cell.lines().map(tidy).filter(|l| !l.is_empty()).collect();
+        lines.join("\n")
+    } else {
+        tidy(cell)
+    };
+    (!out.is_empty()).then_some(out)
 }
 
 /// The state of reading a table top to bottom: what heading rows and merged cells carry down.
 struct Reader {
     fields: Vec<Option<Field>>,
+    /// The column of each field.
+    columns: HashMap<Field, usize>,
+    /// The column whose lone cell is a heading (the first that is not `№`).
+    heading_column: usize,
     year: AcademicYear,
     items: Vec<PlanItem>,
-    ids: Vec<(String, usize)>,
+    /// Each number used, with its row.
+    ids: HashMap<String, usize>,
     when: Option<String>,
     object: Option<Object>,
     group_object: Option<Object>,
     mechanism: Option<String>,
     mechanisms: Vec<String>,
+    known_mechanisms: HashSet<String>,
+    /// The last period read, with its text: rows under one month cell share it.
+    last_schedule: Option<(String, Option<Schedule>)>,
 }
 
 impl Reader {
+    fn new(fields: Vec<Option<Field>>, year: AcademicYear) -> Reader {
+        let mut columns = HashMap::new();
+        for (i, f) in fields.iter().enumerate() {
+            if let Some(f) = f {
+                columns.entry(*f).or_insert(i);
+            }
+        }
+        let heading_column = fields
+            .iter()
+            .position(|f| *f != Some(Field::Id))
+            .unwrap_or(0);
+        Reader {
+            fields,
+            columns,
+            heading_column,
+            year,
+            items: Vec::new(),
+            ids: HashMap::new(),
+            when: None,
+            object: None,
+            group_object: None,
+            mechanism: None,
+            mechanisms: Vec::new(),
+            known_mechanisms: HashSet::new(),
+            last_schedule: None,
+        }
+    }
+
     /// A heading row sets what the rows below carry; returns whether the row was one.
     fn heading(&mut self, cells: &[String], filled: &[usize]) -> bool {
         let ([only], true) = (filled, self.fields.len() >= 3) else {
             return false;
         };
         let heading = text(cells.get(*only)).unwrap_or_default();
-        if month_heading(&heading, self.year) {
+        let in_heading_column = *only == self.heading_column;
+        let in_when_column = self.columns.get(&Field::When) == Some(only);
+        if (in_heading_column || in_when_column) && month_heading(&heading, self.year) {
             self.when = Some(heading);
+        } else if !in_heading_column {
+            return false;
         } else if let Some(o) = Object::from_heading(&heading) {
             self.object = Some(o);
         } else if is_section(&heading) {
@@ -262,61 +347,83 @@ impl Reader {
         let filled: Vec<usize> = (0..cells.len())
             .filter(|&i| cells.get(i).is_some_and(|c| !c.trim().is_empty()))
             .collect();
-        if let Some(extra) = filled.iter().find(|&&i| i >= width) {
+        if let Some(&extra) = filled.iter().find(|&&i| i >= width) {
             return Err(Error::InvalidInput {
-                at: Location::Column(extra + 1),
+                at: cell_at(extra, line),
                 reason: InputReason::RowTooLong {
                     cells: cells.len(),
                     columns: width,
                 },
             });
         }
+        // Data under an empty heading would be lost: say where it is.
+        if let Some(&lost) = filled
+            .iter()
+            .find(|&&i| self.fields.get(i).copied().flatten().is_none())
+        {
+            return Err(Error::InvalidInput {
+                at: cell_at(lost, line),
+                reason: InputReason::EmptyHeaderCell,
+            });
+        }
         if self.heading(cells, &filled) {
             return Ok(());
         }
-        let fields = self.fields.clone();
-        let col = |f: Field| fields.iter().position(|x| *x == Some(f));
-        let get = |f: Field| col(f).and_then(|i| text(cells.get(i)));
-        if let Some(w) = get(Field::When) {
+        let get = |f: Field| self.columns.get(&f).and_then(|&i| text(cells.get(i)));
+        let when = get(Field::When);
+        let group = get(Field::Group);
+        let mechanism = get(Field::Mechanism);
+        let number = get(Field::Id);
+        if let Some(w) = when {
             self.when = Some(w);
         }
-        if let Some(g) = get(Field::Group) {
+        if let Some(g) = group {
             self.group_object = object_of_group(&g);
         }
-        if let Some(m) = get(Field::Mechanism) {
+        if let Some(m) = mechanism {
             self.mechanism = Some(m);
         }
-        let id = get(Field::Id).map_or_else(
+        let id = number.map_or_else(
             || (self.items.len() + 1).to_string(),
             |n| n.trim_end_matches('.').to_string(),
         );
-        if let Some((_, first)) = self.ids.iter().find(|(i, _)| *i == id) {
+        if let Some(&first_row) = self.ids.get(&id) {
             return Err(Error::InvalidInput {
                 at: Location::Row(line),
-                reason: InputReason::DuplicateItem { id, first: *first },
+                reason: InputReason::DuplicatePlanRow { id, first_row },
             });
         }
-        self.ids.push((id.clone(), line));
+        self.ids.insert(id.clone(), line);
         let when_text = self.when.clone().unwrap_or_default();
+        let get = |f: Field| self.columns.get(&f).and_then(|&i| text(cells.get(i)));
         let mut item = PlanItem::new(
             id,
             when_text.clone(),
             get(Field::Content).unwrap_or_default(),
         );
-        item.schedule = Schedule::parse(&when_text, self.year).ok();
+        item.schedule = match &self.last_schedule {
+            Some((text, schedule)) if *text == when_text => schedule.clone(),
+            _ => {
+                let schedule = Schedule::parse(&when_text, self.year).ok();
+                self.last_schedule = Some((when_text.clone(), schedule.clone()));
+                schedule
+            }
+        };
         item.object = self.object.or(self.group_object);
         item.mechanism.clone_from(&self.mechanism);
         item.subject = get(Field::Subject);
         item.method = get(Field::Method);
-        item.responsible = col(Field::Responsible)
-            .and_then(|i| cells.get(i))
+        item.responsible = self
+            .columns
+            .get(&Field::Responsible)
+            .and_then(|&i| cells.get(i))
             .map(|c| people(c))
             .unwrap_or_default();
         item.result = get(Field::Result);
         item.target = get(Field::Target);
-        if col(Field::Mechanism).is_some()
+        if self.columns.contains_key(&Field::Mechanism)
             && let Some(m) = &item.mechanism
-            && !self.mechanisms.contains(m)
+            && self.known_mechanisms.insert(m.clone())
         {
             self.mechanisms.push(m.clone());
         }
@@ -331,8 +438,10 @@ impl Plan {
     ///
     /// # Errors
     /// [`Error::EmptyInput`]; [`Error::InvalidInput`] when no header row is found, a column has
-    /// a heading that is not a plan field (naming the column), a field has two columns, the year
-    /// is neither given nor named in a title, or two rows have the same `№` (naming the row).
+    /// a heading that is not a plan field (naming the column and the header's row), a field has
+    /// two columns (naming the second's cell), the year is neither given nor named in a title,
+    /// a row has data under an empty heading or past the header (naming the cell, `D9`), or two
+    /// rows have the same `№` (naming the row and the first one's row).
     ///
     /// ```
     /// use vsoko::plan::Plan;
@@ -346,10 +455,10 @@ impl Plan {
     /// assert_eq!(plan.items[1].when, "январь");
     /// ```
     pub fn from_rows(rows: &[(usize, Vec<String>)], year: Option<AcademicYear>) -> Result<Plan> {
-        let rows: Vec<(usize, Vec<String>)> = rows
+        // The rows with anything in them, borrowed (not copied).
+        let rows: Vec<&(usize, Vec<String>)> = rows
             .iter()
             .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-            .cloned()
             .collect();
         if rows.is_empty() {
             return Err(Error::EmptyInput {
@@ -365,18 +474,8 @@ impl Plan {
                 reason: InputReason::NoAcademicYear,
             })?;
         let organization = String::new();
-        let mut state = Reader {
-            fields,
-            year,
-            items: Vec::new(),
-            ids: Vec::new(),
-            when: None,
-            object: None,
-            group_object: None,
-            mechanism: None,
-            mechanisms: Vec::new(),
-        };
-        for (line, cells) in rows.iter().skip(header_at + 1) {
+        let mut state = Reader::new(fields, year);
+        for &(line, cells) in rows.iter().skip(header_at + 1) {
             state.row(*line, cells)?;
         }
         let Reader {
@@ -472,6 +571,177 @@ mod tests {
             b.schedule.as_ref().unwrap().months[0].to_string(),
             "2024-02"
         );
+    }
+
+    fn year() -> Option<AcademicYear> {
+        AcademicYear::new(2023)
+    }
+
+    /// Issue: a lone upper-case cell is a heading only in the heading column; elsewhere it is
+    /// an item, and nothing of it is lost.
+    #[test]
+    fn a_lone_upper_case_cell_is_an_item_outside_the_heading_column() {
+        type Row<'a> = (
+            &'a str,
+            &'a str,
+            Option<&'a str>,
+            Vec<&'a str>,
+            Option<&'a str>,
+        );
+        let rows = [
+            row(
+                1,
+                &["№", "Мероприятие", "Срок", "Ответственные", "Результат"],
+            ),
+            row(2, &["", "1. НОРМАТИВНОЕ ОБЕСПЕЧЕНИЕ", "", "", ""]),
+            row(3, &["1", "Анализ ВПР", "май", "Зам. директора", "Справка"]),
+            row(4, &["", "", "", "", "ВПР"]),
+            row(5, &["", "", "", "ДИРЕКТОР", ""]),
+            row(6, &["", "", "ЯНВАРЬ", "", ""]),
+            row(7, &["", "СОВЕЩАНИЕ", "", "", ""]),
+        ];
+        let plan = Plan::from_rows(&rows, year()).unwrap();
+        let got: Vec<Row> = plan
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.id.as_str(),
+                    i.when.as_str(),
+                    i.mechanism.as_deref(),
+                    i.responsible.iter().map(String::as_str).collect(),
+                    i.result.as_deref(),
+                )
+            })
+            .collect();
+        let mech = Some("1. НОРМАТИВНОЕ ОБЕСПЕЧЕНИЕ");
+        assert_eq!(
+            got,
+            [
+                ("1", "май", mech, vec!["Зам. директора"], Some("Справка")),
+                ("2", "май", mech, vec![], Some("ВПР")),
+                ("3", "май", mech, vec!["ДИРЕКТОР"], None),
+            ]
+        );
+        // «ЯНВАРЬ» alone in the period column set the period; «СОВЕЩАНИЕ» in the heading
+        // column is the next mechanism, with no item.
+        assert_eq!(plan.items.len(), 3);
+    }
+
+    /// Issue: multi-line text keeps its lines.
+    #[test]
+    fn multi_line_text_keeps_its_lines() {
+        let rows = [
+            row(1, &["Содержание", "Срок", "Ответственные", "Результат"]),
+            row(
+                2,
+                &[
+                    "Анализ ВПР:\n  - 5 классы\n\n  - 6  классы ",
+                    "январь\nмарт",
+                    "Директор\nЗам. директора",
+                    "Справка\r\nПриказ",
+                ],
+            ),
+        ];
+        let plan = Plan::from_rows(&rows, year()).unwrap();
+        let item = &plan.items[0];
+        assert_eq!(item.content, "Анализ ВПР:\n- 5 классы\n- 6 классы");
+        assert_eq!(item.when, "январь\nмарт");
+        assert_eq!(item.result.as_deref(), Some("Справка\nПриказ"));
+        assert_eq!(item.responsible, ["Директор", "Зам. директора"]);
+        let months: Vec<String> = item
+            .schedule
+            .as_ref()
+            .unwrap()
+            .months
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(months, ["2024-01", "2024-03"]);
+    }
+
+    /// Issue: every rejected row names its row, the column's letter and heading.
+    #[test]
+    fn rejected_rows_name_row_column_and_first_row() {
+        let e = Plan::from_rows(
+            &[
+                row(1, &["Содержание", "", "Ответственные"]),
+                row(4, &["a", "потеряно", "b"]),
+            ],
+            year(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Cell("B4".into()),
+                reason: InputReason::EmptyHeaderCell
+            }
+        );
+        let e = Plan::from_rows(
+            &[
+                row(1, &["Содержание", "Ответственные"]),
+                row(9, &["a", "b", "", "лишнее"]),
+            ],
+            year(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Cell("D9".into()),
+                reason: InputReason::RowTooLong {
+                    cells: 4,
+                    columns: 2
+                }
+            }
+        );
+        let e = Plan::from_rows(
+            &[
+                row(1, &["№", "Мероприятие", "Срок"]),
+                row(2, &["1", "a", "май"]),
+                row(5, &["2", "b", "май"]),
+                row(8, &["1.", "c", "май"]),
+            ],
+            year(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Row(8),
+                reason: InputReason::DuplicatePlanRow {
+                    id: "1".into(),
+                    first_row: 2
+                }
+            }
+        );
+        assert!(e.to_string().contains("row 2"), "{e}");
+        assert!(e.message_ru().contains("строке 2"), "{}", e.message_ru());
+        let e = Plan::from_rows(
+            &[row(3, &["Содержание", "Срок", "Срок проведения"])],
+            year(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Cell("C3".into()),
+                reason: InputReason::DuplicateColumn {
+                    name: "Срок проведения".into()
+                }
+            }
+        );
+    }
+
+    /// The title's year is found in one pass: a 1 MB title without a year is read quickly.
+    #[test]
+    fn a_long_title_is_scanned_once() {
+        let mut title = "План 2023 года, приказ 1234/5 ".repeat(40_000);
+        title.push_str("на 2023/24 учебный год");
+        assert_eq!(year_in(&title).map(AcademicYear::start), Some(2023));
+        assert_eq!(year_in("12345/6 2023/24"), AcademicYear::new(2023));
+        assert_eq!(year_in("гг. 2023 – 2024"), AcademicYear::new(2023));
     }
 
     #[test]

@@ -43,10 +43,13 @@ impl Plan {
         Ok(plan)
     }
 
-    /// Fills missing schedules from `when` and rejects an item id used twice.
+    /// Fills missing schedules from `when` and rejects an item id used twice (one pass: the
+    /// first position of each id is kept in a map).
     fn complete(&mut self) -> Result<()> {
+        let mut first_at: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(self.items.len());
         for (i, item) in self.items.iter().enumerate() {
-            if let Some(first) = self.items.iter().take(i).position(|x| x.id == item.id) {
+            if let Some(&first) = first_at.get(item.id.as_str()) {
                 return Err(Error::InvalidInput {
                     at: Location::Field(format!("items[{i}].id")),
                     reason: InputReason::DuplicateItem {
@@ -55,6 +58,7 @@ impl Plan {
                     },
                 });
             }
+            first_at.insert(&item.id, i);
         }
         let year = self.academic_year;
         for item in &mut self.items {
@@ -68,5 +72,34 @@ impl Plan {
     /// The plan as pretty JSON (the format [`Plan::from_json`] reads).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repeated id names both places: the second item's field and the first one's position.
+    #[test]
+    fn a_repeated_item_id_names_both_places() {
+        let e = Plan::from_json(
+            r#"{"academic_year": "2023/24", "items": [
+                {"id": "1", "when": "май", "content": "a"},
+                {"id": "2", "when": "май", "content": "b"},
+                {"id": "1", "when": "май", "content": "c"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            Error::InvalidInput {
+                at: Location::Field("items[2].id".into()),
+                reason: InputReason::DuplicateItem {
+                    id: "1".into(),
+                    first: 0
+                },
+            }
+        );
+        assert!(e.to_string().contains("items[0]"), "{e}");
+        assert!(e.message_ru().contains("items[0]"), "{}", e.message_ru());
     }
 }

@@ -104,7 +104,8 @@ pub struct PlanItem {
     pub id: String,
     /// The period as the school wrote it.
     pub when: String,
-    /// The period read; `None` when the text cannot be read (a `when_unparsed` finding).
+    /// The period read; `None` when the text cannot be read (a `when_unparsed`,
+    /// `when_outside_year`, `when_invalid_date` or `when_partly_outside_year` finding).
     #[serde(default)]
     pub schedule: Option<Schedule>,
     /// What is assessed: results, process or conditions.

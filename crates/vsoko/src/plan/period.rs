@@ -1,21 +1,32 @@
-//! Russian periods as schools write them (`январь – март 2020`, `в течение года`, `По итогам
-//! года`) read into months of the academic year.
+//! Russian periods as schools write them (`январь – март 2020`, `с сентября по май`, `в течение
+//! года`, `По итогам года`) read into months of the academic year.
 //!
 //! | written | kind | months |
 //! |---|---|---|
-//! | a month, with or without a year: `январь`, `Январь 2020`, `в январе`, `до 20 апреля`, `20.04.2024` | `months` | that month |
-//! | a range: `январь – март`, `сентябрь-декабрь 2021`, `май 2020 – май 2025` | `months` | every month of the range inside the year |
-//! | a list: `сентябрь, январь, май` | `months` | each |
-//! | a school term: `I четверть`, `2 полугодие` | `months` | the term's months |
+//! | a month, with or without a year: `январь`, `Январь 2020`, `в январе`, `до 20 апреля`, `20.04.2024`, `янв.`, `сент.` | `months` | that month |
+//! | a range: `январь – март`, `сентябрь-декабрь 2021`, `май 2020 – май 2025`, `с сентября по май`, `с 01.09 по 31.12`, `01.09–31.12` | `months` | every month of the range inside the year |
+//! | a list: `сентябрь, январь, май`, `октябрь и март` | `months` | each |
+//! | a school term, with or without a year: `I четверть`, `2 полугодие`, `3 четверть 2024` | `months` | the term's months |
 //! | `в течение года`, `ежемесячно`, `по четвертям`, `постоянно` | `throughout` | — |
-//! | `По плану проведения педсоветов`, `При проведении оценочных процедур`, `По итогам года`, `по мере необходимости` | `event` | — |
+//! | `По плану проведения педсоветов`, `При проведении оценочных процедур`, `По итогам года`, `по мере необходимости`, `по событию` | `event` | — |
 //!
-//! A month without a year belongs to the plan's year (August–December of its first calendar
-//! year, January–July of the second: see [`AcademicYear`]). A range is clipped to the year; one that
-//! misses the year entirely is [`PeriodProblem::OutsideYear`]; text with no period in it is
-//! [`PeriodProblem::Unparsed`].
+//! A month is a whole word in any case (`май`, `мая`, `мае`, `маем`, `маю`) or one of the usual
+//! abbreviations (`янв`, `февр`, `сент`, `нояб`, …); `декада`, `апробация`, `сенсорный` and
+//! `марафон` name no month. A month without a year belongs to the plan's year (August–December of
+//! its first calendar year, January–July of the second: see [`AcademicYear`]); a term with a
+//! calendar year (`3 четверть 2024`) is that year's term. A range is clipped to the year.
+//!
+//! What cannot be read is a [`PeriodProblem`], never a guess: text with no period in it is
+//! [`PeriodProblem::Unparsed`]; a period wholly outside the year (`январь 2020` in a 2023/24
+//! plan, `январь 0000`, `3 четверть 2030`) is [`PeriodProblem::OutsideYear`]; a list with one
+//! part outside the year (`сентябрь 2023, январь 2030`) is [`PeriodProblem::PartlyOutsideYear`];
+//! a day that the month does not have (`31.02.2024`, `31 апреля`, `15.13`) is
+//! [`PeriodProblem::InvalidDate`].
+//!
+//! [`Schedule::to_russian`] writes months back as such a phrase (`сентябрь – декабрь, май`), and
+//! the phrase reads back to the same months (a property test checks it).
 
-use super::calendar::{AcademicYear, YearMonth};
+use super::calendar::{AcademicYear, MONTHS_RU, YearMonth};
 use serde::{Deserialize, Serialize};
 
 /// How an item is scheduled.
@@ -33,13 +44,15 @@ pub enum ScheduleKind {
 /// When an item happens, read from the text the school wrote.
 ///
 /// ```
-/// use vsoko::plan::{AcademicYear, Schedule, ScheduleKind};
+/// use vsoko::plan::{AcademicYear, PeriodProblem, Schedule, ScheduleKind};
 /// let year: AcademicYear = "2023/24".parse().unwrap();
 /// let s = Schedule::parse("Январь – март", year).unwrap();
 /// assert_eq!(s.kind, ScheduleKind::Months);
 /// assert_eq!(s.months.iter().map(|m| m.to_string()).collect::<Vec<_>>(), ["2024-01", "2024-02", "2024-03"]);
+/// assert_eq!(Schedule::parse("с сентября по май", year).unwrap().months.len(), 9);
 /// assert_eq!(Schedule::parse("в течение года", year).unwrap().kind, ScheduleKind::Throughout);
-/// assert!(Schedule::parse("когда-нибудь", year).is_err());
+/// assert_eq!(Schedule::parse("когда-нибудь", year), Err(PeriodProblem::Unparsed));
+/// assert_eq!(Schedule::parse("31.02.2024", year), Err(PeriodProblem::InvalidDate));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,8 +69,15 @@ pub struct Schedule {
 pub enum PeriodProblem {
     /// No period is recognisable in the text.
     Unparsed,
-    /// The months named lie outside the academic year.
+    /// The months named lie outside the academic year (all of them).
     OutsideYear,
+    /// A date names a day its month does not have (`31.02.2024`, `31 апреля`) or a month that
+    /// does not exist (`15.13`).
+    InvalidDate,
+    /// Some parts of a list lie inside the academic year and others wholly outside it
+    /// (`сентябрь 2023, январь 2030` in a 2023/24 plan): keeping only the first would change
+    /// the period silently.
+    PartlyOutsideYear,
 }
 
 impl Schedule {
@@ -80,7 +100,8 @@ impl Schedule {
     /// Reads a period written in Russian for the given academic year.
     ///
     /// # Errors
-    /// [`PeriodProblem`] when no period is recognisable or every month named is outside the year.
+    /// [`PeriodProblem`] when no period is recognisable, a date is impossible, or months named
+    /// lie outside the year.
     pub fn parse(text: &str, year: AcademicYear) -> Result<Schedule, PeriodProblem> {
         let t = normalize(text);
         if t.is_empty() {
@@ -97,46 +118,111 @@ impl Schedule {
         }
         let mut months = Vec::new();
         let mut any = false;
+        let mut outside = false;
         for part in t.split([',', ';']).flat_map(|p| p.split(" и ")) {
-            if let Some(range) = part_months(part, year) {
+            for piece in part_months(part, year)? {
                 any = true;
-                months.extend(range.into_iter().filter(|m| year.contains(*m)));
+                let before = months.len();
+                months.extend(piece.into_iter().filter(|m| year.contains(*m)));
+                outside |= months.len() == before;
             }
         }
         if !any {
             return Err(PeriodProblem::Unparsed);
         }
-        months.sort_unstable_by_key(|m| year.months().iter().position(|x| x == m));
-        months.dedup();
         if months.is_empty() {
             return Err(PeriodProblem::OutsideYear);
         }
+        if outside {
+            return Err(PeriodProblem::PartlyOutsideYear);
+        }
+        // Months of the year sort in calendar order (August of the start year first).
+        months.sort_unstable();
+        months.dedup();
         Ok(Schedule::months(months))
+    }
+
+    /// The schedule written back as a Russian period that [`Schedule::parse`] reads to the same
+    /// schedule: runs of months as `сентябрь – декабрь`, single months by name, parts joined by
+    /// commas; a month outside `year` carries its calendar year (`январь 2030`).
+    ///
+    /// ```
+    /// use vsoko::plan::{AcademicYear, Schedule};
+    /// let year: AcademicYear = "2023/24".parse().unwrap();
+    /// let s = Schedule::parse("с 01.09 по 31.12, май", year).unwrap();
+    /// assert_eq!(s.to_russian(year), "сентябрь – декабрь, май");
+    /// assert_eq!(Schedule::parse(&s.to_russian(year), year), Ok(s));
+    /// ```
+    pub fn to_russian(&self, year: AcademicYear) -> String {
+        match self.kind {
+            ScheduleKind::Throughout => return "в течение года".into(),
+            ScheduleKind::Event => return "по событию".into(),
+            ScheduleKind::Months => {}
+        }
+        let mut sorted = self.months.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let name = |m: YearMonth| {
+            if year.contains(m) {
+                m.name_ru().to_string()
+            } else {
+                format!("{} {}", m.name_ru(), m.year())
+            }
+        };
+        let mut parts: Vec<String> = Vec::new();
+        let mut i = 0;
+        while let Some(&first) = sorted.get(i) {
+            let mut last = first;
+            let mut j = i + 1;
+            while let Some(&next) = sorted.get(j) {
+                if last.plus(1) != Some(next) || year.contains(next) != year.contains(first) {
+                    break;
+                }
+                last = next;
+                j += 1;
+            }
+            parts.push(if last == first {
+                name(first)
+            } else {
+                format!("{} – {}", name(first), name(last))
+            });
+            i = j;
+        }
+        parts.join(", ")
     }
 }
 
 /// Lower case, one kind of dash, single spaces, no trailing period.
 fn normalize(text: &str) -> String {
-    let lower: String = text
-        .chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        let c = match c {
             '–' | '—' | '‑' | '‒' | '−' => '-',
             'ё' | 'Ё' => 'е',
             c => c.to_lowercase().next().unwrap_or(c),
-        })
-        .collect();
-    let spaced = lower.replace('-', " - ");
-    spaced
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches('.')
-        .trim()
-        .to_string()
+        };
+        if c == '-' {
+            if !space {
+                out.push(' ');
+            }
+            out.push_str("- ");
+            space = true;
+        } else if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out.trim_end().trim_end_matches('.').trim().to_string()
 }
 
 fn is_event(t: &str) -> bool {
-    const STARTS: [&str; 14] = [
+    const STARTS: [&str; 15] = [
         "по плану",
         "при ",
         "по итогам",
@@ -151,6 +237,7 @@ fn is_event(t: &str) -> bool {
         "в период",
         "в соответствии",
         "согласно",
+        "по событию",
     ];
     STARTS.iter().any(|s| t.starts_with(s)) || t.contains("по мере необходимости")
 }
@@ -170,61 +257,119 @@ fn is_throughout(t: &str) -> bool {
     ANY.iter().any(|s| t.contains(s)) || t == "весь год" || t == "в течение"
 }
 
-/// The month a word names (`январь`, `января`, `январе`, `янв`), 1..=12.
+/// The usual abbreviations of month names (written with or without a period).
+const ABBREVIATIONS: [(&str, u8); 14] = [
+    ("янв", 1),
+    ("фев", 2),
+    ("февр", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("сент", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("дек", 12),
+];
+
+/// The month a whole word names (`январь`, `января`, `январе`, `январем`, `январю`, `янв`), 1..=12.
 fn month_of(word: &str) -> Option<u8> {
-    const STEMS: [(&str, u8); 12] = [
-        ("янв", 1),
-        ("фев", 2),
-        ("мар", 3),
-        ("апр", 4),
-        ("ма", 5),
-        ("июн", 6),
-        ("июл", 7),
-        ("авг", 8),
-        ("сен", 9),
-        ("окт", 10),
-        ("ноя", 11),
-        ("дек", 12),
-    ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    if w == "май" || w == "мая" || w == "мае" {
-        return Some(5);
+    if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+        return Some(*m);
     }
-    if w.starts_with("ма") && !w.starts_with("мар") {
-        return None;
-    }
-    STEMS
+    if let Some(m) = [("май", 5), ("мая", 5), ("мае", 5), ("маем", 5), ("маю", 5)]
         .iter()
-        .find(|(stem, _)| w.starts_with(stem) && w.chars().count() <= 9)
-        .map(|(_, m)| *m)
+        .find(|(f, _)| *f == w)
+    {
+        return Some(m.1);
+    }
+    (1u8..=12).find(|&m| {
+        let Some(nominative) = MONTHS_RU.get(usize::from(m) - 1) else {
+            return false;
+        };
+        if m == 5 {
+            return false;
+        }
+        if let Some(stem) = nominative.strip_suffix('ь') {
+            // январь: января, январе, январем, январю
+            w.strip_prefix(stem)
+                .is_some_and(|end| matches!(end, "ь" | "я" | "е" | "ем" | "ю"))
+        } else {
+            // март, август: марта, марте, мартом, марту
+            w.strip_prefix(nominative)
+                .is_some_and(|end| matches!(end, "" | "а" | "е" | "ом" | "у"))
+        }
+    })
 }
 
-/// A four-digit year, or a two-digit one after `г`.
+/// A four-digit year (`2024`, `2024г`, `0000`: any year written, judged later).
 fn year_of(word: &str) -> Option<i32> {
     let w = word.trim_end_matches(['г', '.']).trim();
     (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .then(|| w.parse().ok())
         .flatten()
-        .filter(|y| (1900..=2200).contains(y))
 }
 
-/// `20.04.2024` or `20.04`: the month and, if written, the year.
-fn date_of(word: &str) -> Option<(u8, Option<i32>)> {
-    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+/// A day number written before a month (`20` in `до 20 апреля`).
+fn day_of(word: &str) -> Option<u8> {
+    if (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) {
+        word.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// What a word written like a date (`20.04.2024`, `20.04`) holds: `None` when it is not
+/// written like one, `Some(Err(InvalidDate))` for a day or month that does not exist.
+fn date_of(word: &str) -> Option<Result<Point, PeriodProblem>> {
+    let mut parts = word.trim_end_matches(['.', 'г']).split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next());
+    if parts.next().is_some() {
+        return None;
+    }
     let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    match parts.as_slice() {
-        [d, m] if digits(d, 1..=2) && digits(m, 2..=2) => {
-            let m: u8 = m.parse().ok()?;
-            (1..=12).contains(&m).then_some((m, None))
-        }
-        [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) => {
-            let m: u8 = m.parse().ok()?;
-            (1..=12).contains(&m).then_some((m, y.parse().ok()))
-        }
-        _ => None,
+    let shaped = match y {
+        None => digits(d, 1..=2) && digits(m, 2..=2),
+        Some(y) => digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4),
+    };
+    if !shaped {
+        return None;
     }
+    let month: u8 = m.parse().ok()?;
+    let day: u8 = d.parse().ok()?;
+    let year = y.and_then(|y| y.parse().ok());
+    if !(1..=12).contains(&month) {
+        return Some(Err(PeriodProblem::InvalidDate));
+    }
+    Some(Ok(Point {
+        month,
+        year,
+        day: Some(day),
+    }))
+}
+
+/// The days of a month (February of a leap year has 29).
+fn days_in(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A point of a period: a month, the year if written, the day if written.
+#[derive(Debug, Clone, Copy)]
+struct Point {
+    month: u8,
+    year: Option<i32>,
+    day: Option<u8>,
 }
 
 /// A school term: `1 четверть`, `i четверть`, `2 полугодие`.
@@ -236,7 +381,16 @@ fn term_months(t: &str) -> Option<&'static [u8]> {
         "4" | "iv" | "четверт" => Some(4),
         _ => None,
     };
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // `1-я четверть` reads `1 - я четверть` after normalising: the ending goes with the number.
+    let mut words: Vec<&str> = Vec::new();
+    let mut after_dash = false;
+    for w in t.split_whitespace() {
+        let ending = matches!(w, "я" | "е" | "й" | "ая" | "ое" | "ей" | "го" | "ого");
+        if w != "-" && !(after_dash && ending) {
+            words.push(w);
+        }
+        after_dash = w == "-";
+    }
     for pair in words.windows(2) {
         let [n, what] = pair else { continue };
         let Some(n) = number(n) else { continue };
@@ -258,69 +412,129 @@ fn term_months(t: &str) -> Option<&'static [u8]> {
     None
 }
 
-/// One part of a list: a month, a range or a term, as months (not yet clipped to the year).
-fn part_months(part: &str, year: AcademicYear) -> Option<Vec<YearMonth>> {
-    if let Some(months) = term_months(part) {
-        return Some(months.iter().filter_map(|m| year.month(*m)).collect());
-    }
-    // The points of the part: (month, year if written), and whether a dash joins them.
-    let mut points: Vec<(u8, Option<i32>)> = Vec::new();
-    let mut dash = false;
-    for word in part.split_whitespace() {
-        if word == "-" {
-            dash = !points.is_empty();
-        } else if let Some(m) = month_of(word) {
-            points.push((m, None));
-        } else if let Some(y) = year_of(word) {
-            if let Some(last) = points.last_mut()
-                && last.1.is_none()
-            {
-                last.1 = Some(y);
-            }
-        } else if let Some((m, y)) = date_of(word) {
-            points.push((m, y));
-        }
-    }
-    match points.as_slice() {
-        [] => None,
-        [one] => Some(vec![resolve(*one, year)?]),
-        [from, to] if dash => range(*from, *to, year),
-        many => Some(many.iter().filter_map(|p| resolve(*p, year)).collect()),
+/// The months of a term in the year the part names: an academic year (`2023/24`, `2023 - 2024`)
+/// or the calendar year of the term's months (`3 четверть 2024`); the plan's year when none.
+fn term_in_year(part: &str, months: &[u8], year: AcademicYear) -> Vec<YearMonth> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let academic = words.iter().find_map(|w| w.parse::<AcademicYear>().ok());
+    let years: Vec<i32> = words.iter().filter_map(|w| year_of(w)).collect();
+    let academic = academic.or_else(|| match years.as_slice() {
+        [a, b] if *b == a + 1 => AcademicYear::new(*a),
+        _ => None,
+    });
+    match (academic, years.as_slice()) {
+        (Some(a), _) => months.iter().filter_map(|m| a.month(*m)).collect(),
+        (None, [y, ..]) => months
+            .iter()
+            .filter_map(|m| YearMonth::new(*y, *m))
+            .collect(),
+        (None, []) => months.iter().filter_map(|m| year.month(*m)).collect(),
     }
 }
 
-fn resolve((month, y): (u8, Option<i32>), year: AcademicYear) -> Option<YearMonth> {
-    match y {
-        Some(y) => YearMonth::new(y, month),
-        None => year.month(month),
+/// One part of a list as its pieces: each month, range or term it names, as months (not yet
+/// clipped to the year). A piece named outside any calendar year (`январь 0000`) has no months;
+/// a part naming no period has no pieces. Points joined by a dash or `по` make a range, the
+/// others stand alone (`сентябрь – ноябрь май` is September to November, and May).
+fn part_months(part: &str, year: AcademicYear) -> Result<Vec<Vec<YearMonth>>, PeriodProblem> {
+    if let Some(months) = term_months(part) {
+        return Ok(vec![term_in_year(part, months, year)]);
+    }
+    // The points of the part, each with whether a dash (or `с … по …`) joins it to the one before.
+    let mut points: Vec<(Point, bool)> = Vec::new();
+    let mut dash = false;
+    let mut day = None;
+    for word in part.split_whitespace() {
+        if word == "-" || word == "по" {
+            dash = !points.is_empty();
+            day = None;
+        } else if let Some(m) = month_of(word) {
+            let p = Point {
+                month: m,
+                year: None,
+                day: day.take(),
+            };
+            points.push((p, std::mem::take(&mut dash)));
+        } else if let Some(y) = year_of(word) {
+            if let Some((last, _)) = points.last_mut()
+                && last.year.is_none()
+            {
+                last.year = Some(y);
+            }
+        } else if let Some(date) = date_of(word) {
+            points.push((date?, std::mem::take(&mut dash)));
+        } else {
+            day = day_of(word);
+        }
+    }
+    for (p, _) in &points {
+        let y = p.year.unwrap_or_else(|| resolve_year(p.month, year));
+        if p.day.is_some_and(|d| d == 0 || d > days_in(y, p.month)) {
+            return Err(PeriodProblem::InvalidDate);
+        }
+    }
+    // Runs of joined points: the first and, for a range, the last.
+    let mut runs: Vec<(Point, Option<Point>)> = Vec::new();
+    for &(p, joined) in &points {
+        match runs.last_mut() {
+            Some((_, last)) if joined => *last = Some(p),
+            _ => runs.push((p, None)),
+        }
+    }
+    let mut pieces = Vec::with_capacity(runs.len());
+    for (from, to) in runs {
+        pieces.push(match to {
+            None => resolve(from, year).into_iter().collect(),
+            // A range that ends before it starts is not a period anyone can read.
+            Some(to) => range(from, to, year).ok_or(PeriodProblem::Unparsed)?,
+        });
+    }
+    Ok(pieces)
+}
+
+/// The calendar year a month without one has in the plan's year.
+fn resolve_year(month: u8, year: AcademicYear) -> i32 {
+    if month >= 8 {
+        year.start()
+    } else {
+        year.start() + 1
+    }
+}
+
+fn resolve(p: Point, year: AcademicYear) -> Option<YearMonth> {
+    match p.year {
+        Some(y) => YearMonth::new(y, p.month),
+        None => year.month(p.month),
     }
 }
 
 /// The months from one point to another: a missing year is taken from the other end, so
 /// `сентябрь - декабрь 2021` starts in September 2021 and `январь 2020 - март` ends in 2020.
-fn range(
-    from: (u8, Option<i32>),
-    to: (u8, Option<i32>),
-    year: AcademicYear,
-) -> Option<Vec<YearMonth>> {
-    let (start, end) = match (from.1, to.1) {
-        (Some(a), Some(b)) => (YearMonth::new(a, from.0)?, YearMonth::new(b, to.0)?),
-        (None, Some(b)) => {
-            let a = if from.0 <= to.0 { b } else { b - 1 };
-            (YearMonth::new(a, from.0)?, YearMonth::new(b, to.0)?)
-        }
-        (Some(a), None) => {
-            let b = if to.0 >= from.0 { a } else { a + 1 };
-            (YearMonth::new(a, from.0)?, YearMonth::new(b, to.0)?)
-        }
-        (None, None) => {
-            let start = year.month(from.0)?;
-            let mut end = year.month(to.0)?;
-            if end < start {
-                end = end.plus(12)?;
+/// `None` for a range that ends before it starts; no months for one in no calendar year.
+fn range(from: Point, to: Point, year: AcademicYear) -> Option<Vec<YearMonth>> {
+    let ends = || -> Option<(YearMonth, YearMonth)> {
+        Some(match (from.year, to.year) {
+            (Some(a), Some(b)) => (YearMonth::new(a, from.month)?, YearMonth::new(b, to.month)?),
+            (None, Some(b)) => {
+                let a = if from.month <= to.month { b } else { b - 1 };
+                (YearMonth::new(a, from.month)?, YearMonth::new(b, to.month)?)
             }
-            (start, end)
-        }
+            (Some(a), None) => {
+                let b = if to.month >= from.month { a } else { a + 1 };
+                (YearMonth::new(a, from.month)?, YearMonth::new(b, to.month)?)
+            }
+            (None, None) => {
+                let start = year.month(from.month)?;
+                let mut end = year.month(to.month)?;
+                if end < start {
+                    end = end.plus(12)?;
+                }
+                (start, end)
+            }
+        })
+    };
+    let Some((start, end)) = ends() else {
+        return Some(Vec::new());
     };
     if end < start {
         return None;
@@ -428,6 +642,186 @@ mod tests {
             );
         }
         assert!(cases.len() >= 30);
+    }
+
+    /// Every piece of a part counts: a range among single months, a month outside the year,
+    /// a range that runs backwards.
+    #[test]
+    fn nothing_in_a_part_is_dropped() {
+        let y = "2023/24";
+        assert_eq!(
+            months("сентябрь – ноябрь май", y),
+            Ok(["2023-09", "2023-10", "2023-11", "2024-05"]
+                .map(String::from)
+                .to_vec())
+        );
+        assert_eq!(
+            months("январь 2024 февраль 2030", y),
+            Err(PeriodProblem::PartlyOutsideYear)
+        );
+        assert_eq!(
+            months("май 2025 – январь 2020", y),
+            Err(PeriodProblem::Unparsed)
+        );
+        assert_eq!(
+            months("сентябрь, май 2025 – январь 2020", y),
+            Err(PeriodProblem::Unparsed)
+        );
+    }
+
+    /// Issue: «с … по …» in words and in dates is a range, not its two ends.
+    #[test]
+    fn ranges_in_words_and_dates() {
+        let y = "2023/24";
+        let nine: Vec<String> = (0..9)
+            .map(|i| {
+                YearMonth::new(2023, 9)
+                    .unwrap()
+                    .plus(i)
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(months("с сентября по май", y), Ok(nine.clone()));
+        assert_eq!(months("Со сентября по май", y), Ok(nine));
+        let four = ["2023-09", "2023-10", "2023-11", "2023-12"].map(String::from);
+        assert_eq!(months("с 01.09 по 31.12", y), Ok(four.to_vec()));
+        assert_eq!(months("01.09–31.12", y), Ok(four.to_vec()));
+        assert_eq!(months("01.09.2023 - 31.12.2023", y), Ok(four.to_vec()));
+        assert_eq!(
+            months("с 01.09.2023г. по 31.12.2023 г.", y),
+            Ok(four.to_vec())
+        );
+        assert_eq!(
+            months("с 20 января по 10 февраля", y),
+            Ok(vec!["2024-01".into(), "2024-02".into()])
+        );
+        assert_eq!(months("с 1 по 15 сентября", y), Ok(vec!["2023-09".into()]));
+        assert_eq!(
+            months("1-я четверть", y),
+            Ok(vec!["2023-09".into(), "2023-10".into()])
+        );
+        assert_eq!(months("сент. – дек.", y), Ok(four.to_vec()));
+    }
+
+    /// Issue: words that merely start like a month name no month.
+    #[test]
+    fn a_month_is_a_whole_word_or_an_abbreviation() {
+        let y = "2023/24";
+        for text in [
+            "декада",
+            "апробация",
+            "сенсорный",
+            "марафон",
+            "октябрята",
+            "маршрут",
+            "июльский",
+            "майский",
+        ] {
+            assert_eq!(months(text, y), Err(PeriodProblem::Unparsed), "{text}");
+        }
+        assert_eq!(months("первая декада мая", y), Ok(vec!["2024-05".into()]));
+        assert_eq!(months("апробация в апреле", y), Ok(vec!["2024-04".into()]));
+        for (text, want) in [
+            ("янв", "2024-01"),
+            ("февр.", "2024-02"),
+            ("мар", "2024-03"),
+            ("апр.", "2024-04"),
+            ("июн", "2024-06"),
+            ("июл", "2024-07"),
+            ("авг", "2023-08"),
+            ("сен", "2023-09"),
+            ("окт.", "2023-10"),
+            ("нояб.", "2023-11"),
+            ("дек", "2023-12"),
+            ("январем", "2024-01"),
+            ("к марту", "2024-03"),
+            ("маю", "2024-05"),
+            ("в августе", "2023-08"),
+        ] {
+            assert_eq!(months(text, y), Ok(vec![want.into()]), "{text}");
+        }
+    }
+
+    /// Issue: an impossible date is a finding, not a month.
+    #[test]
+    fn impossible_dates_are_problems() {
+        let y = "2023/24";
+        for text in [
+            "31.02.2024",
+            "30.02",
+            "29.02.2023",
+            "31.04",
+            "32.01",
+            "00.05",
+            "15.13",
+            "31 апреля",
+            "с 01.09 по 31.11",
+        ] {
+            assert_eq!(months(text, y), Err(PeriodProblem::InvalidDate), "{text}");
+        }
+        // 2024 is a leap year; February without a year is the plan's (2024).
+        assert_eq!(months("29.02.2024", y), Ok(vec!["2024-02".into()]));
+        assert_eq!(months("до 29.02", y), Ok(vec!["2024-02".into()]));
+        assert_eq!(
+            months("до 29.02", "2022/23"),
+            Err(PeriodProblem::InvalidDate)
+        );
+    }
+
+    /// Issue: a year the plan does not hold is a finding, not the plan's month.
+    #[test]
+    fn years_outside_the_plan_are_problems() {
+        let y = "2023/24";
+        for text in [
+            "январь 0000",
+            "3 четверть 2030",
+            "I четверть 2024",
+            "2 полугодие 2023",
+            "3 четверть 2024/25",
+            "январь 2030",
+        ] {
+            assert_eq!(months(text, y), Err(PeriodProblem::OutsideYear), "{text}");
+        }
+        assert_eq!(
+            months("3 четверть 2024", y),
+            Ok(vec!["2024-01".into(), "2024-02".into(), "2024-03".into()])
+        );
+        assert_eq!(
+            months("1 полугодие 2023/24", y),
+            Ok(["2023-09", "2023-10", "2023-11", "2023-12"]
+                .map(String::from)
+                .to_vec())
+        );
+        assert_eq!(
+            months("II четверть 2023-2024 учебного года", y),
+            Ok(vec!["2023-11".into(), "2023-12".into()])
+        );
+        assert_eq!(
+            months("сентябрь 2023, январь 2030", y),
+            Err(PeriodProblem::PartlyOutsideYear)
+        );
+        assert_eq!(
+            months("сентябрь, январь 0000", y),
+            Err(PeriodProblem::PartlyOutsideYear)
+        );
+    }
+
+    #[test]
+    fn months_write_back_as_russian() {
+        let year: AcademicYear = "2023/24".parse().unwrap();
+        let s = Schedule::parse("сентябрь, октябрь, ноябрь, январь, июль", year).unwrap();
+        assert_eq!(s.to_russian(year), "сентябрь – ноябрь, январь, июль");
+        let s = Schedule::parse("август - июль", year).unwrap();
+        assert_eq!(s.months.len(), 12);
+        assert_eq!(s.to_russian(year), "август – июль");
+        let out = Schedule::months(vec![YearMonth::new(2030, 1).unwrap()]);
+        assert_eq!(out.to_russian(year), "январь 2030");
+        assert_eq!(
+            Schedule::parse(&out.to_russian(year), year),
+            Err(PeriodProblem::OutsideYear)
+        );
+        assert_eq!(Schedule::throughout().to_russian(year), "в течение года");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::model::{Object, Plan, PlanItem, Status};
 use super::period::ScheduleKind;
 use crate::selfexam::Date;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The column of items that run all year.
 const THROUGHOUT_RU: &str = "В течение года";
@@ -103,9 +104,15 @@ impl Plan {
                 .map(|o| o.title_ru().to_string())
                 .collect()
         };
+        // Each label's row, found by a map rather than by searching the rows per item.
+        let mut row_of: HashMap<String, usize> = HashMap::with_capacity(labels.len());
+        for (i, l) in labels.iter().enumerate() {
+            row_of.entry(l.clone()).or_insert(i);
+        }
         for item in &self.items {
             let l = label(item, by_mechanism);
-            if !labels.contains(&l) {
+            if !row_of.contains_key(&l) {
+                row_of.insert(l.clone(), labels.len());
                 labels.push(l);
             }
         }
@@ -122,7 +129,7 @@ impl Plan {
                 continue;
             }
             let l = label(item, by_mechanism);
-            let Some(row) = rows.iter_mut().find(|r| r.label == l) else {
+            let Some(row) = row_of.get(&l).and_then(|&i| rows.get_mut(i)) else {
                 continue;
             };
             let columns: Vec<usize> = match item.schedule.as_ref().map(|s| s.kind) {
@@ -168,7 +175,8 @@ impl Plan {
             })
             .cloned()
             .collect();
-        items.sort_by_key(|i| covered(i, &all).first().copied());
+        // The key once per item, not once per comparison.
+        items.sort_by_cached_key(|i| covered(i, &all).first().copied());
         Agenda {
             responsible: responsible.trim().to_string(),
             items,

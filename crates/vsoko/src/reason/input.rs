@@ -143,11 +143,11 @@ pub enum InputReason {
         /// The built-in names.
         known: String,
     },
-    /// Two plan items have the same id.
+    /// Two items of a plan document have the same id.
     DuplicateItem {
         /// The id.
         id: String,
-        /// The row (or position) of the first one.
+        /// The position of the first one in `items` (0-based).
         first: usize,
     },
     /// A mark written with a sign (`5-`, `4+`): marks are the whole marks 2..5.
@@ -159,6 +159,13 @@ pub enum InputReason {
     MaxScoreNotPositive {
         /// The maximum found.
         found: String,
+    },
+    /// Two rows of a plan table have the same `№`.
+    DuplicatePlanRow {
+        /// The number.
+        id: String,
+        /// The row of the first one.
+        first_row: usize,
     },
 }
 
@@ -212,16 +219,16 @@ impl fmt::Display for InputReason {
             }
             InputReason::UnknownPlanColumn { name, row } => write!(
                 f,
-                "the heading \"{name}\" (row {row}) is not a plan column; known: month/срок, mechanism, content, object of control, method, responsible, result, indicator"
+                "the heading \"{name}\" (row {row}) is not a plan column; expected the Russian heading of one of: number, month or period, group of mechanisms, mechanism, content, object of control, method, responsible, result, indicator"
             ),
             InputReason::NoPlanHeader => f.write_str(
-                "no header row found: expected headings such as «Содержание», «Сроки», «Ответственные», «Результат»",
+                "no header row found: expected a row of Russian headings with at least two known ones, one of them the content (content, period, responsible, result)",
             ),
             InputReason::NoAcademicYear => f.write_str(
                 "the academic year is not named in the title; give it (--year 2023/24)",
             ),
             InputReason::DuplicateItem { id, first } => {
-                write!(f, "item \"{id}\" is already used (first at {first})")
+                write!(f, "item id \"{id}\" is already used by items[{first}]; expected each item to have its own id")
             }
             InputReason::UnknownPupilColumn { name } => write!(
                 f,
@@ -250,6 +257,10 @@ impl fmt::Display for InputReason {
             InputReason::MaxScoreNotPositive { found } => write!(
                 f,
                 "the maximum primary score is {found}; expected a number above 0 (the maximum of the procedure)"
+            ),
+            InputReason::DuplicatePlanRow { id, first_row } => write!(
+                f,
+                "item number \"{id}\" is already used in row {first_row}; expected each row to have its own number"
             ),
         }
     }
@@ -310,7 +321,7 @@ impl InputReason {
                 "учебный год не указан в заголовке документа; укажите его (--year 2023/24)".into()
             }
             InputReason::DuplicateItem { id, first } => {
-                format!("пункт «{id}» уже есть в плане (впервые: {first})")
+                format!("идентификатор пункта «{id}» уже использован в items[{first}]; у каждого пункта должен быть свой идентификатор")
             }
             InputReason::UnknownPupilColumn { name } => format!(
                 "заголовок «{name}» не является столбцом таблицы участников (ОО, код участника, первичный балл, отметка, отметка по журналу…)"
@@ -335,6 +346,9 @@ impl InputReason {
             ),
             InputReason::MaxScoreNotPositive { found } => format!(
                 "максимальный первичный балл равен {found}; ожидается число больше нуля (максимум процедуры)"
+            ),
+            InputReason::DuplicatePlanRow { id, first_row } => format!(
+                "номер пункта «{id}» уже использован в строке {first_row}; у каждой строки должен быть свой номер"
             ),
         }
     }
