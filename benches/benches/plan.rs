@@ -36,14 +36,22 @@ fn plan(c: &mut Criterion) {
     let checked = t.elapsed();
     let t = Instant::now();
     let cyclogram = p.cyclogram();
+    let page = cyclogram.to_html();
     let shown = t.elapsed();
     let t = Instant::now();
     let small = Plan::from_rows(&titled, None).expect("the titled table imports");
     let title = t.elapsed();
+    // The budgets: 1,000,000 items ≤ 10 s for each step, a 1 MB title ≤ 1 s.
+    let of = |d: Duration, budget: f64| d.as_secs_f64() / budget;
     println!(
-        "plan, {n} rows: import {import:.2?} | check {checked:.2?} ({} findings) | show {shown:.2?} ({} cyclogram rows) || 1 MB title: import {title:.2?} (year {})",
+        "plan, {n} rows: import {import:.2?} ({:.2}× of 10 s) | check {checked:.2?} ({:.2}×; {} findings) | show {shown:.2?} ({:.2}×; {} cyclogram rows, {} KB of HTML) || 1 MB title: import {title:.2?} ({:.3}× of 1 s; year {})",
+        of(import, 10.0),
+        of(checked, 10.0),
         check.findings.len(),
+        of(shown, 10.0),
         cyclogram.rows.len(),
+        page.len() / 1024,
+        of(title, 1.0),
         small.academic_year
     );
 
