@@ -75,6 +75,7 @@ def test_nok_form_round_trip_gives_the_reference_totals(tmp_path: Path) -> None:
     for school, want in expected.items():
         assert Decimal(got[school]["total"]) == Decimal(want["total"]), school
         assert got[school]["period"] == "2025"
+        assert got[school]["municipality"] == "Город N"
         for k, v in want["criteria"].items():
             if v is not None:
                 assert Decimal(got[school][k]) == Decimal(v), (school, k)
@@ -87,17 +88,18 @@ def test_nok_form_round_trip_gives_the_reference_totals(tmp_path: Path) -> None:
     assert [ws.title for ws in res.worksheets] == ["Школы", "Группы", "Показатели"]
     schools = res["Школы"]
     ids = [c.value for c in schools[1]]
-    assert ids[:4] == ["school", "period", "total", "max"]
-    assert schools.cell(2, 3).value == "Итого баллов"
+    assert ids[:5] == ["school", "municipality", "period", "total", "max"]
+    assert schools.cell(2, 4).value == "Итого баллов"
+    assert schools.cell(3, 2).value == "Город N"  # the municipality is kept
     assert schools.column_dimensions["A"].width >= 30
     totals = {}
     for r in range(3, schools.max_row + 1):
-        total = schools.cell(r, 3).value
+        total = schools.cell(r, 4).value
         assert isinstance(total, (int, float)), total  # a number cell, not text
         totals[schools.cell(r, 1).value] = Decimal(repr(total))
     assert totals == {s: Decimal(w["total"]) for s, w in expected.items()}
     groups = res["Группы"]
-    assert [c.value for c in groups[1]][2:] == ["1", "2", "3", "4", "5"]
+    assert [c.value for c in groups[1]][3:] == ["1", "2", "3", "4", "5"]
 
 
 def test_a_form_with_not_applicable_reads_back(tmp_path: Path) -> None:
@@ -143,5 +145,5 @@ def test_yes_no_and_a_bad_cell_are_named(tmp_path: Path) -> None:
     done = run("batch", str(filled), "--methodology-file", str(methodology))
     assert done.returncode == 1
     lines = done.stdout.strip().splitlines()
-    assert lines[1].split(",")[:3] == ["Школа А", "", "9"]  # school, period, total
+    assert lines[1].split(",")[:4] == ["Школа А", "", "", "9"]  # school, municipality, period, total
     assert "row 3" in done.stderr and "pages" in done.stderr and "целым" in done.stderr
