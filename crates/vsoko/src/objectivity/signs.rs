@@ -61,9 +61,14 @@ pub struct MunicipalityIndex {
     pub not_assessed: u64,
 }
 
-#[expect(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde's skip_serializing_if passes a reference"
+// serde's skip_serializing_if passes a reference; clippy asks for a value only where a u64 is
+// no wider than a pointer (not on wasm32).
+#[cfg_attr(
+    target_pointer_width = "64",
+    expect(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's skip_serializing_if passes a reference"
+    )
 )]
 fn is_zero(n: &u64) -> bool {
     *n == 0
