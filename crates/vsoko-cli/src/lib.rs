@@ -2,6 +2,7 @@
 //! rendering reports for people, and how a command fails. A library so that fuzz targets and tests drive the same readers as the
 //! binary; every rule about values lives in the `vsoko` crate.
 
+pub mod dialect;
 pub mod failure;
 pub mod lines;
 pub mod render;

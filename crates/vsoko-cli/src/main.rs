@@ -11,7 +11,7 @@ mod usage;
 mod xlsx;
 
 use vsoko::output::terminal::visible;
-use vsoko_cli::{failure, render, sheets, tables};
+use vsoko_cli::{dialect, failure, render, sheets, tables};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use failure::Failure;

@@ -1,6 +1,7 @@
 //! `vsoko objectivity FILE...`: pupil tables in (long CSV/XLSX, or the school export
 //! «Индивидуальные результаты»), the comparison table, the signs and the index out.
 
+use crate::dialect::Dialect;
 use crate::failure::{Failure, note};
 use crate::sheets::LineCounter;
 use crate::tables::read_table;
@@ -154,9 +155,7 @@ impl FileReader<'_> {
         if self.table.columns().is_none() {
             return Err(vsoko::Error::InvalidInput {
                 at: Location::File(self.label),
-                reason: InputReason::MissingColumn {
-                    name: "header / строка заголовка (Код участника, Отметка…)".into(),
-                },
+                reason: InputReason::NoPupilHeader,
             }
             .into());
         }
@@ -187,6 +186,7 @@ fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result
     }
     let io = |e: std::io::Error| Failure::read(&label.clone(), &e);
     let len = std::fs::metadata(path).map_err(io)?.len();
+    let dialect = sniff_file(path).map_err(io)?;
     // Only a first file is split: a later one must be checked against what is already read.
     if len >= parallel_from
         && reader.analysis.is_empty()
@@ -207,9 +207,14 @@ fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result
                     analysis: &mut first,
                     rejected: 0,
                 };
-                Ok::<_, Failure>(read_csv(std::io::Read::take(file, split.offset), 0, reader))
+                Ok::<_, Failure>(read_csv(
+                    std::io::Read::take(file, split.offset),
+                    0,
+                    reader,
+                    dialect,
+                ))
             });
-            let table = header_of(path);
+            let table = header_of(path, dialect);
             let b = (|| {
                 let mut file = std::fs::File::open(path).map_err(io)?;
                 std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(split.offset))
@@ -220,7 +225,7 @@ fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result
                     analysis: &mut second,
                     rejected: 0,
                 };
-                Ok::<_, Failure>(read_csv(file, split.lines_before, reader))
+                Ok::<_, Failure>(read_csv(file, split.lines_before, reader, dialect))
             })();
             (
                 a.join()
@@ -238,7 +243,17 @@ fn read_file(path: &Path, analysis: &mut Analysis, parallel_from: u64) -> Result
         ));
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    read_csv(file, 0, reader)
+    read_csv(file, 0, reader, dialect)
+}
+
+/// The dialect of a CSV file, from its first bytes.
+fn sniff_file(path: &Path) -> std::io::Result<Dialect> {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(crate::dialect::HEAD);
+    std::fs::File::open(path)?
+        .take(crate::dialect::HEAD as u64)
+        .read_to_end(&mut head)?;
+    Ok(crate::dialect::sniff(&head))
 }
 
 /// Files from this size are read on both cores.
@@ -296,14 +311,15 @@ fn split_point(path: &Path, len: u64) -> std::io::Result<Option<Split>> {
 
 /// The table as it stands after its header (read from the first rows), for the reader of the
 /// file's second half.
-fn header_of(path: &Path) -> Result<PupilTable, Failure> {
+fn header_of(path: &Path, dialect: Dialect) -> Result<PupilTable, Failure> {
     let file =
         std::fs::File::open(path).map_err(|e| Failure::read(&path.display().to_string(), &e))?;
     let mut table = PupilTable::default();
     let mut csv = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(file);
+        .from_reader(crate::dialect::utf8_reader(file, dialect.encoding));
     let mut record = csv::StringRecord::new();
     while table.columns().is_none() && csv.read_record(&mut record).unwrap_or(false) {
         let cells: Vec<&str> = record
@@ -320,9 +336,14 @@ fn read_csv(
     input: impl std::io::Read,
     lines_before: usize,
     mut reader: FileReader<'_>,
+    dialect: Dialect,
 ) -> Result<usize, Failure> {
-    let (counted, lines) = LineCounter::wrap_after(input, lines_before);
+    let (counted, lines) = LineCounter::wrap_after(
+        crate::dialect::utf8_reader(input, dialect.encoding),
+        lines_before,
+    );
     let mut csv = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));

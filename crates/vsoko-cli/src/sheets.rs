@@ -85,8 +85,7 @@ pub struct Rows<'m> {
 /// # Errors
 /// A [`Failure`] when the header cannot be mapped.
 pub fn read_csv(bytes: &[u8], m: &Methodology) -> Result<Vec<Record>, Failure> {
-    let (reader, lines) = LineCounter::wrap(bytes);
-    let rows = csv_rows(BufReader::new(reader), lines, Path::new("-"), m)?;
+    let rows = csv_rows(bytes, Path::new("-"), m)?;
     Ok(rows.records.collect())
 }
 
@@ -132,8 +131,7 @@ pub fn open<'m>(
             } else {
                 Box::new(File::open(path).map_err(io)?)
             };
-            let (reader, lines) = LineCounter::wrap(reader);
-            csv_rows(BufReader::with_capacity(1 << 16, reader), lines, path, m)
+            csv_rows(reader, path, m)
         }
         InputFormat::Jsonl => {
             let file = File::open(path).map_err(io)?;
@@ -147,32 +145,24 @@ pub fn open<'m>(
     }
 }
 
-/// `;` when the header line has more semicolons than commas (Russian Excel), else `,`.
-fn sniff_delimiter(first_line: &[u8]) -> u8 {
-    let count = |c: u8| first_line.split(|&b| b == c).count();
-    if count(b';') > count(b',') {
-        b';'
-    } else {
-        b','
-    }
-}
-
-fn csv_rows<'m, R: BufRead + 'm>(
-    mut reader: R,
-    lines: Lines,
+/// CSV rows from a stream: its dialect is told from the first bytes, Windows-1251 is decoded,
+/// and lines are counted on the decoded text (where the csv crate's offsets are).
+fn csv_rows<'m, R: Read + 'm>(
+    reader: R,
     path: &Path,
     m: &'m Methodology,
 ) -> Result<Rows<'m>, Failure> {
+    let mut reader = BufReader::with_capacity(crate::dialect::HEAD, reader);
     let buf = reader
         .fill_buf()
         .map_err(|e| Failure::read(&path.display().to_string(), &e))?;
-    let first_line = buf.split(|&b| b == b'\n').next().unwrap_or_default();
-    let delimiter = sniff_delimiter(first_line);
+    let dialect = crate::dialect::sniff(buf);
+    let (counted, lines) = LineCounter::wrap(crate::dialect::utf8_reader(reader, dialect.encoding));
     let csv = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(dialect.delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(BufReader::with_capacity(1 << 16, counted));
     let mut records = csv.into_records();
     let empty = Error::EmptyInput {
         what: InputKind::Table,

@@ -34,24 +34,17 @@ pub fn read_table(path: &Path) -> Result<Vec<TableRow>, Failure> {
     csv_table(&bytes)
 }
 
-/// The delimiter used most in the first lines: `;`, tab or `,`.
-fn sniff(bytes: &[u8]) -> u8 {
-    let head: Vec<&[u8]> = bytes.split(|&b| b == b'\n').take(8).collect();
-    let count = |c: u8| head.iter().map(|l| count_byte(l, c)).sum::<usize>();
-    [b';', b'\t', b',']
-        .into_iter()
-        .max_by_key(|&c| (count(c), c == b';'))
-        .unwrap_or(b';')
-}
-
 /// Reads CSV text from memory.
 ///
 /// # Errors
-/// A [`Failure`] for a file that is not UTF-8 or is empty.
+/// A [`Failure`] for a file that is neither UTF-8 nor Windows-1251, or is empty.
 pub fn csv_table(bytes: &[u8]) -> Result<Vec<TableRow>, Failure> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let dialect = crate::dialect::sniff(bytes.get(..crate::dialect::HEAD).unwrap_or(bytes));
+    let text = crate::dialect::decode(bytes, dialect.encoding);
+    let bytes: &[u8] = &text;
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff(bytes))
+        .delimiter(dialect.delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);

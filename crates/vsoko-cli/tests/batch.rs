@@ -429,3 +429,24 @@ fn a_json_lines_document_without_a_school_is_not_scored() {
     assert_eq!(rows.len(), 2, "the header and Школа 1 once");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_batch_saved_by_russian_excel_in_windows_1251_reads_as_utf8() {
+    let original = common::fixtures().join("batch/ru_excel.csv");
+    let text = std::fs::read_to_string(&original).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(text);
+    assert!(!unmappable);
+    let copy = std::env::temp_dir().join(format!("vsoko-ru-1251-{}.csv", std::process::id()));
+    std::fs::write(&copy, bytes).unwrap();
+    let run = |p: &std::path::Path| {
+        let o = common::vsoko(&["batch", p.to_str().unwrap()]);
+        (o.status.code(), common::text(&o.stdout))
+    };
+    let (code, want) = run(&original);
+    assert_eq!(run(&copy), (code, want.clone()));
+    assert!(
+        want.lines().count() > 1 && want.chars().any(|c| ('а'..='я').contains(&c)),
+        "{want}"
+    );
+}

@@ -313,3 +313,44 @@ fn absent_marks_spellings_and_empty_inputs_are_said_as_they_are() {
     assert!(err.contains("warning[no_pupils]"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The same table as Russian Excel saves it: `;` between cells, Windows-1251 text.
+fn as_russian_excel(text: &str, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let semicolons: String = text.lines().map(|l| l.replace(',', ";") + "\r\n").collect();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(&semicolons);
+    assert!(!unmappable);
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn a_table_saved_with_semicolons_in_windows_1251_reads_as_the_utf8_one() {
+    let dir = std::env::temp_dir().join(format!("vsoko-obj-1251-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = fixtures().join("objectivity/small.csv");
+    let table = std::fs::read_to_string(&original).unwrap();
+    assert!(!table.contains(';') && table.lines().all(|l| !l.contains('"')));
+    let russian = as_russian_excel(&table, &dir, "small_1251.csv");
+    let run = |p: &std::path::Path| {
+        let o = vsoko(&["objectivity", p.to_str().unwrap(), "--format", "json"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let want = run(&original);
+    assert!(want.contains("СОШ №1"), "{want}");
+    assert_eq!(run(&russian), want);
+
+    let no_header = dir.join("no_header.csv");
+    std::fs::write(&no_header, "a;b\n1;2\n").unwrap();
+    let o = vsoko(&["objectivity", no_header.to_str().unwrap()]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("не найдена строка заголовка: в таблице участников нужны столбец ученика («Код участника»"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("header /") && !err.contains("column"),
+        "{err}"
+    );
+}

@@ -460,3 +460,21 @@ fn bad_plans_are_typed_errors_naming_the_place() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_plan_saved_in_windows_1251_imports_as_the_utf8_one() {
+    let original = fixtures().join("plan/seed_003_cyclogram.csv");
+    let table = std::fs::read_to_string(&original).unwrap();
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(&table);
+    assert!(!unmappable);
+    let copy = std::env::temp_dir().join(format!("vsoko-plan-1251-{}.csv", std::process::id()));
+    std::fs::write(&copy, bytes).unwrap();
+    let import = |p: &std::path::Path| {
+        let o = vsoko(&["plan", "import", p.to_str().unwrap(), "--year", "2023/24"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let want = import(&original);
+    assert!(want.contains("Анализ результативности ГИА"), "{want}");
+    assert_eq!(import(&copy), want);
+}

@@ -167,6 +167,8 @@ pub enum InputReason {
         /// The row of the first one.
         first_row: usize,
     },
+    /// No row of a pupil table is its header: none has both a pupil and a mark column.
+    NoPupilHeader,
 }
 
 impl fmt::Display for InputReason {
@@ -262,6 +264,9 @@ impl fmt::Display for InputReason {
                 f,
                 "item number \"{id}\" is already used in row {first_row}; expected each row to have its own number"
             ),
+            InputReason::NoPupilHeader => f.write_str(
+                "no header row found: a pupil table needs a pupil column (pupil / participant code) and a mark column (mark); school, score, max_score, journal_mark and the federal export's headings are read too",
+            ),
         }
     }
 }
@@ -350,6 +355,7 @@ impl InputReason {
             InputReason::DuplicatePlanRow { id, first_row } => format!(
                 "номер пункта «{id}» уже использован в строке {first_row}; у каждой строки должен быть свой номер"
             ),
+            InputReason::NoPupilHeader => "не найдена строка заголовка: в таблице участников нужны столбец ученика («Код участника», «Код ученика» или pupil) и столбец отметки («Отметка», «Отметка за ВПР» или mark); читаются также «ОО», «Первичный балл», «Максимальный первичный балл», «Отметка по журналу» и другие заголовки федеральной выгрузки результатов".into(),
         }
     }
 }
