@@ -310,7 +310,7 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     }
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {pos} школ, {per_sec}")
+        indicatif::ProgressStyle::with_template("{spinner} школ: {pos}, {per_sec}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     Some(bar)

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use vsoko::dynamics::{Dynamics, Panel};
 use vsoko::output::csv::Line;
+use vsoko::output::russian::{MUNICIPALITIES, SCHOOLS, SCHOOLS_GENITIVE, count};
 use vsoko::output::terminal::visible;
 use vsoko::{Methodology, Options};
 
@@ -84,10 +85,10 @@ pub fn run_dashboard(args: &DashboardArgs) -> ExitCode {
         std::fs::write(&args.output, html)
             .map_err(|e| Failure::write(&args.output.display().to_string(), &e))?;
         note(&format!(
-            "Сводная панель: {} ({} школ, {} муниципалитетов, периоды: {})",
+            "Сводная панель: {} ({}, {}, периоды: {})",
             args.output.display(),
-            d.schools.len(),
-            d.municipalities.len(),
+            count(d.schools.len(), SCHOOLS),
+            count(d.municipalities.len(), MUNICIPALITIES),
             d.periods.join(", ")
         ));
         Ok(bad)
@@ -304,7 +305,11 @@ fn table(m: &Methodology, d: &Dynamics, municipality: Option<&str>) -> String {
         }
     }
     let fell = d.declined();
-    let _ = writeln!(out, "\nСнижение итогового балла: {} школ", fell.len());
+    let _ = writeln!(
+        out,
+        "\nИтоговый балл снизился у {}",
+        count(fell.len(), SCHOOLS_GENITIVE)
+    );
     for s in fell.iter().take(10) {
         let worst = s.worst_declines(3);
         let _ = writeln!(

@@ -255,9 +255,9 @@ fn check(
 
 fn table(plan: &Plan, r: &PlanCheck) -> String {
     let mut out = format!(
-        "План ВСОКО на {} учебный год: пунктов {}\n",
+        "План ВСОКО на {} учебный год: {}\n",
         plan.academic_year,
-        plan.items.len()
+        vsoko::output::russian::count(plan.items.len(), vsoko::output::russian::ITEMS)
     );
     if r.complete {
         out.push_str("Замечаний нет.\n");

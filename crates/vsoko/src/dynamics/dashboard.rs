@@ -10,6 +10,7 @@ use crate::decimal::percent;
 use crate::methodology::Methodology;
 use crate::output::html;
 pub(crate) use crate::output::html::escape as esc;
+use crate::output::russian::{SCHOOLS_GENITIVE, plural};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -213,8 +214,9 @@ fn declines(h: &mut String, m: &Methodology, d: &Dynamics) {
         .count();
     let _ = write!(
         h,
-        "<section class=\"wide\"><h2>Отрицательная динамика</h2><p>Итоговый балл снизился у <b data-k=\"fell\">{}</b> школ, уровень понизился у <b data-k=\"dropped\">{}</b>. Школ только в одном периоде: <b data-k=\"single\">{}</b>.</p>",
+        "<section class=\"wide\"><h2>Отрицательная динамика</h2><p>Итоговый балл снизился у <b data-k=\"fell\">{}</b> {}, уровень понизился у <b data-k=\"dropped\">{}</b>. Школ только в одном периоде: <b data-k=\"single\">{}</b>.</p>",
         fell.len(),
+        plural(fell.len() as u64, SCHOOLS_GENITIVE),
         dropped.len(),
         single
     );

@@ -402,7 +402,13 @@ impl Flaw {
             }
             Flaw::BadBound(_) => "недопустимая граница для этого вида входных данных".into(),
             Flaw::TooManyPlaces(p) => {
-                format!("{p} знаков после запятой; десятичное число хранит не более 28")
+                format!(
+                    "{} после запятой; десятичное число хранит не более 28",
+                    crate::output::russian::count(
+                        usize::try_from(*p).unwrap_or(usize::MAX),
+                        ["знак", "знака", "знаков"]
+                    )
+                )
             }
         }
     }

@@ -20,6 +20,19 @@ pub fn plural(n: u64, forms: [&'static str; 3]) -> &'static str {
     }
 }
 
+/// Schools, after a number: 1 школа, 2 школы, 5 школ.
+pub const SCHOOLS: [&str; 3] = ["школа", "школы", "школ"];
+/// Schools in the genitive, after «у», «из», «для»: у 1 школы, у 2 школ, у 5 школ.
+pub const SCHOOLS_GENITIVE: [&str; 3] = ["школы", "школ", "школ"];
+/// Municipalities: 1 муниципалитет, 2 муниципалитета, 5 муниципалитетов.
+pub const MUNICIPALITIES: [&str; 3] = ["муниципалитет", "муниципалитета", "муниципалитетов"];
+/// Plan items: 1 пункт, 2 пункта, 5 пунктов.
+pub const ITEMS: [&str; 3] = ["пункт", "пункта", "пунктов"];
+/// Indicators: 1 показатель, 2 показателя, 5 показателей.
+pub const INDICATORS: [&str; 3] = ["показатель", "показателя", "показателей"];
+/// Pupils: 1 ученик, 2 ученика, 5 учеников.
+pub const PUPILS: [&str; 3] = ["ученик", "ученика", "учеников"];
+
 /// A count with its noun: `2 группы`.
 ///
 /// ```
@@ -30,4 +43,56 @@ pub fn count(n: usize, forms: [&'static str; 3]) -> String {
         "{n} {}",
         plural(u64::try_from(n).unwrap_or(u64::MAX), forms)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule as grammars state it, written apart from [`plural`]: the last two digits 11–14
+    /// take the third form; otherwise a last digit of 1 the first, of 2–4 the second, the rest
+    /// the third.
+    fn by_the_grammar(n: u64) -> usize {
+        let tens = (n / 10) % 10;
+        let last = n % 10;
+        if tens == 1 {
+            2
+        } else if last == 1 {
+            0
+        } else if (2..=4).contains(&last) {
+            1
+        } else {
+            2
+        }
+    }
+
+    #[test]
+    fn every_count_from_0_to_200_takes_the_grammars_form() {
+        for n in 0..=200u64 {
+            let want = SCHOOLS.get(by_the_grammar(n)).copied();
+            assert_eq!(Some(plural(n, SCHOOLS)), want, "{n}");
+        }
+        let spot: Vec<String> = [0, 1, 2, 5, 11, 12, 14, 21, 22, 25, 111, 112, 121]
+            .iter()
+            .map(|&n| count(n, PUPILS))
+            .collect();
+        assert_eq!(
+            spot,
+            [
+                "0 учеников",
+                "1 ученик",
+                "2 ученика",
+                "5 учеников",
+                "11 учеников",
+                "12 учеников",
+                "14 учеников",
+                "21 ученик",
+                "22 ученика",
+                "25 учеников",
+                "111 учеников",
+                "112 учеников",
+                "121 ученик"
+            ]
+        );
+    }
 }

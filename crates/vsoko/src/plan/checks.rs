@@ -533,7 +533,10 @@ impl Checker<'_> {
                 Severity::Warning,
                 None,
                 Some(m.to_string()),
-                format!("{who}: {n} пунктов в {m} (больше {max})"),
+                format!(
+                    "{who}: {} в {m} (больше {max})",
+                    crate::output::russian::count(n, crate::output::russian::ITEMS)
+                ),
                 format!("\"{who}\": {n} items in {m} (more than {max})"),
             );
         }

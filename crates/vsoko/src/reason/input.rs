@@ -310,7 +310,10 @@ impl InputReason {
             InputReason::NotAWorkbook { .. } => "файл не является книгой Excel (XLSX)".into(),
             InputReason::NoSheets => "в книге нет ни одного листа".into(),
             InputReason::NoSuchPosition { methodology, count } => {
-                format!("в методике {methodology} всего {count} показателей")
+                format!(
+                    "в методике {methodology} всего {}",
+                    crate::output::russian::count(*count, crate::output::russian::INDICATORS)
+                )
             }
             InputReason::WrongArgument { expected_ru, .. } => format!("ожидается {expected_ru}"),
             InputReason::NotAScoreReport => {
