@@ -120,7 +120,7 @@ fn parse_date(text: &str) -> Result<vsoko::selfexam::Date, JsValue> {
     })
 }
 
-/// A built-in plan template (the seed 003 cyclogram) laid on an academic year (`"2024/25"`).
+/// A built-in plan template («Циклограмма ВСОКО на 2023/24 учебный год») laid on an academic year (`"2024/25"`).
 #[wasm_bindgen(js_name = planTemplate, unchecked_return_type = "object")]
 pub fn plan_template(
     #[wasm_bindgen(unchecked_param_type = "string")] year: JsValue,

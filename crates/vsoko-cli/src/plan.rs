@@ -90,7 +90,7 @@ enum PlanCommand {
         #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
         format: JsonOnly,
     },
-    /// A starting plan from a built-in template (the cyclogram of seed 003).
+    /// A starting plan from a built-in template («Циклограмма ВСОКО на 2023/24 учебный год»).
     Template {
         /// Template name.
         #[arg(default_value = "cyclogram-2023")]

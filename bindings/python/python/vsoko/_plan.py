@@ -77,7 +77,7 @@ class Plan:
 
     @classmethod
     def template(cls, name: str = "cyclogram-2023", academic_year: str = "2024/25") -> Plan:
-        """A built-in starting plan (the cyclogram of seed 003) for a year."""
+        """A built-in starting plan («Циклограмма ВСОКО на 2023/24 учебный год») for a year."""
         return cls(_loads(_vsoko._plan_template(name, academic_year)))
 
     @property

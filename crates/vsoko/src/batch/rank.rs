@@ -1,4 +1,4 @@
-//! Ranking schools within a batch (the seed's "rating of the schools of one municipality").
+//! Ranking schools within a batch (the "rating of the schools of one municipality" of the webinar «Внутренняя система оценки качества образования в школе: опыт и новые решения», ИРО ПК).
 
 use crate::decimal::ROUNDING;
 use rust_decimal::Decimal;

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionRule {
-    /// The mechanism of the plan (seed `003…` wording).
+    /// The mechanism of the plan (the wording of «Циклограмма ВСОКО на 2023/24 учебный год»).
     pub mechanism: String,
     /// The responsible role.
     pub responsible: String,

@@ -101,7 +101,7 @@ impl<'de> Deserialize<'de> for YearMonth {
 }
 
 /// An academic year written `2023/24`. Lessons run September–May; a ВСОКО plan runs from the
-/// August before (the planning month: seed `003…` starts its 2023/24 cyclogram in August) to
+/// August before (the planning month: «Циклограмма ВСОКО на 2023/24 учебный год» starts in August) to
 /// the June after, so the plan's twelve months are August of `start` to July of `start + 1`.
 ///
 /// ```

@@ -17,7 +17,7 @@
 //! | `mechanism_unknown` | warning | an item's mechanism is not one the plan declares |
 //! | `vpr_analysis_missing` | warning | no analysis of the ВПР |
 //! | `gia_analysis_missing` | warning | no analysis of the ГИА (ОГЭ, ЕГЭ) results |
-//! | `objectivity_missing` | warning | no comparison of internal marks with external results (seed `002…`, 6.4) |
+//! | `objectivity_missing` | warning | no comparison of internal marks with external results («План мероприятий по повышению объективности оценки качества образования» (МБОУ «Средняя школа № 1», Смоленск, 2021/22), 6.4) |
 //! | `recontrol_not_later` | warning | a re-control is scheduled before the item it follows up |
 //! | `responsible_overloaded` | warning | one person has more than N items in a month |
 //! | `overdue` | warning | with an "as of" date: planned, every scheduled month is over, not done |

@@ -1,5 +1,6 @@
-//! Plans from the tables schools keep: the cyclogram (seed `003…`), the monthly plan with month
-//! and object heading rows (seed `000…`) and the numbered list of measures (seeds `002…`, `004…`).
+//! Plans from the tables schools keep: the cyclogram («Циклограмма ВСОКО на 2023/24 учебный год»), the monthly plan with month
+//! and object heading rows («План ВСОКО на 2023/2024 учебный год») and the numbered list of measures («План мероприятий по повышению объективности оценки качества образования» (МБОУ «Средняя школа № 1», Смоленск, 2021/22);
+//! «План мероприятий по внедрению и развитию ВСОКО» (школа-интернат № 3)).
 //! The core takes cells; the CLI and the bindings read the files.
 //!
 //! Columns are recognised by their Russian headings (case and extra words do not matter):

@@ -1,7 +1,7 @@
 //! The ВСОКО plan and cyclogram (DOMAIN §4): a plan as data, Russian periods read into months,
 //! import from the tables schools keep, checks as findings, views (cyclogram, agenda, due),
 //! deficits of a scored result turned into addressed actions with re-control, and the built-in
-//! cyclogram template of seed `003…`.
+//! cyclogram template of «Циклограмма ВСОКО на 2023/24 учебный год».
 
 mod actions;
 mod calendar;

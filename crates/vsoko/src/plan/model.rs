@@ -6,7 +6,7 @@ use crate::selfexam::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// What an item assesses: the three objects of the ВСОКО (DOMAIN §4, seed `000…`).
+/// What an item assesses: the three objects of the ВСОКО (DOMAIN §4, «План ВСОКО на 2023/2024 учебный год»).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Object {
@@ -19,10 +19,10 @@ pub enum Object {
 }
 
 impl Object {
-    /// All three, in the order of the seeds.
+    /// All three, in the order of the plans the project is built from.
     pub const ALL: [Object; 3] = [Object::Results, Object::Process, Object::Conditions];
 
-    /// The heading as the seed writes it.
+    /// The heading as «План ВСОКО на 2023/2024 учебный год» writes it.
     pub fn title_ru(self) -> &'static str {
         match self {
             Object::Results => "Качество образовательных результатов",
@@ -111,7 +111,7 @@ pub struct PlanItem {
     /// What is assessed: results, process or conditions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<Object>,
-    /// The mechanism (from the plan's vocabulary, e.g. seed `003…`).
+    /// The mechanism (from the plan's vocabulary, e.g. «Циклограмма ВСОКО на 2023/24 учебный год»).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mechanism: Option<String>,
     /// What is done.
@@ -128,7 +128,7 @@ pub struct PlanItem {
     /// The document it produces: справка, отчёт, приказ…
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
-    /// A planned figure (seed `002…`).
+    /// A planned figure (as in «План мероприятий по повышению объективности оценки качества образования» (МБОУ «Средняя школа № 1», Смоленск, 2021/22)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Planned, done or cancelled.

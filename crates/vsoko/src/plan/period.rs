@@ -566,7 +566,7 @@ mod tests {
         })
     }
 
-    /// Real phrasings from the seeds and from school plans, with the months a person reads.
+    /// Real phrasings from the plans the project is built from and from school plans, with the months a person reads.
     #[test]
     fn phrasings_schools_write() {
         let y = "2023/24";

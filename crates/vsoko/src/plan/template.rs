@@ -1,4 +1,4 @@
-//! Built-in plan templates, embedded like the methodologies: the cyclogram of seed `003…`
+//! Built-in plan templates, embedded like the methodologies: «Циклограмма ВСОКО на 2023/24 учебный год»
 //! (eight mechanisms in two groups, August to June), laid on any academic year.
 
 use super::calendar::AcademicYear;
