@@ -18,7 +18,17 @@ use std::sync::LazyLock;
 )]
 mod specs;
 
-/// Names of the built-in methodologies.
+/// Names of the built-in methodologies:
+///
+/// | id | what it is |
+/// |---|---|
+/// | `index-2023` | the general-education quality index: 72 indicators in 3 directions and 9 criteria, from «Методология и показатели оценки качества общего образования в Российской Федерации» (Минпросвещения России, Рособрнадзор, 22.12.2023) |
+/// | `nocko-1547` | the indicators of order No. 1547 of 05.12.2014 (Минобрнауки России): the general criteria of the quality of an organisation's educational activity (openness, comfort, …), each scored 0–10 as given; «n/a» allowed |
+/// | `nok-2019` | the independent assessment of the quality of conditions (НОК) under order No. 114 of 13.03.2019 (Минпросвещения России), calculated by the uniform procedure of order No. 344н of 31.05.2018 (Минтруд России) from 28 raw inputs (survey shares, site and stand counts) |
+///
+/// `nocko-1547` and `nok-2019` are not two versions of one thing: the first scores given
+/// points against the 2014 criteria, the second computes points from raw data by the 2018–2019
+/// procedure.
 pub const BUILTIN: &[&str] = &["index-2023", "nocko-1547", "nok-2019"];
 
 static INDEX_2023: LazyLock<Result<Methodology>> =
