@@ -1,5 +1,7 @@
 #![doc = include_str!("../../../README.md")]
 
+#[doc = include_str!("../../../docs/architecture.md")]
+pub mod architecture {}
 pub mod batch;
 pub mod decimal;
 mod diagnostic;
@@ -17,6 +19,8 @@ pub mod reason;
 pub mod scoring;
 pub mod selfexam;
 pub mod spelling;
+#[doc = include_str!("../../../docs/contributing.md")]
+pub mod contributing {}
 pub mod suggest;
 
 pub use diagnostic::Diagnostic;
