@@ -33,6 +33,12 @@ def test_every_finding_fixture_gives_its_code() -> None:
         result = plan.check(as_of=case["options"].get("as_of"))
         codes = sorted({f["code"] for f in result["findings"]})
         assert codes == case["codes"], case["file"]
+        for f in result["findings"]:
+            # `message` is English, `message_ru` Russian, as in errors.
+            assert f["message"] != f["message_ru"], f
+            assert any(len(w) >= 4 and w.isascii() and w.isalpha() for w in f["message"].split()), f
+            assert any("а" <= c <= "я" for c in f["message_ru"].lower()), f
+            assert "message_en" not in f and {"item", "section", "field"} <= f.keys(), f
 
 
 def test_actions_round_trip_from_a_result() -> None:

@@ -8,7 +8,7 @@ use crate::errors::{VsokoResult, to_js_error};
 use wasm_bindgen::prelude::*;
 
 /// Checks a ВСОКО plan (an object or JSON text in the plan format); `asOf` adds `overdue`.
-/// Returns `{complete, has_errors, findings: [{code, severity, item, field, message, message_en}]}`.
+/// Returns `{complete, has_errors, findings: [{code, severity, item, section, field, message, message_ru}]}`.
 #[wasm_bindgen(js_name = checkPlan, unchecked_return_type = "PlanCheck")]
 pub fn check_plan(
     #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,

@@ -11,10 +11,13 @@ export type Decimal = string;
 export type Value = number | string | boolean | null;
 export type Values = Record<string, Value>;
 export interface Options { strict?: boolean }
-export interface PlanFinding {
-  code: string; severity: "error" | "warning"; item: string | null; field: string | null;
-  message: string; message_en: string;
+/** One thing a check found: `message` in English, `message_ru` in Russian, as errors. */
+export interface Finding {
+  code: string; severity: "error" | "warning"; item: string | null; section: string | null;
+  field: string | null; message: string; message_ru: string;
 }
+/** A plan check's finding (the one shape of every finding). */
+export type PlanFinding = Finding;
 export interface PlanCheck { complete: boolean; has_errors: boolean; findings: PlanFinding[] }
 export interface ScoreInput { methodology?: string; school?: string; period?: string; values: Values }
 export interface GroupResult {
@@ -63,10 +66,6 @@ export interface MethodologyProblem { code: string; path: string; message: strin
 export interface Diagnostic {
   code: string; indicator: string | null; message: string; message_ru: string;
   problems?: MethodologyProblem[];
-}
-export interface Finding {
-  code: string; severity: "error" | "warning"; section: string | null; field: string | null;
-  message: string; message_en: string;
 }
 export interface SelfexamCheck {
   complete: boolean; has_errors: boolean; findings: Finding[]; due: string | null; days_left: number | null;

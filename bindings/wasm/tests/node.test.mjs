@@ -142,6 +142,11 @@ test("plan: checkPlan and planActions", () => {
     const r = vsoko.checkPlan(plan, c.options.as_of ?? undefined);
     const codes = [...new Set(r.findings.map((f) => f.code))].sort();
     assert.deepEqual(codes, c.codes, c.file);
+    for (const f of r.findings) {
+      // `message` is English, `message_ru` Russian, as in errors.
+      assert.match(f.message_ru, /[а-я]/i, c.file);
+      assert.ok(!("message_en" in f) && "section" in f, c.file);
+    }
   }
   const school = JSON.parse(readFileSync(join(FIXTURES, "schools/index-2023/school_42.json"), "utf8"));
   const result = vsoko.score(school.values);

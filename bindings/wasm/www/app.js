@@ -259,7 +259,7 @@ async function renderPlan() {
       ? `Пунктов: ${plan.items.length}. Замечаний нет.`
       : `Пунктов: ${plan.items.length}. Замечаний: ${result.findings.length} (ошибок: ${errors})`;
     $("plan-findings").replaceChildren(...result.findings.map((f) =>
-      el("li", { class: f.severity, text: `${f.severity === "error" ? "Ошибка" : "Внимание"}: ${f.message}` })));
+      el("li", { class: f.severity, text: `${f.severity === "error" ? "Ошибка" : "Внимание"}: ${f.message_ru}` })));
     const due = asOf ? planDue(plan, asOf) : { due: [], overdue: [] };
     $("plan-due").replaceChildren(...due.due.map(itemLine));
     $("plan-overdue").replaceChildren(...due.overdue.map(itemLine));

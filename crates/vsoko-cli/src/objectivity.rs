@@ -116,7 +116,7 @@ fn report_unassessed(r: &Objectivity, no_pupils: bool) {
         ));
     }
     for f in &r.findings {
-        note(&format!("warning[{}]: {}", f.code, f.message));
+        note(&format!("warning[{}]: {}", f.code, f.message_ru));
     }
 }
 

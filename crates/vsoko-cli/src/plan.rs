@@ -266,7 +266,7 @@ fn table(plan: &Plan, r: &PlanCheck) -> String {
     out.push_str(&crate::render::findings(
         r.findings
             .iter()
-            .map(|f| (f.severity, f.code.as_str(), f.message.as_str(), None)),
+            .map(|f| (f.severity, f.code.as_str(), f.message_ru.as_str(), None)),
     ));
     out
 }

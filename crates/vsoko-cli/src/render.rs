@@ -267,10 +267,10 @@ pub fn summary(m: &Methodology, s: &vsoko::batch::Summary) -> String {
 /// Findings of a check as people read them: a count line, then `[ОШИБКА] code: message (where)`
 /// per finding. Each finding is (severity, code, Russian message, where it is).
 pub fn findings<'a>(
-    items: impl ExactSizeIterator<Item = (vsoko::selfexam::Severity, &'a str, &'a str, Option<&'a str>)>
+    items: impl ExactSizeIterator<Item = (vsoko::finding::Severity, &'a str, &'a str, Option<&'a str>)>
     + Clone,
 ) -> String {
-    use vsoko::selfexam::Severity;
+    use vsoko::finding::Severity;
     let total = items.len();
     let errors = items
         .clone()

@@ -120,11 +120,12 @@ fn table(r: &CheckResult) -> String {
         (
             f.severity,
             f.code.as_str(),
-            f.message.as_str(),
+            f.message_ru.as_str(),
             Some(
-                f.section
+                f.place
+                    .section
                     .as_deref()
-                    .or(f.field.as_deref())
+                    .or(f.place.field.as_deref())
                     .unwrap_or("отчёт"),
             ),
         )

@@ -40,7 +40,9 @@ fn check_exit_codes_and_json_follow_the_findings() {
         );
         assert!(got["due"].is_string(), "{file}");
         for f in got["findings"].as_array().unwrap() {
-            assert!(f["code"].is_string() && f["message"].is_string());
+            assert!(
+                f["code"].is_string() && f["message"].is_string() && f["message_ru"].is_string()
+            );
             assert!(f.get("section").is_some(), "section key always present");
         }
     }

@@ -8,6 +8,7 @@ mod diagnostic;
 pub mod dynamics;
 mod entries;
 mod error;
+pub mod finding;
 mod halves;
 pub mod input;
 pub mod json;

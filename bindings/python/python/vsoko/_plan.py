@@ -90,7 +90,7 @@ class Plan:
 
     def check(self, as_of: Any = None, max_items_per_month: int = 6) -> dict[str, Any]:
         """Findings as ``{"complete", "has_errors", "findings": [{"code", "severity", "item",
-        "field", "message", "message_en"}]}``; ``as_of`` (date or ``"YYYY-MM-DD"``) adds overdue."""
+        "section", "field", "message", "message_ru"}]}`` (``message`` English, ``message_ru`` Russian); ``as_of`` (date or ``"YYYY-MM-DD"``) adds overdue."""
         return _loads(
             _vsoko._plan_check(self.to_json(), None if as_of is None else str(as_of), max_items_per_month)
         )

@@ -26,12 +26,11 @@ mod pupil;
 mod signs;
 mod stats;
 
+pub use crate::finding::Finding;
 pub use analysis::{
     Analysis, GroupKey, GroupSummary, MIN_COMPARED_FOR_SPEARMAN, MIN_SCHOOLS_FOR_COHORT,
     ObjectivityOptions,
 };
 pub use pupil::{Cell, FileContext, Pupil, PupilColumns, PupilRef, PupilTable, is_header};
-pub use signs::{
-    Finding, Flag, IndexSummary, MunicipalityIndex, Objectivity, combine, table_order,
-};
+pub use signs::{Flag, IndexSummary, MunicipalityIndex, Objectivity, combine, table_order};
 pub use stats::{Moments, RHO_PLACES, T95, quantile, ranks, spearman};

@@ -4,6 +4,7 @@
 use super::analysis::{GroupSummary, ObjectivityOptions, PARALLEL_GROUPS, places};
 use super::stats::{Moments, quantile};
 use crate::decimal::ROUNDING;
+use crate::finding::{Code, Finding, Place, Severity};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -72,26 +73,6 @@ pub struct MunicipalityIndex {
 )]
 fn is_zero(n: &u64) -> bool {
     *n == 0
-}
-
-/// A school name written like another one of the same municipality (another case, spaces,
-/// `ё`, Latin look-alike letters): both are kept as they are, and this says so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// `school_spelling`.
-    pub code: String,
-    /// `warning`: nothing was merged or left out.
-    pub severity: String,
-    /// The spelling found.
-    pub school: String,
-    /// The spelling it resembles (the first in table order).
-    pub other: String,
-    /// The municipality (empty when the input names none).
-    pub municipality: String,
-    /// The finding in Russian.
-    pub message: String,
-    /// The finding in English.
-    pub message_en: String,
 }
 
 /// The whole result: the comparison table, the flags, the index for the input and per
@@ -224,21 +205,27 @@ fn spellings(groups: &[GroupSummary]) -> Vec<Finding> {
         let key = crate::spelling::spelling_key(&g.school);
         let other = *first.entry((municipality, key)).or_insert(&g.school);
         if other != g.school {
-            findings.push(Finding {
-                code: "school_spelling".into(),
-                severity: "warning".into(),
-                school: g.school.clone(),
-                other: other.to_string(),
-                municipality: municipality.to_string(),
-                message: format!(
-                    "школа «{}» написана иначе, чем «{other}»; они учтены раздельно — если это одна школа, исправьте написание",
-                    g.school
+            let within = if municipality.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (
+                    format!(" (municipality \"{municipality}\")"),
+                    format!(" (муниципалитет «{municipality}»)"),
+                )
+            };
+            findings.push(Finding::new(
+                Code::SchoolSpelling,
+                Severity::Warning,
+                Place::field(g.school.clone()),
+                format!(
+                    "school \"{}\" is spelled unlike \"{other}\"{}; kept apart",
+                    g.school, within.0
                 ),
-                message_en: format!(
-                    "school \"{}\" is spelled unlike \"{other}\"; kept apart",
-                    g.school
+                format!(
+                    "школа «{}» написана иначе, чем «{other}»{}; они учтены раздельно — если это одна школа, исправьте написание",
+                    g.school, within.1
                 ),
-            });
+            ));
         }
     }
     findings

@@ -159,8 +159,8 @@ fn lost_criteria<'r>(m: &Methodology, report: &'r Report) -> Vec<&'r crate::scor
 /// let plan = actions_for(&report, "2024-01-15".parse().unwrap(), 2, None, ActionMapping::builtin()).unwrap();
 /// assert_eq!(plan.items.len(), 4);
 /// assert_eq!(plan.items[1].follows_up.as_deref(), Some(plan.items[0].id.as_str()));
-/// let codes: Vec<String> = plan.check(CheckOptions::default()).findings.into_iter().map(|f| f.code).collect();
-/// assert!(!codes.contains(&"no_recontrol".to_string()));
+/// let codes: Vec<vsoko::finding::Code> = plan.check(CheckOptions::default()).findings.into_iter().map(|f| f.code).collect();
+/// assert!(!codes.contains(&vsoko::finding::Code::NoRecontrol));
 /// ```
 pub fn actions_for(
     report: &Report,

@@ -25,26 +25,12 @@
 use super::calendar::YearMonth;
 use super::model::{Object, Plan, PlanItem, Status};
 use super::period::{PeriodProblem, Schedule, ScheduleKind};
-use crate::selfexam::{Date, Severity};
+use crate::finding::Severity;
+use crate::selfexam::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// One thing found in a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// Stable code (see the module table).
-    pub code: String,
-    /// Error or warning.
-    pub severity: Severity,
-    /// The item concerned, if any.
-    pub item: Option<String>,
-    /// The field concerned, if any (`when`, `responsible`, a month `2024-01`, an object id).
-    pub field: Option<String>,
-    /// In Russian.
-    pub message: String,
-    /// In English.
-    pub message_en: String,
-}
+pub use crate::finding::{Code, Finding};
 
 /// The outcome of checking a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,21 +77,20 @@ struct Checker<'p> {
 impl Checker<'_> {
     fn push(
         &mut self,
-        code: &str,
+        code: Code,
         severity: Severity,
         item: Option<&str>,
         field: Option<String>,
         ru: String,
         en: String,
     ) {
-        self.findings.push(Finding {
-            code: code.into(),
-            severity,
+        let place = crate::finding::Place {
             item: item.map(ToString::to_string),
+            section: None,
             field,
-            message: ru,
-            message_en: en,
-        });
+        };
+        self.findings
+            .push(Finding::new(code, severity, place, en, ru));
     }
 }
 
@@ -187,7 +172,7 @@ impl Checker<'_> {
         match problem {
             None => {}
             Some(PeriodProblem::Unparsed) => self.push(
-                "when_unparsed",
+                Code::WhenUnparsed,
                 Severity::Error,
                 id,
                 Some("when".into()),
@@ -195,7 +180,7 @@ impl Checker<'_> {
                 format!("item {}: the period \"{}\" is not a month, a range, \"all year\" or an event", item.id, item.when),
             ),
             Some(PeriodProblem::OutsideYear) => self.push(
-                "when_outside_year",
+                Code::WhenOutsideYear,
                 Severity::Error,
                 id,
                 Some("when".into()),
@@ -209,7 +194,7 @@ impl Checker<'_> {
                 ),
             ),
             Some(PeriodProblem::InvalidDate) => self.push(
-                "when_invalid_date",
+                Code::WhenInvalidDate,
                 Severity::Error,
                 id,
                 Some("when".into()),
@@ -223,7 +208,7 @@ impl Checker<'_> {
                 ),
             ),
             Some(PeriodProblem::PartlyOutsideYear) => self.push(
-                "when_partly_outside_year",
+                Code::WhenPartlyOutsideYear,
                 Severity::Error,
                 id,
                 Some("when".into()),
@@ -247,7 +232,7 @@ impl Checker<'_> {
             self.period(item);
             if item.responsible.iter().all(|r| r.trim().is_empty()) {
                 self.push(
-                    "responsible_missing",
+                    Code::ResponsibleMissing,
                     Severity::Error,
                     id,
                     Some("responsible".into()),
@@ -257,7 +242,7 @@ impl Checker<'_> {
             }
             if item.result.as_deref().is_none_or(|r| r.trim().is_empty()) {
                 self.push(
-                    "result_missing",
+                    Code::ResultMissing,
                     Severity::Error,
                     id,
                     Some("result".into()),
@@ -275,7 +260,7 @@ impl Checker<'_> {
                 && !ids.contains(target.as_str())
             {
                 self.push(
-                    "follows_up_unknown",
+                    Code::FollowsUpUnknown,
                     Severity::Error,
                     id,
                     Some("follows_up".into()),
@@ -288,7 +273,7 @@ impl Checker<'_> {
                 && !mechanisms.contains(mech.as_str())
             {
                 self.push(
-                    "mechanism_unknown",
+                    Code::MechanismUnknown,
                     Severity::Warning,
                     id,
                     Some("mechanism".into()),
@@ -316,7 +301,7 @@ impl Checker<'_> {
         for m in all.iter().filter(|m| !matches!(m.month(), 7 | 8)) {
             if !by_month.contains_key(m) {
                 self.push(
-                    "month_uncovered",
+                    Code::MonthUncovered,
                     Severity::Warning,
                     None,
                     Some(m.to_string()),
@@ -353,7 +338,7 @@ impl Checker<'_> {
                 for (q, (quarter, _)) in QUARTERS.iter().enumerate() {
                     if !hit.get(o).and_then(|r| r.get(q)).copied().unwrap_or(false) {
                         self.push(
-                            "object_uncovered",
+                            Code::ObjectUncovered,
                             Severity::Warning,
                             None,
                             Some(object.id().into()),
@@ -376,7 +361,7 @@ impl Checker<'_> {
         for mech in &self.plan.mechanisms {
             if !used.contains(mech.as_str()) {
                 self.push(
-                    "mechanism_uncovered",
+                    Code::MechanismUncovered,
                     Severity::Warning,
                     None,
                     Some(mech.clone()),
@@ -416,7 +401,7 @@ impl Checker<'_> {
         }
         if !selfexam {
             self.push(
-                "selfexam_missing",
+                Code::SelfexamMissing,
                 Severity::Error,
                 None,
                 None,
@@ -426,7 +411,7 @@ impl Checker<'_> {
         }
         if !vpr {
             self.push(
-                "vpr_analysis_missing",
+                Code::VprAnalysisMissing,
                 Severity::Warning,
                 None,
                 None,
@@ -436,7 +421,7 @@ impl Checker<'_> {
         }
         if !gia {
             self.push(
-                "gia_analysis_missing",
+                Code::GiaAnalysisMissing,
                 Severity::Warning,
                 None,
                 None,
@@ -446,7 +431,7 @@ impl Checker<'_> {
         }
         if !objective {
             self.push(
-                "objectivity_missing",
+                Code::ObjectivityMissing,
                 Severity::Warning,
                 None,
                 None,
@@ -475,7 +460,7 @@ impl Checker<'_> {
                 .map_or(&[], Vec::as_slice);
             if recommends && followers.is_empty() {
                 self.push(
-                    "no_recontrol",
+                    Code::NoRecontrol,
                     Severity::Error,
                     Some(&item.id),
                     Some("result".into()),
@@ -490,7 +475,7 @@ impl Checker<'_> {
                     && last <= first
                 {
                     self.push(
-                        "recontrol_not_later",
+                        Code::RecontrolNotLater,
                         Severity::Warning,
                         Some(&f.id),
                         Some("when".into()),
@@ -529,7 +514,7 @@ impl Checker<'_> {
         over.sort_unstable();
         for ((who, m), n) in over {
             self.push(
-                "responsible_overloaded",
+                Code::ResponsibleOverloaded,
                 Severity::Warning,
                 None,
                 Some(m.to_string()),
@@ -559,7 +544,7 @@ impl Checker<'_> {
             };
             if months.last().is_some_and(|last| *last < now) {
                 self.push(
-                    "overdue",
+                    Code::Overdue,
                     Severity::Warning,
                     Some(&item.id),
                     Some("status".into()),
@@ -603,8 +588,8 @@ mod tests {
         let when: Vec<(&str, &str)> = check
             .findings
             .iter()
-            .filter(|f| f.field.as_deref() == Some("when"))
-            .map(|f| (f.item.as_deref().unwrap(), f.code.as_str()))
+            .filter(|f| f.place.field.as_deref() == Some("when"))
+            .map(|f| (f.place.item.as_deref().unwrap(), f.code.as_str()))
             .collect();
         assert_eq!(
             when,
@@ -621,14 +606,14 @@ mod tests {
             .iter()
             .find(|f| f.code == "when_invalid_date")
             .unwrap();
-        assert!(f.message.contains("«31.02.2024»"), "{}", f.message);
-        assert!(f.message_en.contains("\"31.02.2024\""), "{}", f.message_en);
+        assert!(f.message_ru.contains("«31.02.2024»"), "{}", f.message_ru);
+        assert!(f.message.contains("\"31.02.2024\""), "{}", f.message);
         let f = check
             .findings
             .iter()
             .find(|f| f.code == "when_partly_outside_year")
             .unwrap();
-        assert!(f.message_en.contains("\"сентябрь 2023, январь 2030\""));
+        assert!(f.message.contains("\"сентябрь 2023, январь 2030\""));
     }
 
     fn plan_check(p: &Plan) -> PlanCheck {
@@ -650,19 +635,15 @@ mod tests {
         let check = plan_check(&p);
         assert!(check.findings.len() >= 10, "{:?}", check.findings);
         for f in &check.findings {
-            let outside_quotes: String = f
-                .message_en
-                .split('"')
-                .step_by(2)
-                .collect::<Vec<_>>()
-                .concat();
+            let outside_quotes: String =
+                f.message.split('"').step_by(2).collect::<Vec<_>>().concat();
             assert!(
                 !outside_quotes
                     .chars()
                     .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
                 "{}: {}",
                 f.code,
-                f.message_en
+                f.message
             );
         }
     }

@@ -20,32 +20,7 @@ use super::deadline::{Deadline, due_date};
 use super::model::{SectionId, SelfExam, StageId};
 use serde::{Deserialize, Serialize};
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The report does not meet the order.
-    Error,
-    /// Worth a look; may be fine.
-    Warning,
-}
-
-/// One thing found in a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// Stable code (see the module table).
-    pub code: String,
-    /// Error or warning.
-    pub severity: Severity,
-    /// The section concerned, if any.
-    pub section: Option<String>,
-    /// The field concerned, if any (`published_on`, `stages.review`, …).
-    pub field: Option<String>,
-    /// In Russian.
-    pub message: String,
-    /// In English.
-    pub message_en: String,
-}
+pub use crate::finding::{Code, Finding, Severity};
 
 /// The outcome of checking a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,19 +40,12 @@ pub struct CheckResult {
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn push(&mut self, code: &str, severity: Severity, place: Place, ru: String, en: String) {
-        let (section, field) = match place {
-            Place::Section(s) => (Some(s.id().to_string()), None),
-            Place::Field(f) => (None, Some(f.to_string())),
+    fn push(&mut self, code: Code, severity: Severity, place: Place, ru: String, en: String) {
+        let place = match place {
+            Place::Section(s) => crate::finding::Place::section(s.id()),
+            Place::Field(f) => crate::finding::Place::field(f),
         };
-        self.0.push(Finding {
-            code: code.to_string(),
-            severity,
-            section,
-            field,
-            message: ru,
-            message_en: en,
-        });
+        self.0.push(Finding::new(code, severity, place, en, ru));
     }
 }
 
@@ -102,7 +70,7 @@ pub fn check(r: &SelfExam, as_of: Option<Date>) -> CheckResult {
     let due = due_date(r.reporting_year);
     if r.organization.trim().is_empty() {
         f.push(
-            "organization_missing",
+            Code::OrganizationMissing,
             Severity::Error,
             Place::Field("organization"),
             "не указано наименование организации".into(),
@@ -112,7 +80,7 @@ pub fn check(r: &SelfExam, as_of: Option<Date>) -> CheckResult {
     period(&mut f, r, as_of);
     if !r.signed_by_head {
         f.push(
-            "not_signed",
+            Code::NotSigned,
             Severity::Error,
             Place::Field("signed_by_head"),
             "отчёт не подписан руководителем организации".into(),
@@ -154,7 +122,7 @@ fn period(f: &mut Findings, r: &SelfExam, as_of: Option<Date>) {
     if let Some((field, d)) = dated
         && d.year() != report_year
     {
-        f.push("wrong_reporting_period", Severity::Error, Place::Field("reporting_year"),
+        f.push(Code::WrongReportingPeriod, Severity::Error, Place::Field("reporting_year"),
                 format!("отчётный период — предшествующий календарный год: отчёт от {d} ({field}) должен охватывать {} год, а указан {}", d.year() - 1, r.reporting_year),
                 format!("the reporting period is the previous calendar year: a report dated {d} ({field}) covers {}, not {}", d.year() - 1, r.reporting_year));
         return;
@@ -162,7 +130,7 @@ fn period(f: &mut Findings, r: &SelfExam, as_of: Option<Date>) {
     if let Some(today) = as_of
         && today.year() <= r.reporting_year
     {
-        f.push("wrong_reporting_period", Severity::Error, Place::Field("reporting_year"),
+        f.push(Code::WrongReportingPeriod, Severity::Error, Place::Field("reporting_year"),
                 format!("{} год ещё не закончился на {today}: отчёт составляется за предшествующий календарный год", r.reporting_year),
                 format!("{} has not ended on {today}: the report covers the previous calendar year", r.reporting_year));
     }
@@ -174,21 +142,21 @@ fn sections(f: &mut Findings, r: &SelfExam) {
         let empty = section.is_none_or(|s| s.text.trim().is_empty() && s.results.is_empty());
         match (id, section) {
             (SectionId::Indicators, _) if empty => f.push(
-                "indicators_missing",
+                Code::IndicatorsMissing,
                 Severity::Error,
                 Place::Section(id),
                 format!("нет анализа показателей деятельности («{}»)", id.heading()),
                 "the analysis of the activity indicators is missing".into(),
             ),
             (_, None) => f.push(
-                "section_missing",
+                Code::SectionMissing,
                 Severity::Error,
                 Place::Section(id),
                 format!("нет раздела «{}»", id.heading()),
                 format!("section \"{}\" is missing", id.id()),
             ),
             (_, Some(_)) if empty => f.push(
-                "section_empty",
+                Code::SectionEmpty,
                 Severity::Error,
                 Place::Section(id),
                 format!("раздел «{}» не заполнен", id.heading()),
@@ -215,16 +183,16 @@ fn publication(
     let (field, late, missing, ru_done, ru_not, en) = match what {
         Publication::Website => (
             "published_on",
-            "published_late",
-            "not_published",
+            Code::PublishedLate,
+            Code::NotPublished,
             "размещён на сайте",
             "не размещён на сайте",
             "published on the website",
         ),
         Publication::Founder => (
             "sent_to_founder_on",
-            "sent_late",
-            "not_sent",
+            Code::SentLate,
+            Code::NotSent,
             "направлен учредителю",
             "не направлен учредителю",
             "sent to the founder",
@@ -293,7 +261,7 @@ fn stages(f: &mut Findings, r: &SelfExam, due: Date) {
         };
         let Some(d) = r.stages.get(stage) else {
             f.push(
-                "stage_missing",
+                Code::StageMissing,
                 Severity::Warning,
                 Place::Field(field),
                 format!("не указана дата этапа «{}»", stage.title()),
@@ -303,7 +271,7 @@ fn stages(f: &mut Findings, r: &SelfExam, due: Date) {
         };
         if start.is_some_and(|s| d < s) || d > due {
             f.push(
-                "stage_outside_window",
+                Code::StageOutsideWindow,
                 Severity::Warning,
                 Place::Field(field),
                 format!(
@@ -322,7 +290,7 @@ fn stages(f: &mut Findings, r: &SelfExam, due: Date) {
             && d < pd
         {
             f.push(
-                "stages_out_of_order",
+                Code::StagesOutOfOrder,
                 Severity::Error,
                 Place::Field(field),
                 format!(
@@ -343,7 +311,7 @@ fn stages(f: &mut Findings, r: &SelfExam, due: Date) {
         && published < review
     {
         f.push(
-            "published_before_review",
+            Code::PublishedBeforeReview,
             Severity::Warning,
             Place::Field("published_on"),
             format!(
