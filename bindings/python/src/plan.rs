@@ -27,7 +27,7 @@ fn required_year(py: Python<'_>, t: &str) -> PyResult<AcademicYear> {
     }
 }
 
-fn date(py: Python<'_>, field: &str, text: &str) -> PyResult<vsoko::selfexam::Date> {
+fn date(py: Python<'_>, field: &str, text: &str) -> PyResult<vsoko::calendar::Date> {
     text.parse().map_err(|_| {
         to_py(
             py,

@@ -99,7 +99,7 @@ pub fn plan_actions(
 }
 
 /// The `asOf` argument: a date `YYYY-MM-DD`, required.
-fn required_date(value: &JsValue) -> Result<vsoko::selfexam::Date, JsValue> {
+fn required_date(value: &JsValue) -> Result<vsoko::calendar::Date, JsValue> {
     let text = optional_string("asOf", value)?.ok_or_else(|| {
         to_js_error(&convert::wrong_argument(
             "asOf",
@@ -110,7 +110,7 @@ fn required_date(value: &JsValue) -> Result<vsoko::selfexam::Date, JsValue> {
     parse_date(&text)
 }
 
-fn parse_date(text: &str) -> Result<vsoko::selfexam::Date, JsValue> {
+fn parse_date(text: &str) -> Result<vsoko::calendar::Date, JsValue> {
     text.parse().map_err(|_| {
         to_js_error(&vsoko::Error::InvalidDate {
             field: "asOf".into(),

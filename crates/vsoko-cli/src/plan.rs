@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use vsoko::output::terminal::visible;
 use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan, PlanCheck};
 use vsoko::reason::{InputReason, Location};
-use vsoko::selfexam::Date;
+use vsoko::calendar::Date;
 use vsoko::{Error, Report};
 
 /// Arguments of `vsoko plan`.

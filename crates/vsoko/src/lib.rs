@@ -3,6 +3,7 @@
 #[doc = include_str!("../../../docs/architecture.md")]
 pub mod architecture {}
 pub mod batch;
+pub mod calendar;
 pub mod decimal;
 mod diagnostic;
 pub mod dynamics;

@@ -4,14 +4,14 @@
 //! Which mechanism and role answer each criterion is data (`data/plan_actions.json`),
 //! overridable by a file.
 
-use super::calendar::{AcademicYear, YearMonth};
 use super::model::{Deficit, Object, Plan, PlanItem};
 use super::period::Schedule;
+use crate::calendar::Date;
+use crate::calendar::{AcademicYear, YearMonth};
 use crate::error::{Error, Result};
 use crate::methodology::Methodology;
 use crate::methodology::{Flaw, Place, Problem};
 use crate::scoring::Report;
-use crate::selfexam::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -22,11 +22,11 @@
 //! | `responsible_overloaded` | warning | one person has more than N items in a month |
 //! | `overdue` | warning | with an "as of" date: planned, every scheduled month is over, not done |
 
-use super::calendar::YearMonth;
 use super::model::{Object, Plan, PlanItem, Status};
 use super::period::{PeriodProblem, Schedule, ScheduleKind};
+use crate::calendar::Date;
+use crate::calendar::YearMonth;
 use crate::finding::Severity;
-use crate::selfexam::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

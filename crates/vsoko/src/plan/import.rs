@@ -33,9 +33,9 @@
 //! Reading is linear in the size of the table: numbers and mechanisms are looked up in hash
 //! sets, and the title's year is found in one pass.
 
-use super::calendar::AcademicYear;
 use super::model::{Object, Plan, PlanItem};
 use super::period::{Schedule, ScheduleKind};
+use crate::calendar::AcademicYear;
 use crate::error::{Error, InputKind, Result};
 use crate::reason::{InputReason, Location, column_letters};
 use std::collections::{HashMap, HashSet};

@@ -4,7 +4,6 @@
 //! cyclogram template of «Циклограмма ВСОКО на 2023/24 учебный год».
 
 mod actions;
-mod calendar;
 mod checks;
 mod import;
 mod model;
@@ -13,8 +12,8 @@ mod period;
 mod template;
 mod views;
 
+pub use crate::calendar::{AcademicYear, MONTHS_RU, YearMonth};
 pub use actions::{ActionMapping, ActionRule, actions_for};
-pub use calendar::{AcademicYear, MONTHS_RU, YearMonth};
 pub use checks::{CheckOptions, Finding, PlanCheck};
 pub use model::{Deficit, Object, Plan, PlanItem, Status};
 pub use period::{PeriodProblem, Schedule, ScheduleKind};

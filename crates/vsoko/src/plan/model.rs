@@ -1,8 +1,8 @@
 //! The ВСОКО plan as data: an organisation, an academic year and its items.
 
-use super::calendar::AcademicYear;
 use super::period::Schedule;
-use crate::selfexam::Date;
+use crate::calendar::AcademicYear;
+use crate::calendar::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

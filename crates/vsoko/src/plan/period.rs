@@ -26,7 +26,7 @@
 //! [`Schedule::to_russian`] writes months back as such a phrase (`сентябрь – декабрь, май`), and
 //! the phrase reads back to the same months (a property test checks it).
 
-use super::calendar::{AcademicYear, MONTHS_RU, YearMonth};
+use crate::calendar::{AcademicYear, MONTHS_RU, YearMonth};
 use serde::{Deserialize, Serialize};
 
 /// How an item is scheduled.

@@ -1,9 +1,9 @@
 //! Built-in plan templates, embedded like the methodologies: «Циклограмма ВСОКО на 2023/24 учебный год»
 //! (eight mechanisms in two groups, August to June), laid on any academic year.
 
-use super::calendar::AcademicYear;
 use super::model::Plan;
 use super::period::Schedule;
+use crate::calendar::AcademicYear;
 use crate::error::{Error, Result};
 use serde::Deserialize;
 

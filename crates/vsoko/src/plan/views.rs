@@ -2,11 +2,11 @@
 //! person's agenda, and what is due in a month and what is overdue. Their Markdown and HTML are
 //! in `pages`; the CLI writes the XLSX from [`Cyclogram::grid`].
 
-use super::calendar::YearMonth;
 use super::checks::covered;
 use super::model::{Object, Plan, PlanItem, Status};
 use super::period::ScheduleKind;
-use crate::selfexam::Date;
+use crate::calendar::Date;
+use crate::calendar::YearMonth;
 use serde::Serialize;
 use std::collections::HashMap;
 

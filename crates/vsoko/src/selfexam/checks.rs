@@ -15,9 +15,9 @@
 //! | `stage_outside_window` | warning | a stage is dated before the reporting year or after the due date |
 //! | `published_before_review` | warning | published before the governing body reviewed the report |
 
-use super::date::Date;
 use super::deadline::{Deadline, due_date};
 use super::model::{SectionId, SelfExam, StageId};
+use crate::calendar::Date;
 use serde::{Deserialize, Serialize};
 
 pub use crate::finding::{Code, Finding, Severity};

@@ -1,7 +1,7 @@
 //! The deadline of order No. 462: the report is published and sent to the founder no later
 //! than 20 April of the year after the reporting year.
 
-use super::date::Date;
+use crate::calendar::Date;
 use serde::{Deserialize, Serialize};
 
 /// The due date for a reporting year: 20 April of the next year.

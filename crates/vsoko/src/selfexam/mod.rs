@@ -3,13 +3,12 @@
 //! and an empty skeleton with the official headings.
 
 mod checks;
-mod date;
 mod deadline;
 mod model;
 mod skeleton;
 
+pub use crate::calendar::{Date, is_leap};
 pub use checks::{CheckResult, Finding, Severity, check};
-pub use date::{Date, is_leap};
 pub use deadline::{Deadline, due_date};
 pub use model::{Section, SectionId, SelfExam, StageId, Stages};
 pub use skeleton::{Skeleton, SkeletonPart};

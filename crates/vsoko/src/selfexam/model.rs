@@ -1,7 +1,7 @@
 //! The self-examination report (order No. 462): who, for which year, the four stages, the
 //! signature and publication, and the analytical part section by section.
 
-use super::date::Date;
+use crate::calendar::Date;
 use crate::error::{Error, Result};
 use crate::scoring::Report;
 use serde::{Deserialize, Serialize};

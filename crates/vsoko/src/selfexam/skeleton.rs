@@ -1,9 +1,9 @@
 //! An empty report for a year: every part in the official order with its heading, the stages
 //! and the deadline — as JSON a school fills in, or as Markdown, with scored results attached.
 
-use super::date::Date;
 use super::deadline::due_date;
 use super::model::{SectionId, StageId};
+use crate::calendar::Date;
 use crate::output::markdown;
 use crate::scoring::Report;
 use serde::Serialize;
