@@ -176,8 +176,8 @@ pub struct FlagColumns {
     /// Not `u8`: pyo3 gives a `Vec<u8>` to Python as `bytes`.
     grade: Vec<u32>,
     year: Vec<i32>,
-    detail: Vec<String>,
-    detail_en: Vec<String>,
+    message: Vec<String>,
+    message_ru: Vec<String>,
 }
 
 impl FlagColumns {
@@ -186,13 +186,13 @@ impl FlagColumns {
         let mut c = FlagColumns::default();
         for f in rows {
             c.school.push(f.school);
-            c.sign.push(f.sign);
+            c.sign.push(f.sign.as_str().to_string());
             c.procedure.push(f.procedure);
             c.subject.push(f.subject);
             c.grade.push(u32::from(f.grade));
             c.year.push(f.year);
-            c.detail.push(f.detail);
-            c.detail_en.push(f.detail_en);
+            c.message.push(f.message);
+            c.message_ru.push(f.message_ru);
         }
         c
     }

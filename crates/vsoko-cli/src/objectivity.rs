@@ -380,16 +380,6 @@ fn opt(d: Option<Decimal>) -> String {
     d.map_or_else(|| "—".into(), |d| d.to_string())
 }
 
-fn sign_ru(sign: &str) -> &'static str {
-    match sign {
-        "inflated_mean" => "завышенный средний балл",
-        "mark_mismatch" => "несоответствие отметок и результатов",
-        "cohort_drop" => "резкое снижение результатов параллели",
-        "cohort_rise" => "резкий рост результатов параллели",
-        _ => "признак",
-    }
-}
-
 fn table(r: &Objectivity) -> String {
     let mut out = format!(
         "Индекс объективности: {} (школ: {}, с признаками необъективности: {})\n",
@@ -420,12 +410,12 @@ fn table(r: &Objectivity) -> String {
             out,
             "  {} — {} ({} {} {} кл., {}): {}",
             f.school,
-            sign_ru(&f.sign),
+            f.sign.ru(),
             f.procedure,
             f.subject,
             f.grade,
             f.year,
-            f.detail
+            f.message_ru
         );
     }
     out.push_str("\nСравнение отметок (понизили / подтвердили / повысили, % от сравнённых):\n");
@@ -546,12 +536,12 @@ fn html(r: &Objectivity) -> String {
             out,
             "<tr class=\"flag\"><td>{}</td><td>{}</td><td>{} {} {} кл. {}</td><td>{}</td></tr>",
             esc(&f.school),
-            sign_ru(&f.sign),
+            f.sign.ru(),
             esc(&f.procedure),
             esc(&f.subject),
             f.grade,
             f.year,
-            esc(&f.detail)
+            esc(&f.message_ru)
         );
     }
     out.push_str("</table>\n<h2>Сравнение отметок с отметками по журналу</h2>\n<p class=\"legend\"><span style=\"background:#d9534f\"></span>понизили<span style=\"background:#5cb85c\"></span>подтвердили<span style=\"background:#5b8def\"></span>повысили</p>\n<table><tr><th>Школа</th><th>Процедура</th><th>Сравнено</th><th>Понизили / подтвердили / повысили</th><th>Средний балл</th><th>Спирмен</th></tr>\n");

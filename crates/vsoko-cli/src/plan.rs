@@ -4,10 +4,10 @@ use crate::failure::{Failure, read_input};
 use clap::{Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use vsoko::calendar::Date;
 use vsoko::output::terminal::visible;
 use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan, PlanCheck};
 use vsoko::reason::{InputReason, Location};
-use vsoko::calendar::Date;
 use vsoko::{Error, Report};
 
 /// Arguments of `vsoko plan`.

@@ -90,7 +90,15 @@ fn the_planted_schools_are_exactly_the_flagged_ones() {
         "{flagged:?}"
     );
     for f in got["flags"].as_array().unwrap() {
-        assert!(!f["detail"].as_str().unwrap().is_empty());
+        assert!(!f["message"].as_str().unwrap().is_empty());
+        assert!(
+            f["message_ru"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .any(|c| ('а'..='я').contains(&c))
+        );
+        assert!(f.get("detail").is_none() && f.get("detail_en").is_none());
     }
 }
 

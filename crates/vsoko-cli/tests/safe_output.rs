@@ -12,9 +12,12 @@ use std::path::PathBuf;
 
 const SCRIPT: &str = "<script>alert(1)</script>";
 
-/// A temporary file with `body`, named after the test.
+/// A temporary file with `body`, in a folder of its own (tests run in parallel and write files
+/// of the same name).
 fn temp(name: &str, body: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vsoko-safe-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("vsoko-safe-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, body).unwrap();

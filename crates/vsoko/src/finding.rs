@@ -108,6 +108,14 @@ pub enum Code {
     Overdue,
     /// Objectivity, dynamics: a school name spelled like another one, kept apart.
     SchoolSpelling,
+    /// Objectivity: the school's interval of the mean lies above the region's.
+    InflatedMean,
+    /// Objectivity: journal marks and scores are negatively correlated.
+    MarkMismatch,
+    /// Objectivity: the cohort's completion fell sharply.
+    CohortDrop,
+    /// Objectivity: the cohort's completion rose sharply.
+    CohortRise,
 }
 
 impl Code {
@@ -147,6 +155,10 @@ impl Code {
         Code::ResponsibleOverloaded,
         Code::Overdue,
         Code::SchoolSpelling,
+        Code::InflatedMean,
+        Code::MarkMismatch,
+        Code::CohortDrop,
+        Code::CohortRise,
     ];
 
     /// Every code as text, in the order of [`Code::ALL`].
@@ -185,6 +197,10 @@ impl Code {
         "responsible_overloaded",
         "overdue",
         "school_spelling",
+        "inflated_mean",
+        "mark_mismatch",
+        "cohort_drop",
+        "cohort_rise",
     ];
 
     /// The code as text (`result_missing`).

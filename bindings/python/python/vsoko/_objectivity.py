@@ -29,7 +29,7 @@ SUMMARY_COLUMNS = [
     "spearman_negative", "max_score", "scores_n", "scores_sum", "scores_sum_sq",
 ]
 #: Columns of the flags frame.
-FLAG_COLUMNS = ["school", "sign", "procedure", "subject", "grade", "year", "detail", "detail_en"]
+FLAG_COLUMNS = ["school", "sign", "procedure", "subject", "grade", "year", "message", "message_ru"]
 _DECIMAL_COLUMNS = ("lowered_pct", "confirmed_pct", "raised_pct", "mean_score", "completion_pct",
                     "spearman", "max_score", "scores_sum", "scores_sum_sq")
 _INT_COLUMNS = ("grade", "year", "participants", "absent", "compared", "no_journal_mark",

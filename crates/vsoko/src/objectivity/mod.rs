@@ -32,5 +32,5 @@ pub use analysis::{
     ObjectivityOptions,
 };
 pub use pupil::{Cell, FileContext, Pupil, PupilColumns, PupilRef, PupilTable, is_header};
-pub use signs::{Flag, IndexSummary, MunicipalityIndex, Objectivity, combine, table_order};
+pub use signs::{Flag, IndexSummary, MunicipalityIndex, Objectivity, Sign, combine, table_order};
 pub use stats::{Moments, RHO_PLACES, T95, quantile, ranks, spearman};

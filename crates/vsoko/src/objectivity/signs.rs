@@ -9,13 +9,64 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// A school flagged by a sign, with its evidence.
+/// Rosobrnadzor's signs of biased results (declared in the order of their names, so flags sort
+/// as before).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sign {
+    /// The cohort's completion fell sharply from one grade and year to the next.
+    CohortDrop,
+    /// The cohort's completion rose sharply.
+    CohortRise,
+    /// The school's interval of the mean score lies wholly above the region's.
+    InflatedMean,
+    /// Journal marks and scores are negatively correlated.
+    MarkMismatch,
+}
+
+impl Sign {
+    /// The sign's code (`inflated_mean`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sign::CohortDrop => "cohort_drop",
+            Sign::CohortRise => "cohort_rise",
+            Sign::InflatedMean => "inflated_mean",
+            Sign::MarkMismatch => "mark_mismatch",
+        }
+    }
+
+    /// The sign's name in Russian.
+    ///
+    /// ```
+    /// assert_eq!(vsoko::objectivity::Sign::InflatedMean.ru(), "завышенный средний балл");
+    /// ```
+    pub fn ru(self) -> &'static str {
+        match self {
+            Sign::CohortDrop => "резкое снижение результатов параллели",
+            Sign::CohortRise => "резкий рост результатов параллели",
+            Sign::InflatedMean => "завышенный средний балл",
+            Sign::MarkMismatch => "несоответствие отметок и результатов",
+        }
+    }
+
+    /// The finding code of the sign.
+    pub fn code(self) -> Code {
+        match self {
+            Sign::CohortDrop => Code::CohortDrop,
+            Sign::CohortRise => Code::CohortRise,
+            Sign::InflatedMean => Code::InflatedMean,
+            Sign::MarkMismatch => Code::MarkMismatch,
+        }
+    }
+}
+
+/// A school flagged by a sign, with its evidence (`message` English, `message_ru` Russian).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
     /// The school.
     pub school: String,
-    /// `inflated_mean`, `mark_mismatch`, `cohort_drop` or `cohort_rise`.
-    pub sign: String,
+    /// The sign.
+    pub sign: Sign,
     /// ВПР, ОГЭ…
     pub procedure: String,
     /// The subject.
@@ -24,10 +75,38 @@ pub struct Flag {
     pub grade: u8,
     /// The year.
     pub year: i32,
-    /// The evidence, in Russian.
-    pub detail: String,
     /// The evidence, in English.
-    pub detail_en: String,
+    pub message: String,
+    /// The evidence, in Russian.
+    pub message_ru: String,
+}
+
+impl Flag {
+    /// The flag as a finding (a warning: a sign asks for a look, it proves nothing), placed at
+    /// the school; the messages name the procedure.
+    ///
+    /// ```
+    /// use vsoko::objectivity::{Flag, Sign};
+    /// let f = Flag { school: "Школа 7".into(), sign: Sign::InflatedMean, procedure: "ВПР".into(),
+    ///     subject: "Математика".into(), grade: 4, year: 2024,
+    ///     message: "the interval lies above".into(), message_ru: "интервал выше".into() };
+    /// let finding = f.finding();
+    /// assert_eq!(finding.code, "inflated_mean");
+    /// assert_eq!(finding.message_ru, "завышенный средний балл (ВПР Математика 4 кл. 2024): интервал выше");
+    /// ```
+    pub fn finding(&self) -> Finding {
+        let what = format!(
+            "{} {} {} кл. {}",
+            self.procedure, self.subject, self.grade, self.year
+        );
+        Finding::new(
+            self.sign.code(),
+            Severity::Warning,
+            Place::field(self.school.clone()),
+            format!("{} ({what}): {}", self.sign.as_str(), self.message),
+            format!("{} ({what}): {}", self.sign.ru(), self.message_ru),
+        )
+    }
 }
 
 /// The objectivity index of a set of schools.
@@ -236,15 +315,15 @@ type Intervals<'a> = BTreeMap<PopulationKey<'a>, Option<(Decimal, Decimal)>>;
 
 /// The signs one group shows by itself against its region: `inflated_mean`, `mark_mismatch`.
 fn group_flags(g: &GroupSummary, intervals: &Intervals<'_>) -> Vec<Flag> {
-    let flag = |sign: &str, detail: String, detail_en: String| Flag {
+    let flag = |sign: Sign, message_ru: String, message: String| Flag {
         school: g.school.clone(),
-        sign: sign.into(),
+        sign,
         procedure: g.procedure.clone(),
         subject: g.subject.clone(),
         grade: g.grade,
         year: g.year,
-        detail,
-        detail_en,
+        message,
+        message_ru,
     };
     let mut flags = Vec::new();
     let r = intervals.get(&(g.procedure.as_str(), g.subject.as_str(), g.grade, g.year));
@@ -254,7 +333,7 @@ fn group_flags(g: &GroupSummary, intervals: &Intervals<'_>) -> Vec<Flag> {
         && let Some((lo, hi)) = g.scores.interval()
     {
         flags.push(flag(
-            "inflated_mean",
+            Sign::InflatedMean,
             format!("95%-интервал среднего балла школы [{}; {}] целиком выше интервала региона [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
             format!("the school's 95% interval of the mean [{}; {}] lies above the region's [{}; {}]", fmt(lo), fmt(hi), fmt(rlo), fmt(rhi)),
         ));
@@ -262,7 +341,7 @@ fn group_flags(g: &GroupSummary, intervals: &Intervals<'_>) -> Vec<Flag> {
     if g.spearman_negative {
         let rho = g.spearman.map(|r| r.to_string()).unwrap_or_default();
         flags.push(flag(
-            "mark_mismatch",
+            Sign::MarkMismatch,
             format!("корреляция Спирмена между отметками по журналу и первичными баллами отрицательна: {rho} (сравнено {})", g.compared),
             format!("Spearman's correlation of journal marks and primary scores is negative: {rho} ({} compared)", g.compared),
         ));
@@ -374,37 +453,30 @@ fn cohort_flags(groups: &[GroupSummary], options: ObjectivityOptions) -> Vec<Fla
         let iqr = q75 - q25;
         let (high, low) = (q75 + Decimal::from(3) * iqr, q25 - Decimal::from(3) * iqr);
         for (next, k) in entries {
-            let (sign, ru, en) = if *k > high {
-                (
-                    "cohort_drop",
-                    "резкое снижение результатов параллели",
-                    "a sharp drop of the cohort",
-                )
+            let (sign, en) = if *k > high {
+                (Sign::CohortDrop, "a sharp drop of the cohort")
             } else if *k < low {
-                (
-                    "cohort_rise",
-                    "резкий рост результатов параллели",
-                    "a sharp rise of the cohort",
-                )
+                (Sign::CohortRise, "a sharp rise of the cohort")
             } else {
                 continue;
             };
             flags.push(Flag {
                 school: next.school.clone(),
-                sign: sign.into(),
+                sign,
                 procedure: next.procedure.clone(),
                 subject: next.subject.clone(),
                 grade: next.grade,
                 year: next.year,
-                detail: format!(
-                    "{ru}: K = {} (Q25 = {}, Q75 = {}, границы {} и {})",
+                message_ru: format!(
+                    "{}: K = {} (Q25 = {}, Q75 = {}, границы {} и {})",
+                    sign.ru(),
                     fmt(*k),
                     fmt(q25),
                     fmt(q75),
                     fmt(low),
                     fmt(high)
                 ),
-                detail_en: format!(
+                message: format!(
                     "{en}: K = {} (Q25 = {}, Q75 = {}, bounds {} and {})",
                     fmt(*k),
                     fmt(q25),
