@@ -167,6 +167,12 @@ fn version() -> &'static str {
 
 #[pymodule(gil_used = false)]
 fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("PLAN_DEFAULT_TEMPLATE", vsoko::plan::DEFAULT_TEMPLATE)?;
+    m.add("PLAN_DEFAULT_TOP", vsoko::plan::DEFAULT_TOP)?;
+    m.add(
+        "PLAN_DEFAULT_MAX_ITEMS_PER_MONTH",
+        vsoko::plan::DEFAULT_MAX_ITEMS_PER_MONTH,
+    )?;
     m.add_class::<methodology::Methodology>()?;
     m.add_class::<report::Report>()?;
     m.add_function(wrap_pyfunction!(score, m)?)?;

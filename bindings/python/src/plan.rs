@@ -88,7 +88,7 @@ pub fn _plan_template(py: Python<'_>, name: &str, academic_year: &str) -> PyResu
 
 /// Checks a plan; returns the findings as JSON text.
 #[pyfunction]
-#[pyo3(signature = (plan_json, as_of = None, max_items_per_month = 6))]
+#[pyo3(signature = (plan_json, as_of = None, max_items_per_month = vsoko::plan::DEFAULT_MAX_ITEMS_PER_MONTH))]
 pub fn _plan_check(
     py: Python<'_>,
     plan_json: &str,
@@ -129,7 +129,7 @@ pub fn _plan_view(
 
 /// Deficits of a scored result (its JSON) → actions with re-control, merged into a plan.
 #[pyfunction]
-#[pyo3(signature = (result_json, as_of, top = 3, plan_json = None))]
+#[pyo3(signature = (result_json, as_of, top = vsoko::plan::DEFAULT_TOP, plan_json = None))]
 pub fn _plan_actions(
     py: Python<'_>,
     result_json: &str,

@@ -55,7 +55,7 @@ pub fn plan_actions(
     })?;
     let as_of = required_date(&as_of)?;
     let top = match arg(top.as_ref()) {
-        t if t.is_undefined() || t.is_null() => 3,
+        t if t.is_undefined() || t.is_null() => vsoko::plan::DEFAULT_TOP,
         t => match t.as_f64() {
             Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => {
                 #[expect(
@@ -136,8 +136,11 @@ pub fn plan_template(
                 "учебный год вида 2024/25",
             ))
         })?;
-    let plan = vsoko::plan::template(name.as_deref().unwrap_or("cyclogram-2023"), year)
-        .map_err(|e| to_js_error(&e))?;
+    let plan = vsoko::plan::template(
+        name.as_deref().unwrap_or(vsoko::plan::DEFAULT_TEMPLATE),
+        year,
+    )
+    .map_err(|e| to_js_error(&e))?;
     to_js(&plan)
 }
 

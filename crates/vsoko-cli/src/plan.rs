@@ -78,7 +78,7 @@ enum PlanCommand {
         #[arg(long)]
         as_of: String,
         /// How many criteria (those that lost most points).
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, default_value_t = vsoko::plan::DEFAULT_TOP)]
         top: usize,
         /// A plan (JSON) to merge the actions into.
         #[arg(long)]
@@ -93,7 +93,7 @@ enum PlanCommand {
     /// A starting plan from a built-in template («Циклограмма ВСОКО на 2023/24 учебный год»).
     Template {
         /// Template name.
-        #[arg(default_value = "cyclogram-2023")]
+        #[arg(default_value = vsoko::plan::DEFAULT_TEMPLATE)]
         name: String,
         /// The academic year (`2024/25`).
         #[arg(long)]

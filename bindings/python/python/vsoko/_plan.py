@@ -76,7 +76,7 @@ class Plan:
         return cls.from_rows(csv.reader(text.splitlines(), dialect), academic_year)
 
     @classmethod
-    def template(cls, name: str = "cyclogram-2023", academic_year: str = "2024/25") -> Plan:
+    def template(cls, name: str = _vsoko.PLAN_DEFAULT_TEMPLATE, academic_year: str = "2024/25") -> Plan:
         """A built-in starting plan («Циклограмма ВСОКО на 2023/24 учебный год») for a year."""
         return cls(_loads(_vsoko._plan_template(name, academic_year)))
 
@@ -88,7 +88,7 @@ class Plan:
     def items(self) -> list[dict[str, Any]]:
         return list(self._data["items"])
 
-    def check(self, as_of: Any = None, max_items_per_month: int = 6) -> dict[str, Any]:
+    def check(self, as_of: Any = None, max_items_per_month: int = _vsoko.PLAN_DEFAULT_MAX_ITEMS_PER_MONTH) -> dict[str, Any]:
         """Findings as ``{"complete", "has_errors", "findings": [{"code", "severity", "item",
         "section", "field", "message", "message_ru"}]}`` (``message`` English, ``message_ru`` Russian); ``as_of`` (date or ``"YYYY-MM-DD"``) adds overdue."""
         return _loads(
@@ -123,7 +123,7 @@ class Plan:
         return f"<vsoko.Plan {self.academic_year}: {len(self._data['items'])} items>"
 
 
-def plan_actions(result: Any, as_of: Any, top: int = 3, plan: Plan | None = None) -> Plan:
+def plan_actions(result: Any, as_of: Any, top: int = _vsoko.PLAN_DEFAULT_TOP, plan: Plan | None = None) -> Plan:
     """Turns the deficits of a scored result into addressed actions with re-control.
 
     Args:

@@ -56,7 +56,7 @@ impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
             as_of: None,
-            max_items_per_month: 6,
+            max_items_per_month: super::DEFAULT_MAX_ITEMS_PER_MONTH,
         }
     }
 }

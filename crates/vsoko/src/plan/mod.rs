@@ -18,6 +18,14 @@ pub use checks::{CheckOptions, Finding, PlanCheck};
 pub use model::{Deficit, Object, Plan, PlanItem, Status};
 pub use period::{PeriodProblem, Schedule, ScheduleKind};
 pub use template::{TEMPLATES, template};
+
+/// The template a new plan starts from when none is named: «Циклограмма ВСОКО на 2023/24
+/// учебный год» laid on the year asked.
+pub const DEFAULT_TEMPLATE: &str = "cyclogram-2023";
+/// How many criteria (those that lost most points) become actions when the caller does not say.
+pub const DEFAULT_TOP: usize = 3;
+/// More items than this for one person in one month is `responsible_overloaded`, by default.
+pub const DEFAULT_MAX_ITEMS_PER_MONTH: usize = 6;
 pub use views::{Agenda, Cyclogram, CyclogramRow, Due};
 
 use crate::error::{Error, InputKind, Result};
