@@ -3,7 +3,7 @@
 //! for a methodology, `problems` (each with `code`, `path`, `message`, `message_ru`). Python and
 //! JS serialize it as it is; neither builds its own.
 
-use crate::Error;
+use crate::error::Error;
 use crate::methodology::Problem;
 use serde::Serialize;
 

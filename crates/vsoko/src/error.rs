@@ -4,8 +4,7 @@
 //! identifier that tests, bindings and other programs match on; the English message
 //! ([`std::fmt::Display`]) and the Russian one ([`Error::message_ru`]) are for people.
 
-use crate::methodology::Problem;
-use crate::reason::{DateReason, InputReason, Location, ValueReason};
+use crate::reason::{DateReason, InputReason, Location, Problem, ValueReason};
 use rust_decimal::Decimal;
 
 /// Everything that can go wrong in the core.

@@ -13,6 +13,7 @@ pub mod finding;
 mod halves;
 pub mod input;
 pub mod json;
+pub mod measure;
 pub mod methodology;
 pub mod objectivity;
 pub mod output;

@@ -264,8 +264,10 @@ mod tests {
             );
         }
         let doc = ScoreInput::from_json(r#"{"values": {"1.1.1": 3.00000000000000001}}"#).unwrap();
-        let m = crate::Methodology::builtin("index-2023").unwrap();
-        let e = m.score(&doc.values, crate::Options::default()).unwrap_err();
+        let m = crate::methodology::Methodology::builtin("index-2023").unwrap();
+        let e = m
+            .score(&doc.values, crate::scoring::Options::default())
+            .unwrap_err();
         assert_eq!(e.code(), "value_out_of_range");
     }
 
@@ -292,8 +294,10 @@ mod tests {
     fn wrong_types_name_the_indicator() {
         // Yes/no reads as a value; scoring rejects it for an indicator given in points.
         let yes = Values::from_json(r#"{"1.1.1": true}"#).unwrap();
-        let m = crate::Methodology::builtin("index-2023").unwrap();
-        let err = m.score(&yes, crate::Options::default()).unwrap_err();
+        let m = crate::methodology::Methodology::builtin("index-2023").unwrap();
+        let err = m
+            .score(&yes, crate::scoring::Options::default())
+            .unwrap_err();
         assert_eq!(
             (err.code(), err.indicator()),
             ("invalid_value", Some("1.1.1"))

@@ -1,7 +1,8 @@
 //! Half-open bands `from <= x < to`, lowest first: the levels of a total and the points of a
 //! `bands` or `share` rule are the same thing with a different label.
 
-use super::model::exact;
+use super::exact;
+use crate::reason::BandFlaw;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -68,38 +69,6 @@ impl Band for PointsBand {
     fn to(&self) -> Option<Decimal> {
         self.to
     }
-}
-
-/// What can be wrong with a list of bands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BandFlaw {
-    /// No band at all.
-    None,
-    /// `from >= to`.
-    Empty {
-        /// Lower bound.
-        from: Decimal,
-        /// Upper bound.
-        to: Decimal,
-    },
-    /// A band other than the lowest has no lower bound.
-    OpenBelow,
-    /// A band other than the highest has no upper bound.
-    OpenAbove,
-    /// The band starts below the end of the previous one.
-    Overlaps {
-        /// Its lower bound.
-        from: Decimal,
-        /// The previous band's upper bound.
-        previous_to: Decimal,
-    },
-    /// The band starts above the end of the previous one: values between fall into no band.
-    Gap {
-        /// The previous band's upper bound.
-        previous_to: Decimal,
-        /// Its lower bound.
-        from: Decimal,
-    },
 }
 
 /// Every flaw of a list of bands with the position of the band it concerns.

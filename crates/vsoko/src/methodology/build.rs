@@ -6,10 +6,10 @@ use super::aggregation::{AggregationType, Combine, Part, combine};
 use super::id_map::IdMap;
 use super::inputs::{Input, MeasureKind};
 use super::model::{GroupSpec, MethodologySpec};
-use super::problem::{Flaw, Place, Problem};
 use super::rules::{self, Build, RuleType};
 use super::{Group, Indicator, Methodology};
 use crate::methodology::aggregation::Aggregation;
+use crate::reason::{Flaw, Place, Problem};
 use rust_decimal::Decimal;
 
 /// The parts of a methodology built from a description.

@@ -1,9 +1,10 @@
 //! Inputs: the raw measures a school gives (a count, a number, yes/no, or points), each with
 //! its bounds. Rules turn them into an indicator's points.
 
-use super::model::exact;
+use super::exact;
 use crate::error::Error;
 use crate::input::Value;
+pub use crate::measure::MeasureKind;
 use crate::reason::ValueReason;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -45,42 +46,6 @@ pub struct InputSpec {
     /// Whether `"n/a"` is allowed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub not_applicable: bool,
-}
-
-/// The kind of a raw measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MeasureKind {
-    /// Points `0..=max`.
-    Points,
-    /// A whole number `>= 0`.
-    Count,
-    /// Any decimal within optional bounds.
-    Number,
-    /// Yes (1) or no (0).
-    YesNo,
-}
-
-impl MeasureKind {
-    /// The snake_case name used in the JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeasureKind::Points => "points",
-            MeasureKind::Count => "count",
-            MeasureKind::Number => "number",
-            MeasureKind::YesNo => "yes_no",
-        }
-    }
-
-    /// The Russian name, for forms.
-    pub fn ru(self) -> &'static str {
-        match self {
-            MeasureKind::Points => "баллы",
-            MeasureKind::Count => "количество",
-            MeasureKind::Number => "число",
-            MeasureKind::YesNo => "да/нет",
-        }
-    }
 }
 
 /// An input of a validated methodology.

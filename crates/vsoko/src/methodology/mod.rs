@@ -6,23 +6,24 @@ mod bands;
 mod build;
 mod builtin;
 mod catalog;
+mod exact;
 mod id_map;
 mod inputs;
 pub(crate) mod model;
-mod problem;
 mod rounding;
 mod rules;
 mod validate;
 
+pub use crate::measure::MeasureKind;
+pub use crate::reason::{BandFlaw, Flaw, Place, Problem};
 pub use aggregation::{
     Aggregation, AggregationType, Combine, Part, Weights, combine, combine_exact,
 };
-pub use bands::{Band, BandFlaw, PointsBand, find_band};
+pub use bands::{Band, PointsBand, find_band};
 pub use builtin::BUILTIN;
 pub use catalog::{Catalog, CatalogGroup, CatalogIndicator, CatalogInput};
-pub use inputs::{Given, Input, InputSpec, MeasureKind};
+pub use inputs::{Given, Input, InputSpec};
 pub use model::{FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec};
-pub use problem::{Flaw, Place, Problem};
 pub use rounding::{RoundAt, Rounding, RoundingMode};
 pub use rules::{
     BandsRule, Fault, LinearRule, PerItemRule, PointsRule, Rule, RuleSpec, RuleType, ShareRule,
@@ -133,7 +134,7 @@ impl Methodology {
         let text = crate::input::strip_bom(text);
         if text.trim().is_empty() {
             return Err(Error::EmptyInput {
-                what: crate::InputKind::Methodology,
+                what: crate::error::InputKind::Methodology,
             });
         }
         let spec: MethodologySpec = serde_json::from_str(text).map_err(|e| {
@@ -311,15 +312,15 @@ impl Methodology {
     /// assert_eq!(blank.values.len(), 11);
     /// assert_eq!(blank.methodology.as_deref(), Some("nocko-1547"));
     /// ```
-    pub fn blank_input(&self) -> crate::ScoreInput {
-        crate::ScoreInput {
+    pub fn blank_input(&self) -> crate::input::ScoreInput {
+        crate::input::ScoreInput {
             methodology: Some(self.id().to_string()),
             school: Some(String::new()),
             period: Some(String::new()),
             values: self
                 .inputs
                 .iter()
-                .map(|i| (i.id.clone(), crate::Value::Missing))
+                .map(|i| (i.id.clone(), crate::input::Value::Missing))
                 .collect(),
         }
     }

@@ -6,7 +6,7 @@ use super::bands::flaws;
 use super::id_map::IdSet;
 use super::inputs::{InputSpec, MeasureKind};
 use super::model::{GroupSpec, LevelBand, MethodologySpec};
-use super::problem::{Flaw, Place, Problem};
+use crate::reason::{Flaw, Place, Problem};
 use rust_decimal::Decimal;
 
 /// Returns every shape problem of `spec`.

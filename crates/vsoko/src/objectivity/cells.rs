@@ -1,7 +1,7 @@
 //! One pupil row's cells: text from a file or numbers from a columnar frame, looked up by
 //! column and read as text, decimals or whole numbers in a range (errors name the column).
 
-use super::pupil::{COLS, Col};
+use super::columns::{COLS, Col};
 use crate::error::{Error, Result};
 use crate::reason::{InputReason, Location, ValueReason};
 use rust_decimal::Decimal;
@@ -159,7 +159,7 @@ impl<'a, C: AsCell<'a>> RowCells<'a, C> {
             return Ok(Some((i, d)));
         }
         match crate::batch::parse_cell(t) {
-            Ok(crate::Value::Points(d)) => Ok(Some((i, d))),
+            Ok(crate::input::Value::Points(d)) => Ok(Some((i, d))),
             _ => Err(Error::InvalidInput {
                 at: self.location(i),
                 reason: InputReason::NotANumber {

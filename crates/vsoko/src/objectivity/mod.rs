@@ -22,6 +22,7 @@
 
 mod analysis;
 mod cells;
+mod columns;
 mod pupil;
 mod signs;
 mod stats;

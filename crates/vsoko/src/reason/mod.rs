@@ -4,11 +4,13 @@
 mod date;
 mod input;
 mod location;
+mod problem;
 mod value;
 
 pub use date::DateReason;
 pub use input::InputReason;
 pub use location::{Location, column_letters};
+pub use problem::{BandFlaw, Flaw, Place, Problem};
 pub use value::ValueReason;
 
 #[cfg(test)]

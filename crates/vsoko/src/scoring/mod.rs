@@ -293,7 +293,7 @@ impl Methodology {
 
     /// One indicator's slot from the inputs: n/a if an input it reads is n/a, missing if one is
     /// missing, otherwise its rule's points (rounded where the methodology declares it).
-    fn slot(&self, ind: &crate::Indicator, given: &[Given]) -> Result<Slot> {
+    fn slot(&self, ind: &crate::methodology::Indicator, given: &[Given]) -> Result<Slot> {
         let state = |g: Given| ind.reads.iter().any(|&i| given.get(i) == Some(&g));
         if state(Given::NotApplicable) {
             return Ok(Slot::NotApplicable);

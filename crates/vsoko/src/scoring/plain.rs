@@ -288,8 +288,8 @@ impl Plain {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::{Plain, decimal, hundredths};
-    use crate::Methodology;
     use crate::input::Value;
+    use crate::methodology::Methodology;
     use rust_decimal::Decimal;
 
     #[test]

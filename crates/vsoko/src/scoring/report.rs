@@ -1,8 +1,8 @@
 //! The full result of scoring one school: what the CLI, Python and JS show and serialize.
 
 use super::{Scorecard, Slot};
-use crate::Indicator;
 use crate::decimal::share;
+use crate::methodology::Indicator;
 use crate::methodology::{Given, Methodology, Rule};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -283,7 +283,7 @@ impl SelfExam {
         let text = crate::input::strip_bom(text);
         if text.trim().is_empty() {
             return Err(Error::EmptyInput {
-                what: crate::InputKind::SelfExam,
+                what: crate::error::InputKind::SelfExam,
             });
         }
         let raw: RawSelfExam = serde_json::from_str(text).map_err(crate::input::input_error)?;

@@ -6,7 +6,7 @@ mod mean;
 mod sum;
 mod weighted_sum;
 
-use super::model::exact;
+use crate::methodology::exact;
 use rust_decimal::Decimal;
 use serde::de;
 use serde::ser::SerializeMap;

@@ -23,9 +23,9 @@ pub use yes_no::YesNoRule;
 use super::bands::PointsBand;
 use super::id_map::IdMap;
 use super::inputs::MeasureKind;
-use super::model::exact;
-use super::problem::{Flaw, Place, Problem};
 use crate::decimal::{Computed, product, quotient};
+use crate::methodology::exact;
+use crate::reason::{Flaw, Place, Problem};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

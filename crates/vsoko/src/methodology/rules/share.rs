@@ -5,7 +5,7 @@ use super::{Build, Fault, RuleSpec, RuleType, share_of};
 use crate::decimal::Computed;
 use crate::methodology::bands::{PointsBand, find_band};
 use crate::methodology::inputs::MeasureKind;
-use crate::methodology::problem::Flaw;
+use crate::reason::Flaw;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 
 use super::{Build, RuleSpec, RuleType};
 use crate::methodology::inputs::MeasureKind;
-use crate::methodology::problem::Flaw;
+use crate::reason::Flaw;
 use rust_decimal::Decimal;
 
 /// Yes → points, no → 0.

@@ -1,12 +1,43 @@
 //! One problem of a methodology description: a stable code, where it is, and the data of what
 //! is wrong. English for logs ([`std::fmt::Display`]), Russian for people ([`Problem::ru`]).
 
-use super::bands::BandFlaw;
-use super::inputs::MeasureKind;
+use crate::measure::MeasureKind;
 use rust_decimal::Decimal;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
+
+/// What can be wrong with a list of bands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BandFlaw {
+    /// No band at all.
+    None,
+    /// `from >= to`.
+    Empty {
+        /// Lower bound.
+        from: Decimal,
+        /// Upper bound.
+        to: Decimal,
+    },
+    /// A band other than the lowest has no lower bound.
+    OpenBelow,
+    /// A band other than the highest has no upper bound.
+    OpenAbove,
+    /// The band starts below the end of the previous one.
+    Overlaps {
+        /// Its lower bound.
+        from: Decimal,
+        /// The previous band's upper bound.
+        previous_to: Decimal,
+    },
+    /// The band starts above the end of the previous one: values between fall into no band.
+    Gap {
+        /// The previous band's upper bound.
+        previous_to: Decimal,
+        /// Its lower bound.
+        from: Decimal,
+    },
+}
 
 /// A problem found in a methodology.
 ///
