@@ -10,6 +10,7 @@ mod exact;
 mod id_map;
 mod inputs;
 pub(crate) mod model;
+pub(crate) mod plain;
 mod rounding;
 mod rules;
 mod validate;
@@ -54,7 +55,7 @@ pub struct Methodology {
     total: Combine,
     max: Decimal,
     /// The table fast lane, worked out on first use (`None` when not plain).
-    plain: std::sync::OnceLock<Option<crate::scoring::plain::Plain>>,
+    plain: std::sync::OnceLock<Option<plain::Plain>>,
 }
 
 /// A group of a validated methodology.
@@ -193,10 +194,8 @@ impl Methodology {
     }
 
     /// The table fast lane when this methodology is plain (see `scoring::plain`).
-    pub(crate) fn plain(&self) -> Option<&crate::scoring::plain::Plain> {
-        self.plain
-            .get_or_init(|| crate::scoring::plain::Plain::of(self))
-            .as_ref()
+    pub(crate) fn plain(&self) -> Option<&plain::Plain> {
+        self.plain.get_or_init(|| plain::Plain::of(self)).as_ref()
     }
 
     /// Stable short name, e.g. `index-2023`.

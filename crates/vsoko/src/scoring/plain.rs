@@ -5,40 +5,16 @@
 //! problem to name, strict mode with a gap) goes the general way, so the results and errors
 //! are the same as [`Methodology::evaluate_row`]'s.
 
-use super::{Options, Scorecard, Slot};
+use super::{Scorecard, Slot};
 use crate::input::Value;
-use crate::methodology::{Combine, Given, MeasureKind, Methodology, Rule};
+use crate::methodology::Given;
+use crate::methodology::plain::{Plain, hundredths};
 use rust_decimal::Decimal;
 
 /// An input not given in the row.
 const UNSET: i64 = -1;
 /// An input given as missing (it still counts for duplicates).
 const MISSING: i64 = -2;
-
-/// What the lane needs of a plain methodology.
-#[derive(Debug, Clone)]
-pub(crate) struct Plain {
-    /// Per input: its indicator's group and its cap in hundredths.
-    inputs: Vec<(usize, i64)>,
-    /// Per indicator: the input it reads.
-    indicators: Vec<usize>,
-    /// Per group: its parent (children come after their parent).
-    parents: Vec<Option<usize>>,
-    /// Per group: its maximum (no n/a in a row this lane finishes, so it is the same for all).
-    group_max: Vec<Decimal>,
-    /// The maximum total (no n/a in a row this lane finishes, so it is the same for all).
-    pub(super) max: Decimal,
-}
-
-/// `d` in whole hundredths, when it has at most two places and is well inside `i64`.
-fn hundredths(d: Decimal) -> Option<i64> {
-    let scale = d.scale();
-    if scale > 2 {
-        return None;
-    }
-    let h = d.mantissa().checked_mul(10i128.pow(2 - scale))?;
-    i64::try_from(h).ok().filter(|h| h.unsigned_abs() < 1 << 53)
-}
 
 /// Rows added up together, a column at a time, by [`Plain::float_tile`].
 pub(super) const TILE: usize = 256;
@@ -81,49 +57,6 @@ pub(super) fn decimal(h: i64) -> Decimal {
 }
 
 impl Plain {
-    /// The lane for `m`, or `None` when `m` is not plain.
-    pub(crate) fn of(m: &Methodology) -> Option<Plain> {
-        let sum = |c: &Combine| matches!(c, Combine::Sum);
-        if m.rounding().is_some()
-            || !sum(m.total_aggregation())
-            || !m.groups().iter().all(|g| sum(&g.aggregation))
-            || m.indicators().len() != m.inputs().len()
-        {
-            return None;
-        }
-        let mut inputs = vec![None; m.inputs().len()];
-        let mut indicators = Vec::with_capacity(m.indicators().len());
-        for ind in m.indicators() {
-            let Rule::Points(r) = &ind.rule else {
-                return None;
-            };
-            let input = m.inputs().get(r.input)?;
-            if ind.reads.as_slice() != [r.input]
-                || input.kind != MeasureKind::Points
-                || input.max != Some(ind.cap)
-            {
-                return None;
-            }
-            let slot = inputs.get_mut(r.input)?;
-            if slot.is_some() {
-                return None;
-            }
-            *slot = Some((ind.group, hundredths(ind.cap)?));
-            indicators.push(r.input);
-        }
-        // The general path (not `evaluate_row`, which asks for this lane) on an empty row.
-        let card = m.finish(std::iter::empty(), Options::default()).ok()?;
-        // Every sum of a row stays below the total maximum, which must fit the lane.
-        hundredths(card.max)?;
-        Some(Plain {
-            inputs: inputs.into_iter().collect::<Option<Vec<_>>>()?,
-            indicators,
-            parents: m.groups().iter().map(|g| g.parent).collect(),
-            group_max: card.group_max,
-            max: card.max,
-        })
-    }
-
     /// Adds up `len` rows (at most [`TILE`]) a column at a time: `column(input, cells)` writes
     /// the rows' cells of an input into `cells`, which start empty (NaN). Read each row's result
     /// with [`Plain::tile_row`].

@@ -2,10 +2,11 @@
 //! [`Scorecard`] per row, or only what a table of results shows ([`TableScores`]: group
 //! points, total and maximum per row), with every buffer reused from row to row.
 
-use super::plain::{Plain, TILE, Tile};
+use super::plain::{TILE, Tile};
 use super::{Options, Scorecard, Slot};
 use crate::error::{Error, Result};
 use crate::input::Value;
+use crate::methodology::plain::Plain;
 use crate::methodology::{Given, Methodology, Part};
 use rust_decimal::Decimal;
 
