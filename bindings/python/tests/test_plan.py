@@ -14,9 +14,9 @@ import vsoko
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 
 
-def test_seed_tables_import_with_the_hand_counts() -> None:
+def test_source_tables_import_with_the_hand_counts() -> None:
     expected = {e["file"]: e for e in json.loads((FIXTURES / "plan/expected.json").read_text("utf-8"))}
-    for name in ["seed_003_cyclogram.csv", "seed_000_monthly.csv"]:
+    for name in ["cyclogram_2023_24.csv", "monthly_plan_2023_24.csv"]:
         plan = vsoko.Plan.from_file(FIXTURES / "plan" / name, "2023/24")
         assert len(plan.items) == expected[name]["items"], name
         months: dict[str, int] = {}

@@ -1,4 +1,4 @@
-//! `vsoko plan` end to end on the cleaned seed tables and the finding fixtures (all counted by
+//! `vsoko plan` end to end on the cleaned source tables (the cyclogram and the monthly plan of 2023/24) and the finding fixtures (all counted by
 //! hand: `fixtures/plan/expected.json`, `fixtures/plan/findings/make.py`).
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -51,15 +51,15 @@ fn as_counts(v: &Json) -> BTreeMap<String, u64> {
 }
 
 #[test]
-fn the_seed_cyclogram_imports_with_every_row() {
+fn the_source_cyclogram_imports_with_every_row() {
     let plan = plan_json(&[
         "plan",
         "import",
-        "plan/seed_003_cyclogram.csv",
+        "plan/cyclogram_2023_24.csv",
         "--year",
         "2023/24",
     ]);
-    let want = expected("seed_003_cyclogram.csv");
+    let want = expected("cyclogram_2023_24.csv");
     let items = plan["items"].as_array().unwrap();
     assert_eq!(items.len() as u64, want["items"].as_u64().unwrap());
     assert_eq!(count_by(items, months), as_counts(&want["items_per_month"]));
@@ -81,15 +81,15 @@ fn the_seed_cyclogram_imports_with_every_row() {
 }
 
 #[test]
-fn the_seed_monthly_plan_imports_with_its_headings() {
+fn the_source_monthly_plan_imports_with_its_headings() {
     let plan = plan_json(&[
         "plan",
         "import",
-        "plan/seed_000_monthly.csv",
+        "plan/monthly_plan_2023_24.csv",
         "--year",
         "2023/24",
     ]);
-    let want = expected("seed_000_monthly.csv");
+    let want = expected("monthly_plan_2023_24.csv");
     let items = plan["items"].as_array().unwrap();
     assert_eq!(items.len() as u64, want["items"].as_u64().unwrap());
     assert_eq!(count_by(items, months), as_counts(&want["items_per_month"]));
@@ -101,7 +101,7 @@ fn the_seed_monthly_plan_imports_with_its_headings() {
     // Nothing in a row is lost: every item row of the CSV is an item with each cell in its field.
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
-        .from_path(fixtures().join("plan/seed_000_monthly.csv"))
+        .from_path(fixtures().join("plan/monthly_plan_2023_24.csv"))
         .unwrap();
     let field = |i: &Json, k: &str| match &i[k] {
         Json::Array(a) => a
@@ -314,7 +314,7 @@ fn the_template_and_the_views() {
     let o = vsoko(&[
         "plan",
         "show",
-        "plan/seed_003_cyclogram.csv",
+        "plan/cyclogram_2023_24.csv",
         "--year",
         "2023/24",
     ]);
@@ -327,7 +327,7 @@ fn the_template_and_the_views() {
     let o = vsoko(&[
         "plan",
         "show",
-        "plan/seed_003_cyclogram.csv",
+        "plan/cyclogram_2023_24.csv",
         "--year",
         "2023/24",
         "--format",
@@ -342,7 +342,7 @@ fn the_template_and_the_views() {
     let o = vsoko(&[
         "plan",
         "show",
-        "plan/seed_003_cyclogram.csv",
+        "plan/cyclogram_2023_24.csv",
         "--year",
         "2023/24",
         "--format",
@@ -464,7 +464,7 @@ fn bad_plans_are_typed_errors_naming_the_place() {
 
 #[test]
 fn a_plan_saved_in_windows_1251_imports_as_the_utf8_one() {
-    let original = fixtures().join("plan/seed_003_cyclogram.csv");
+    let original = fixtures().join("plan/cyclogram_2023_24.csv");
     let table = std::fs::read_to_string(&original).unwrap();
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(&table);
     assert!(!unmappable);

@@ -1,5 +1,5 @@
 //! Golden cases from `fixtures/`, shared with the Python and JS tests. Expected results there
-//! were computed by hand from the seed rules, not copied from this program's output.
+//! were computed by hand from the rules of the sources, not copied from this program's output.
 
 #![allow(
     clippy::unwrap_used,

@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 use vsoko::{Error, Methodology};
 
-/// The seed table "Методология и показатели оценки качества общего образования", typed in
+/// The table of the slide "Методология и показатели оценки качества общего образования", typed in
 /// from the source: id, title, indicators, cap per indicator, maximum.
 const INDEX_2023: &[(&str, &str, usize, i64, i64)] = &[
     ("1", "Образовательные результаты", 30, 3, 90),
@@ -34,7 +34,7 @@ const INDEX_2023: &[(&str, &str, usize, i64, i64)] = &[
 ];
 
 #[test]
-fn index_2023_reproduces_the_seed_table() {
+fn index_2023_reproduces_the_sources_table() {
     let m = Methodology::builtin("index-2023").unwrap();
     let c = m.catalog();
     assert_eq!(c.groups.len(), INDEX_2023.len());
@@ -49,7 +49,7 @@ fn index_2023_reproduces_the_seed_table() {
             for (k, ind) in inds.iter().enumerate() {
                 assert_eq!(ind.id, format!("{id}.{}", k + 1));
                 assert_eq!(ind.max, Decimal::from(*cap));
-                assert_eq!(ind.title, None, "the seed does not name indicators");
+                assert_eq!(ind.title, None, "the source does not name indicators");
                 assert!(!ind.not_applicable);
             }
         }

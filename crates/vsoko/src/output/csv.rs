@@ -115,9 +115,17 @@ impl Line {
     /// A value the program computed (a number, a count, an id of its own): quoted when needed,
     /// never defused, so a negative number stays a number.
     pub fn number(&mut self, value: impl std::fmt::Display) -> &mut Line {
+        use std::fmt::Write as _;
         self.sep();
-        let v = value.to_string();
-        self.text.push_str(&quote(Cow::Owned(v)));
+        // Written in place (a batch writes a dozen numbers a row); quoted only in the rare case
+        // the text needs it.
+        let start = self.text.len();
+        let _ = write!(self.text, "{value}");
+        let written = self.text.get(start..).unwrap_or_default();
+        if let Cow::Owned(q) = quote(Cow::Borrowed(written)) {
+            self.text.truncate(start);
+            self.text.push_str(&q);
+        }
         self
     }
 
@@ -185,5 +193,7 @@ mod tests {
         let mut l = Line::new();
         l.number("-3.5").number(-2).text("-3.5");
         assert_eq!(l.finish(), "-3.5,-2,-3.5\n");
+        l.number("1,5").number("a\"b");
+        assert_eq!(l.finish(), "\"1,5\",\"a\"\"b\"\n");
     }
 }

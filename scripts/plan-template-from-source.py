@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes crates/vsoko/data/plan_cyclogram_2023.json, the built-in plan template, from the cleaned
-cyclogram of seed 003 (fixtures/plan/seed_003_cyclogram.csv). Written from the table's rules,
+«Циклограмма ВСОКО на 2023/24 учебный год» (fixtures/plan/cyclogram_2023_24.csv). Written from the table's rules,
 not from vsoko: the month cell and the group cell carry down their block; the group names the
 object (results / process); one row is one item. Run it again after changing the CSV."""
 
@@ -9,7 +9,7 @@ import json
 import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SRC = os.path.join(ROOT, "fixtures/plan/seed_003_cyclogram.csv")
+SRC = os.path.join(ROOT, "fixtures/plan/cyclogram_2023_24.csv")
 OUT = os.path.join(ROOT, "crates/vsoko/data/plan_cyclogram_2023.json")
 
 rows = list(csv.reader(open(SRC, encoding="utf-8"), delimiter=";"))
@@ -21,7 +21,7 @@ for i, (m, g, mech, content, resp, result) in enumerate(body, start=1):
     month = m.strip() or month
     group = g.strip() or group
     mech = mech.strip()
-    # Seed 003 misspells mechanism 2 once («…условия»); the template uses the first spelling.
+    # «Циклограмма ВСОКО на 2023/24 учебный год» misspells mechanism 2 once («…условия»); the template uses the first spelling.
     canonical = next((x for x in mechanisms if x.rstrip("х") == mech.rstrip("х")), mech)
     if canonical not in mechanisms:
         mechanisms.append(canonical)
@@ -35,11 +35,11 @@ for i, (m, g, mech, content, resp, result) in enumerate(body, start=1):
 template = {
     "id": "cyclogram-2023",
     "title": "Циклограмма внутренней системы оценки качества образования (ВСОКО)",
-    "source": "A school's cyclogram for 2023/24 (seed 003), cleaned in fixtures/plan/seed_003_cyclogram.csv",
+    "source": "«Циклограмма ВСОКО на 2023/24 учебный год», a school's cyclogram, cleaned in fixtures/plan/cyclogram_2023_24.csv",
     "notes": [
-        "Eight mechanisms in two groups, August to June, as in the seed; the group gives the object: "
+        "Eight mechanisms in two groups, August to June, as in the source; the group gives the object: "
         "«…образовательных результатов» → results, «…образовательной деятельности» → process.",
-        "Cells the seed leaves empty (the result of some April and May rows) stay empty: "
+        "Cells the source leaves empty (the result of some April and May rows) stay empty: "
         "the plan check reports them for the school to fill in.",
         "Months carry no year: a template is laid on any academic year.",
     ],
