@@ -287,10 +287,51 @@ impl Columns {
 /// assert_eq!(e.code(), "duplicate_school");
 /// assert_eq!(e.to_string(), "school \"Школа № 1\" is given twice, in rows 2 and 7; row 7 is not scored");
 /// ```
+///
+/// Memory stays small for a whole region: a school is kept as a 128-bit digest of its
+/// municipality, period and name (two independent 64-bit hashes) and the row of its first
+/// occurrence, not as its text; two different schools share a digest with a chance below
+/// 10⁻²⁵ in a batch of millions.
 #[derive(Debug, Default)]
 pub struct SchoolRows {
-    /// (municipality, period, school) → the row of the first occurrence.
-    first: std::collections::HashMap<(Option<String>, Option<String>, String), usize>,
+    /// Digest of (municipality, period, school) → the row of the first occurrence.
+    first: std::collections::HashMap<[u64; 2], u32, std::hash::BuildHasherDefault<Digested>>,
+}
+
+/// The hasher of a map whose keys are already digests: a key's first half is its hash (an
+/// array hashes its length, then its bytes; the last eight bytes written in a call win).
+#[derive(Debug, Default)]
+struct Digested(u64);
+
+impl std::hash::Hasher for Digested {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes.iter().take(8) {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // One half of the digest is hash enough.
+        self.0 = n;
+    }
+}
+
+/// A 128-bit digest of the parts (each followed by a byte no UTF-8 text holds).
+fn digest(parts: [&str; 3]) -> [u64; 2] {
+    use std::hash::Hasher as _;
+    let mut sip = std::hash::DefaultHasher::new();
+    // FNV-1a, independent of SipHash.
+    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        sip.write(p.as_bytes());
+        sip.write_u8(0xFF);
+        for &b in p.as_bytes().iter().chain(&[0xFF]) {
+            fnv = (fnv ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    [sip.finish(), fnv]
 }
 
 impl SchoolRows {
@@ -306,19 +347,25 @@ impl SchoolRows {
         municipality: Option<&str>,
         period: Option<&str>,
     ) -> Result<()> {
-        let trimmed =
-            |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        fn trimmed(s: Option<&str>) -> Option<&str> {
+            s.map(str::trim).filter(|s| !s.is_empty())
+        }
         let school = school.trim();
-        let key = (trimmed(municipality), trimmed(period), school.to_string());
+        let period = trimmed(period);
+        let key = digest([
+            trimmed(municipality).unwrap_or_default(),
+            period.unwrap_or_default(),
+            school,
+        ]);
         match self.first.entry(key) {
             std::collections::hash_map::Entry::Occupied(e) => Err(Error::DuplicateSchool {
                 school: school.to_string(),
-                period: e.key().1.clone(),
+                period: period.map(String::from),
                 row,
-                first: *e.get(),
+                first: usize::try_from(*e.get()).unwrap_or(usize::MAX),
             }),
             std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(row);
+                e.insert(u32::try_from(row).unwrap_or(u32::MAX));
                 Ok(())
             }
         }
