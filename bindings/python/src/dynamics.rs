@@ -71,7 +71,7 @@ pub fn _dynamics<'py>(
         let issues = PyList::empty(py);
         for issue in panel.issues() {
             let d = PyDict::new(py);
-            d.set_item("code", issue.code())?;
+            d.set_item("code", issue.code().as_str())?;
             d.set_item("row", issue.row)?;
             d.set_item("rejected", issue.rejected())?;
             d.set_item("message", issue.to_string())?;

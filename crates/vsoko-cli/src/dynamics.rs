@@ -156,13 +156,16 @@ fn load(input: &Input) -> Result<(Methodology, Dynamics, usize), Failure> {
         }
     }
     for issue in panel.issues() {
-        let level = if issue.rejected() {
+        let f = issue.finding();
+        if f.is_error() {
             bad += 1;
-            "error"
-        } else {
-            "warning"
-        };
-        note(&format!("{level}[{}]: {}", issue.code(), issue.ru()));
+        }
+        note(&format!(
+            "{}[{}]: {}",
+            f.severity.as_str(),
+            f.code,
+            f.message_ru
+        ));
     }
     let d = panel.finish(input.by.as_deref())?;
     Ok((m, d, bad))

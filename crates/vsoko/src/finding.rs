@@ -108,6 +108,16 @@ pub enum Code {
     Overdue,
     /// Objectivity, dynamics: a school name spelled like another one, kept apart.
     SchoolSpelling,
+    /// Dynamics: a municipality spelled like another one, kept apart.
+    MunicipalitySpelling,
+    /// Dynamics: a school is twice in one period (the row is left out).
+    DuplicateSchool,
+    /// Dynamics: a period written in another form than the first row's (left out).
+    MixedPeriodForms,
+    /// Dynamics: a row without a period (left out).
+    EmptyPeriod,
+    /// Dynamics: a row without a school (left out).
+    EmptySchool,
     /// Objectivity: the school's interval of the mean lies above the region's.
     InflatedMean,
     /// Objectivity: journal marks and scores are negatively correlated.
@@ -155,6 +165,11 @@ impl Code {
         Code::ResponsibleOverloaded,
         Code::Overdue,
         Code::SchoolSpelling,
+        Code::MunicipalitySpelling,
+        Code::DuplicateSchool,
+        Code::MixedPeriodForms,
+        Code::EmptyPeriod,
+        Code::EmptySchool,
         Code::InflatedMean,
         Code::MarkMismatch,
         Code::CohortDrop,
@@ -197,6 +212,11 @@ impl Code {
         "responsible_overloaded",
         "overdue",
         "school_spelling",
+        "municipality_spelling",
+        "duplicate_school",
+        "mixed_period_forms",
+        "empty_period",
+        "empty_school",
         "inflated_mean",
         "mark_mismatch",
         "cohort_drop",
@@ -222,9 +242,10 @@ impl PartialEq<&str> for Code {
     }
 }
 
-/// What a finding concerns: a plan item, a report section, a field (or a month, an object).
-/// On the wire every part is present, `null` when absent (plan findings always carried `item`
-/// and `field`, self-examination ones `section` and `field`).
+/// What a finding concerns: a plan item, a report section, a field (or a month, an object), or
+/// a row of a table. On the wire `item`, `section` and `field` are always present, `null` when
+/// absent (plan findings always carried `item` and `field`, self-examination ones `section` and
+/// `field`); `file` and `row` appear only in findings about a table's rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     /// The plan item, by its id.
@@ -237,6 +258,12 @@ pub struct Place {
     /// school name.
     #[serde(default)]
     pub field: Option<String>,
+    /// The file a row was read from (as given; empty names are left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The 1-based row (line) of a table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
 }
 
 impl Place {
@@ -265,6 +292,23 @@ impl Place {
     pub fn field(name: impl Into<String>) -> Place {
         Place {
             field: Some(name.into()),
+            ..Place::default()
+        }
+    }
+
+    /// A row of a file; an empty file name (a table given in memory) is left out.
+    ///
+    /// ```
+    /// use vsoko::finding::Place;
+    /// let p = Place::row("2024.csv", 7);
+    /// assert_eq!(serde_json::to_string(&p).unwrap(),
+    ///     r#"{"item":null,"section":null,"field":null,"file":"2024.csv","row":7}"#);
+    /// assert_eq!(Place::row("", 7).file, None);
+    /// ```
+    pub fn row(file: &str, row: u64) -> Place {
+        Place {
+            file: (!file.is_empty()).then(|| file.to_string()),
+            row: Some(row),
             ..Place::default()
         }
     }

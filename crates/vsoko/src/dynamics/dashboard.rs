@@ -272,7 +272,12 @@ fn school_table<'a>(
     h.push_str("</table>");
 }
 
-fn municipality(h: &mut String, m: &Methodology, d: &Dynamics, mun: &super::MunicipalityDynamics) {
+fn municipality(
+    h: &mut String,
+    m: &Methodology,
+    d: &Dynamics,
+    mun: &super::model::MunicipalityDynamics,
+) {
     let label = name(mun.municipality.as_deref());
     let _ = write!(
         h,

@@ -1,6 +1,8 @@
 //! What can be wrong with the rows of several periods: typed, with the row it concerns, an
-//! English text for logs and a Russian one for people.
+//! English text for logs and a Russian one for people. [`RowIssue::finding`] gives it the
+//! project's one outcome shape.
 
+use crate::finding::{Code, Finding, Place, Severity};
 use std::fmt;
 
 /// A problem of one row; `rejected` rows are left out of the dynamics (and counted).
@@ -32,9 +34,9 @@ pub enum IssueKind {
         /// The label found.
         found: String,
         /// Its form.
-        form: super::PeriodForm,
+        form: super::period::PeriodForm,
         /// The form of the first row.
-        expected: super::PeriodForm,
+        expected: super::period::PeriodForm,
     },
     /// No period.
     EmptyPeriod,
@@ -58,16 +60,44 @@ pub enum IssueKind {
 }
 
 impl RowIssue {
-    /// A stable code.
-    pub fn code(&self) -> &'static str {
+    /// A stable code (`duplicate_school`; compares equal to its text).
+    pub fn code(&self) -> Code {
         match self.kind {
-            IssueKind::DuplicateSchool { .. } => "duplicate_school",
-            IssueKind::MixedPeriodForms { .. } => "mixed_period_forms",
-            IssueKind::EmptyPeriod => "empty_period",
-            IssueKind::EmptySchool => "empty_school",
-            IssueKind::MunicipalitySpelling { .. } => "municipality_spelling",
-            IssueKind::SchoolSpelling { .. } => "school_spelling",
+            IssueKind::DuplicateSchool { .. } => Code::DuplicateSchool,
+            IssueKind::MixedPeriodForms { .. } => Code::MixedPeriodForms,
+            IssueKind::EmptyPeriod => Code::EmptyPeriod,
+            IssueKind::EmptySchool => Code::EmptySchool,
+            IssueKind::MunicipalitySpelling { .. } => Code::MunicipalitySpelling,
+            IssueKind::SchoolSpelling { .. } => Code::SchoolSpelling,
         }
+    }
+
+    /// The issue as a [`Finding`]: an error when the row was left out, a warning when it was
+    /// only reported; placed at the file and row.
+    ///
+    /// ```
+    /// use vsoko::dynamics::{IssueKind, RowIssue};
+    /// let issue = RowIssue { file: "2024.csv".into(), row: 4, kind: IssueKind::EmptySchool };
+    /// let f = issue.finding();
+    /// assert_eq!(f.code, "empty_school");
+    /// assert!(f.is_error());
+    /// assert_eq!(f.place.row, Some(4));
+    /// assert_eq!(f.message, "2024.csv, row 4: no school; row left out");
+    /// assert_eq!(f.message_ru, "2024.csv, строка 4: не указана школа; строка не учтена");
+    /// ```
+    pub fn finding(&self) -> Finding {
+        let severity = if self.rejected() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        Finding::new(
+            self.code(),
+            severity,
+            Place::row(&self.file, u64::try_from(self.row).unwrap_or(u64::MAX)),
+            self.to_string(),
+            self.ru(),
+        )
     }
 
     /// Whether the row was left out (a spelling is only reported).

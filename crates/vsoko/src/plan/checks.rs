@@ -86,8 +86,8 @@ impl Checker<'_> {
     ) {
         let place = crate::finding::Place {
             item: item.map(ToString::to_string),
-            section: None,
             field,
+            ..crate::finding::Place::default()
         };
         self.findings
             .push(Finding::new(code, severity, place, en, ru));
