@@ -6,7 +6,7 @@ mkdir -p corpus/rule_values corpus/score_json corpus/methodology_json corpus/csv
 for f in ../fixtures/schools/*/*.json ../fixtures/bad_inputs/*.json ../fixtures/batch/*.csv; do
   cp "$f" "corpus/score_json/$(basename "$(dirname "$f")")_$(basename "$f")"
 done
-cp ../crates/vsoko/data/*.json ../fixtures/methodologies/*.json ../fixtures/rules/rules*.json corpus/methodology_json/
+cp ../crates/vsoko/data/methodologies/*.json ../fixtures/methodologies/*.json ../fixtures/rules/rules*.json corpus/methodology_json/
 for f in ../fixtures/bad_methodologies/*.json; do cp "$f" "corpus/methodology_json/bad_$(basename "$f")"; done
 for f in ../fixtures/batch/*.csv ../fixtures/batch/reliability/*.csv; do cp "$f" "corpus/csv_rows/$(basename "$f")"; done
 # Raw workbooks exercise the zip/XML path; the target also builds sheets from any bytes.

@@ -1,5 +1,6 @@
 //! The built-in methodologies' Rust form (`src/methodology/builtin/specs.rs`) is generated from
-//! their JSON files (`data/*.json`, the source of truth) by this test: it renders the code again
+//! their JSON files (`data/methodologies/*.json`, the source of truth; one file is one built-in)
+//! by this test: it renders the code again
 //! and fails when the checked-in file differs. `VSOKO_BLESS=1 cargo test -p vsoko --test
 //! builtin_code` rewrites the file. Each struct is taken apart field by field, so a new field
 //! fails to compile here until the generator writes it.
@@ -18,12 +19,11 @@ use vsoko::methodology::{
 };
 use vsoko::methodology::{Rounding, RoundingMode};
 
-/// The built-ins: the function generated for each, and its file.
-const BUILTINS: &[(&str, &str)] = &[
-    ("index_2023", "index_2023.json"),
-    ("nocko_1547", "nocko_1547.json"),
-    ("nok_2019", "nok_2019.json"),
-];
+/// Where the built-ins' descriptions are: every `*.json` file of the folder is one built-in.
+const DATA: &str = "data/methodologies";
+/// Test-only built-ins: compiled into the crate's own unit tests only (`#[cfg(test)]`), so a
+/// test can show that a new built-in is one data file plus this generator.
+const TEST_DATA: &str = "tests/data/methodologies";
 
 const TARGET: &str = "src/methodology/builtin/specs.rs";
 
@@ -43,21 +43,71 @@ fn generated_builtins_match_their_json() {
     );
 }
 
+/// The description files of a folder, by name: (file stem, path from the crate root).
+fn files(root: &str, folder: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(format!("{root}/{folder}"))
+        .expect("read the data folder")
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a file")
+                .to_string_lossy()
+                .into_owned();
+            let stem = name.trim_end_matches(".json").to_string();
+            (stem, format!("{folder}/{name}"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The Rust name of a file stem (`nok_2019`, `test-only` → `test_only`).
+fn function(stem: &str) -> String {
+    stem.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
 fn render(root: &str) -> String {
     let mut out = String::from(
-        "//! The built-in methodologies as Rust values. GENERATED from `data/*.json` by\n\
+        "//! The built-in methodologies as Rust values. GENERATED from `data/methodologies/*.json`\n\
+         //! (and, for the crate's own tests only, `tests/data/methodologies/*.json`) by\n\
          //! `tests/builtin_code.rs`; do not edit (`VSOKO_BLESS=1 cargo test -p vsoko --test\n\
          //! builtin_code` rewrites it).\n\n\
-         use super::{d, measures, o, plain, s};\n\
+         use super::{Builtin, d, measures, o, plain, s};\n\
          use crate::methodology::*;\n",
     );
-    for (name, file) in BUILTINS {
-        let text = std::fs::read_to_string(format!("{root}/data/{file}")).expect("read data");
-        let spec: MethodologySpec = serde_json::from_str(&text).expect("parse data");
-        let _ = writeln!(
+    for (folder, test_only) in [(DATA, false), (TEST_DATA, true)] {
+        let found = files(root, folder);
+        let table = if test_only { "TEST_ONLY" } else { "TABLE" };
+        let cfg = if test_only { "#[cfg(test)]\n" } else { "" };
+        let mut rows = String::new();
+        let mut bodies = String::new();
+        for (stem, path) in &found {
+            let text = std::fs::read_to_string(format!("{root}/{path}")).expect("read data");
+            let spec: MethodologySpec = serde_json::from_str(&text).expect("parse data");
+            let name = function(stem);
+            let _ = writeln!(
+                rows,
+                "    Builtin {{\n        id: {:?},\n        spec: {name},\n        #[cfg(test)]\n        json: include_str!(\"../../../{path}\"),\n    }},",
+                spec.id
+            );
+            let _ = writeln!(
+                bodies,
+                "\n/// `{path}`.\n{cfg}fn {name}() -> MethodologySpec {{\n    {}\n}}",
+                methodology(&spec, 1)
+            );
+        }
+        let what = if test_only {
+            "The test-only built-ins (the crate's unit tests only)"
+        } else {
+            "The built-ins, by file name"
+        };
+        let _ = write!(
             out,
-            "\n/// `data/{file}`.\npub(super) fn {name}() -> MethodologySpec {{\n    {}\n}}",
-            methodology(&spec, 1)
+            "\n/// {what}.\n{cfg}pub(super) const {table}: &[Builtin] = &[\n{rows}];\n{bodies}"
         );
     }
     out

@@ -1,14 +1,17 @@
 //! The built-in methodologies, built once on first use from their descriptions.
 //!
-//! The descriptions are written as JSON (`data/*.json`, the source of truth) and compiled in as
-//! Rust values (`specs.rs`, generated from the JSON by `tests/builtin_code.rs`), so building a
-//! built-in reads no JSON: a WASM module that only scores with the built-ins carries no JSON
-//! parser. The tests below check that each generated value equals its file read the usual way.
+//! The descriptions are written as JSON (`data/methodologies/*.json`, the source of truth: one
+//! file is one built-in) and compiled in as Rust values (`specs.rs`, generated from the JSON by
+//! `tests/builtin_code.rs`, with the table of ids this module serves), so building a built-in
+//! reads no JSON: a WASM module that only scores with the built-ins carries no JSON parser. The
+//! tests below check that each generated value equals its file read the usual way, and that a
+//! test-only built-in (`tests/data/methodologies/`) is served like the others with no code of
+//! its own.
 
-use super::{IndicatorSpec, InputSpec, MeasureKind, Methodology, RuleSpec};
+use super::{IndicatorSpec, InputSpec, MeasureKind, Methodology, MethodologySpec, RuleSpec};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 #[rustfmt::skip]
 #[allow(
@@ -29,30 +32,63 @@ mod specs;
 /// `nocko-1547` and `nok-2019` are not two versions of one thing: the first scores given
 /// points against the 2014 criteria, the second computes points from raw data by the 2018–2019
 /// procedure.
-pub const BUILTIN: &[&str] = &["index-2023", "nocko-1547", "nok-2019"];
+pub const BUILTIN: &[&str] = &IDS;
 
-static INDEX_2023: LazyLock<Result<Methodology>> =
-    LazyLock::new(|| Methodology::from_spec(specs::index_2023()));
-static NOK_2019: LazyLock<Result<Methodology>> =
-    LazyLock::new(|| Methodology::from_spec(specs::nok_2019()));
-static NOCKO_1547: LazyLock<Result<Methodology>> =
-    LazyLock::new(|| Methodology::from_spec(specs::nocko_1547()));
+/// A built-in in the generated table.
+struct Builtin {
+    /// Its id (`index-2023`).
+    id: &'static str,
+    /// Its description.
+    spec: fn() -> MethodologySpec,
+    /// Its JSON file, for the test that compares the two.
+    #[cfg(test)]
+    json: &'static str,
+}
+
+const COUNT: usize = specs::TABLE.len();
+
+/// The ids of the generated table, in its order.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build, not a run"
+)]
+const IDS: [&str; COUNT] = {
+    let mut ids = [""; COUNT];
+    let mut i = 0;
+    while i < COUNT {
+        ids[i] = specs::TABLE[i].id;
+        i += 1;
+    }
+    ids
+};
+
+/// Each built-in, built once on first use.
+static BUILT: [OnceLock<Result<Methodology>>; COUNT] = [const { OnceLock::new() }; COUNT];
+
+#[cfg(test)]
+static BUILT_TEST_ONLY: [OnceLock<Result<Methodology>>; specs::TEST_ONLY.len()] =
+    [const { OnceLock::new() }; specs::TEST_ONLY.len()];
 
 pub(super) fn get(name: &str) -> Result<&'static Methodology> {
-    let cell = match name {
-        "index-2023" => &INDEX_2023,
-        "nocko-1547" => &NOCKO_1547,
-        "nok-2019" => &NOK_2019,
-        _ => {
-            return Err(Error::UnknownMethodology {
-                name: name.to_string(),
-                known: BUILTIN.iter().map(ToString::to_string).collect(),
-            });
-        }
+    let found = specs::TABLE.iter().zip(&BUILT).find(|(b, _)| b.id == name);
+    #[cfg(test)]
+    let found = found.or_else(|| {
+        specs::TEST_ONLY
+            .iter()
+            .zip(&BUILT_TEST_ONLY)
+            .find(|(b, _)| b.id == name)
+    });
+    let Some((builtin, cell)) = found else {
+        return Err(Error::UnknownMethodology {
+            name: name.to_string(),
+            known: BUILTIN.iter().map(ToString::to_string).collect(),
+        });
     };
     // The descriptions are validated by the unit test below; an error here would be a
     // packaging bug, still reported as a typed error rather than a panic.
-    cell.as_ref().map_err(Clone::clone)
+    cell.get_or_init(|| Methodology::from_spec((builtin.spec)()))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// A string of the generated descriptions (a call, not inlined, keeps their code short).
@@ -136,11 +172,11 @@ fn measures(rows: &[Measure]) -> Vec<InputSpec> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::methodology::MethodologySpec;
 
     #[test]
     fn every_builtin_builds_and_validates() {
-        for name in BUILTIN {
+        let test_only = specs::TEST_ONLY.iter().map(|b| &b.id);
+        for name in BUILTIN.iter().chain(test_only) {
             let m = get(name).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(m.id(), *name);
         }
@@ -148,26 +184,31 @@ mod tests {
 
     #[test]
     fn each_generated_description_equals_its_json_file() {
-        let read = |text: &str| serde_json::from_str::<MethodologySpec>(text).unwrap();
-        let pairs = [
-            (
-                specs::index_2023(),
-                read(include_str!("../../../data/index_2023.json")),
-            ),
-            (
-                specs::nocko_1547(),
-                read(include_str!("../../../data/nocko_1547.json")),
-            ),
-            (
-                specs::nok_2019(),
-                read(include_str!("../../../data/nok_2019.json")),
-            ),
-        ];
-        for (generated, file) in pairs {
-            assert_eq!(generated, file, "{}", file.id);
+        for b in specs::TABLE.iter().chain(specs::TEST_ONLY) {
+            let generated = (b.spec)();
+            let file = serde_json::from_str::<MethodologySpec>(b.json).unwrap();
+            assert_eq!(generated, file, "{}", b.id);
+            assert_eq!(file.id, b.id);
             // Equal decimals may differ in scale (2.5 and 2.50); the scale shows in reports.
             assert_eq!(format!("{generated:?}"), format!("{file:?}"), "{}", file.id);
         }
+    }
+
+    /// A new built-in is one data file plus the generated code: the test-only one has nothing
+    /// else, yet is served, scored and listed in errors like the others (and is not offered to
+    /// users: it is absent from `BUILTIN`).
+    #[test]
+    fn a_test_only_builtin_is_one_data_file() {
+        let m = crate::Methodology::builtin("test-only-2026").unwrap();
+        assert_eq!(m.id(), "test-only-2026");
+        assert!(!BUILTIN.contains(&"test-only-2026"));
+        let values = crate::Values::from_json(r#"{"1.1": 2, "1.2": 3}"#).unwrap();
+        let r = m.score(&values, crate::Options::default()).unwrap();
+        assert_eq!(r.total.to_string(), "5");
+        assert!(std::ptr::eq(
+            m,
+            crate::Methodology::builtin("test-only-2026").unwrap()
+        ));
     }
 
     #[test]

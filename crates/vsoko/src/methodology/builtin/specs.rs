@@ -1,12 +1,35 @@
-//! The built-in methodologies as Rust values. GENERATED from `data/*.json` by
+//! The built-in methodologies as Rust values. GENERATED from `data/methodologies/*.json`
+//! (and, for the crate's own tests only, `tests/data/methodologies/*.json`) by
 //! `tests/builtin_code.rs`; do not edit (`VSOKO_BLESS=1 cargo test -p vsoko --test
 //! builtin_code` rewrites it).
 
-use super::{d, measures, o, plain, s};
+use super::{Builtin, d, measures, o, plain, s};
 use crate::methodology::*;
 
-/// `data/index_2023.json`.
-pub(super) fn index_2023() -> MethodologySpec {
+/// The built-ins, by file name.
+pub(super) const TABLE: &[Builtin] = &[
+    Builtin {
+        id: "index-2023",
+        spec: index_2023,
+        #[cfg(test)]
+        json: include_str!("../../../data/methodologies/index_2023.json"),
+    },
+    Builtin {
+        id: "nocko-1547",
+        spec: nocko_1547,
+        #[cfg(test)]
+        json: include_str!("../../../data/methodologies/nocko_1547.json"),
+    },
+    Builtin {
+        id: "nok-2019",
+        spec: nok_2019,
+        #[cfg(test)]
+        json: include_str!("../../../data/methodologies/nok_2019.json"),
+    },
+];
+
+/// `data/methodologies/index_2023.json`.
+fn index_2023() -> MethodologySpec {
     MethodologySpec {
         format_version: 1,
         id: s("index-2023"),
@@ -253,8 +276,8 @@ pub(super) fn index_2023() -> MethodologySpec {
     }
 }
 
-/// `data/nocko_1547.json`.
-pub(super) fn nocko_1547() -> MethodologySpec {
+/// `data/methodologies/nocko_1547.json`.
+fn nocko_1547() -> MethodologySpec {
     MethodologySpec {
         format_version: 1,
         id: s("nocko-1547"),
@@ -309,8 +332,8 @@ pub(super) fn nocko_1547() -> MethodologySpec {
     }
 }
 
-/// `data/nok_2019.json`.
-pub(super) fn nok_2019() -> MethodologySpec {
+/// `data/methodologies/nok_2019.json`.
+fn nok_2019() -> MethodologySpec {
     MethodologySpec {
         format_version: 2,
         id: s("nok-2019"),
@@ -749,6 +772,52 @@ pub(super) fn nok_2019() -> MethodologySpec {
                         },
                     },
                 ],
+            },
+        ],
+    }
+}
+
+/// The test-only built-ins (the crate's unit tests only).
+#[cfg(test)]
+pub(super) const TEST_ONLY: &[Builtin] = &[
+    Builtin {
+        id: "test-only-2026",
+        spec: test_only_2026,
+        #[cfg(test)]
+        json: include_str!("../../../tests/data/methodologies/test_only_2026.json"),
+    },
+];
+
+/// `tests/data/methodologies/test_only_2026.json`.
+#[cfg(test)]
+fn test_only_2026() -> MethodologySpec {
+    MethodologySpec {
+        format_version: 1,
+        id: s("test-only-2026"),
+        title: s("Методика для тестов (не официальная)"),
+        title_en: o("A methodology for tests only (not official)"),
+        source: o("None: written for the test that shows a new built-in is one data file"),
+        notes: vec![
+            s("Compiled into the crate's own unit tests only; never offered to users."),
+        ],
+        max: Some(d(10, 0)),
+        aggregation: Aggregation::default(),
+        rounding: None,
+        inputs: Vec::new(),
+        levels: Vec::new(),
+        groups: vec![
+            GroupSpec {
+                id: s("1"),
+                kind: s("criterion"),
+                title: None,
+                title_en: None,
+                max: Some(d(10, 0)),
+                aggregation: Aggregation::default(),
+                groups: Vec::new(),
+                indicators: plain(&[
+                    ("1.1", None, None, (5, 0), false),
+                    ("1.2", None, None, (5, 0), true),
+                ]),
             },
         ],
     }
