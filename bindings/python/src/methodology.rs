@@ -163,6 +163,13 @@ impl Methodology {
         self.held.title()
     }
 
+    /// Short Russian name for lists and headings (not official; the title when the data gives
+    /// none).
+    #[getter]
+    fn short_title(&self) -> &str {
+        self.held.short_title()
+    }
+
     /// The maximum total (``Decimal``).
     #[getter]
     fn max<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

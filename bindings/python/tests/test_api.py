@@ -100,6 +100,8 @@ def test_methodology_object() -> None:
     again = pickle.loads(pickle.dumps(m))
     assert again.score({"1.1.1": 3}).total == Decimal(3)
     assert vsoko.methodologies() == ["index-2023", "nocko-1547", "nok-2019"]
+    assert m.short_title == "Индекс качества общего образования"
+    assert vsoko.Methodology.builtin("nok-2019").short_title.startswith("Независимая оценка")
     problems = m.check({"1.1.1": 4, "1.1.2": "n/a", "9.9": 1})
     assert [p["code"] for p in problems] == ["value_out_of_range", "not_applicable_forbidden", "unknown_indicator"]
 

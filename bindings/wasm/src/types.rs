@@ -56,7 +56,8 @@ export interface CatalogInput {
   not_applicable: boolean; indicators: string[]; hint_ru: string;
 }
 export interface Catalog {
-  id: string; title: string; title_en: string | null; source: string | null; notes: string[];
+  id: string; title: string; title_en: string | null; short_title: string; source: string | null;
+  notes: string[];
   max: Decimal; levels: LevelBand[]; groups: CatalogGroup[]; indicators: CatalogIndicator[];
   inputs: CatalogInput[];
 }

@@ -73,6 +73,8 @@ test("the page scores a school and marks an out-of-range value", async () => {
     const org = Object.fromEntries(lines.map((l) => l.split(",")).find((c) => c[0].startsWith("school_05")).map((v, i) => [ids[i], v]));
     const nokExpected = JSON.parse(readFileSync(join(root, "fixtures/nok/expected.json"), "utf8"))[org.school];
     await page.selectOption("#methodology", "nok-2019");
+    assert.equal((await page.locator("#methodology option:checked").textContent()).trim(),
+      "Независимая оценка качества условий (приказы № 114 и № 344н)");
     assert.equal(await page.locator("[data-id]:is(input, select)").count(), 28);
     assert.equal(await page.getAttribute('input[data-id="1.2.channels"]', "step"), "1");
     assert.equal(await page.getAttribute('input[data-id="1.2.channels"]', "max"), "5");

@@ -116,6 +116,11 @@ test("catalog, check, methodologies, version", () => {
   assert.equal(c.indicators.length, 72);
   assert.deepEqual(c.groups.map((g) => g.max), ["90", "51", "24", "15", "22", "14", "4", "4", "31", "2", "26", "3"]);
   assert.deepEqual(vsoko.methodologies(), ["index-2023", "nocko-1547", "nok-2019"]);
+  // Every built-in has its short name in its data (the page's menu reads it).
+  assert.deepEqual(vsoko.methodologies().map((n) => vsoko.catalog(n).short_title), [
+    "Индекс качества общего образования",
+    "Показатели приказа № 1547 (открытость, комфортность)",
+    "Независимая оценка качества условий (приказы № 114 и № 344н)"]);
   const problems = vsoko.check({ "1.1.1": 4, "1.1.2": "n/a", "1.1.18": 1 });
   assert.deepEqual(problems.map((p) => [p.code, p.indicator]), [
     ["value_out_of_range", "1.1.1"], ["not_applicable_forbidden", "1.1.2"], ["unknown_indicator", "1.1.18"]]);

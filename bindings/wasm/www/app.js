@@ -6,11 +6,6 @@ import init, { catalog, check, methodologies, percent as corePercent, score } fr
 
 const $ = (id) => document.getElementById(id);
 const NA = "n/a";
-const NAMES = {
-  "index-2023": "Индекс качества общего образования (72 показателя)",
-  "nocko-1547": "Приказ № 1547: открытость и комфортность",
-  "nok-2019": "НОК: приказы № 114 и № 344н (из исходных данных)",
-};
 const LEVEL_CLASS = { high: "high", medium: "medium", low: "low" };
 
 let current = null; // the catalogue of the chosen methodology
@@ -213,7 +208,8 @@ function save() {
 }
 
 await init();
-for (const name of methodologies()) $("methodology").append(el("option", { value: name, text: NAMES[name] ?? name }));
+// The short names come from the methodologies' data (the core's catalogue), not from the page.
+for (const name of methodologies()) $("methodology").append(el("option", { value: name, text: catalog(name).short_title }));
 buildForm($("methodology").value);
 $("methodology").addEventListener("change", () => { buildForm($("methodology").value); update(); });
 $("form").addEventListener("input", update);

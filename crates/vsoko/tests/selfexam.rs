@@ -125,6 +125,20 @@ fn attached_results_show_their_numbers() {
         "{md}"
     );
     assert!(md.contains("| 3.3 | Психологический климат |"), "{md}");
+    assert!(
+        md.contains("### Индекс качества общего образования: "),
+        "{md}"
+    );
+    // Every built-in is named by the short name in its data (nok-2019 was shown by its id).
+    let nok = vsoko::Methodology::builtin("nok-2019").unwrap();
+    let empty = nok
+        .score(&vsoko::Values::default(), vsoko::Options::default())
+        .unwrap();
+    let md = Skeleton::new(2023, vec![empty]).to_markdown();
+    assert!(
+        md.contains("### Независимая оценка качества условий (приказы № 114 и № 344н): "),
+        "{md}"
+    );
     let doc = s.to_input_json();
     let back = check_json(&doc, None).unwrap();
     assert!(

@@ -23,6 +23,8 @@ pub struct Catalog {
     pub title: String,
     /// English title.
     pub title_en: Option<String>,
+    /// Short Russian name for lists and headings (the title when the data gives none).
+    pub short_title: String,
     /// The document it comes from.
     pub source: Option<String>,
     /// Remarks on the data.
@@ -141,6 +143,7 @@ impl Methodology {
             id: spec.id.clone(),
             title: spec.title.clone(),
             title_en: spec.title_en.clone(),
+            short_title: self.short_title().to_string(),
             source: spec.source.clone(),
             notes: spec.notes.clone(),
             max: self.max(),

@@ -208,6 +208,16 @@ impl Methodology {
         &self.spec.title
     }
 
+    /// The short Russian name for lists and headings, or the title when the data gives none.
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nok-2019").unwrap();
+    /// assert_eq!(m.short_title(), "Независимая оценка качества условий (приказы № 114 и № 344н)");
+    /// ```
+    pub fn short_title(&self) -> &str {
+        self.spec.short_title.as_deref().unwrap_or(&self.spec.title)
+    }
+
     /// The description this methodology was built from (serialize it to get the JSON back).
     pub fn spec(&self) -> &MethodologySpec {
         &self.spec

@@ -28,6 +28,10 @@ pub struct MethodologySpec {
     /// English title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
+    /// A short Russian name for lists, headings and menus («Индекс качества общего
+    /// образования»): ours, not an official title; the title stands in when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     /// The document the methodology comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

@@ -147,11 +147,8 @@ fn capitalize(text: &str) -> String {
 }
 
 fn results_table(out: &mut String, r: &Report) {
-    let name = match r.methodology.as_str() {
-        "index-2023" => "Индекс качества общего образования",
-        "nocko-1547" => "Показатели приказа № 1547 (открытость, комфортность)",
-        other => other,
-    };
+    let name = crate::Methodology::builtin(&r.methodology)
+        .map_or(r.methodology.as_str(), |m| m.short_title());
     let level = r
         .level_title
         .as_deref()

@@ -35,6 +35,7 @@ fn index_2023() -> MethodologySpec {
         id: s("index-2023"),
         title: s("Индекс качества общего образования"),
         title_en: o("General education quality index"),
+        short_title: o("Индекс качества общего образования"),
         source: o("Методология и показатели оценки качества общего образования в Российской Федерации (Минпросвещения России, Рособрнадзор, утв. 22.12.2023)"),
         notes: vec![
             s("The source names the 3 directions and 9 criteria and gives the number of indicators and the cap per indicator; it does not name the 72 indicators one by one, so their titles are null (official title not in the source)."),
@@ -283,6 +284,7 @@ fn nocko_1547() -> MethodologySpec {
         id: s("nocko-1547"),
         title: s("Показатели, характеризующие общие критерии оценки качества образовательной деятельности организаций, осуществляющих образовательную деятельность"),
         title_en: o("Indicators of the general criteria of the quality of educational activity (openness and comfort)"),
+        short_title: o("Показатели приказа № 1547 (открытость, комфортность)"),
         source: o("Приказ Минобрнауки России от 05.12.2014 № 1547"),
         notes: vec![
             s("Every indicator is scored 0 to 10 points (Баллы (от 0 до 10))."),
@@ -339,6 +341,7 @@ fn nok_2019() -> MethodologySpec {
         id: s("nok-2019"),
         title: s("Независимая оценка качества условий осуществления образовательной деятельности (приказ Минпросвещения России № 114, порядок расчёта по приказу Минтруда России № 344н)"),
         title_en: o("Independent assessment of the quality of the conditions of educational activity (НОК): orders No. 114 and No. 344н"),
+        short_title: o("Независимая оценка качества условий (приказы № 114 и № 344н)"),
         source: o("Приказ Минпросвещения России от 13.03.2019 № 114; приказ Минтруда России от 31.05.2018 № 344н (единый порядок расчёта показателей)"),
         notes: vec![
             s("The methodology's title is a description of the procedure, not a quotation: the texts of orders 114 and 344н are not among the project's sources, so no official title of a criterion, indicator or input is given here (titles are null; title_en describes each one)."),
@@ -796,6 +799,7 @@ fn test_only_2026() -> MethodologySpec {
         id: s("test-only-2026"),
         title: s("Методика для тестов (не официальная)"),
         title_en: o("A methodology for tests only (not official)"),
+        short_title: None,
         source: o("None: written for the test that shows a new built-in is one data file"),
         notes: vec![
             s("Compiled into the crate's own unit tests only; never offered to users."),
