@@ -22,7 +22,8 @@ export interface PlanCheck { complete: boolean; has_errors: boolean; findings: P
 export interface ScoreInput { methodology?: string; school?: string; period?: string; values: Values }
 export interface GroupResult {
   id: string; kind: string; title: string | null; parent: string | null;
-  points: Decimal; max: Decimal; share: Decimal | null; lost: Decimal;
+  points: Decimal; max: Decimal; share: Decimal | null; percent: Decimal | null; lost: Decimal;
+  leaf: boolean;
 }
 export interface InputResult { id: string; value: Decimal | null; status: "scored" | "missing" | "not_applicable" }
 export interface IndicatorResult {
@@ -36,7 +37,7 @@ export interface IndicatorResult {
 export interface Deficit { id: string; title: string | null; lost: Decimal; points: Decimal; max: Decimal }
 export interface Report {
   methodology: string; school?: string; period?: string;
-  total: Decimal; max: Decimal; share: Decimal | null;
+  total: Decimal; max: Decimal; share: Decimal | null; percent: Decimal | null;
   level: "high" | "medium" | "low" | string | null; level_title: string | null;
   groups: GroupResult[]; indicators: IndicatorResult[];
   missing: string[]; not_applicable: string[];

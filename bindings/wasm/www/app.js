@@ -2,7 +2,7 @@
 // All rules (caps, n/a, levels, errors and their Russian messages) come from the core.
 // The lean scoring module loads with the page; the full module (plan, objectivity, self-
 // examination) loads the first time the plan tab needs it.
-import init, { catalog, check, methodologies, percent as corePercent, score } from "../pkg/lean/vsoko_wasm.js";
+import init, { catalog, check, methodologies, score } from "../pkg/lean/vsoko_wasm.js";
 
 const $ = (id) => document.getElementById(id);
 const NA = "n/a";
@@ -134,29 +134,24 @@ function update() {
   render(score(valid, name));
 }
 
-// The core's percentage (one decimal, rounded once from the exact ratio), as the CLI shows it.
-function percent(points, max) {
-  const p = corePercent(points, max);
-  return p === null ? "" : (p.includes(".") ? p : `${p}.0`);
-}
-
 function render(r) {
   $("total").textContent = r.total;
   $("max").textContent = r.max;
   const level = $("level");
   level.className = `level ${LEVEL_CLASS[r.level] ?? "none"}`;
   level.textContent = r.level_title ?? "уровни методикой не установлены";
-  $("share").textContent = r.share === null ? "" : `${percent(r.total, r.max)} % от максимума`;
+  // Percentages and leaves come from the core's report (one decimal, rounded once), as the CLI shows them.
+  $("share").textContent = r.percent === null ? "" : `${r.percent} % от максимума`;
   const bars = $("bars");
   bars.replaceChildren();
   for (const g of r.groups) {
-    const pct = g.share === null ? 0 : Number(g.share) * 100;
+    const pct = g.percent ?? "0";
     bars.append(el("div", { class: g.parent === null ? "bar dir" : "bar" },
       el("div", { class: "bar-label" }, el("span", { class: "gid", text: g.id }), ` ${g.title ?? ""}`),
       el("div", { class: "bar-value", text: `${g.points} / ${g.max}` }),
-      el("div", { class: "bar-track" }, el("div", { class: `bar-fill ${LEVEL_CLASS[r.level] ?? "none"}`, style: `width:${pct.toFixed(1)}%` }))));
+      el("div", { class: "bar-track" }, el("div", { class: `bar-fill ${LEVEL_CLASS[r.level] ?? "none"}`, style: `width:${pct}%` }))));
   }
-  const leaves = new Set(current.groups.filter((g) => !current.groups.some((c) => c.parent === g.id)).map((g) => g.id));
+  const leaves = new Set(r.groups.filter((g) => g.leaf).map((g) => g.id));
   const deficits = $("deficits");
   deficits.replaceChildren();
   for (const d of r.deficits.groups.filter((d) => leaves.has(d.id)).slice(0, 5)) {

@@ -176,7 +176,7 @@ fn score(args: &ScoreArgs) -> Result<String, Failure> {
     let report = vsoko::json::score_input(&input, Some(m), options)?;
     Ok(match args.format {
         ScoreFormat::Table => visible(&render::table(m, &report)),
-        ScoreFormat::Markdown => render::markdown(m, &report),
+        ScoreFormat::Markdown => report.to_markdown(m),
         ScoreFormat::Json => json(&report),
     })
 }

@@ -1,10 +1,10 @@
-//! How a report looks to a person: a Russian table for the terminal, or Markdown.
+//! How a report looks to a person in a terminal: a Russian table (Markdown is the core's
+//! `Report::to_markdown`).
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;
 use vsoko::decimal::ROUNDING;
-use vsoko::output::markdown;
 use vsoko::{Methodology, Report};
 
 const BAR_WIDTH: u32 = 20;
@@ -15,7 +15,7 @@ const TOP_DEFICITS: usize = 5;
 pub fn table(m: &Methodology, r: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", m.title(), r.methodology);
-    if let Some(line) = school_line(r) {
+    if let Some(line) = r.school_line_ru() {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out);
@@ -24,8 +24,8 @@ pub fn table(m: &Methodology, r: &Report) -> String {
         "Итого: {} из {} баллов ({}){}",
         r.total,
         r.max,
-        percent(r.total, r.max),
-        level_text(r, " — ")
+        shown(r.percent),
+        r.level_ru(" — ")
     );
     let _ = writeln!(out);
     for (g, spec) in r.groups.iter().zip(m.groups()) {
@@ -42,7 +42,7 @@ pub fn table(m: &Methodology, r: &Report) -> String {
             g.points.to_string(),
             g.max.to_string(),
             bar(g.share),
-            percent(g.points, g.max)
+            shown(g.percent)
         );
     }
     let derived: Vec<_> = r
@@ -75,7 +75,7 @@ pub fn table(m: &Methodology, r: &Report) -> String {
         .deficits
         .groups
         .iter()
-        .filter(|d| m.group(&d.id).is_some_and(|g| g.children.is_empty()))
+        .filter(|d| r.groups.iter().any(|g| g.leaf && g.id == d.id))
         .take(TOP_DEFICITS)
         .collect();
     if !leaf_deficits.is_empty() {
@@ -90,99 +90,20 @@ pub fn table(m: &Methodology, r: &Report) -> String {
                 d.max
             );
         }
-        let worst = worst_indicators(r, 8);
+        let worst = r.worst_ru(8);
         let _ = writeln!(out, "  Показатели с наибольшими потерями: {worst}");
     }
     out
 }
 
-/// `vsoko score --format markdown`: the same facts as a Markdown document.
-pub fn markdown(m: &Methodology, r: &Report) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "## {}\n", markdown::line(m.title()));
-    if let Some(line) = school_line(r) {
-        let _ = writeln!(out, "{}\n", markdown::line(&line));
-    }
-    let _ = writeln!(
-        out,
-        "**Итого: {} из {} баллов ({})**{}\n",
-        r.total,
-        r.max,
-        percent(r.total, r.max),
-        markdown::line(&level_text(r, " — "))
-    );
-    let _ = writeln!(
-        out,
-        "| Код | Направление / критерий | Баллы | Максимум | Доля |"
-    );
-    let _ = writeln!(out, "|---|---|---:|---:|---:|");
-    for g in &r.groups {
-        let title = markdown::cell(g.title.as_deref().unwrap_or("(без названия)"));
-        let title = if g.parent.is_none() {
-            format!("**{title}**")
-        } else {
-            title
-        };
-        let _ = writeln!(
-            out,
-            "| {} | {title} | {} | {} | {} |",
-            markdown::cell(&g.id),
-            g.points,
-            g.max,
-            percent(g.points, g.max)
-        );
-    }
-    if !r.missing.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nНе заполнено ({}): {}",
-            r.missing.len(),
-            markdown::line(&r.missing.join(", "))
-        );
-    }
-    if !r.deficits.indicators.is_empty() {
-        let worst = worst_indicators(r, 10);
-        let _ = writeln!(
-            out,
-            "\nНаибольшие потери баллов: {}",
-            markdown::line(&worst)
-        );
-    }
-    out
-}
-
-/// The `n` indicators that lost most, as `1.1.4 (−3), …`.
-fn worst_indicators(r: &Report, n: usize) -> String {
-    let worst: Vec<String> = r
-        .deficits
-        .indicators
-        .iter()
-        .take(n)
-        .map(|d| format!("{} (−{})", d.id, d.lost))
-        .collect();
-    worst.join(", ")
-}
-
-fn school_line(r: &Report) -> Option<String> {
-    let school = r.school.as_deref().filter(|s| !s.is_empty());
-    let period = r.period.as_deref().filter(|s| !s.is_empty());
-    match (school, period) {
-        (Some(s), Some(p)) => Some(format!("Организация: {s} · период: {p}")),
-        (Some(s), None) => Some(format!("Организация: {s}")),
-        (None, Some(p)) => Some(format!("Период: {p}")),
-        (None, None) => None,
-    }
-}
-
-fn level_text(r: &Report, sep: &str) -> String {
-    r.level_title
-        .as_deref()
-        .map_or_else(String::new, |t| format!("{sep}{t}"))
-}
-
 /// `points / max` as a percentage with one decimal (the core's one rounding, applied once).
 pub fn percent(points: Decimal, max: Decimal) -> String {
-    vsoko::decimal::percent(points, max).map_or_else(|| "—".to_string(), |p| format!("{p:.1} %"))
+    shown(vsoko::decimal::percent(points, max))
+}
+
+/// A percentage the core computed, as people read it, or `—`.
+fn shown(p: Option<Decimal>) -> String {
+    p.map_or_else(|| "—".to_string(), |p| format!("{p} %"))
 }
 
 fn bar(share: Option<Decimal>) -> String {

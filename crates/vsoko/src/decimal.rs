@@ -343,6 +343,7 @@ pub fn share(points: Decimal, max: Decimal) -> Option<Decimal> {
 /// use vsoko::decimal::percent;
 /// // 17.5 / 22 = 79.5454…% -> 79.5 (rounding the share 0.7955 first would give 79.6)
 /// assert_eq!(percent(Decimal::new(175, 1), Decimal::from(22)).unwrap().to_string(), "79.5");
+/// assert_eq!(percent(Decimal::from(8), Decimal::from(10)).unwrap().to_string(), "80.0");
 /// ```
 pub fn percent(points: Decimal, max: Decimal) -> Option<Decimal> {
     if max.is_zero() {
@@ -355,7 +356,11 @@ pub fn percent(points: Decimal, max: Decimal) -> Option<Decimal> {
             .checked_div(max)
             .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)),
     };
-    ratio.map(|p| p.round_dp_with_strategy(1, ROUNDING))
+    ratio.map(|p| {
+        let mut p = p.round_dp_with_strategy(1, ROUNDING);
+        p.rescale(1); // always one decimal: `80.0`, as people read it
+        p
+    })
 }
 
 #[cfg(test)]

@@ -83,6 +83,28 @@ fn check_case(input: &Path, expected: &Path, chosen: Option<&Methodology>) {
             "{name}: group {} max",
             g.id
         );
+        // The percentage people read: the expected points of the expected maximum, ×100,
+        // rounded half away from zero to one place, written with that place.
+        let points: rust_decimal::Decimal = w["points"].as_str().unwrap().parse().unwrap();
+        let max: rust_decimal::Decimal = w["max"].as_str().unwrap().parse().unwrap();
+        let want_percent = (!max.is_zero()).then(|| {
+            let p = (points * rust_decimal::Decimal::ONE_HUNDRED / max)
+                .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            format!("{p:.1}")
+        });
+        assert_eq!(
+            g.percent.map(|p| p.to_string()),
+            want_percent,
+            "{name}: group {} percent",
+            g.id
+        );
+        // A leaf holds indicators and no groups: no expected group names it as a parent
+        // (group ids nest by a dot: `1.1` is under `1`).
+        let has_child = groups.keys().any(|k| {
+            k.strip_prefix(g.id.as_str())
+                .is_some_and(|rest| rest.starts_with('.'))
+        });
+        assert_eq!(g.leaf, !has_child, "{name}: group {} leaf", g.id);
     }
     let ids = |key: &str| -> Vec<String> {
         want[key]

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import html
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 _LEVEL_COLORS = {"high": "#1b7f3b", "medium": "#b7791f", "low": "#c0392b"}
 
 
-def _pct(points: Decimal, max_: Decimal) -> str:
-    """Percent with one decimal, rounded once from the exact ratio (half away from zero)."""
-    if not max_:
-        return "—"
-    return f"{(points * 100 / max_).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} %"
+def _pct(percent: Decimal | None) -> str:
+    """The core's percentage (one decimal, rounded once from the exact ratio), or a dash."""
+    return "—" if percent is None else f"{percent} %"
 
 
 def result_html(self: Any) -> str:
@@ -44,7 +42,7 @@ def result_html(self: Any) -> str:
             f"<td style='text-align:right;padding:2px 6px;white-space:nowrap'>{g['points']} / {g['max']}</td>"
             "<td style='width:180px;padding:2px 6px'><div style='background:#eee;height:10px'>"
             f"<div style='background:{color};height:10px;width:{width:.1f}%'></div></div></td>"
-            f"<td style='text-align:right;padding:2px 6px'>{_pct(g['points'], g['max'])}</td></tr>"
+            f"<td style='text-align:right;padding:2px 6px'>{_pct(g['percent'])}</td></tr>"
         )
     missing = ""
     if self.missing:

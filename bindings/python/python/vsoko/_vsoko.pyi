@@ -52,7 +52,9 @@ class _GroupResult(TypedDict):
     points: Decimal
     max: Decimal
     share: Decimal | None
+    percent: Decimal | None
     lost: Decimal
+    leaf: bool
 
 class _InputResult(TypedDict):
     id: str

@@ -3,6 +3,7 @@
 //! [`Methodology::evaluate`] is the lean pass (numbers only, no strings) that batch work uses;
 //! [`Methodology::score`] builds the full [`Report`] a person or a program reads.
 
+mod markdown;
 pub(crate) mod plain;
 mod report;
 mod table;

@@ -1,7 +1,7 @@
 //! The full result of scoring one school: what the CLI, Python and JS show and serialize.
 
 use super::{Scorecard, Slot};
-use crate::decimal::share;
+use crate::decimal::{percent, share};
 use crate::methodology::Indicator;
 use crate::methodology::{Given, Methodology, Rule};
 use rust_decimal::Decimal;
@@ -25,6 +25,10 @@ pub struct Report {
     pub max: Decimal,
     /// `total / max`, 4 places; `null` when nothing applies.
     pub share: Option<Decimal>,
+    /// `total / max` as a percentage with one decimal, rounded once from the exact ratio (the
+    /// figure people read: `79.5`); `null` when nothing applies.
+    #[serde(default)]
+    pub percent: Option<Decimal>,
     /// Level id (`high`, `medium`, `low`), `null` when the methodology has no levels.
     pub level: Option<String>,
     /// Russian title of the level.
@@ -59,8 +63,16 @@ pub struct GroupResult {
     pub max: Decimal,
     /// `points / max`, 4 places; `null` when nothing applies.
     pub share: Option<Decimal>,
+    /// `points / max` as a percentage with one decimal, rounded once from the exact ratio;
+    /// `null` when nothing applies.
+    #[serde(default)]
+    pub percent: Option<Decimal>,
     /// `max - points`.
     pub lost: Decimal,
+    /// Whether the group has no child groups (it holds the indicators: where a school starts
+    /// to win points back).
+    #[serde(default)]
+    pub leaf: bool,
 }
 
 /// An indicator's result.
@@ -156,7 +168,9 @@ impl Report {
                 points,
                 max,
                 share: share(points, max),
+                percent: percent(points, max),
                 lost: (max - points).normalize(),
+                leaf: g.children.is_empty(),
             })
             .collect();
         report.indicators = m
@@ -239,6 +253,7 @@ impl Report {
             total,
             max,
             share: share(total, max),
+            percent: percent(total, max),
             level: level.map(|l| l.id.clone()),
             level_title: level.map(|l| l.title.clone()),
             groups: Vec::new(),
