@@ -88,7 +88,7 @@ const settle = (report, key, value) => {
 // order, or their JSON text) on first read, then kept as ordinary data properties in their
 // place in the key order. JSON.stringify, spread and structuredClone read them like any other
 // field. Nothing is held in wasm memory.
-export function lazyReport(source, level, total, max, share, values, strict) {
+export function lazyReport(source, level, total, max, share, percent, values, strict) {
   const head = heads.get(source);
   const band = level >= 0 ? head.levels[level] : null;
   const fill = (report) => {
@@ -99,8 +99,8 @@ export function lazyReport(source, level, total, max, share, values, strict) {
     }
   };
   return {
-    // A missing share or level is null, as in the whole report.
-    methodology: head.id, total, max, share: share ?? null,
+    // A missing share, percent or level is null, as in the whole report.
+    methodology: head.id, total, max, share: share ?? null, percent: percent ?? null,
     level: band ? band[0] : null, level_title: band ? band[1] : null,
     get groups() { fill(this); return this.groups; },
     set groups(v) { settle(this, "groups", v); },

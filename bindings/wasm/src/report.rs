@@ -1,7 +1,7 @@
 //! The report of a `score` call, made cheap to return. Values that are all numbers (or empty)
 //! cross as one array of floats in input order, which a plain methodology adds up without a
 //! decimal per value; other values JSON carries exactly cross as one JSON text; the rest value
-//! by value. The report's head (methodology, total, max, share, level) crosses at once, and its
+//! by value. The report's head (methodology, total, max, share, percent, level) crosses at once, and its
 //! long parts (groups, indicators, missing, not applicable, deficits) are scored again from the
 //! same floats or text when first read (`js/report.js`). Nothing stays in wasm memory between
 //! the calls, so a loop of calls cannot grow it. Any problem is reported by the value-by-value
@@ -40,6 +40,7 @@ extern "C" {
         total: &str,
         max: &str,
         share: Option<String>,
+        percent: Option<String>,
         values: JsValue,
         strict: bool,
     ) -> JsValue;
@@ -195,6 +196,7 @@ fn lazy(m: &Scored, head: &vsoko::Report, values: JsValue, options: vsoko::Optio
         &head.total.to_string(),
         &head.max.to_string(),
         head.share.map(|s| s.to_string()),
+        head.percent.map(|p| p.to_string()),
         values,
         options.strict,
     )
