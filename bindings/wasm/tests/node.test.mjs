@@ -200,6 +200,10 @@ test("objectivity over pupil objects equals the reference", () => {
   assert.equal(bad.code, "invalid_input");
   assert.equal(bad.index, 0);
   assert.equal(thrown(() => vsoko.objectivity("x")).code, "invalid_input");
+  const page = vsoko.objectivityHtml(pupils.map((p) => ({ ...p, school: `${p.school} <script>` })));
+  assert.ok(page.includes("&lt;script&gt;") && !page.includes("<script"));
+  assert.ok(page.includes("Content-Security-Policy"));
+  assert.equal(thrown(() => vsoko.objectivityHtml("x")).code, "invalid_input");
 });
 
 test("Methodology.fromJson scores a custom version-2 methodology like the Rust core", () => {

@@ -12,7 +12,6 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::objectivity::{Analysis, Objectivity, ObjectivityOptions, PupilTable, combine};
-use vsoko::output::html::escape as esc;
 use vsoko::output::terminal::visible;
 use vsoko::reason::{InputReason, Location};
 
@@ -83,7 +82,7 @@ fn analyse(args: &ObjectivityArgs) -> Result<usize, Failure> {
             .and_then(|()| out.write_all(b"\n")),
         Format::Table => out.write_all(visible(&table(&result)).as_bytes()),
         Format::Csv => out.write_all(csv(&result).as_bytes()),
-        Format::Html => out.write_all(html(&result).as_bytes()),
+        Format::Html => out.write_all(result.to_html().as_bytes()),
     };
     written
         .and_then(|()| out.flush())
@@ -502,77 +501,5 @@ fn csv(r: &Objectivity) -> String {
             .number(flags.join(" "));
         out.push_str(&line.finish());
     }
-    out
-}
-
-/// A self-contained page: the index, the flags, and per group a stacked bar of
-/// «понизили / подтвердили / повысили» (inline SVG, no scripts).
-fn html(r: &Objectivity) -> String {
-    let mut out = vsoko::output::html::head(
-        "Объективность оценивания",
-        "body{font-family:sans-serif;margin:1.5em;max-width:1100px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;font-size:10pt;text-align:left}th{background:#eef}.flag{color:#a00}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}",
-    );
-    let _ = write!(
-        out,
-        "<h1>Объективность оценивания</h1>\n<p>Индекс объективности: <b>{}</b> (школ: {}, с признаками необъективности: {})</p>\n",
-        opt(r.summary.objectivity_index),
-        r.summary.schools,
-        r.summary.flagged_schools
-    );
-    out.push_str("<h2>Муниципалитеты</h2>\n<table><tr><th>Муниципалитет</th><th>Школ</th><th>С признаками</th><th>Индекс</th></tr>\n");
-    for m in &r.municipalities {
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&m.municipality),
-            m.schools,
-            m.flagged_schools,
-            opt(m.objectivity_index)
-        );
-    }
-    out.push_str("</table>\n<h2>Признаки необъективности</h2>\n<table><tr><th>Школа</th><th>Признак</th><th>Процедура</th><th>Подробности</th></tr>\n");
-    for f in &r.flags {
-        let _ = writeln!(
-            out,
-            "<tr class=\"flag\"><td>{}</td><td>{}</td><td>{} {} {} кл. {}</td><td>{}</td></tr>",
-            esc(&f.school),
-            f.sign.ru(),
-            esc(&f.procedure),
-            esc(&f.subject),
-            f.grade,
-            f.year,
-            esc(&f.message_ru)
-        );
-    }
-    out.push_str("</table>\n<h2>Сравнение отметок с отметками по журналу</h2>\n<p class=\"legend\"><span style=\"background:#d9534f\"></span>понизили<span style=\"background:#5cb85c\"></span>подтвердили<span style=\"background:#5b8def\"></span>повысили</p>\n<table><tr><th>Школа</th><th>Процедура</th><th>Сравнено</th><th>Понизили / подтвердили / повысили</th><th>Средний балл</th><th>Спирмен</th></tr>\n");
-    for g in &r.groups {
-        let width = |p: Option<Decimal>| p.unwrap_or_default() * Decimal::from(3);
-        let (l, c, h) = (
-            width(g.lowered_pct),
-            width(g.confirmed_pct),
-            width(g.raised_pct),
-        );
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{} {} {} кл. {}</td><td>{}</td><td><svg width=\"300\" height=\"14\" role=\"img\" aria-label=\"{} / {} / {}\"><rect x=\"0\" width=\"{l}\" height=\"14\" fill=\"#d9534f\"/><rect x=\"{l}\" width=\"{c}\" height=\"14\" fill=\"#5cb85c\"/><rect x=\"{}\" width=\"{h}\" height=\"14\" fill=\"#5b8def\"/></svg> {} / {} / {}</td><td>{}</td><td>{}</td></tr>",
-            esc(&g.school),
-            esc(&g.procedure),
-            esc(&g.subject),
-            g.grade,
-            g.year,
-            g.compared,
-            opt(g.lowered_pct),
-            opt(g.confirmed_pct),
-            opt(g.raised_pct),
-            l + c,
-            opt(g.lowered_pct),
-            opt(g.confirmed_pct),
-            opt(g.raised_pct),
-            opt(g.mean_score),
-            opt(g.spearman)
-        );
-    }
-    out.push_str("</table>\n");
-    out.push_str(vsoko::output::html::END);
     out
 }
