@@ -1,4 +1,5 @@
-//! Objectivity of marks for JavaScript: `objectivity`. Built with the `objectivity` feature
+//! Objectivity of marks for JavaScript: `objectivity` (the result as an object) and
+//! `objectivityHtml` (the core's page of it). Built with the `objectivity` feature
 //! (on by default; off in the lean scoring module).
 
 use crate::convert::{self, to_js};
@@ -29,8 +30,22 @@ const PUPIL_FIELDS: [&str; 12] = [
 pub fn objectivity(
     #[wasm_bindgen(unchecked_param_type = "object[]")] pupils: JsValue,
 ) -> VsokoResult {
+    to_js(&analyse(&pupils)?)
+}
+
+/// The same result as a self-contained HTML page (the one `vsoko objectivity --format html`
+/// writes): every name escaped, a policy that forbids scripts. Throws as `objectivity`.
+#[wasm_bindgen(js_name = objectivityHtml)]
+pub fn objectivity_html(
+    #[wasm_bindgen(unchecked_param_type = "object[]")] pupils: JsValue,
+) -> Result<String, JsValue> {
+    Ok(analyse(&pupils)?.to_html())
+}
+
+/// The pupils read into one analysis and combined.
+fn analyse(pupils: &JsValue) -> Result<vsoko::objectivity::Objectivity, JsValue> {
     use vsoko::objectivity::{Analysis, FileContext, ObjectivityOptions, PupilColumns, combine};
-    if !js_sys::Array::is_array(&pupils) {
+    if !js_sys::Array::is_array(pupils) {
         return Err(to_js_error(&convert::wrong_argument(
             "pupils",
             "an array of pupil objects",
@@ -40,7 +55,7 @@ pub fn objectivity(
     let columns = PupilColumns::from_header(&PUPIL_FIELDS, FileContext::default())
         .map_err(|e| to_js_error(&e))?;
     let mut analysis = Analysis::new();
-    for (i, p) in js_sys::Array::from(&pupils).iter().enumerate() {
+    for (i, p) in js_sys::Array::from(pupils).iter().enumerate() {
         if !convert::is_plain_object(&p) {
             return Err(to_js_error(&convert::wrong_argument(
                 &format!("pupils[{i}]"),
@@ -77,5 +92,5 @@ pub fn objectivity(
         }
     }
     let options = ObjectivityOptions::default();
-    to_js(&combine(analysis.summaries(options), options))
+    Ok(combine(analysis.summaries(options), options))
 }

@@ -1,5 +1,6 @@
 //! The ВСОКО plan and cyclogram for JavaScript: `checkPlan`, `planActions`, `planTemplate`,
-//! `planCyclogram`, `planDue`. Built with the `plan` feature (on by default; off in the lean
+//! `planCyclogram`, `planDue` (the views' data) and `planRender` (a view as a Markdown, HTML or
+//! JSON document, through the core's `Plan::render`). Built with the `plan` feature (on by default; off in the lean
 //! scoring module).
 
 use crate::arg;
@@ -170,4 +171,57 @@ pub fn plan_due(
 ) -> VsokoResult {
     let plan = plan_arg(&plan)?;
     to_js(&plan.due(required_date(&as_of)?))
+}
+
+/// A view of a plan as a document, the one entry point of the core's views: `view` is
+/// `"cyclogram"`, `"agenda"` or `"due"`, `format` is `"markdown"` (the default), `"html"` (a
+/// self-contained page that forbids scripts) or `"json"` (text). The agenda needs
+/// `options.responsible` (any part of a name or role), the due view `options.asOf`
+/// (`YYYY-MM-DD`). Returns a string.
+#[wasm_bindgen(js_name = planRender)]
+pub fn plan_render(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"cyclogram\" | \"agenda\" | \"due\"")] view: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"markdown\" | \"html\" | \"json\" | null")]
+    format: Option<JsValue>,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "{ responsible?: string | null; asOf?: string | null } | null"
+    )]
+    options: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let kind: vsoko::plan::ViewKind = optional_string("view", &view)?
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e| to_js_error(&e))?;
+    let format: vsoko::output::Format = optional_string("format", &arg(format.as_ref()))?
+        .map_or(Ok(vsoko::output::Format::Markdown), |f| f.parse())
+        .map_err(|e| to_js_error(&e))?;
+    let options = arg(options.as_ref());
+    let field = |key: &str| -> Result<Option<String>, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(None);
+        }
+        if !convert::is_plain_object(&options) {
+            return Err(to_js_error(&convert::wrong_argument(
+                "options",
+                "an object {responsible, asOf}",
+                "объект {responsible, asOf}",
+            )));
+        }
+        let value =
+            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        optional_string(key, &value)
+    };
+    let responsible = field("responsible")?;
+    let as_of = field("asOf")?;
+    if kind == vsoko::plan::ViewKind::Due
+        && let Some(date) = &as_of
+    {
+        // The date's error names this binding's argument (`asOf`).
+        parse_date(date)?;
+    }
+    let view = kind
+        .with(responsible.as_deref(), as_of.as_deref())
+        .map_err(|e| to_js_error(&e))?;
+    Ok(plan_arg(&plan)?.render(&view, format))
 }

@@ -169,6 +169,29 @@ test("plan: checkPlan and planActions", () => {
   assert.equal(thrown(() => vsoko.planActions({}, "2024-01-15")).code, "invalid_input");
 });
 
+test("planRender: every view in every format, text escaped, the core's errors", () => {
+  const script = "<script>alert(1)</script>";
+  const plan = {
+    academic_year: "2023/24",
+    items: [{ id: "1", when: "март", content: script, responsible: [`зам ${script}`], result: script }],
+  };
+  const options = { responsible: "зам", asOf: "2024-03-10" };
+  for (const view of ["cyclogram", "agenda", "due"]) {
+    const html = vsoko.planRender(plan, view, "html", options);
+    assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"), view);
+    assert.ok(!html.includes("<script"), view);
+    assert.ok(html.includes("Content-Security-Policy"), view);
+    const md = vsoko.planRender(plan, view, undefined, options);
+    assert.ok(md.includes("&lt;script&gt;") && !md.includes("<script"), view);
+    assert.ok(JSON.stringify(JSON.parse(vsoko.planRender(JSON.stringify(plan), view, "json", options))).includes("alert(1)"), view);
+  }
+  assert.equal(thrown(() => vsoko.planRender(plan, "month")).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planRender(plan, "cyclogram", "xlsx")).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planRender(plan, "agenda", "html")).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planRender(plan, "due", "html", { asOf: "2024-13-01" })).code, "invalid_date");
+  assert.equal(thrown(() => vsoko.planRender(plan, "due", "html", 7)).code, "invalid_input");
+});
+
 test("objectivity over pupil objects equals the reference", () => {
   const text = readFileSync(join(FIXTURES, "objectivity/spearman_ties.csv"), "utf8").trim().split("\n");
   const head = text[0].split(",");
@@ -182,6 +205,10 @@ test("objectivity over pupil objects equals the reference", () => {
   assert.equal(bad.code, "invalid_input");
   assert.equal(bad.index, 0);
   assert.equal(thrown(() => vsoko.objectivity("x")).code, "invalid_input");
+  const page = vsoko.objectivityHtml(pupils.map((p) => ({ ...p, school: `${p.school} <script>` })));
+  assert.ok(page.includes("&lt;script&gt;") && !page.includes("<script"));
+  assert.ok(page.includes("Content-Security-Policy"));
+  assert.equal(thrown(() => vsoko.objectivityHtml("x")).code, "invalid_input");
 });
 
 test("Methodology.fromJson scores a custom version-2 methodology like the Rust core", () => {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::calendar::Date;
 use vsoko::output::terminal::visible;
-use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan, PlanCheck};
+use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Format, Plan, PlanCheck, ViewKind};
 use vsoko::reason::{InputReason, Location};
 use vsoko::{Error, Report};
 
@@ -52,8 +52,8 @@ enum PlanCommand {
         /// The plan file (JSON, CSV or XLSX).
         file: PathBuf,
         /// What to show.
-        #[arg(long, value_enum, default_value_t = View::Cyclogram)]
-        view: View,
+        #[arg(long, value_parser = view_parser(), default_value = ViewKind::Cyclogram.as_str())]
+        view: ViewKind,
         /// For the agenda: a name or role (any part of it).
         #[arg(long)]
         responsible: Option<String>,
@@ -115,11 +115,11 @@ enum CheckFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum View {
-    Cyclogram,
-    Agenda,
-    Due,
+/// `--view`: the core's view ids, listed in `--help` and passed straight through.
+fn view_parser() -> impl clap::builder::TypedValueParser<Value = ViewKind> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(ViewKind::ALL.map(ViewKind::as_str))
+        .try_map(|id| id.parse::<ViewKind>())
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -273,7 +273,7 @@ fn table(plan: &Plan, r: &PlanCheck) -> String {
 
 fn show(
     path: &Path,
-    view: View,
+    view: ViewKind,
     responsible: Option<&str>,
     as_of: Option<&str>,
     year: Option<&str>,
@@ -281,50 +281,13 @@ fn show(
     output: Option<&Path>,
 ) -> Result<String, Failure> {
     let plan = load(path, year)?;
-    let missing = |what: &str, ru: &str| {
-        Failure::Core(Error::InvalidInput {
-            at: Location::Argument(what.into()),
-            reason: InputReason::WrongArgument {
-                expected: format!("--{what} for this view"),
-                expected_ru: ru.into(),
-            },
-        })
+    let format = match format {
+        ShowFormat::Markdown => Format::Markdown,
+        ShowFormat::Html => Format::Html,
+        ShowFormat::Json => Format::Json,
+        ShowFormat::Xlsx => return cyclogram_xlsx(&plan, view, output),
     };
-    let text = match (view, format) {
-        (View::Cyclogram, ShowFormat::Markdown) => plan.cyclogram().to_markdown(),
-        (View::Cyclogram, ShowFormat::Html) => plan.cyclogram().to_html(),
-        (View::Cyclogram, ShowFormat::Json) => json(&plan.cyclogram()),
-        (View::Cyclogram, ShowFormat::Xlsx) => {
-            let out =
-                output.ok_or_else(|| missing("output", "файл для XLSX (-o cyclogram.xlsx)"))?;
-            crate::xlsx::write_cyclogram(&plan.cyclogram(), out)?;
-            return Ok(String::new());
-        }
-        (View::Agenda | View::Due, ShowFormat::Xlsx) => {
-            return Err(Failure::Usage(
-                "список пунктов (--view agenda или due) не выводится в XLSX; выберите --format markdown, html или json".into(),
-            ));
-        }
-        (View::Agenda, f) => {
-            let who = responsible
-                .ok_or_else(|| missing("responsible", "--responsible (имя или должность)"))?;
-            let agenda = plan.agenda(who);
-            match f {
-                ShowFormat::Json => json(&agenda),
-                ShowFormat::Html => agenda.to_html(),
-                ShowFormat::Markdown | ShowFormat::Xlsx => agenda.to_markdown(),
-            }
-        }
-        (View::Due, f) => {
-            let date = as_of.ok_or_else(|| missing("as-of", "--as-of (дата ГГГГ-ММ-ДД)"))?;
-            let due = plan.due(parse_date("as_of", date)?);
-            match f {
-                ShowFormat::Json => json(&due),
-                ShowFormat::Html => due.to_html(),
-                ShowFormat::Markdown | ShowFormat::Xlsx => due.to_markdown(),
-            }
-        }
-    };
+    let text = plan.render(&view.with(responsible, as_of)?, format);
     match output {
         Some(out) => {
             std::fs::write(out, text)
@@ -333,6 +296,26 @@ fn show(
         }
         None => Ok(text),
     }
+}
+
+/// The cyclogram as a workbook (the one view with a sheet), written to `output`.
+fn cyclogram_xlsx(plan: &Plan, view: ViewKind, output: Option<&Path>) -> Result<String, Failure> {
+    if view != ViewKind::Cyclogram {
+        return Err(Failure::Usage(
+            "список пунктов (--view agenda или due) не выводится в XLSX; выберите --format markdown, html или json".into(),
+        ));
+    }
+    let out = output.ok_or_else(|| {
+        Failure::Core(Error::InvalidInput {
+            at: Location::Argument("output".into()),
+            reason: InputReason::WrongArgument {
+                expected: "--output for this view".into(),
+                expected_ru: "файл для XLSX (-o cyclogram.xlsx)".into(),
+            },
+        })
+    })?;
+    crate::xlsx::write_cyclogram(&plan.cyclogram(), out)?;
+    Ok(String::new())
 }
 
 fn actions(

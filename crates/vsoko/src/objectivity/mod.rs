@@ -19,10 +19,12 @@
 //! Procedures and subjects that differ only in case and spaces are one, shown as first seen.
 //! In a journal mark, «н» and «осв» mean no mark: the pupil is not compared, the score counts.
 //! No threshold on the shares of «понизили» / «повысили» is federal, so none is applied.
+//! [`Objectivity::to_html`] is the result as a page for people.
 
 mod analysis;
 mod cells;
 mod columns;
+mod page;
 mod pupil;
 mod signs;
 mod stats;

@@ -1,6 +1,6 @@
 //! The ВСОКО plan and cyclogram (DOMAIN §4): a plan as data, Russian periods read into months,
-//! import from the tables schools keep, checks as findings, views (cyclogram, agenda, due),
-//! deficits of a scored result turned into addressed actions with re-control, and the built-in
+//! import from the tables schools keep, checks as findings, views (cyclogram, agenda, due) as
+//! documents through one [`Plan::render`] (a [`View`] in a [`Format`]), deficits of a scored result turned into addressed actions with re-control, and the built-in
 //! cyclogram template of «Циклограмма ВСОКО на 2023/24 учебный год».
 
 mod actions;
@@ -9,14 +9,17 @@ mod import;
 mod model;
 mod pages;
 mod period;
+mod render;
 mod template;
 mod views;
 
 pub use crate::calendar::{AcademicYear, MONTHS_RU, YearMonth};
+pub use crate::output::Format;
 pub use actions::{ActionMapping, ActionRule, actions_for};
 pub use checks::{CheckOptions, Finding, PlanCheck};
 pub use model::{Deficit, Object, Plan, PlanItem, Status};
 pub use period::{PeriodProblem, Schedule, ScheduleKind};
+pub use render::{View, ViewKind};
 pub use template::{TEMPLATES, template};
 
 /// The template a new plan starts from when none is named: «Циклограмма ВСОКО на 2023/24
