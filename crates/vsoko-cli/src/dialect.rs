@@ -39,7 +39,7 @@ pub fn sniff(head: &[u8]) -> Dialect {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     Dialect {
         encoding: encoding(head),
-        delimiter: delimiter(head),
+        delimiter: vsoko::delimited::delimiter(head),
     }
 }
 
@@ -66,38 +66,6 @@ fn encoding(head: &[u8]) -> Encoding {
     } else {
         Encoding::Utf8
     }
-}
-
-/// The delimiter: in the first line (outside quotes) that holds any of `;`, tab and `,`, the
-/// one it holds most; a tie goes to `;`, then tab (a header line has no decimal commas, and a
-/// title row above it usually has no delimiter at all).
-fn delimiter(head: &[u8]) -> u8 {
-    const CANDIDATES: [u8; 3] = [b';', b'\t', b','];
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for &b in head {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if quoted {
-            // Inside quotes nothing counts.
-        } else if b == b'\n' && counts.iter().any(|&c| c > 0) {
-            break;
-        } else if let Some(n) = CANDIDATES
-            .iter()
-            .position(|&c| c == b)
-            .and_then(|i| counts.get_mut(i))
-        {
-            *n += 1;
-        }
-    }
-    let mut best = (0usize, b',');
-    for (i, &c) in CANDIDATES.iter().enumerate().rev() {
-        let n = counts.get(i).copied().unwrap_or(0);
-        if n > 0 && n >= best.0 {
-            best = (n, c);
-        }
-    }
-    best.1
 }
 
 /// Text in `encoding` as UTF-8 (a byte-order mark kept for the readers to skip).

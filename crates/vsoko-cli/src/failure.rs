@@ -156,6 +156,11 @@ impl Failure {
                 note(&format!("  - [{}] {}", p.code(), p.ru()));
             }
         }
+        if let Failure::Core(vsoko::Error::InvalidTitles { problems }) = self {
+            for p in problems {
+                note(&format!("  - [{}] {}", p.code(), p.ru()));
+            }
+        }
         ExitCode::from(EXIT_INVALID)
     }
 
@@ -164,6 +169,10 @@ impl Failure {
         match self {
             Failure::Core(vsoko::Error::InvalidMethodology { problems }) => format!(
                 "error[invalid_methodology]: описание методики содержит ошибки ({}):",
+                problems.len()
+            ),
+            Failure::Core(vsoko::Error::InvalidTitles { problems }) => format!(
+                "error[invalid_titles]: файл названий содержит ошибки ({}), названия не применены:",
                 problems.len()
             ),
             Failure::Core(e) => match e.indicator() {

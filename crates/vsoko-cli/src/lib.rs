@@ -8,3 +8,4 @@ pub mod lines;
 pub mod render;
 pub mod sheets;
 pub mod tables;
+pub mod titles;

@@ -11,7 +11,7 @@ mod usage;
 mod xlsx;
 
 use vsoko::output::terminal::visible;
-use vsoko_cli::{dialect, failure, render, sheets, tables};
+use vsoko_cli::{dialect, failure, render, sheets, tables, titles};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use failure::Failure;
@@ -47,6 +47,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
         format: CatalogFormat,
+        /// Names for groups, indicators and inputs (CSV or XLSX: id; title) over the
+        /// methodology's own; every row is checked.
+        #[arg(long, value_name = "FILE")]
+        titles: Option<PathBuf>,
     },
     /// Print an empty form for a methodology: JSON input, the CSV header for many schools, or
     /// an Excel workbook with checked columns (`--format xlsx -o form.xlsx`).
@@ -63,6 +67,10 @@ enum Command {
         /// Write here instead of standard output (needed for xlsx on a terminal).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Names for groups, indicators and inputs (CSV or XLSX: id; title) over the
+        /// methodology's own; every row is checked.
+        #[arg(long, value_name = "FILE")]
+        titles: Option<PathBuf>,
     },
     /// Validate a custom methodology file and report every problem.
     CheckMethodology {
@@ -99,6 +107,10 @@ struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
     format: ScoreFormat,
+    /// Names for groups, indicators and inputs (CSV or XLSX: id; title) over the
+    /// methodology's own; every row is checked.
+    #[arg(long, value_name = "FILE")]
+    titles: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -128,10 +140,15 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Score(args) => score(&args),
-        Command::Catalog { name, format } => Methodology::builtin(&name)
+        Command::Catalog {
+            name,
+            format,
+            titles,
+        } => Methodology::builtin(&name)
             .map_err(Failure::from)
+            .and_then(|m| titles::apply(m, titles.as_deref()))
             .map(|m| match format {
-                CatalogFormat::Table => visible(&catalog::table(m)),
+                CatalogFormat::Table => visible(&catalog::table(&m)),
                 CatalogFormat::Json => json(&m.catalog()),
             }),
         Command::Template {
@@ -139,11 +156,13 @@ fn main() -> ExitCode {
             methodology_file,
             format,
             output,
+            titles,
         } => template(
             name.as_deref(),
             methodology_file.as_deref(),
             format,
             output.as_deref(),
+            titles.as_deref(),
         ),
         Command::CheckMethodology { path } => check_methodology(&path),
         Command::Batch(args) => return batch::run(&args),
@@ -173,10 +192,11 @@ fn score(args: &ScoreArgs) -> Result<String, Failure> {
     let options = Options::new().strict(args.strict);
     let input = vsoko::ScoreInput::from_json(&text)?;
     let m = vsoko::json::resolve(chosen, &input)?;
-    let report = vsoko::json::score_input(&input, Some(m), options)?;
+    let m = titles::apply(m, args.titles.as_deref())?;
+    let report = vsoko::json::score_input(&input, Some(&m), options)?;
     Ok(match args.format {
-        ScoreFormat::Table => visible(&render::table(m, &report)),
-        ScoreFormat::Markdown => report.to_markdown(m),
+        ScoreFormat::Table => visible(&render::table(&m, &report)),
+        ScoreFormat::Markdown => report.to_markdown(&m),
         ScoreFormat::Json => json(&report),
     })
 }
@@ -186,12 +206,14 @@ fn template(
     file: Option<&Path>,
     format: TemplateFormat,
     output: Option<&Path>,
+    titles: Option<&Path>,
 ) -> Result<String, Failure> {
     let custom = file.map(load_methodology).transpose()?;
     let m = match &custom {
         Some(m) => m,
         None => Methodology::builtin(name.unwrap_or(vsoko::json::DEFAULT_METHODOLOGY))?,
     };
+    let m = &*titles::apply(m, titles)?;
     let bytes = match format {
         TemplateFormat::Json => json(&m.blank_input()).into_bytes(),
         TemplateFormat::Csv => catalog::csv_header(m).into_bytes(),

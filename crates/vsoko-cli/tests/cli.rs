@@ -242,3 +242,101 @@ fn custom_methodology_file_scores_a_school() {
         assert_eq!(got["level"], want["level"], "{name}");
     }
 }
+
+#[test]
+fn titles_overlay_catalog_score_and_template_from_csv_1251_and_xlsx() {
+    let o = vsoko(&[
+        "catalog",
+        "index-2023",
+        "--format",
+        "json",
+        "--titles",
+        "titles/index_2023_example.csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        c["indicators"][1]["title"],
+        "Пример: «кавычки»; точка с запятой в названии"
+    );
+    assert_eq!(c["indicators"][2]["title"], Json::Null);
+
+    // The same file saved by Russian Excel (Windows-1251) and as a workbook reads the same.
+    let dir = std::env::temp_dir().join(format!("vsoko-titles-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(fixtures().join("titles/index_2023_example.csv")).unwrap();
+    let (cp1251, _, lossy) = encoding_rs::WINDOWS_1251.encode(&text);
+    assert!(!lossy);
+    std::fs::write(dir.join("t.csv"), &cp1251).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in text.lines().enumerate() {
+        let (id, title) = line.split_once(';').unwrap();
+        let r = u32::try_from(r).unwrap();
+        sheet.write_string(r, 0, id).unwrap();
+        sheet.write_string(r, 1, title.trim_matches('"')).unwrap();
+    }
+    book.save(dir.join("t.xlsx")).unwrap();
+    for file in ["t.csv", "t.xlsx"] {
+        let path = dir.join(file);
+        let o = vsoko(&[
+            "score",
+            "schools/index-2023/school_42.json",
+            "--format",
+            "json",
+            "--titles",
+            path.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        let r: Json = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(
+            r["indicators"][0]["title"], "Пример: название, заданное регионом для 1.1.1",
+            "{file}"
+        );
+    }
+    // The Excel form names the indicator by the given title.
+    let form = dir.join("form.xlsx");
+    let o = vsoko(&[
+        "template",
+        "index-2023",
+        "--format",
+        "xlsx",
+        "-o",
+        form.to_str().unwrap(),
+        "--titles",
+        "titles/index_2023_example.csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&form).unwrap();
+    let found = calamine::Reader::worksheets(&mut book)
+        .iter()
+        .any(|(_, range)| {
+            range.cells().any(|(_, _, c)| {
+                c.to_string()
+                    .contains("название, заданное регионом для 1.1.1")
+            })
+        });
+    assert!(found, "the form shows the title");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_broken_titles_file_lists_every_row_and_renames_nothing() {
+    let o = vsoko(&["catalog", "--titles", "titles/index_2023_broken.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[invalid_titles]: файл названий содержит ошибки (3)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[duplicate_id] строка 3: код «1.1.1» уже был в строке 2"),
+        "{err}"
+    );
+    assert!(err.contains("[unknown_id] строка 4: «1.1.99»"), "{err}");
+    assert!(
+        err.contains("[empty_title] строка 5: у кода «2.1.1»"),
+        "{err}"
+    );
+}

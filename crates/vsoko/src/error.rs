@@ -4,7 +4,7 @@
 //! identifier that tests, bindings and other programs match on; the English message
 //! ([`std::fmt::Display`]) and the Russian one ([`Error::message_ru`]) are for people.
 
-use crate::reason::{DateReason, InputReason, Location, Problem, ValueReason};
+use crate::reason::{DateReason, InputReason, Location, Problem, TitleProblem, ValueReason};
 use rust_decimal::Decimal;
 
 /// Everything that can go wrong in the core.
@@ -176,6 +176,13 @@ pub enum Error {
         /// The points cut to a decimal's digits.
         value: Decimal,
     },
+    /// A titles file (names for a methodology's groups, indicators and inputs) has problems;
+    /// every one found is listed, and nothing is renamed.
+    #[error("invalid titles file: {}", join_problems(problems))]
+    InvalidTitles {
+        /// All problems, not only the first.
+        problems: Vec<TitleProblem>,
+    },
 }
 
 /// Where a computed result belongs: an indicator's points or a group's.
@@ -219,6 +226,7 @@ impl Error {
         match self {
             Error::UnknownMethodology { .. } => "unknown_methodology",
             Error::InvalidMethodology { .. } => "invalid_methodology",
+            Error::InvalidTitles { .. } => "invalid_titles",
             Error::Json { .. } => "invalid_json",
             Error::EmptyInput { .. } => "empty_input",
             Error::InvalidInput { .. } => "invalid_input",
@@ -256,6 +264,7 @@ impl Error {
         "duplicate_school",
         "empty_school",
         "inexact_result",
+        "invalid_titles",
     ];
 
     /// The indicator this error concerns, where there is one.
@@ -290,6 +299,7 @@ impl Error {
                 "неизвестная методика «{name}»; встроенные: {}",
                 known.join(", ")
             ),
+            Error::InvalidTitles { problems } => titles_ru(problems),
             Error::InvalidMethodology { problems } => format!(
                 "описание методики содержит ошибки ({}): {}",
                 problems.len(),
@@ -430,7 +440,16 @@ impl InputKind {
     }
 }
 
-fn join_problems(problems: &[Problem]) -> String {
+fn titles_ru(problems: &[TitleProblem]) -> String {
+    let list: Vec<String> = problems.iter().map(TitleProblem::ru).collect();
+    format!(
+        "файл названий содержит ошибки ({}), названия не применены: {}",
+        problems.len(),
+        list.join("; ")
+    )
+}
+
+fn join_problems<T: std::fmt::Display>(problems: &[T]) -> String {
     problems
         .iter()
         .map(ToString::to_string)
@@ -550,6 +569,9 @@ mod tests {
                 what: ResultLevel::Group,
                 id: "1".into(),
                 value: Decimal::ONE,
+            },
+            Error::InvalidTitles {
+                problems: Vec::new(),
             },
         ];
         let codes: Vec<_> = samples.iter().map(Error::code).collect();

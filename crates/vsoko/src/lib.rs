@@ -5,6 +5,7 @@ pub mod architecture {}
 pub mod batch;
 pub mod calendar;
 pub mod decimal;
+pub mod delimited;
 mod diagnostic;
 pub mod dynamics;
 mod entries;

@@ -13,6 +13,7 @@ pub(crate) mod model;
 pub(crate) mod plain;
 mod rounding;
 mod rules;
+mod titles;
 mod validate;
 
 pub use crate::measure::MeasureKind;
@@ -30,6 +31,7 @@ pub use rules::{
     BandsRule, Fault, LinearRule, PerItemRule, PointsRule, Rule, RuleSpec, RuleType, ShareRule,
     ShareSpec, SharesMeanRule, YesNoRule,
 };
+pub use titles::{TitleRow, Titles};
 
 use crate::error::{Error, Result};
 use id_map::IdMap;

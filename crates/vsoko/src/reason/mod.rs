@@ -5,12 +5,14 @@ mod date;
 mod input;
 mod location;
 mod problem;
+mod title;
 mod value;
 
 pub use date::DateReason;
 pub use input::InputReason;
 pub use location::{Location, column_letters};
 pub use problem::{BandFlaw, Flaw, Place, Problem};
+pub use title::{TitleFlaw, TitleProblem};
 pub use value::ValueReason;
 
 #[cfg(test)]
