@@ -98,6 +98,23 @@ pub fn catalog(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue) -
     to_js(&methodology("name", &name)?.catalog())
 }
 
+/// The catalogue of a built-in methodology with the names of a titles file (its text: two
+/// columns, id and title; `;`, tab or `,`) over its own. Every row is checked: throws
+/// `invalid_titles` listing each problem, and nothing is renamed then.
+#[cfg(feature = "titles")]
+#[wasm_bindgen(js_name = catalogWithTitles, unchecked_return_type = "Catalog")]
+pub fn catalog_with_titles(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] titles: JsValue,
+) -> VsokoResult {
+    let m = methodology("name", &name)?;
+    let text = optional_string("titles", &titles)?.unwrap_or_default();
+    let overlay = vsoko::methodology::Titles::parse(&text)
+        .and_then(|t| m.with_titles(&t))
+        .map_err(|e| to_js_error(&e))?;
+    to_js(&overlay.catalog())
+}
+
 /// The names of the built-in methodologies.
 #[wasm_bindgen(unchecked_return_type = "string[]")]
 pub fn methodologies() -> VsokoResult {

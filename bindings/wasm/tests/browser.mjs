@@ -65,6 +65,9 @@ test("the page scores a school and marks an out-of-range value", async () => {
 
     mkdirSync(join(root, "target"), { recursive: true });
     await page.screenshot({ path: join(root, "target/wasm-page.png"), fullPage: false });
+    // Unnamed indicators say so in full (not a cut hint).
+    assert.equal(await page.textContent('.indicator[data-id="1.1.3"] .ititle'), "название в источнике не приводится");
+
 
     // НОК (orders 114/344н): the form is drawn from the catalogue's inputs, one control per
     // kind; an organisation of fixtures/nok gives the reference total of fixtures/nok/reference.py.
@@ -94,6 +97,20 @@ test("the page scores a school and marks an out-of-range value", async () => {
 
     // Scoring needs only the lean module; the full one is fetched for the plan tab.
     assert.deepEqual(wasmFiles, ["/pkg/lean/vsoko_wasm_bg.wasm"]);
+
+    // A titles file names the index's indicators (checked by the core in the full module, loaded then) (checked by the core), and
+    // a broken one is refused with every problem shown and nothing renamed.
+    await page.selectOption("#methodology", "index-2023");
+    await page.fill('input[data-id="1.1.1"]', "2");
+    await page.setInputFiles("#titles", join(root, "fixtures/titles/index_2023_broken.csv"));
+    await page.waitForFunction(() => document.getElementById("titles-status").textContent !== "");
+    assert.match(await page.textContent("#titles-status"), /файл названий содержит ошибки \(3\)/);
+    assert.equal(await page.textContent('.indicator[data-id="1.1.1"] .ititle'), "название в источнике не приводится");
+    await page.setInputFiles("#titles", join(root, "fixtures/titles/index_2023_example.csv"));
+    await page.waitForFunction(() => document.querySelector('.indicator[data-id="1.1.2"] .ititle').textContent.startsWith("Пример"));
+    assert.equal(await page.textContent('.indicator[data-id="1.1.2"] .ititle'), "Пример: «кавычки»; точка с запятой в названии");
+    assert.equal(await page.inputValue('input[data-id="1.1.1"]'), "2", "the values stay");
+    await page.screenshot({ path: join(root, "target/wasm-titles.png"), fullPage: false });
 
     // The plan tab: the built-in cyclogram for 2024/25, checked and drawn by the core.
     await page.click("#tab-plan");

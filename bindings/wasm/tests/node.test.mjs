@@ -116,6 +116,13 @@ test("catalog, check, methodologies, version", () => {
   assert.equal(c.indicators.length, 72);
   assert.deepEqual(c.groups.map((g) => g.max), ["90", "51", "24", "15", "22", "14", "4", "4", "31", "2", "26", "3"]);
   assert.deepEqual(vsoko.methodologies(), ["index-2023", "nocko-1547", "nok-2019"]);
+  // A titles file names indicators over the built-in's own; a broken one lists every row.
+  const titled = vsoko.catalogWithTitles("index-2023", "Код;Название\n1.1.1;Пример названия\n");
+  assert.equal(titled.indicators[0].title, "Пример названия");
+  assert.equal(titled.indicators[1].title, null);
+  const bad = thrown(() => vsoko.catalogWithTitles("index-2023", "1.1.1;А\n1.1.1;Б\n9.9;В\n"));
+  assert.equal(bad.code, "invalid_titles");
+  assert.match(bad.message_ru, /\(2\).*строка 2: код «1\.1\.1» уже был в строке 1.*строка 3: «9\.9»/);
   // Every built-in has its short name in its data (the page's menu reads it).
   assert.deepEqual(vsoko.methodologies().map((n) => vsoko.catalog(n).short_title), [
     "Индекс качества общего образования",

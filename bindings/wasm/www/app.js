@@ -21,8 +21,12 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// The catalogue with the names of a titles file the user loaded (checked by the core, in the
+// full module); null when none is loaded.
+let titled = null;
+
 function buildForm(name) {
-  current = catalog(name);
+  current = titled ?? catalog(name);
   $("methodology-title").textContent = current.title;
   const form = $("form");
   form.replaceChildren();
@@ -58,7 +62,8 @@ function inputsOf(groupId) {
 // counts and numbers (bounds and step from the catalogue), a да/нет choice for yes/no.
 function inputRow(input) {
   const indicator = current.indicators.find((i) => i.id === input.id);
-  const title = input.title ?? indicator?.title ?? input.hint_ru;
+  // Where neither the source nor a titles file names it, the page says so in full.
+  const title = input.title ?? indicator?.title ?? null;
   const common = { "data-id": input.id, id: `v-${input.id}`, "aria-label": `${input.id}: ${input.hint_ru}`, title: input.hint_ru };
   let control;
   if (input.kind === "yes_no") {
@@ -72,7 +77,7 @@ function inputRow(input) {
   }
   const row = el("div", { class: `indicator kind-${input.kind}`, "data-id": input.id },
     el("label", { for: `v-${input.id}`, class: "iid", text: input.id }),
-    el("span", { class: "ititle", text: title, title: title || "Название в источнике не приводится" }),
+    el("span", { class: title ? "ititle" : "ititle unnamed", text: title ?? "название в источнике не приводится", title: title ?? "Название в источнике не приводится; его можно задать файлом названий" }),
     control);
   if (input.not_applicable) {
     const na = el("input", { type: "checkbox", "data-na": input.id, id: `na-${input.id}` });
@@ -202,13 +207,43 @@ function save() {
   URL.revokeObjectURL(a.href);
 }
 
+// A titles file (CSV: код; название), UTF-8 or as Russian Excel saves it (Windows-1251). The
+// core checks every row; on an error nothing is renamed and each problem is shown.
+async function loadTitles(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text;
+  try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch { text = new TextDecoder("windows-1251").decode(bytes); }
+  const status = $("titles-status");
+  const core = await planModule();
+  try {
+    titled = core.catalogWithTitles($("methodology").value, text);
+    status.className = "status ok";
+    status.textContent = `Названия из файла «${file.name}» применены.`;
+  } catch (e) {
+    status.className = "status error";
+    status.textContent = e.message_ru ?? String(e);
+    return;
+  }
+  const values = readValues(); // the form is drawn again with the new names; the values stay
+  buildForm($("methodology").value);
+  writeValues(values);
+  update();
+}
+
 await init();
 // The short names come from the methodologies' data (the core's catalogue), not from the page.
 for (const name of methodologies()) $("methodology").append(el("option", { value: name, text: catalog(name).short_title }));
 buildForm($("methodology").value);
-$("methodology").addEventListener("change", () => { buildForm($("methodology").value); update(); });
+$("methodology").addEventListener("change", () => {
+  // A titles file names one methodology's ids; another methodology starts with its own names.
+  titled = null;
+  $("titles-status").textContent = "";
+  buildForm($("methodology").value);
+  update();
+});
 $("form").addEventListener("input", update);
 $("load").addEventListener("change", (e) => e.target.files[0] && load(e.target.files[0]));
+$("titles").addEventListener("change", (e) => e.target.files[0] && loadTitles(e.target.files[0]));
 $("save").addEventListener("click", save);
 $("clear").addEventListener("click", () => { writeValues({}); update(); });
 update();
