@@ -209,6 +209,25 @@ def test_without_pyarrow_the_columns_hold_decimal_objects(monkeypatch) -> None:
     assert plain["level"].dtype == arrow["level"].dtype, "the dtype pandas gives level ids"
 
 
+def test_result_columns_are_the_clis_with_a_share_of_a_zero_maximum_empty(monkeypatch) -> None:
+    """The frame has the CLI's result columns in its order; the share of a school whose every
+    indicator is not applicable (maximum 0) is empty, with pyarrow and without."""
+    from vsoko import _frame
+
+    m = vsoko.Methodology.builtin("nocko-1547")
+    ids = [i["id"] for i in m.indicators]
+    rows = [{"school": "А", **{i: "n/a" for i in ids}}, {"school": "Б", ids[0]: 7}]
+    frames = [vsoko.score_frame(pd.DataFrame(rows), methodology=m)]
+    monkeypatch.setattr(_frame, "_pyarrow", lambda: None)
+    frames.append(vsoko.score_frame(pd.DataFrame(rows), methodology=m))
+    for out in frames:
+        assert list(out.columns)[:5] == ["total", "max", "share", "level", "level_title"]
+        want = m.score({ids[0]: 7})
+        assert list(out["max"]) == [Decimal(0), want.max]
+        assert pd.isna(out["share"].iloc[0]) and out["share"].iloc[1] == want.share
+        assert out["level"].iloc[1] == want.level and out["level_title"].iloc[1] == want.level_title
+
+
 def test_russian_label_columns_are_read_as_the_cli_reads_them() -> None:
     """«Школа», «Период» and «МО» are the school, period and municipality (the core's header
     mapper, shared with the CLI), not unknown indicators."""

@@ -5,9 +5,11 @@
 //! format (CSV, JSON Lines, XLSX).
 
 mod rank;
+mod row;
 mod summary;
 
 pub use rank::{Rank, ranks};
+pub use row::{Field, ResultCell, ResultColumn, ResultRow, Shape, heading, result_columns};
 pub use summary::{GroupShare, LevelCount, MEAN_DECIMALS, Summary, SummaryBuilder, WEAKEST};
 
 use crate::error::{Error, InputKind, Result};
