@@ -74,27 +74,15 @@ pub(crate) fn table_columns<'py>(
             .map(|pair| pair.and_then(|p| p.extract::<(String, Bound<'py, PyAny>)>()))
             .collect::<PyResult<_>>()?,
     };
-    // A repeated column is reported before anything else, by name.
-    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
-    if let Some((id, _)) = pairs.iter().find(|(id, _)| !seen.insert(id.as_str())) {
-        return Err(error(
-            py,
-            &vsoko::Error::DuplicateIndicator { id: id.clone() },
-            None,
-        ));
-    }
-    // Columns map to indicator positions once; no id is copied per cell.
+    // The core maps the columns to input positions once (a repeated column is reported before
+    // an unknown one, by name); no id is copied per cell.
+    let ids: Vec<&str> = pairs.iter().map(|(id, _)| id.as_str()).collect();
+    let mapped = vsoko::batch::Columns::from_ids(m, &ids).map_err(|e| error(py, &e, None))?;
+    let positions: Vec<usize> = mapped.inputs().map(|(_, _, pos)| pos).collect();
     pairs
         .into_iter()
-        .map(|(id, v)| {
-            let Some(pos) = m.position(&id) else {
-                let suggestion = m.suggest(&id).map(ToString::to_string);
-                return Err(error(
-                    py,
-                    &vsoko::Error::UnknownIndicator { id, suggestion },
-                    None,
-                ));
-            };
+        .zip(positions)
+        .map(|((id, v), pos)| {
             let f32 = narrow.contains(&id);
             let cells = match v.cast_into::<PyList>() {
                 Ok(list) => Cells::List(list),

@@ -160,6 +160,60 @@ impl Columns {
         Ok(cols)
     }
 
+    /// Maps columns given by input id alone (a data frame's value columns, its label columns
+    /// already taken out): column `i` is `ids[i]`, taken as written (no trimming, no label
+    /// names). A repeated id is reported before an unknown one, whatever their order, so a
+    /// frame with a column twice is told so by name.
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// let cols = vsoko::batch::Columns::from_ids(m, &["2.7", "1.1"]).unwrap();
+    /// let inputs: Vec<(usize, &str)> = cols.inputs().map(|(c, id, _)| (c, id)).collect();
+    /// assert_eq!(inputs, [(0, "2.7"), (1, "1.1")]);
+    /// let e = vsoko::batch::Columns::from_ids(m, &["1.1", "9.9", "1.1"]).unwrap_err();
+    /// assert_eq!(e.code(), "duplicate_indicator");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::DuplicateIndicator`] for an id given twice, then [`Error::UnknownIndicator`]
+    /// (with a suggestion) for one that is not an input of the methodology.
+    pub fn from_ids<S: AsRef<str>>(m: &Methodology, ids: &[S]) -> Result<Columns> {
+        let mut seen = std::collections::HashSet::with_capacity(ids.len());
+        if let Some(id) = ids.iter().map(AsRef::as_ref).find(|id| !seen.insert(*id)) {
+            return Err(Error::DuplicateIndicator { id: id.to_string() });
+        }
+        let indicators = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let id = id.as_ref();
+                m.position(id)
+                    .map(|pos| (i, id.to_string(), pos))
+                    .ok_or_else(|| Error::UnknownIndicator {
+                        id: id.to_string(),
+                        suggestion: m.suggest(id).map(ToString::to_string),
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Columns {
+            school: None,
+            school_heading: String::new(),
+            period: None,
+            municipality: None,
+            indicators,
+            unnamed: Vec::new(),
+            width: ids.len(),
+        })
+    }
+
+    /// The input columns: (column, input id, input position in [`Methodology::inputs`]),
+    /// in column order.
+    pub fn inputs(&self) -> impl Iterator<Item = (usize, &str, usize)> {
+        self.indicators
+            .iter()
+            .map(|(c, id, pos)| (*c, id.as_str(), *pos))
+    }
+
     /// Turns one row of cells into an input. Cells may use a decimal comma (`2,5`) as Russian
     /// spreadsheets write it; `n/a` (`н/п`) is not applicable; an empty cell is missing.
     ///
