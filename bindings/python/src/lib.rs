@@ -76,22 +76,15 @@ fn score_document(
     strict: bool,
 ) -> PyResult<report::Report> {
     errors::guard(|| {
-        let (named, school, period, values) = if let Ok(text) = doc.extract::<String>() {
-            let input =
-                vsoko::ScoreInput::from_json(&text).map_err(|e| errors::to_py(py, &e, None))?;
-            (
-                input.methodology,
-                input.school,
-                input.period,
-                Some(input.values),
-            )
+        let input = if let Ok(text) = doc.extract::<String>() {
+            vsoko::ScoreInput::from_json(&text).map_err(|e| errors::to_py(py, &e, None))?
         } else {
             let d = doc.cast::<pyo3::types::PyDict>().map_err(|_| {
                 pyo3::exceptions::PyTypeError::new_err("doc must be a dict or JSON text")
             })?;
             for key in d.keys() {
                 let key: String = key.extract()?;
-                if !["methodology", "school", "period", "values"].contains(&key.as_str()) {
+                if !vsoko::ScoreInput::FIELDS.contains(&key.as_str()) {
                     let e = vsoko::Error::InvalidInput {
                         at: vsoko::reason::Location::Field(key.clone()),
                         reason: vsoko::reason::InputReason::UnknownField { name: key },
@@ -108,23 +101,25 @@ fn score_document(
             let values = d.get_item("values")?.ok_or_else(|| {
                 pyo3::exceptions::PyTypeError::new_err("the document has no \"values\"")
             })?;
-            let values = methodology::values_of(py, &values)?;
-            (
-                text("methodology")?,
-                text("school")?,
-                text("period")?,
-                Some(values),
-            )
+            vsoko::ScoreInput {
+                values: methodology::values_of(py, &values)?,
+                methodology: text("methodology")?,
+                school: text("school")?,
+                period: text("period")?,
+            }
         };
-        let m = match (methodology, named) {
-            (Some(m), _) => chosen(py, Some(m))?,
-            (None, Some(name)) => held::Held::builtin(py, &name)?,
-            (None, None) => chosen(py, None)?,
+        // The core decides which methodology scores the document (the argument, then the
+        // document's name, then the default) and scores it as WASM and the CLI do.
+        let m = match methodology {
+            Some(m) => chosen(py, Some(m))?,
+            None => vsoko::json::resolve(None, &input)
+                .map(held::Held::Builtin)
+                .map_err(|e| errors::to_py(py, &e, None))?,
         };
-        let values = values.unwrap_or_default();
-        m.evaluate(&values, vsoko::Options::new().strict(strict))
-            .map(|card| report::Report::new(m.clone(), card).named(school, period))
-            .map_err(|e| errors::to_py(py, &e, None))
+        let options = vsoko::Options::new().strict(strict);
+        let (_, card) = vsoko::json::evaluate_input(&input, Some(&*m), options)
+            .map_err(|e| errors::to_py(py, &e, None))?;
+        Ok(report::Report::new(m, card).named(input.school, input.period))
     })
 }
 
@@ -173,6 +168,12 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "PLAN_DEFAULT_MAX_ITEMS_PER_MONTH",
         vsoko::plan::DEFAULT_MAX_ITEMS_PER_MONTH,
     )?;
+    // The header names of the label columns, as the core reads them (for dynamics' frames).
+    let names = pyo3::types::PyDict::new(m.py());
+    for (label, aliases) in vsoko::batch::LABEL_NAMES {
+        names.set_item(label, pyo3::types::PyTuple::new(m.py(), aliases)?)?;
+    }
+    m.add("_LABEL_NAMES", names)?;
     m.add_class::<methodology::Methodology>()?;
     m.add_class::<report::Report>()?;
     m.add_function(wrap_pyfunction!(score, m)?)?;

@@ -7,6 +7,7 @@ __all__ = [
     "PLAN_DEFAULT_TEMPLATE",
     "PLAN_DEFAULT_TOP",
     "PLAN_DEFAULT_MAX_ITEMS_PER_MONTH",
+    "_LABEL_NAMES",
     "Methodology",
     "Result",
     "score",
@@ -34,6 +35,7 @@ def _objectivity_combine(summaries: dict[str, list[Any]], min_compared: int = 10
 PLAN_DEFAULT_TEMPLATE: str
 PLAN_DEFAULT_TOP: int
 PLAN_DEFAULT_MAX_ITEMS_PER_MONTH: int
+_LABEL_NAMES: dict[str, tuple[str, ...]]
 
 def _plan_from_json(text: str) -> str: ...
 def _plan_from_rows(rows: list[tuple[int, list[str]]], academic_year: str | None = None) -> str: ...

@@ -24,6 +24,32 @@ pub const PERIOD_COLUMN: &str = "period";
 /// Optional municipality column.
 pub const MUNICIPALITY_COLUMN: &str = "municipality";
 
+/// The label columns and the header names each is read under (any letter case, surrounding
+/// spaces and a byte-order mark ignored), for every front end.
+pub const LABEL_NAMES: [(&str, &[&str]); 3] = [
+    (SCHOOL_COLUMN, &[SCHOOL_COLUMN, "школа", "организация"]),
+    (
+        MUNICIPALITY_COLUMN,
+        &[MUNICIPALITY_COLUMN, "муниципалитет", "мо"],
+    ),
+    (PERIOD_COLUMN, &[PERIOD_COLUMN, "период"]),
+];
+
+/// The label column a header cell names (`school`, `municipality` or `period`), if any.
+///
+/// ```
+/// assert_eq!(vsoko::batch::label_of(" МО "), Some("municipality"));
+/// assert_eq!(vsoko::batch::label_of("\u{feff}Школа"), Some("school"));
+/// assert_eq!(vsoko::batch::label_of("1.1"), None);
+/// ```
+pub fn label_of(heading: &str) -> Option<&'static str> {
+    let name = heading.trim_start_matches('\u{feff}').trim().to_lowercase();
+    LABEL_NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&name.as_str()))
+        .map(|(label, _)| *label)
+}
+
 /// Which column holds what, decided once from the header row.
 ///
 /// ```
@@ -99,12 +125,10 @@ impl Columns {
         for (i, cell) in header.iter().enumerate().take(width) {
             let name = clean(cell);
             let name = name.as_str();
-            let field = match name.to_lowercase().as_str() {
-                SCHOOL_COLUMN | "школа" | "организация" => Some(&mut cols.school),
-                PERIOD_COLUMN | "период" => Some(&mut cols.period),
-                MUNICIPALITY_COLUMN | "муниципалитет" | "мо" => {
-                    Some(&mut cols.municipality)
-                }
+            let field = match label_of(name) {
+                Some(SCHOOL_COLUMN) => Some(&mut cols.school),
+                Some(PERIOD_COLUMN) => Some(&mut cols.period),
+                Some(MUNICIPALITY_COLUMN) => Some(&mut cols.municipality),
                 _ => None,
             };
             if let Some(field) = field {
