@@ -24,7 +24,7 @@ use pyo3::prelude::*;
 ///     strict: every indicator must have a value.
 ///
 /// Returns:
-///     Result: total, max, level, groups, indicators, missing, deficits.
+///     Report: total, max, level, groups, indicators, missing, deficits.
 ///
 /// Raises:
 ///     InputError: a value is unknown, out of range, not a number... (``.code``, ``.indicator``).

@@ -159,3 +159,17 @@ def test_one_api_methodology_objects_documents_school_and_period() -> None:
     assert err.value.code == "invalid_input"
     with pytest.raises(TypeError):
         vsoko.score({"1.1.1": 1}, methodology=42)
+
+
+def test_the_report_class_is_report_and_result_is_a_deprecated_alias() -> None:
+    import warnings
+
+    r = vsoko.score({"1.1.1": 3})
+    assert type(r) is vsoko.Report and type(r).__name__ == "Report"
+    assert repr(r).startswith("<vsoko.Report ")
+    with pytest.warns(DeprecationWarning, match="vsoko.Report"):
+        alias = vsoko.Result
+    assert alias is vsoko.Report
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "Result" not in vsoko.__all__ and vsoko.Report is type(r)

@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Mapping
+import warnings as _warnings
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ._dynamics import Dashboard, dashboard, dynamics
 from ._errors import InputError, MethodologyError, VsokoError
@@ -22,7 +23,7 @@ from ._objectivity import (
     summary_meta,
 )
 from ._plan import Plan, plan_actions
-from ._vsoko import Methodology, Result, methodologies, score, score_document, score_many, version
+from ._vsoko import Methodology, Report, methodologies, score, score_document, score_many, version
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -31,7 +32,7 @@ __all__ = [
     "Methodology",
     "MethodologyError",
     "Plan",
-    "Result",
+    "Report",
     "VsokoError",
     "check_selfexam",
     "dashboard",
@@ -60,7 +61,23 @@ class _NotApplicable(str):
 
 NOT_APPLICABLE: str = _NotApplicable("n/a")
 
-Result._repr_html_ = _result_html  # type: ignore[attr-defined]
+Report._repr_html_ = _result_html  # type: ignore[attr-defined]
+
+if TYPE_CHECKING:
+    #: Deprecated alias of ``Report`` (removed in the next release).
+    Result = Report
+
+
+def __getattr__(name: str) -> Any:
+    # ``vsoko.Result`` is the report's old name: it stays one release, with a warning.
+    if name == "Result":
+        _warnings.warn(
+            "vsoko.Result is deprecated and will be removed in the next release; use vsoko.Report",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return Report
+    raise AttributeError(f"module 'vsoko' has no attribute {name!r}")
 
 
 def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[str, Any]:

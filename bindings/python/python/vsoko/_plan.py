@@ -127,7 +127,7 @@ def plan_actions(result: Any, as_of: Any, top: int = _vsoko.PLAN_DEFAULT_TOP, pl
     """Turns the deficits of a scored result into addressed actions with re-control.
 
     Args:
-        result: a ``vsoko.Result``, its ``to_dict()``, or its JSON.
+        result: a ``vsoko.Report``, its ``to_dict()``, or its JSON.
         as_of: the date the actions start after (``datetime.date`` or ``"YYYY-MM-DD"``).
         top: how many criteria (those that lost most points).
         plan: a plan to merge the actions into.
