@@ -41,9 +41,10 @@ def score_frame(
     Returns:
         A frame with the CLI's result columns: ``total``, ``max``, ``share`` (of the maximum,
         4 places; empty when the maximum is 0), ``level``, ``level_title`` and one column per
-        group id. With pyarrow installed the decimal columns are exact Arrow
-        ``decimal128(38, s)`` columns (``pd.ArrowDtype``; each cell reads as a ``Decimal``);
-        without it they are ``object`` columns of ``decimal.Decimal``. Never a binary float.
+        group id. The decimal columns are exact Arrow ``decimal128(38, s)`` columns
+        (``pd.ArrowDtype``; each cell reads as a ``Decimal``); where pyarrow is missing (an
+        install without dependencies) they are ``object`` columns of ``decimal.Decimal``.
+        Never a binary float.
 
     Raises:
         InputError: a bad cell (``.index`` is the row position, ``.indicator`` the column, and
@@ -123,7 +124,9 @@ def _labels(m: Any, names: list[str]) -> dict[str, int]:
 
 
 def _pyarrow() -> Any:
-    """pyarrow when installed (results as exact ``decimal128`` columns), else ``None``."""
+    """pyarrow (results as exact ``decimal128`` columns), or ``None`` where it is missing: it is a
+    dependency of the package, so only an install without dependencies falls back to ``Decimal``
+    objects."""
     try:
         import pyarrow
     except ImportError:
