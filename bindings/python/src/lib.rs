@@ -10,6 +10,7 @@ mod methodology;
 mod objectivity;
 mod plan;
 mod report;
+mod selfexam;
 mod summaries;
 mod table;
 
@@ -143,17 +144,6 @@ fn methodologies() -> Vec<&'static str> {
     vsoko::methodology::BUILTIN.to_vec()
 }
 
-/// Checks a self-examination report given as JSON text; returns the check as JSON text.
-#[pyfunction]
-#[pyo3(signature = (report_json, as_of = None))]
-fn _check_selfexam(py: Python<'_>, report_json: &str, as_of: Option<&str>) -> PyResult<String> {
-    errors::guard(|| {
-        let result = vsoko::selfexam::check_json(report_json, as_of)
-            .map_err(|e| errors::to_py(py, &e, None))?;
-        Ok(serde_json::to_string(&result).unwrap_or_default())
-    })
-}
-
 /// The version of the package.
 #[pyfunction]
 fn version() -> &'static str {
@@ -176,21 +166,17 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("_LABEL_NAMES", names)?;
     m.add_class::<methodology::Methodology>()?;
     m.add_class::<report::Report>()?;
+    m.add_class::<plan::NativePlan>()?;
+    m.add_class::<selfexam::SelfExamCheck>()?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(score_many, m)?)?;
     m.add_function(wrap_pyfunction!(score_document, m)?)?;
     m.add_function(wrap_pyfunction!(methodologies, m)?)?;
-    m.add_function(wrap_pyfunction!(_check_selfexam, m)?)?;
+    m.add_function(wrap_pyfunction!(selfexam::_check_selfexam, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_summaries, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_pupil_numeric_columns, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_combine, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_from_json, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_from_rows, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_template, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_check, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_view, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_actions, m)?)?;
     m.add_function(wrap_pyfunction!(dynamics::_dynamics, m)?)?;
     Ok(())
 }

@@ -62,6 +62,11 @@ impl Report {
         })
     }
 
+    /// The full report (built on first use).
+    pub fn report(&self) -> &vsoko::Report {
+        self.full()
+    }
+
     fn level_band(&self) -> Option<&vsoko::LevelBand> {
         self.m.level_of(self.card.total)
     }

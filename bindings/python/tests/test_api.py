@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from decimal import Decimal
 
@@ -138,7 +139,13 @@ def test_check_selfexam() -> None:
     import datetime
 
     report = load(FIXTURES / "selfexam" / "complete.json")
-    assert vsoko.check_selfexam(report, as_of=datetime.date(2024, 4, 21))["complete"] is True
+    check = vsoko.check_selfexam(report, as_of=datetime.date(2024, 4, 21))
+    assert check["complete"] is True and check.complete is True
+    assert isinstance(check, vsoko.SelfExamCheck) and check.has_errors is False
+    assert check.to_dict() == {k: check[k] for k in check.keys()}
+    assert json.loads(check.to_json())["due"] == check.due
+    with pytest.raises(KeyError):
+        check["nothing"]
 
 
 def test_one_api_methodology_objects_documents_school_and_period() -> None:

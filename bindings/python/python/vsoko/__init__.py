@@ -23,7 +23,7 @@ from ._objectivity import (
     summary_meta,
 )
 from ._plan import Plan, plan_actions
-from ._vsoko import Methodology, Report, methodologies, score, score_document, score_many, version
+from ._vsoko import Methodology, Report, SelfExamCheck, methodologies, score, score_document, score_many, version
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -33,6 +33,7 @@ __all__ = [
     "MethodologyError",
     "Plan",
     "Report",
+    "SelfExamCheck",
     "VsokoError",
     "check_selfexam",
     "dashboard",
@@ -80,7 +81,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'vsoko' has no attribute {name!r}")
 
 
-def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[str, Any]:
+def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> SelfExamCheck:
     """Checks a self-examination report (order No. 462).
 
     Args:
@@ -88,7 +89,9 @@ def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[s
         as_of: the date to check against (``datetime.date`` or ``"YYYY-MM-DD"``), e.g. today.
 
     Returns:
-        ``{"complete", "has_errors", "findings", "due", "days_left"}``.
+        A ``SelfExamCheck`` holding the core's result: ``.complete``, ``.has_errors``,
+        ``.findings``, ``.due``, ``.days_left`` (also readable as ``check["findings"]``),
+        ``.to_dict()``, ``.to_json()``.
 
     Raises:
         InputError: bad JSON, a bad date (``invalid_date``), an unknown section.
@@ -96,4 +99,4 @@ def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[s
     from ._vsoko import _check_selfexam
 
     text = report if isinstance(report, str) else _json.dumps(report, default=str, ensure_ascii=False)
-    return _json.loads(_check_selfexam(text, None if as_of is None else str(as_of)))
+    return _check_selfexam(text, None if as_of is None else str(as_of))
