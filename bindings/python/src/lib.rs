@@ -10,6 +10,7 @@ mod methodology;
 mod objectivity;
 mod plan;
 mod report;
+mod selfexam;
 mod summaries;
 mod table;
 
@@ -24,7 +25,7 @@ use pyo3::prelude::*;
 ///     strict: every indicator must have a value.
 ///
 /// Returns:
-///     Result: total, max, level, groups, indicators, missing, deficits.
+///     Report: total, max, level, groups, indicators, missing, deficits.
 ///
 /// Raises:
 ///     InputError: a value is unknown, out of range, not a number... (``.code``, ``.indicator``).
@@ -76,22 +77,15 @@ fn score_document(
     strict: bool,
 ) -> PyResult<report::Report> {
     errors::guard(|| {
-        let (named, school, period, values) = if let Ok(text) = doc.extract::<String>() {
-            let input =
-                vsoko::ScoreInput::from_json(&text).map_err(|e| errors::to_py(py, &e, None))?;
-            (
-                input.methodology,
-                input.school,
-                input.period,
-                Some(input.values),
-            )
+        let input = if let Ok(text) = doc.extract::<String>() {
+            vsoko::ScoreInput::from_json(&text).map_err(|e| errors::to_py(py, &e, None))?
         } else {
             let d = doc.cast::<pyo3::types::PyDict>().map_err(|_| {
                 pyo3::exceptions::PyTypeError::new_err("doc must be a dict or JSON text")
             })?;
             for key in d.keys() {
                 let key: String = key.extract()?;
-                if !["methodology", "school", "period", "values"].contains(&key.as_str()) {
+                if !vsoko::ScoreInput::FIELDS.contains(&key.as_str()) {
                     let e = vsoko::Error::InvalidInput {
                         at: vsoko::reason::Location::Field(key.clone()),
                         reason: vsoko::reason::InputReason::UnknownField { name: key },
@@ -108,23 +102,25 @@ fn score_document(
             let values = d.get_item("values")?.ok_or_else(|| {
                 pyo3::exceptions::PyTypeError::new_err("the document has no \"values\"")
             })?;
-            let values = methodology::values_of(py, &values)?;
-            (
-                text("methodology")?,
-                text("school")?,
-                text("period")?,
-                Some(values),
-            )
+            vsoko::ScoreInput {
+                values: methodology::values_of(py, &values)?,
+                methodology: text("methodology")?,
+                school: text("school")?,
+                period: text("period")?,
+            }
         };
-        let m = match (methodology, named) {
-            (Some(m), _) => chosen(py, Some(m))?,
-            (None, Some(name)) => held::Held::builtin(py, &name)?,
-            (None, None) => chosen(py, None)?,
+        // The core decides which methodology scores the document (the argument, then the
+        // document's name, then the default) and scores it as WASM and the CLI do.
+        let m = match methodology {
+            Some(m) => chosen(py, Some(m))?,
+            None => vsoko::json::resolve(None, &input)
+                .map(held::Held::Builtin)
+                .map_err(|e| errors::to_py(py, &e, None))?,
         };
-        let values = values.unwrap_or_default();
-        m.evaluate(&values, vsoko::Options::new().strict(strict))
-            .map(|card| report::Report::new(m.clone(), card).named(school, period))
-            .map_err(|e| errors::to_py(py, &e, None))
+        let options = vsoko::Options::new().strict(strict);
+        let (_, card) = vsoko::json::evaluate_input(&input, Some(&*m), options)
+            .map_err(|e| errors::to_py(py, &e, None))?;
+        Ok(report::Report::new(m, card).named(input.school, input.period))
     })
 }
 
@@ -148,17 +144,6 @@ fn methodologies() -> Vec<&'static str> {
     vsoko::methodology::BUILTIN.to_vec()
 }
 
-/// Checks a self-examination report given as JSON text; returns the check as JSON text.
-#[pyfunction]
-#[pyo3(signature = (report_json, as_of = None))]
-fn _check_selfexam(py: Python<'_>, report_json: &str, as_of: Option<&str>) -> PyResult<String> {
-    errors::guard(|| {
-        let result = vsoko::selfexam::check_json(report_json, as_of)
-            .map_err(|e| errors::to_py(py, &e, None))?;
-        Ok(serde_json::to_string(&result).unwrap_or_default())
-    })
-}
-
 /// The version of the package.
 #[pyfunction]
 fn version() -> &'static str {
@@ -173,23 +158,25 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "PLAN_DEFAULT_MAX_ITEMS_PER_MONTH",
         vsoko::plan::DEFAULT_MAX_ITEMS_PER_MONTH,
     )?;
+    // The header names of the label columns, as the core reads them (for dynamics' frames).
+    let names = pyo3::types::PyDict::new(m.py());
+    for (label, aliases) in vsoko::batch::LABEL_NAMES {
+        names.set_item(label, pyo3::types::PyTuple::new(m.py(), aliases)?)?;
+    }
+    m.add("_LABEL_NAMES", names)?;
     m.add_class::<methodology::Methodology>()?;
     m.add_class::<report::Report>()?;
+    m.add_class::<plan::NativePlan>()?;
+    m.add_class::<selfexam::SelfExamCheck>()?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(score_many, m)?)?;
     m.add_function(wrap_pyfunction!(score_document, m)?)?;
     m.add_function(wrap_pyfunction!(methodologies, m)?)?;
-    m.add_function(wrap_pyfunction!(_check_selfexam, m)?)?;
+    m.add_function(wrap_pyfunction!(selfexam::_check_selfexam, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_summaries, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_pupil_numeric_columns, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_combine, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_from_json, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_from_rows, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_template, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_check, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_view, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::_plan_actions, m)?)?;
     m.add_function(wrap_pyfunction!(dynamics::_dynamics, m)?)?;
     Ok(())
 }

@@ -1,5 +1,7 @@
-//! The ВСОКО plan for Python: JSON text across the boundary, every rule in `vsoko::plan`.
-//! The Python class `vsoko.Plan` (python/vsoko/_plan.py) wraps these functions.
+//! The ВСОКО plan for Python: `_vsoko._Plan` holds the core's `vsoko::plan::Plan` (read and
+//! completed once), and every rule is in `vsoko::plan`. The Python class `vsoko.Plan`
+//! (python/vsoko/_plan.py) wraps it with file reading and Python types; results (findings,
+//! views) cross as JSON text of the core's values.
 
 use crate::errors::{guard, to_py};
 use pyo3::prelude::*;
@@ -10,21 +12,19 @@ fn year(py: Python<'_>, text: Option<&str>) -> PyResult<Option<AcademicYear>> {
 }
 
 fn required_year(py: Python<'_>, t: &str) -> PyResult<AcademicYear> {
-    {
-        t.parse().map_err(|_| {
-            to_py(
-                py,
-                &vsoko::Error::InvalidInput {
-                    at: vsoko::reason::Location::Argument("year".into()),
-                    reason: vsoko::reason::InputReason::WrongArgument {
-                        expected: "an academic year such as 2023/24".into(),
-                        expected_ru: "учебный год вида 2023/24".into(),
-                    },
+    t.parse().map_err(|_| {
+        to_py(
+            py,
+            &vsoko::Error::InvalidInput {
+                at: vsoko::reason::Location::Argument("year".into()),
+                reason: vsoko::reason::InputReason::WrongArgument {
+                    expected: "an academic year such as 2023/24".into(),
+                    expected_ru: "учебный год вида 2023/24".into(),
                 },
-                None,
-            )
-        })
-    }
+            },
+            None,
+        )
+    })
 }
 
 fn date(py: Python<'_>, field: &str, text: &str) -> PyResult<vsoko::calendar::Date> {
@@ -41,117 +41,142 @@ fn date(py: Python<'_>, field: &str, text: &str) -> PyResult<vsoko::calendar::Da
     })
 }
 
-fn plan(py: Python<'_>, text: &str) -> PyResult<Plan> {
-    Plan::from_json(text).map_err(|e| to_py(py, &e, None))
-}
-
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Reads and completes a plan from JSON text; returns it as JSON text.
-#[pyfunction]
-pub fn _plan_from_json(py: Python<'_>, text: &str) -> PyResult<String> {
-    guard(|| plan(py, text).map(|p| json(&p)))
-}
-
-/// Imports a plan from table rows `[(line, [cells…]), …]`; returns it as JSON text.
-#[pyfunction]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "pyo3 extracts an owned list from Python"
-)]
-#[pyo3(signature = (rows, academic_year = None))]
-pub fn _plan_from_rows(
-    py: Python<'_>,
-    rows: Vec<(usize, Vec<String>)>,
-    academic_year: Option<&str>,
-) -> PyResult<String> {
-    guard(|| {
-        let y = year(py, academic_year)?;
-        Plan::from_rows(&rows, y)
-            .map(|p| json(&p))
-            .map_err(|e| to_py(py, &e, None))
-    })
-}
-
-/// A built-in template laid on a year; returns the plan as JSON text.
-#[pyfunction]
-pub fn _plan_template(py: Python<'_>, name: &str, academic_year: &str) -> PyResult<String> {
-    guard(|| {
-        let y = required_year(py, academic_year)?;
-        vsoko::plan::template(name, y)
-            .map(|p| json(&p))
-            .map_err(|e| to_py(py, &e, None))
-    })
-}
-
-/// Checks a plan; returns the findings as JSON text.
-#[pyfunction]
-#[pyo3(signature = (plan_json, as_of = None, max_items_per_month = vsoko::plan::DEFAULT_MAX_ITEMS_PER_MONTH))]
-pub fn _plan_check(
-    py: Python<'_>,
-    plan_json: &str,
-    as_of: Option<&str>,
-    max_items_per_month: usize,
-) -> PyResult<String> {
-    guard(|| {
-        let p = plan(py, plan_json)?;
-        let as_of = as_of.map(|d| date(py, "as_of", d)).transpose()?;
-        Ok(json(&p.check(CheckOptions {
-            as_of,
-            max_items_per_month,
-        })))
-    })
-}
-
 /// A view of a plan: `cyclogram` (JSON), `markdown`, `html`, `agenda` (with `arg` the person),
 /// `due` (with `arg` the date).
-#[pyfunction]
-#[pyo3(signature = (plan_json, view, arg = None))]
-pub fn _plan_view(
-    py: Python<'_>,
-    plan_json: &str,
-    view: &str,
-    arg: Option<&str>,
-) -> PyResult<String> {
-    guard(|| {
-        let p = plan(py, plan_json)?;
-        Ok(match view {
-            "markdown" => p.cyclogram().to_markdown(),
-            "html" => p.cyclogram().to_html(),
-            "agenda" => json(&p.agenda(arg.unwrap_or_default())),
-            "due" => json(&p.due(date(py, "as_of", arg.unwrap_or_default())?)),
-            _ => json(&p.cyclogram()),
-        })
+fn view(py: Python<'_>, p: &Plan, view: &str, arg: Option<&str>) -> PyResult<String> {
+    Ok(match view {
+        "markdown" => p.cyclogram().to_markdown(),
+        "html" => p.cyclogram().to_html(),
+        "agenda" => json(&p.agenda(arg.unwrap_or_default())),
+        "due" => json(&p.due(date(py, "as_of", arg.unwrap_or_default())?)),
+        _ => json(&p.cyclogram()),
     })
 }
 
-/// Deficits of a scored result (its JSON) → actions with re-control, merged into a plan.
-#[pyfunction]
-#[pyo3(signature = (result_json, as_of, top = vsoko::plan::DEFAULT_TOP, plan_json = None))]
-pub fn _plan_actions(
-    py: Python<'_>,
-    result_json: &str,
-    as_of: &str,
-    top: usize,
-    plan_json: Option<&str>,
-) -> PyResult<String> {
-    guard(|| {
-        let report: vsoko::Report = serde_json::from_str(result_json).map_err(|_| {
-            to_py(
-                py,
-                &vsoko::Error::InvalidInput {
-                    at: vsoko::reason::Location::Argument("result".into()),
-                    reason: vsoko::reason::InputReason::NotAScoreReport,
-                },
-                None,
-            )
-        })?;
-        let as_of = date(py, "as_of", as_of)?;
-        let base = plan_json.map(|t| plan(py, t)).transpose()?;
-        vsoko::plan::actions_for(&report, as_of, top, base, ActionMapping::builtin())
-            .map(|p| json(&p))
-            .map_err(|e| to_py(py, &e, None))
-    })
+/// A school's ВСОКО plan, held as the core's value (``vsoko.Plan`` wraps it).
+#[pyclass(name = "_Plan", module = "vsoko._vsoko", frozen)]
+pub struct NativePlan {
+    plan: Plan,
+}
+
+#[pymethods]
+impl NativePlan {
+    /// Reads and completes a plan from its JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guard(|| {
+            Plan::from_json(text)
+                .map(|plan| NativePlan { plan })
+                .map_err(|e| to_py(py, &e, None))
+        })
+    }
+
+    /// Imports a plan from table rows ``[(line, [cells…]), …]``.
+    #[staticmethod]
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "pyo3 extracts an owned list from Python"
+    )]
+    #[pyo3(signature = (rows, academic_year = None))]
+    fn from_rows(
+        py: Python<'_>,
+        rows: Vec<(usize, Vec<String>)>,
+        academic_year: Option<&str>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let y = year(py, academic_year)?;
+            Plan::from_rows(&rows, y)
+                .map(|plan| NativePlan { plan })
+                .map_err(|e| to_py(py, &e, None))
+        })
+    }
+
+    /// A built-in template laid on a year.
+    #[staticmethod]
+    fn template(py: Python<'_>, name: &str, academic_year: &str) -> PyResult<Self> {
+        guard(|| {
+            let y = required_year(py, academic_year)?;
+            vsoko::plan::template(name, y)
+                .map(|plan| NativePlan { plan })
+                .map_err(|e| to_py(py, &e, None))
+        })
+    }
+
+    /// Deficits of a scored result (a ``vsoko.Report`` or its JSON) → actions with re-control,
+    /// merged into `plan` when given.
+    #[staticmethod]
+    #[pyo3(signature = (result, as_of, top = vsoko::plan::DEFAULT_TOP, plan = None))]
+    fn actions(
+        py: Python<'_>,
+        result: &Bound<'_, PyAny>,
+        as_of: &str,
+        top: usize,
+        plan: Option<&Bound<'_, NativePlan>>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let not_a_report = || {
+                to_py(
+                    py,
+                    &vsoko::Error::InvalidInput {
+                        at: vsoko::reason::Location::Argument("result".into()),
+                        reason: vsoko::reason::InputReason::NotAScoreReport,
+                    },
+                    None,
+                )
+            };
+            let report: vsoko::Report = if let Ok(r) = result.cast::<crate::report::Report>() {
+                r.get().report().clone()
+            } else {
+                let text: String = result.extract().map_err(|_| not_a_report())?;
+                serde_json::from_str(&text).map_err(|_| not_a_report())?
+            };
+            let as_of = date(py, "as_of", as_of)?;
+            let base = plan.map(|p| p.get().plan.clone());
+            vsoko::plan::actions_for(&report, as_of, top, base, ActionMapping::builtin())
+                .map(|plan| NativePlan { plan })
+                .map_err(|e| to_py(py, &e, None))
+        })
+    }
+
+    /// The academic year (``"2024/25"``).
+    #[getter]
+    fn academic_year(&self) -> String {
+        self.plan.academic_year.to_string()
+    }
+
+    /// Checks the plan; the findings as JSON text.
+    #[pyo3(signature = (as_of = None, max_items_per_month = vsoko::plan::DEFAULT_MAX_ITEMS_PER_MONTH))]
+    fn check(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&str>,
+        max_items_per_month: usize,
+    ) -> PyResult<String> {
+        guard(|| {
+            let as_of = as_of.map(|d| date(py, "as_of", d)).transpose()?;
+            Ok(json(&self.plan.check(CheckOptions {
+                as_of,
+                max_items_per_month,
+            })))
+        })
+    }
+
+    /// A view (see [`view`]) as text.
+    #[pyo3(signature = (name, arg = None))]
+    fn view(&self, py: Python<'_>, name: &str, arg: Option<&str>) -> PyResult<String> {
+        guard(|| view(py, &self.plan, name, arg))
+    }
+
+    /// The plan as JSON text.
+    fn to_json(&self) -> String {
+        json(&self.plan)
+    }
+
+    fn __len__(&self) -> usize {
+        self.plan.items.len()
+    }
 }

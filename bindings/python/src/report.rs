@@ -1,4 +1,5 @@
-//! `vsoko.Result`: one school's scored result, read-only.
+//! `vsoko.Report`: one school's scored result, read-only (`vsoko.Result` is its deprecated
+//! alias, kept for one release by the Python package).
 
 use crate::convert::{decimal, to_py};
 use crate::errors::{guard, to_py as error};
@@ -7,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use std::sync::OnceLock;
 
-/// What a `Result` pickles as: `Result._from_state` and its arguments (the methodology as
+/// What a `Report` pickles as: `Report._from_state` and its arguments (the methodology as
 /// [`Held::state`], then one value per input).
 type Reduced<'py> = (
     Bound<'py, PyAny>,
@@ -25,7 +26,7 @@ type Reduced<'py> = (
 ///
 /// It keeps the scorecard (numbers only) and builds the full report (titles, lists, deficits)
 /// the first time something needs it, so scoring and freeing many schools stays cheap.
-#[pyclass(name = "Result", module = "vsoko", frozen)]
+#[pyclass(name = "Report", module = "vsoko", frozen)]
 pub struct Report {
     m: Held,
     card: vsoko::Scorecard,
@@ -59,6 +60,11 @@ impl Report {
             r.period.clone_from(&self.period);
             r
         })
+    }
+
+    /// The full report (built on first use).
+    pub fn report(&self) -> &vsoko::Report {
+        self.full()
     }
 
     fn level_band(&self) -> Option<&vsoko::LevelBand> {
@@ -217,7 +223,7 @@ impl Report {
 
     fn __repr__(&self) -> String {
         format!(
-            "<vsoko.Result {} total={} max={} level={}>",
+            "<vsoko.Report {} total={} max={} level={}>",
             self.m.id(),
             self.card.total,
             self.card.max,

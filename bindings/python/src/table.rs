@@ -74,27 +74,15 @@ pub(crate) fn table_columns<'py>(
             .map(|pair| pair.and_then(|p| p.extract::<(String, Bound<'py, PyAny>)>()))
             .collect::<PyResult<_>>()?,
     };
-    // A repeated column is reported before anything else, by name.
-    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
-    if let Some((id, _)) = pairs.iter().find(|(id, _)| !seen.insert(id.as_str())) {
-        return Err(error(
-            py,
-            &vsoko::Error::DuplicateIndicator { id: id.clone() },
-            None,
-        ));
-    }
-    // Columns map to indicator positions once; no id is copied per cell.
+    // The core maps the columns to input positions once (a repeated column is reported before
+    // an unknown one, by name); no id is copied per cell.
+    let ids: Vec<&str> = pairs.iter().map(|(id, _)| id.as_str()).collect();
+    let mapped = vsoko::batch::Columns::from_ids(m, &ids).map_err(|e| error(py, &e, None))?;
+    let positions: Vec<usize> = mapped.inputs().map(|(_, _, pos)| pos).collect();
     pairs
         .into_iter()
-        .map(|(id, v)| {
-            let Some(pos) = m.position(&id) else {
-                let suggestion = m.suggest(&id).map(ToString::to_string);
-                return Err(error(
-                    py,
-                    &vsoko::Error::UnknownIndicator { id, suggestion },
-                    None,
-                ));
-            };
+        .zip(positions)
+        .map(|((id, v), pos)| {
             let f32 = narrow.contains(&id);
             let cells = match v.cast_into::<PyList>() {
                 Ok(list) => Cells::List(list),
@@ -137,7 +125,8 @@ pub(crate) fn table_columns<'py>(
 
 /// Scores a table given as columns ``[(indicator id, [values...]), ...]`` (or a dict of them; a
 /// pandas frame's columns, one chunk of rows at a time); returns
-/// ``{"total": [...], "level": [...], <group id>: [...]}``. `None` and NaN cells are missing;
+/// the core's result columns ``{"total": [...], "max": [...], "share": [...], "level": [...],
+/// "level_title": [...], <group id>: [...]}``. `None` and NaN cells are missing;
 /// columns named in `float32` read their floats as float32. A bad cell's error names its row:
 /// ``.index`` is `offset` plus its position, and the message shows its label from `labels`.
 #[expect(
@@ -294,12 +283,34 @@ fn results<'py>(
     object_columns(py, m, scores)
 }
 
-/// The result columns as lists of `decimal.Decimal` (and level ids), for pandas without pyarrow.
+/// The result columns of a table, in the core's order ([`vsoko::batch::result_columns`]):
+/// everything but the school's name (the frame's index) and the labels (copied by Python).
+fn value_columns(m: &vsoko::Methodology) -> Vec<vsoko::batch::ResultColumn> {
+    use vsoko::batch::Field;
+    vsoko::batch::result_columns(m, vsoko::batch::Shape::default())
+        .into_iter()
+        .filter(|c| !matches!(c.field, Field::School | Field::Municipality | Field::Period))
+        .collect()
+}
+
+/// Each row's share of its maximum (as [`vsoko::batch::Field::Share`] is worked out).
+fn shares(scores: &vsoko::scoring::TableScores) -> Vec<Option<rust_decimal::Decimal>> {
+    scores
+        .total
+        .iter()
+        .zip(&scores.max)
+        .map(|(&t, &m)| vsoko::decimal::share(t, m))
+        .collect()
+}
+
+/// The result columns as lists of `decimal.Decimal` (and level ids and titles), for pandas
+/// without pyarrow.
 fn object_columns<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
     scores: &vsoko::scoring::TableScores,
 ) -> PyResult<Bound<'py, PyDict>> {
+    use vsoko::batch::Field;
     // Few distinct numbers occur in a batch: make each Decimal object once.
     let mut made: HashMap<rust_decimal::Decimal, Bound<'py, PyAny>> = HashMap::new();
     let mut dec = |d: rust_decimal::Decimal| -> PyResult<Bound<'py, PyAny>> {
@@ -311,37 +322,67 @@ fn object_columns<'py>(
         Ok(o)
     };
     let out = PyDict::new(py);
-    let totals = PyList::empty(py);
-    let levels = PyList::empty(py);
-    for &total in &scores.total {
-        totals.append(dec(total)?)?;
-        levels.append(m.level_of(total).map(|l| l.id.as_str()))?;
-    }
-    out.set_item("total", totals)?;
-    out.set_item("level", levels)?;
-    for (g, group) in m.groups().iter().enumerate() {
-        let col = PyList::empty(py);
-        for p in scores.group(g) {
-            col.append(dec(p)?)?;
+    let levels: Vec<Option<&vsoko::LevelBand>> =
+        scores.total.iter().map(|&t| m.level_of(t)).collect();
+    for column in value_columns(m) {
+        let list = PyList::empty(py);
+        match column.field {
+            Field::Total | Field::Max => {
+                let values = if column.field == Field::Total {
+                    &scores.total
+                } else {
+                    &scores.max
+                };
+                for &d in values {
+                    list.append(dec(d)?)?;
+                }
+            }
+            Field::Share => {
+                for share in shares(scores) {
+                    match share {
+                        Some(d) => list.append(dec(d)?)?,
+                        None => list.append(py.None())?,
+                    }
+                }
+            }
+            Field::Level => {
+                for level in &levels {
+                    list.append(level.map(|l| l.id.as_str()))?;
+                }
+            }
+            Field::LevelTitle => {
+                for level in &levels {
+                    list.append(level.map(|l| l.title.as_str()))?;
+                }
+            }
+            Field::Group(g) => {
+                for p in scores.group(g) {
+                    list.append(dec(p)?)?;
+                }
+            }
+            _ => continue,
         }
-        out.set_item(&group.id, col)?;
+        out.set_item(&column.id, list)?;
     }
     Ok(out)
 }
 
-/// The result columns for Arrow: each decimal column as `(scale, bytes)`, the little-endian
-/// 128-bit unscaled values of a `decimal128(38, scale)` array at the column's largest scale
-/// (exact: a value is only ever padded with zeros), and the levels as `(codes, ids)`: per row
-/// the position of its level among `ids` as a native-endian int32, -1 for none. The buffers
-/// are made without the GIL, the group columns on a second thread.
+/// The result columns for Arrow: each decimal column as `(scale, bytes, validity)`, the
+/// little-endian 128-bit unscaled values of a `decimal128(38, scale)` array at the column's
+/// largest scale (exact: a value is only ever padded with zeros) and, when some row has no
+/// value (a share of a zero maximum), Arrow's validity bitmap, else `None`; the levels as
+/// `(codes, ids)` and their titles as `(codes, titles)`: per row the position of its level as a
+/// native-endian int32, -1 for none. The buffers are made without the GIL, the group columns on
+/// a second thread.
 fn arrow_columns<'py>(
     py: Python<'py>,
     m: &vsoko::Methodology,
     scores: &vsoko::scoring::TableScores,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let (total, groups, codes) = py.detach(|| {
+    use vsoko::batch::Field;
+    let (numbers, groups, codes, validity) = py.detach(|| {
         std::thread::scope(|scope| {
-            // The group columns in two halves, one on each core; the totals and levels beside.
+            // The group columns in two halves, one on each core; the rest beside.
             let (points, groups) = (&scores.group_points, scores.groups);
             let first = scope.spawn(move || decimal_buffers(points, groups, 0..groups / 2));
             // Each total's band, by position.
@@ -355,7 +396,20 @@ fn arrow_columns<'py>(
                         .to_ne_bytes()
                 })
                 .collect();
-            let total = decimal_buffers(&scores.total, 1, 0..1);
+            let shares = shares(scores);
+            let validity = shares.iter().any(Option::is_none).then(|| {
+                let mut bits = vec![0u8; shares.len().div_ceil(8)];
+                for (i, s) in shares.iter().enumerate() {
+                    if let (Some(_), Some(byte)) = (s, bits.get_mut(i / 8)) {
+                        *byte |= 1 << (i % 8);
+                    }
+                }
+                bits
+            });
+            let share: Vec<rust_decimal::Decimal> =
+                shares.into_iter().map(Option::unwrap_or_default).collect();
+            let numbers = [&scores.total, &scores.max, &share]
+                .map(|values| decimal_buffers(values, 1, 0..1).map(|mut b| b.remove(0)));
             let second = decimal_buffers(points, groups, groups / 2..groups);
             let first = first
                 .join()
@@ -364,7 +418,7 @@ fn arrow_columns<'py>(
                 a.extend(second?);
                 Ok(a)
             });
-            (total, groups, codes)
+            (numbers, groups, codes, validity)
         })
     });
     let too_wide = |id: &str| {
@@ -373,17 +427,40 @@ fn arrow_columns<'py>(
              score without pyarrow for Decimal objects"
         ))
     };
+    let [total, max, share] = numbers;
     let total = total.map_err(|_| too_wide("total"))?;
+    let max = max.map_err(|_| too_wide("max"))?;
+    let share = share.map_err(|_| too_wide("share"))?;
     let groups = groups.map_err(|g| too_wide(m.groups().get(g).map_or("", |g| g.id.as_str())))?;
     let out = PyDict::new(py);
-    let column = |(scale, bytes): (u32, Vec<u8>)| (scale, PyBytes::new(py, &bytes));
-    for (buffer, key) in total.into_iter().zip(["total"]) {
-        out.set_item(key, column(buffer))?;
-    }
-    let ids: Vec<&str> = m.levels().iter().map(|l| l.id.as_str()).collect();
-    out.set_item("level", (PyBytes::new(py, &codes), ids))?;
-    for (buffer, group) in groups.into_iter().zip(m.groups()) {
-        out.set_item(&group.id, column(buffer))?;
+    let column = |(scale, bytes): &(u32, Vec<u8>), validity: Option<&Vec<u8>>| {
+        (
+            *scale,
+            PyBytes::new(py, bytes),
+            validity.map(|v| PyBytes::new(py, v)),
+        )
+    };
+    let codes = PyBytes::new(py, &codes);
+    for c in value_columns(m) {
+        match c.field {
+            Field::Total => out.set_item(&c.id, column(&total, None))?,
+            Field::Max => out.set_item(&c.id, column(&max, None))?,
+            Field::Share => out.set_item(&c.id, column(&share, validity.as_ref()))?,
+            Field::Level => {
+                let ids: Vec<&str> = m.levels().iter().map(|l| l.id.as_str()).collect();
+                out.set_item(&c.id, (&codes, ids))?;
+            }
+            Field::LevelTitle => {
+                let titles: Vec<&str> = m.levels().iter().map(|l| l.title.as_str()).collect();
+                out.set_item(&c.id, (&codes, titles))?;
+            }
+            Field::Group(g) => {
+                if let Some(buffer) = groups.get(g) {
+                    out.set_item(&c.id, column(buffer, None))?;
+                }
+            }
+            _ => {}
+        }
     }
     Ok(out)
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from decimal import Decimal
 
@@ -138,7 +139,13 @@ def test_check_selfexam() -> None:
     import datetime
 
     report = load(FIXTURES / "selfexam" / "complete.json")
-    assert vsoko.check_selfexam(report, as_of=datetime.date(2024, 4, 21))["complete"] is True
+    check = vsoko.check_selfexam(report, as_of=datetime.date(2024, 4, 21))
+    assert check["complete"] is True and check.complete is True
+    assert isinstance(check, vsoko.SelfExamCheck) and check.has_errors is False
+    assert check.to_dict() == {k: check[k] for k in check.keys()}
+    assert json.loads(check.to_json())["due"] == check.due
+    with pytest.raises(KeyError):
+        check["nothing"]
 
 
 def test_one_api_methodology_objects_documents_school_and_period() -> None:
@@ -159,3 +166,17 @@ def test_one_api_methodology_objects_documents_school_and_period() -> None:
     assert err.value.code == "invalid_input"
     with pytest.raises(TypeError):
         vsoko.score({"1.1.1": 1}, methodology=42)
+
+
+def test_the_report_class_is_report_and_result_is_a_deprecated_alias() -> None:
+    import warnings
+
+    r = vsoko.score({"1.1.1": 3})
+    assert type(r) is vsoko.Report and type(r).__name__ == "Report"
+    assert repr(r).startswith("<vsoko.Report ")
+    with pytest.warns(DeprecationWarning, match="vsoko.Report"):
+        alias = vsoko.Result
+    assert alias is vsoko.Report
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert "Result" not in vsoko.__all__ and vsoko.Report is type(r)

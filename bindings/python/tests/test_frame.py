@@ -149,8 +149,7 @@ def test_numeric_columns_cross_as_arrays_and_equal_score_many(kind: str) -> None
     assert str(df["1.1.1"].dtype) == "float64"
     if kind == "nullable":
         df = df.convert_dtypes()
-    elif kind == "pyarrow":
-        pytest.importorskip("pyarrow")
+    elif kind == "pyarrow":  # pyarrow is a dependency of the package
         df = df.convert_dtypes(dtype_backend="pyarrow")
     elif kind == "float32":
         df = df.astype({c: "float32" for c in df.columns if c != "school"})
@@ -185,7 +184,6 @@ def test_a_bad_number_in_an_array_names_row_and_indicator(value: float, code: st
 
 def test_polars_in_polars_out() -> None:
     pl = pytest.importorskip("polars")
-    pytest.importorskip("pyarrow")
     rows = _schools(40, seed=11)
     out = vsoko.score_frame(pl.DataFrame(rows), id_column="school")
     assert isinstance(out, pl.DataFrame)
@@ -199,14 +197,34 @@ def test_without_pyarrow_the_columns_hold_decimal_objects(monkeypatch) -> None:
 
     rows = _schools(30, seed=5)
     arrow = vsoko.score_frame(pd.DataFrame(rows), id_column="school")
-    if _frame._pyarrow() is not None:
-        assert str(arrow["total"].dtype).startswith("decimal128(38, ")
+    # pyarrow is a dependency: the fallback below serves installs without it (--no-deps).
+    assert _frame._pyarrow() is not None
+    assert str(arrow["total"].dtype).startswith("decimal128(38, ")
     monkeypatch.setattr(_frame, "_pyarrow", lambda: None)
     plain = vsoko.score_frame(pd.DataFrame(rows), id_column="school")
     assert plain["total"].dtype == object and isinstance(plain["total"].iloc[0], Decimal)
     assert list(plain["total"]) == list(arrow["total"]) == [r.total for r in _many(rows)]
     assert list(plain["level"]) == list(arrow["level"])
     assert plain["level"].dtype == arrow["level"].dtype, "the dtype pandas gives level ids"
+
+
+def test_result_columns_are_the_clis_with_a_share_of_a_zero_maximum_empty(monkeypatch) -> None:
+    """The frame has the CLI's result columns in its order; the share of a school whose every
+    indicator is not applicable (maximum 0) is empty, with pyarrow and without."""
+    from vsoko import _frame
+
+    m = vsoko.Methodology.builtin("nocko-1547")
+    ids = [i["id"] for i in m.indicators]
+    rows = [{"school": "А", **{i: "n/a" for i in ids}}, {"school": "Б", ids[0]: 7}]
+    frames = [vsoko.score_frame(pd.DataFrame(rows), methodology=m)]
+    monkeypatch.setattr(_frame, "_pyarrow", lambda: None)
+    frames.append(vsoko.score_frame(pd.DataFrame(rows), methodology=m))
+    for out in frames:
+        assert list(out.columns)[:5] == ["total", "max", "share", "level", "level_title"]
+        want = m.score({ids[0]: 7})
+        assert list(out["max"]) == [Decimal(0), want.max]
+        assert pd.isna(out["share"].iloc[0]) and out["share"].iloc[1] == want.share
+        assert out["level"].iloc[1] == want.level and out["level_title"].iloc[1] == want.level_title
 
 
 def test_russian_label_columns_are_read_as_the_cli_reads_them() -> None:

@@ -42,7 +42,7 @@ def test_errors_pickle_with_every_field() -> None:
     assert (again.code, again.message_ru, again.problems, again.index) == ("invalid_value", "сообщение", ["a", "b"], 7)
 
 
-def _result_fields(r: vsoko.Result):
+def _result_fields(r: vsoko.Report):
     return (
         r.methodology,
         r.school,
@@ -73,7 +73,7 @@ def test_results_pickle_with_every_field() -> None:
     ]
     for r in results:
         again = pickle.loads(pickle.dumps(r))
-        assert isinstance(again, vsoko.Result)
+        assert isinstance(again, vsoko.Report)
         assert _result_fields(again) == _result_fields(r)
     assert pickle.loads(pickle.dumps(results[1])).total == Decimal("0.3")
     assert pickle.loads(pickle.dumps(results[2])).not_applicable == ["2.6", "2.7"]

@@ -78,3 +78,26 @@ def test_bad_plans_raise_vsoko_errors() -> None:
     with pytest.raises(vsoko.InputError) as e:
         vsoko.Plan.template("cyclogram-2023", "2024-25x")
     assert e.value.code == "invalid_input"
+
+
+def test_a_plan_holds_the_cores_value_and_pickles() -> None:
+    import pickle
+
+    plan = vsoko.Plan.template("cyclogram-2023", "2024/25")
+    assert type(plan._plan).__name__ == "_Plan" and len(plan._plan) == len(plan.items)
+    plan.items[0]["content"] = "changed"  # a copy: the plan itself is the core's value
+    assert "changed" not in plan.to_json()
+    again = pickle.loads(pickle.dumps(plan))
+    assert again.to_json() == plan.to_json() and repr(again) == repr(plan)
+    assert json.loads(plan.to_json())["academic_year"] == "2024/25"
+
+
+def test_actions_take_the_report_object_or_its_json_alike() -> None:
+    values = json.loads((FIXTURES / "schools/index-2023/school_42.json").read_text("utf-8"))["values"]
+    result = vsoko.score(values)
+    when = datetime.date(2024, 1, 15)
+    from_object = vsoko.plan_actions(result, when, top=2)
+    assert from_object.to_json() == vsoko.plan_actions(result.to_json(), when, top=2).to_json()
+    assert from_object.to_json() == vsoko.plan_actions(result.to_dict(), when, top=2).to_json()
+    with pytest.raises(vsoko.InputError):
+        vsoko.plan_actions("{}", when)

@@ -11,9 +11,12 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vsoko::batch::{Rank, SchoolRows, SummaryBuilder, ranks};
+use vsoko::batch::{
+    Field, Rank, ResultCell, ResultColumn, ResultRow, SchoolRows, Shape, SummaryBuilder, ranks,
+    result_columns,
+};
 use vsoko::output::csv::Line;
-use vsoko::{Methodology, Options, Scorecard};
+use vsoko::{Methodology, Options};
 
 /// Arguments of `vsoko batch`.
 #[derive(clap::Args)]
@@ -57,13 +60,6 @@ enum OutputFormat {
 /// Exit code when some rows failed but the others were scored.
 const EXIT_SOME_ROWS_FAILED: u8 = 1;
 
-struct Scored {
-    school: Option<String>,
-    municipality: Option<String>,
-    period: Option<String>,
-    card: Scorecard,
-}
-
 /// Runs `vsoko batch`.
 pub fn run(args: &BatchArgs) -> ExitCode {
     match batch(args) {
@@ -87,7 +83,6 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         ));
     }
     let rows = sheets::open(&args.file, args.input_format, m)?;
-    let has_period = rows.has_period;
     let out_name = args
         .output
         .as_ref()
@@ -97,18 +92,13 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
         Some(p) => Box::new(File::create(p).map_err(|e| Failure::write(&out_name, &e))?),
         None => Box::new(std::io::stdout().lock()),
     };
-    let mut book = xlsx.then(Results::default);
-    let mut writer = Writer {
-        out: BufWriter::with_capacity(1 << 16, out),
-        path: out_name.clone(),
-        format: args.format,
-        m,
-        period: rows.has_period,
+    let shape = Shape {
         municipality: rows.has_municipality,
-        line: String::with_capacity(256),
-        csv: Line::new(),
+        period: rows.has_period,
+        ranked: args.rank,
     };
-    writer.header(args.rank)?;
+    let mut book = xlsx.then(Results::default);
+    let mut writer = Writer::new(out, out_name, args.format, m, result_columns(m, shape))?;
     let mut summary = SummaryBuilder::new(m);
     let mut kept = Kept::default();
     let mut names = SchoolRows::default();
@@ -127,7 +117,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
             Ok(s) => {
                 summary.add(&s.card);
                 if let Some(book) = &mut book {
-                    book.push(s.school, s.municipality, s.period, s.card);
+                    book.push(s);
                 } else {
                     writer.render(&s);
                     if args.rank {
@@ -162,7 +152,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
     }
     writer.finish()?;
     if let (Some(book), Some(path)) = (book, &args.output) {
-        save_workbook(&book, m, has_period, args.rank, path)?;
+        save_workbook(&book, m, shape, path)?;
     }
     let summary = summary.finish();
     crate::failure::note(&crate::render::summary(m, &summary));
@@ -175,7 +165,7 @@ fn batch(args: &BatchArgs) -> Result<usize, Failure> {
 }
 
 /// A school already in the batch (same municipality and period) is not scored twice.
-fn once(names: &mut SchoolRows, row: usize, s: Scored) -> Result<Scored, vsoko::Error> {
+fn once(names: &mut SchoolRows, row: usize, s: ResultRow) -> Result<ResultRow, vsoko::Error> {
     match &s.school {
         Some(school) => names
             .check(row, school, s.municipality.as_deref(), s.period.as_deref())
@@ -193,9 +183,9 @@ fn score_in_background(
     records: &mut dyn Iterator<Item = Record>,
     m: &Methodology,
     options: Options,
-    handle: &mut dyn FnMut(usize, Result<Scored, vsoko::Error>) -> Result<(), Failure>,
+    handle: &mut dyn FnMut(usize, Result<ResultRow, vsoko::Error>) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    type Batch = Vec<(usize, Result<Scored, vsoko::Error>)>;
+    type Batch = Vec<(usize, Result<ResultRow, vsoko::Error>)>;
     std::thread::scope(|scope| {
         let (to_worker, from_main) = std::sync::mpsc::sync_channel::<Vec<Record>>(4);
         let (to_main, from_worker) = std::sync::mpsc::sync_channel::<Batch>(4);
@@ -205,11 +195,12 @@ fn score_in_background(
                     .into_iter()
                     .map(|Record { row, result }| {
                         let scored = result.and_then(|e| {
-                            e.evaluate(m, options).map(|card| Scored {
+                            e.evaluate(m, options).map(|card| ResultRow {
                                 school: e.school,
                                 municipality: e.municipality,
                                 period: e.period,
                                 card,
+                                rank: None,
                             })
                         });
                         (row, scored)
@@ -250,14 +241,13 @@ fn score_in_background(
 fn save_workbook(
     book: &Results,
     m: &Methodology,
-    period: bool,
-    rank: bool,
+    shape: Shape,
     path: &std::path::Path,
 ) -> Result<(), Failure> {
     let name = path.display().to_string();
-    let ranked = rank.then(|| ranks(&book.totals()));
+    let ranked = shape.ranked.then(|| ranks(&book.totals()));
     let bytes = book
-        .workbook(m, period, ranked.as_deref())
+        .workbook(m, shape, ranked.as_deref())
         .map_err(|e| e.failure(&name))?;
     std::fs::write(path, bytes).map_err(|e| Failure::write(&name, &e))
 }
@@ -316,34 +306,49 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// Writes one row per school.
+/// Writes one row per school, in the columns of [`result_columns`].
 struct Writer<'m, W: Write> {
     out: W,
     path: String,
     format: OutputFormat,
     m: &'m Methodology,
-    period: bool,
-    municipality: bool,
+    columns: Vec<ResultColumn>,
     line: String,
     csv: Line,
 }
 
+/// Whether a column is a rank's (written once the whole batch is ranked).
+fn is_rank(c: &ResultColumn) -> bool {
+    matches!(c.field, Field::Position | Field::Percentile)
+}
+
+impl<'m, W: Write> Writer<'m, BufWriter<W>> {
+    /// A writer of `columns` to `out`, its header written.
+    fn new(
+        out: W,
+        path: String,
+        format: OutputFormat,
+        m: &'m Methodology,
+        columns: Vec<ResultColumn>,
+    ) -> Result<Self, Failure> {
+        let mut writer = Writer {
+            out: BufWriter::with_capacity(1 << 16, out),
+            path,
+            format,
+            m,
+            columns,
+            line: String::with_capacity(256),
+            csv: Line::new(),
+        };
+        writer.header()?;
+        Ok(writer)
+    }
+}
+
 impl<W: Write> Writer<'_, W> {
-    fn header(&mut self, rank: bool) -> Result<(), Failure> {
+    fn header(&mut self) -> Result<(), Failure> {
         if let OutputFormat::Csv = self.format {
-            let mut header = vec!["school"];
-            if self.municipality {
-                header.push("municipality");
-            }
-            if self.period {
-                header.push("period");
-            }
-            header.extend(["total", "level"]);
-            header.extend(self.m.groups().iter().map(|g| g.id.as_str()));
-            if rank {
-                header.extend(["position", "percentile"]);
-            }
-            let text = vsoko::output::csv::header(header);
+            let text = vsoko::output::csv::header(self.columns.iter().map(|c| c.id.as_str()));
             self.out
                 .write_all(text.as_bytes())
                 .map_err(|e| Failure::write(&self.path, &e))?;
@@ -352,54 +357,45 @@ impl<W: Write> Writer<'_, W> {
     }
 
     /// Renders a school's row into `self.line`, without its rank and line end.
-    fn render(&mut self, s: &Scored) {
-        let level = self.m.level_of(s.card.total).map(|l| l.id.as_str());
+    fn render(&mut self, s: &ResultRow) {
         self.line.clear();
-        let school = s.school.as_deref().unwrap_or("");
         match self.format {
             OutputFormat::Csv => {
                 let line = &mut self.csv;
                 line.clear();
-                line.text(school);
-                if self.municipality {
-                    line.text(s.municipality.as_deref().unwrap_or(""));
-                }
-                if self.period {
-                    line.text(s.period.as_deref().unwrap_or(""));
-                }
-                line.number(s.card.total).text(level.unwrap_or(""));
-                for p in &s.card.group_points {
-                    line.number(p);
+                for c in self.columns.iter().filter(|c| !is_rank(c)) {
+                    match s.cell(self.m, c.field) {
+                        ResultCell::Text(t) => line.text(t),
+                        ResultCell::Number(d) => line.number(d),
+                        ResultCell::Count(n) => line.number(n),
+                        ResultCell::Empty => line.text(""),
+                    };
                 }
                 self.line.push_str(line.as_str());
             }
             OutputFormat::Jsonl => {
-                let groups: serde_json::Map<String, serde_json::Value> = self
-                    .m
-                    .groups()
-                    .iter()
-                    .zip(&s.card.group_points)
-                    .map(|(g, p)| (g.id.clone(), p.to_string().into()))
-                    .collect();
-                let mut obj = serde_json::json!({
-                    "school": s.school,
-                    "total": s.card.total.to_string(),
-                    "max": s.card.max.to_string(),
-                    "level": level,
-                    "groups": groups,
-                });
-                if let (Some(p), Some(o)) = (&s.period, obj.as_object_mut()) {
-                    o.insert("period".into(), p.clone().into());
+                use serde_json::Value as J;
+                let mut groups = serde_json::Map::new();
+                let mut obj = serde_json::Map::new();
+                for c in self.columns.iter().filter(|c| !is_rank(c)) {
+                    let value = match s.cell(self.m, c.field) {
+                        ResultCell::Text(t) => J::from(t),
+                        ResultCell::Number(d) => J::from(d.to_string()),
+                        ResultCell::Count(n) => J::from(n),
+                        ResultCell::Empty => J::Null,
+                    };
+                    if let Field::Group(_) = c.field {
+                        groups.insert(c.id.clone(), value);
+                    } else {
+                        obj.insert(c.id.clone(), value);
+                    }
                 }
-                if let (Some(mun), Some(o)) = (&s.municipality, obj.as_object_mut()) {
-                    o.insert("municipality".into(), mun.clone().into());
-                }
-                self.line = obj.to_string();
+                obj.insert("groups".into(), groups.into());
+                self.line = J::Object(obj).to_string();
             }
             OutputFormat::Xlsx => {}
         }
     }
-
     /// Writes `self.line` with the rank appended, if any.
     fn emit(&mut self, rank: Option<Rank>) -> Result<(), Failure> {
         use std::fmt::Write as _;

@@ -62,9 +62,28 @@ fn every_input_dialect_gives_the_hand_computed_totals() {
         let jsonl = file == "batch/schools.jsonl";
         // JSON Lines documents carry a period, so the output keeps it beside the school.
         let header: &[&str] = if jsonl {
-            &["school", "period", "total", "level", "1", "1.1"]
+            &[
+                "school",
+                "period",
+                "total",
+                "max",
+                "share",
+                "level",
+                "level_title",
+                "1",
+                "1.1",
+            ]
         } else {
-            &["school", "total", "level", "1", "1.1"]
+            &[
+                "school",
+                "total",
+                "max",
+                "share",
+                "level",
+                "level_title",
+                "1",
+                "1.1",
+            ]
         };
         assert_eq!(rows[0][..header.len()], *header, "{file}: header");
         let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
@@ -228,12 +247,13 @@ fn ten_thousand_rows_score_as_each_row_alone() {
         let alone = vsoko::json::score_document(doc, None, vsoko::Options::default()).unwrap();
         assert_eq!(row[1], alone.total.to_string(), "{}", row[0]);
         assert_eq!(
-            row[2],
+            row[4],
             alone.level.clone().unwrap_or_default(),
             "{}",
             row[0]
         );
-        for (cell, g) in row[3..].iter().zip(&alone.groups) {
+        assert_eq!(row[2], alone.max.to_string(), "{}", row[0]);
+        for (cell, g) in row[6..].iter().zip(&alone.groups) {
             assert_eq!(*cell, g.points.to_string(), "{} group {}", row[0], g.id);
         }
     }
@@ -332,7 +352,10 @@ fn every_output_keeps_the_municipality_and_refuses_a_school_twice() {
         );
         assert!(err.contains("оценено школ: 3"), "{err}");
         let rows = parse_csv(&text(&o.stdout));
-        assert_eq!(rows[0][..4], ["school", "municipality", "total", "level"]);
+        assert_eq!(
+            rows[0][..6],
+            ["school", "municipality", "total", "max", "share", "level"]
+        );
         let got: Vec<(&str, &str, &str)> = rows[1..]
             .iter()
             .map(|r| (r[0].as_str(), r[1].as_str(), r[2].as_str()))

@@ -18,7 +18,7 @@ fn stderr_of(args: &[&str]) -> (Option<i32>, String, String) {
 fn a_stray_cell_at_xfd1048576_costs_one_cell() {
     let (code, out, err) = stderr_of(&["batch", "xlsx/huge_range.xlsx"]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(out.contains("Школа № 1,3,low"), "{out}");
+    assert!(out.contains("Школа № 1,3,143,0.021,low,"), "{out}");
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn rows_are_the_files_own_line_and_sheet_row_numbers() {
         err.contains("row 7: error[not_applicable_forbidden] 1.1.2"),
         "{err}"
     );
-    assert!(out.contains("Школа А,5,low"), "{out}");
+    assert!(out.contains("Школа А,5,143,0.035,low,"), "{out}");
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn short_rows_and_data_under_empty_headers_are_errors() {
 
     let (code, out, err) = stderr_of(&["batch", "batch/reliability/trailing_empty_header.csv"]);
     assert_eq!(code, Some(1));
-    assert!(out.contains("Школа А,3,low"), "{out}");
+    assert!(out.contains("Школа А,3,143,0.021,low,"), "{out}");
     assert!(
         err.contains("row 3: error[invalid_input]: неверные входные данные (столбец D (4))"),
         "{err}"
@@ -105,7 +105,10 @@ fn the_period_column_is_kept_and_not_applicable_reads_in_any_case() {
     ]);
     assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].starts_with("school,period,total,level"), "{out}");
+    assert!(
+        lines[0].starts_with("school,period,total,max,share,level,level_title"),
+        "{out}"
+    );
     assert!(lines[1].starts_with("Школа А,2023,7,"), "{out}");
     assert!(lines[2].starts_with("Школа А,2024,8,"), "{out}");
     let o = vsoko(&[

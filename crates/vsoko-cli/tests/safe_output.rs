@@ -184,10 +184,10 @@ fn batch_csv_defuses_names_but_keeps_numbers() {
     let (code, out, err) = run(&["batch", input.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[1].starts_with("'=1+2,5,low,"), "{out}");
+    assert!(lines[1].starts_with("'=1+2,5,143,0.035,low,"), "{out}");
     // The reader trims names; the trimmed name is defused all the same.
-    assert!(lines[2].starts_with("'-cmd,1,low,"), "{out}");
-    assert!(lines[3].starts_with("+7,0,low,"), "{out}");
+    assert!(lines[2].starts_with("'-cmd,1,143,0.007,low,"), "{out}");
+    assert!(lines[3].starts_with("+7,0,143,0,low,"), "{out}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::input::ScoreInput;
 use crate::methodology::Methodology;
-use crate::scoring::{Options, Report};
+use crate::scoring::{Options, Report, Scorecard};
 
 /// The methodology used when neither the caller nor the document names one.
 pub const DEFAULT_METHODOLOGY: &str = "index-2023";
@@ -21,6 +21,21 @@ pub fn resolve<'m>(chosen: Option<&'m Methodology>, input: &ScoreInput) -> Resul
     }
 }
 
+/// Scores an already-read input document into numbers only: the methodology that scored it
+/// ([`resolve`]) and its scorecard. [`score_input`] builds its report from these; a front end
+/// that builds the report lazily (Python) stops here.
+///
+/// # Errors
+/// As [`resolve`] and [`Methodology::evaluate`].
+pub fn evaluate_input<'m>(
+    input: &ScoreInput,
+    chosen: Option<&'m Methodology>,
+    options: Options,
+) -> Result<(&'m Methodology, Scorecard)> {
+    let m = resolve(chosen, input)?;
+    Ok((m, m.evaluate(&input.values, options)?))
+}
+
 /// Scores an already-read input document, carrying its school and period into the report.
 ///
 /// # Errors
@@ -30,8 +45,8 @@ pub fn score_input(
     chosen: Option<&Methodology>,
     options: Options,
 ) -> Result<Report> {
-    let m = resolve(chosen, input)?;
-    let mut report = m.score(&input.values, options)?;
+    let (m, card) = evaluate_input(input, chosen, options)?;
+    let mut report = Report::build(m, &card);
     report.school.clone_from(&input.school);
     report.period.clone_from(&input.period);
     Ok(report)

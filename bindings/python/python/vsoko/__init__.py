@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Mapping
+import warnings as _warnings
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ._dynamics import Dashboard, dashboard, dynamics
 from ._errors import InputError, MethodologyError, VsokoError
@@ -22,7 +23,7 @@ from ._objectivity import (
     summary_meta,
 )
 from ._plan import Plan, plan_actions
-from ._vsoko import Methodology, Result, methodologies, score, score_document, score_many, version
+from ._vsoko import Methodology, Report, SelfExamCheck, methodologies, score, score_document, score_many, version
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -31,7 +32,8 @@ __all__ = [
     "Methodology",
     "MethodologyError",
     "Plan",
-    "Result",
+    "Report",
+    "SelfExamCheck",
     "VsokoError",
     "check_selfexam",
     "dashboard",
@@ -60,10 +62,26 @@ class _NotApplicable(str):
 
 NOT_APPLICABLE: str = _NotApplicable("n/a")
 
-Result._repr_html_ = _result_html  # type: ignore[attr-defined]
+Report._repr_html_ = _result_html  # type: ignore[attr-defined]
+
+if TYPE_CHECKING:
+    #: Deprecated alias of ``Report`` (removed in the next release).
+    Result = Report
 
 
-def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[str, Any]:
+def __getattr__(name: str) -> Any:
+    # ``vsoko.Result`` is the report's old name: it stays one release, with a warning.
+    if name == "Result":
+        _warnings.warn(
+            "vsoko.Result is deprecated and will be removed in the next release; use vsoko.Report",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return Report
+    raise AttributeError(f"module 'vsoko' has no attribute {name!r}")
+
+
+def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> SelfExamCheck:
     """Checks a self-examination report (order No. 462).
 
     Args:
@@ -71,7 +89,9 @@ def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[s
         as_of: the date to check against (``datetime.date`` or ``"YYYY-MM-DD"``), e.g. today.
 
     Returns:
-        ``{"complete", "has_errors", "findings", "due", "days_left"}``.
+        A ``SelfExamCheck`` holding the core's result: ``.complete``, ``.has_errors``,
+        ``.findings``, ``.due``, ``.days_left`` (also readable as ``check["findings"]``),
+        ``.to_dict()``, ``.to_json()``.
 
     Raises:
         InputError: bad JSON, a bad date (``invalid_date``), an unknown section.
@@ -79,4 +99,4 @@ def check_selfexam(report: Mapping[str, Any] | str, as_of: Any = None) -> dict[s
     from ._vsoko import _check_selfexam
 
     text = report if isinstance(report, str) else _json.dumps(report, default=str, ensure_ascii=False)
-    return _json.loads(_check_selfexam(text, None if as_of is None else str(as_of)))
+    return _check_selfexam(text, None if as_of is None else str(as_of))

@@ -10,13 +10,6 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-#: The header names `vsoko batch` also reads for these columns (any letter case).
-_ALIASES = {
-    "school": ("school", "школа", "организация"),
-    "municipality": ("municipality", "муниципалитет", "мо"),
-    "period": ("period", "период"),
-}
-
 
 def dynamics(
     data: Any,
@@ -100,11 +93,14 @@ def _run(data: Any, methodology: Any, school: str, municipality: str, period: st
 
 
 def _column(names: list[str], given: str, role: str) -> str:
-    """The column for a role: the name given if the frame has it, else a known alias."""
+    """The column for a role: the name given if the frame has it, else one of the names the core
+    reads for it (``_LABEL_NAMES``, as `vsoko batch` reads a header)."""
+    from ._vsoko import _LABEL_NAMES
+
     if given in names or given != role:
         return given
     lower = {n.strip().lower(): n for n in names}
-    return next((lower[a] for a in _ALIASES[role] if a in lower), given)
+    return next((lower[a] for a in _LABEL_NAMES[role] if a in lower), given)
 
 
 def _cells(s: Any) -> list[Any]:

@@ -39,10 +39,12 @@ def score_frame(
         strict: every indicator must have a value.
 
     Returns:
-        A frame with ``total``, ``level`` and one column per group id. With pyarrow installed
-        the decimal columns are exact Arrow ``decimal128(38, s)`` columns
-        (``pd.ArrowDtype``; each cell reads as a ``Decimal``); without it they are ``object``
-        columns of ``decimal.Decimal``. Never a binary float.
+        A frame with the CLI's result columns: ``total``, ``max``, ``share`` (of the maximum,
+        4 places; empty when the maximum is 0), ``level``, ``level_title`` and one column per
+        group id. The decimal columns are exact Arrow ``decimal128(38, s)`` columns
+        (``pd.ArrowDtype``; each cell reads as a ``Decimal``); where pyarrow is missing (an
+        install without dependencies) they are ``object`` columns of ``decimal.Decimal``.
+        Never a binary float.
 
     Raises:
         InputError: a bad cell (``.index`` is the row position, ``.indicator`` the column, and
@@ -122,7 +124,9 @@ def _labels(m: Any, names: list[str]) -> dict[str, int]:
 
 
 def _pyarrow() -> Any:
-    """pyarrow when installed (results as exact ``decimal128`` columns), else ``None``."""
+    """pyarrow (results as exact ``decimal128`` columns), or ``None`` where it is missing: it is a
+    dependency of the package, so only an install without dependencies falls back to ``Decimal``
+    objects."""
     try:
         import pyarrow
     except ImportError:
@@ -131,10 +135,11 @@ def _pyarrow() -> Any:
 
 
 def _arrow_column(pa: Any, chunks: list[Any], n: int) -> Any:
-    """One result column from its chunks. Decimal chunks, each ``(scale, bytes)`` of
+    """One result column from its chunks. Decimal chunks, each ``(scale, bytes, validity)`` of
     little-endian 128-bit unscaled values, become one ``decimal128(38, s)`` column at the
-    largest scale (widening a scale is exact). Level chunks, each ``(codes, ids)`` (int32
-    positions in ``ids``, -1 for none), become the column pandas makes of those level ids (and
+    largest scale (widening a scale is exact); a chunk's ``validity`` bitmap, when not ``None``,
+    marks its rows without a value (a share of a zero maximum). Level chunks, each ``(codes, ids)`` (int32
+    positions in ``ids``, -1 for none; ``ids`` are level ids or titles), become the column pandas makes of those (and
     ``None``): built from Arrow when every row has a level and pandas makes string columns
     (pandas 3), else from an ``object`` array."""
     import numpy as np
@@ -151,10 +156,12 @@ def _arrow_column(pa: Any, chunks: list[Any], n: int) -> Any:
             return values
         levels = pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(ids, pa.string()))
         return pd.array(levels.cast(pa.string()), dtype=dtype)
-    scale = max(s for s, _ in chunks)
+    scale = max(s for s, _, _ in chunks)
     arrays = [
-        pa.Array.from_buffers(pa.decimal128(38, s), len(b) // 16, [None, pa.py_buffer(b)]).cast(pa.decimal128(38, scale))
-        for s, b in chunks
+        pa.Array.from_buffers(
+            pa.decimal128(38, s), len(b) // 16, [None if v is None else pa.py_buffer(v), pa.py_buffer(b)]
+        ).cast(pa.decimal128(38, scale))
+        for s, b, v in chunks
     ]
     return pd.arrays.ArrowExtensionArray(pa.chunked_array(arrays, type=pa.decimal128(38, scale)))
 

@@ -15,7 +15,7 @@ def _pct(percent: Decimal | None) -> str:
 
 
 def result_html(self: Any) -> str:
-    """``_repr_html_`` of ``vsoko.Result``."""
+    """``_repr_html_`` of ``vsoko.Report``."""
     level = self.level
     color = _LEVEL_COLORS.get(level or "", "#555")
     head = (

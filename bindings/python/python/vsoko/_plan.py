@@ -1,5 +1,6 @@
-"""The ВСОКО plan: ``vsoko.Plan`` and ``vsoko.plan_actions``. Every rule is in the Rust core;
-this module moves JSON across and gives Python types (``Decimal`` for points lost)."""
+"""The ВСОКО plan: ``vsoko.Plan`` and ``vsoko.plan_actions``. Every rule is in the Rust core,
+which holds the plan (``_vsoko._Plan``); this module reads files and gives Python types
+(``Decimal`` for points lost)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def _dumps(data: Any) -> str:
 
 
 class Plan:
-    """A school's ВСОКО plan for one academic year (see the README's "Plan" section).
+    """A school's ВСОКО plan for one academic year (see the README's "Plan" section). It holds the
+    core's plan (read and completed once, in Rust); checks and views run on it directly.
 
     >>> p = Plan.template("cyclogram-2023", "2024/25")
     >>> len(p.items), p.academic_year
@@ -31,17 +33,24 @@ class Plan:
     ['2024-08']
     """
 
+    _plan: _vsoko._Plan
+    _view: dict[str, Any] | None
+
     def __init__(self, data: Mapping[str, Any]) -> None:
-        self._data = _loads(_vsoko._plan_from_json(_dumps(data)))
-        for item in self._data["items"]:
-            deficit = item.get("deficit")
-            if deficit is not None:
-                deficit["lost"] = Decimal(deficit["lost"])
+        self._plan = _vsoko._Plan.from_json(_dumps(data))
+        self._view = None
+
+    @classmethod
+    def _of(cls, native: _vsoko._Plan) -> Plan:
+        plan = cls.__new__(cls)
+        plan._plan = native
+        plan._view = None
+        return plan
 
     @classmethod
     def from_json(cls, text: str) -> Plan:
         """Reads the plan JSON (the format ``vsoko plan import`` prints)."""
-        return cls(_loads(_vsoko._plan_from_json(text)))
+        return cls._of(_vsoko._Plan.from_json(text))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Plan:
@@ -52,7 +61,7 @@ class Plan:
     def from_rows(cls, rows: Iterable[Sequence[Any]], academic_year: str | None = None) -> Plan:
         """From the rows of a table (header and heading rows included), as a school keeps it."""
         numbered = [(i + 1, ["" if c is None else str(c) for c in row]) for i, row in enumerate(rows)]
-        return cls(_loads(_vsoko._plan_from_rows(numbered, academic_year)))
+        return cls._of(_vsoko._Plan.from_rows(numbered, academic_year))
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], academic_year: str | None = None) -> Plan:
@@ -78,65 +87,73 @@ class Plan:
     @classmethod
     def template(cls, name: str = _vsoko.PLAN_DEFAULT_TEMPLATE, academic_year: str = "2024/25") -> Plan:
         """A built-in starting plan («Циклограмма ВСОКО на 2023/24 учебный год») for a year."""
-        return cls(_loads(_vsoko._plan_template(name, academic_year)))
+        return cls._of(_vsoko._Plan.template(name, academic_year))
+
+    def _data(self) -> dict[str, Any]:
+        """The plan as Python data (points lost as ``Decimal``), made once."""
+        if self._view is None:
+            data = _loads(self._plan.to_json())
+            for item in data["items"]:
+                deficit = item.get("deficit")
+                if deficit is not None:
+                    deficit["lost"] = Decimal(deficit["lost"])
+            self._view = data
+        return self._view
 
     @property
     def academic_year(self) -> str:
-        return str(self._data["academic_year"])
+        return self._plan.academic_year
 
     @property
     def items(self) -> list[dict[str, Any]]:
-        return list(self._data["items"])
+        return copy.deepcopy(self._data()["items"])
 
     def check(self, as_of: Any = None, max_items_per_month: int = _vsoko.PLAN_DEFAULT_MAX_ITEMS_PER_MONTH) -> dict[str, Any]:
         """Findings as ``{"complete", "has_errors", "findings": [{"code", "severity", "item",
         "section", "field", "message", "message_ru"}]}`` (``message`` English, ``message_ru`` Russian); ``as_of`` (date or ``"YYYY-MM-DD"``) adds overdue."""
-        return _loads(
-            _vsoko._plan_check(self.to_json(), None if as_of is None else str(as_of), max_items_per_month)
-        )
+        return _loads(self._plan.check(None if as_of is None else str(as_of), max_items_per_month))
 
     def cyclogram(self, format: str = "dict") -> Any:
         """The cyclogram: ``"dict"`` (columns and rows), ``"markdown"`` or ``"html"`` (a page)."""
         view = {"dict": "cyclogram", "markdown": "markdown", "html": "html"}[format]
-        text = _vsoko._plan_view(self.to_json(), view)
+        text = self._plan.view(view)
         return _loads(text) if format == "dict" else text
 
     def agenda(self, responsible: str) -> dict[str, Any]:
         """The items of one person (any part of the name or role)."""
-        return _loads(_vsoko._plan_view(self.to_json(), "agenda", responsible))
+        return _loads(self._plan.view("agenda", responsible))
 
     def due(self, as_of: Any) -> dict[str, Any]:
         """What is due in the month of ``as_of`` and what is overdue by then."""
-        return _loads(_vsoko._plan_view(self.to_json(), "due", str(as_of)))
+        return _loads(self._plan.view("due", str(as_of)))
 
     def to_dict(self) -> dict[str, Any]:
         """The plan as a dict (points lost as ``Decimal``)."""
-        return copy.deepcopy(self._data)
+        return copy.deepcopy(self._data())
 
     def to_json(self) -> str:
-        return _dumps(self._data)
+        """The plan JSON (as ``vsoko plan import`` prints it, compact)."""
+        return self._plan.to_json()
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (Plan.from_json, (self.to_json(),))
 
     def _repr_html_(self) -> str:
         return str(self.cyclogram("html"))
 
     def __repr__(self) -> str:
-        return f"<vsoko.Plan {self.academic_year}: {len(self._data['items'])} items>"
+        return f"<vsoko.Plan {self.academic_year}: {len(self._plan)} items>"
 
 
 def plan_actions(result: Any, as_of: Any, top: int = _vsoko.PLAN_DEFAULT_TOP, plan: Plan | None = None) -> Plan:
     """Turns the deficits of a scored result into addressed actions with re-control.
 
     Args:
-        result: a ``vsoko.Result``, its ``to_dict()``, or its JSON.
+        result: a ``vsoko.Report``, its ``to_dict()``, or its JSON.
         as_of: the date the actions start after (``datetime.date`` or ``"YYYY-MM-DD"``).
         top: how many criteria (those that lost most points).
         plan: a plan to merge the actions into.
     """
-    if hasattr(result, "to_json"):
-        text = result.to_json()
-    elif isinstance(result, str):
-        text = result
-    else:
-        text = _dumps(result)
-    merged = _vsoko._plan_actions(text, str(as_of), top, None if plan is None else plan.to_json())
-    return Plan(_loads(merged))
+    if not isinstance(result, (str, _vsoko.Report)):
+        result = result.to_json() if hasattr(result, "to_json") else _dumps(result)
+    return Plan._of(_vsoko._Plan.actions(result, str(as_of), top, None if plan is None else plan._plan))

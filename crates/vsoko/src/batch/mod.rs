@@ -5,9 +5,11 @@
 //! format (CSV, JSON Lines, XLSX).
 
 mod rank;
+mod row;
 mod summary;
 
 pub use rank::{Rank, ranks};
+pub use row::{Field, ResultCell, ResultColumn, ResultRow, Shape, heading, result_columns};
 pub use summary::{GroupShare, LevelCount, MEAN_DECIMALS, Summary, SummaryBuilder, WEAKEST};
 
 use crate::error::{Error, InputKind, Result};
@@ -21,6 +23,32 @@ pub const SCHOOL_COLUMN: &str = "school";
 pub const PERIOD_COLUMN: &str = "period";
 /// Optional municipality column.
 pub const MUNICIPALITY_COLUMN: &str = "municipality";
+
+/// The label columns and the header names each is read under (any letter case, surrounding
+/// spaces and a byte-order mark ignored), for every front end.
+pub const LABEL_NAMES: [(&str, &[&str]); 3] = [
+    (SCHOOL_COLUMN, &[SCHOOL_COLUMN, "школа", "организация"]),
+    (
+        MUNICIPALITY_COLUMN,
+        &[MUNICIPALITY_COLUMN, "муниципалитет", "мо"],
+    ),
+    (PERIOD_COLUMN, &[PERIOD_COLUMN, "период"]),
+];
+
+/// The label column a header cell names (`school`, `municipality` or `period`), if any.
+///
+/// ```
+/// assert_eq!(vsoko::batch::label_of(" МО "), Some("municipality"));
+/// assert_eq!(vsoko::batch::label_of("\u{feff}Школа"), Some("school"));
+/// assert_eq!(vsoko::batch::label_of("1.1"), None);
+/// ```
+pub fn label_of(heading: &str) -> Option<&'static str> {
+    let name = heading.trim_start_matches('\u{feff}').trim().to_lowercase();
+    LABEL_NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&name.as_str()))
+        .map(|(label, _)| *label)
+}
 
 /// Which column holds what, decided once from the header row.
 ///
@@ -97,12 +125,10 @@ impl Columns {
         for (i, cell) in header.iter().enumerate().take(width) {
             let name = clean(cell);
             let name = name.as_str();
-            let field = match name.to_lowercase().as_str() {
-                SCHOOL_COLUMN | "школа" | "организация" => Some(&mut cols.school),
-                PERIOD_COLUMN | "период" => Some(&mut cols.period),
-                MUNICIPALITY_COLUMN | "муниципалитет" | "мо" => {
-                    Some(&mut cols.municipality)
-                }
+            let field = match label_of(name) {
+                Some(SCHOOL_COLUMN) => Some(&mut cols.school),
+                Some(PERIOD_COLUMN) => Some(&mut cols.period),
+                Some(MUNICIPALITY_COLUMN) => Some(&mut cols.municipality),
                 _ => None,
             };
             if let Some(field) = field {
@@ -156,6 +182,60 @@ impl Columns {
             });
         }
         Ok(cols)
+    }
+
+    /// Maps columns given by input id alone (a data frame's value columns, its label columns
+    /// already taken out): column `i` is `ids[i]`, taken as written (no trimming, no label
+    /// names). A repeated id is reported before an unknown one, whatever their order, so a
+    /// frame with a column twice is told so by name.
+    ///
+    /// ```
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// let cols = vsoko::batch::Columns::from_ids(m, &["2.7", "1.1"]).unwrap();
+    /// let inputs: Vec<(usize, &str)> = cols.inputs().map(|(c, id, _)| (c, id)).collect();
+    /// assert_eq!(inputs, [(0, "2.7"), (1, "1.1")]);
+    /// let e = vsoko::batch::Columns::from_ids(m, &["1.1", "9.9", "1.1"]).unwrap_err();
+    /// assert_eq!(e.code(), "duplicate_indicator");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::DuplicateIndicator`] for an id given twice, then [`Error::UnknownIndicator`]
+    /// (with a suggestion) for one that is not an input of the methodology.
+    pub fn from_ids<S: AsRef<str>>(m: &Methodology, ids: &[S]) -> Result<Columns> {
+        let mut seen = std::collections::HashSet::with_capacity(ids.len());
+        if let Some(id) = ids.iter().map(AsRef::as_ref).find(|id| !seen.insert(*id)) {
+            return Err(Error::DuplicateIndicator { id: id.to_string() });
+        }
+        let indicators = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let id = id.as_ref();
+                m.position(id)
+                    .map(|pos| (i, id.to_string(), pos))
+                    .ok_or_else(|| Error::UnknownIndicator {
+                        id: id.to_string(),
+                        suggestion: m.suggest(id).map(ToString::to_string),
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Columns {
+            school: None,
+            school_heading: String::new(),
+            period: None,
+            municipality: None,
+            indicators,
+            unnamed: Vec::new(),
+            width: ids.len(),
+        })
+    }
+
+    /// The input columns: (column, input id, input position in [`Methodology::inputs`]),
+    /// in column order.
+    pub fn inputs(&self) -> impl Iterator<Item = (usize, &str, usize)> {
+        self.indicators
+            .iter()
+            .map(|(c, id, pos)| (*c, id.as_str(), *pos))
     }
 
     /// Turns one row of cells into an input. Cells may use a decimal comma (`2,5`) as Russian

@@ -43,6 +43,9 @@ struct RawInput<V> {
 }
 
 impl ScoreInput {
+    /// The fields of an input document; any other is `unknown_field`.
+    pub const FIELDS: [&'static str; 4] = ["methodology", "school", "period", "values"];
+
     /// Reads an input document from any serde deserializer, with the rules of
     /// [`ScoreInput::from_json`] (see [`Values::deserialize_checked`]).
     ///
