@@ -131,6 +131,47 @@ impl Methodology {
         })
     }
 
+    /// This methodology with the names of a titles file over its own (groups, indicators and
+    /// inputs; caps and rules stay). ``titles`` is a mapping ``{id: title}`` or the path of a
+    /// CSV file: two columns, id and title, ``;``, tab or ``,``, UTF-8 or Windows-1251 (as
+    /// Russian Excel saves it), a header row allowed.
+    ///
+    /// Raises:
+    ///     InputError: ``invalid_titles`` listing every row that names nothing in the
+    ///         methodology, repeats an id or has no title (nothing is renamed then).
+    fn with_titles(&self, py: Python<'_>, titles: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let parsed = if let Ok(map) = titles.cast::<pyo3::types::PyMapping>() {
+            let mut pairs = Vec::new();
+            for item in map.items()?.iter() {
+                let (id, title): (String, String) = item.extract()?;
+                pairs.push((id, title));
+            }
+            vsoko::methodology::Titles::from_pairs(pairs)
+        } else {
+            let path: std::path::PathBuf = titles.extract().map_err(|_| {
+                PyTypeError::new_err("titles: a mapping {id: title} or the path of a CSV file")
+            })?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", path.display()))
+            })?;
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => encoding_rs::WINDOWS_1251
+                    .decode_without_bom_handling(e.as_bytes())
+                    .0
+                    .into_owned(),
+            };
+            vsoko::methodology::Titles::parse(&text).map_err(|e| error(py, &e, None))?
+        };
+        let m = self
+            .held
+            .with_titles(&parsed)
+            .map_err(|e| error(py, &e, None))?;
+        Ok(Methodology {
+            held: Held::Custom(Arc::new(m)),
+        })
+    }
+
     /// Reads and validates a custom methodology from JSON text (``str`` or ``bytes``).
     ///
     /// Raises:

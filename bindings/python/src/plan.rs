@@ -45,16 +45,21 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// A view of a plan: `cyclogram` (JSON), `markdown`, `html`, `agenda` (with `arg` the person),
-/// `due` (with `arg` the date).
-fn view(py: Python<'_>, p: &Plan, view: &str, arg: Option<&str>) -> PyResult<String> {
-    Ok(match view {
-        "markdown" => p.cyclogram().to_markdown(),
-        "html" => p.cyclogram().to_html(),
-        "agenda" => json(&p.agenda(arg.unwrap_or_default())),
-        "due" => json(&p.due(date(py, "as_of", arg.unwrap_or_default())?)),
-        _ => json(&p.cyclogram()),
-    })
+/// A view of a plan by the core's one entry point: the view's id (`cyclogram`, `agenda`,
+/// `due`) and the format's (`json`, `markdown`, `html`) passed through as the user gave them.
+fn view(
+    py: Python<'_>,
+    p: &Plan,
+    name: &str,
+    format: &str,
+    responsible: Option<&str>,
+    as_of: Option<&str>,
+) -> PyResult<String> {
+    let err = |e: vsoko::Error| to_py(py, &e, None);
+    let kind: vsoko::plan::ViewKind = name.parse().map_err(err)?;
+    let format: vsoko::plan::Format = format.parse().map_err(err)?;
+    let chosen = kind.with(responsible, as_of).map_err(err)?;
+    Ok(p.render(&chosen, format))
 }
 
 /// A school's ВСОКО plan, held as the core's value (``vsoko.Plan`` wraps it).
@@ -166,9 +171,16 @@ impl NativePlan {
     }
 
     /// A view (see [`view`]) as text.
-    #[pyo3(signature = (name, arg = None))]
-    fn view(&self, py: Python<'_>, name: &str, arg: Option<&str>) -> PyResult<String> {
-        guard(|| view(py, &self.plan, name, arg))
+    #[pyo3(signature = (name, format, responsible = None, as_of = None))]
+    fn view(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        format: &str,
+        responsible: Option<&str>,
+        as_of: Option<&str>,
+    ) -> PyResult<String> {
+        guard(|| view(py, &self.plan, name, format, responsible, as_of))
     }
 
     /// The plan as JSON text.

@@ -112,6 +112,15 @@ impl Report {
             .transpose()
     }
 
+    /// ``total / max`` as a percentage with one decimal (``Decimal("79.5")``), rounded once
+    /// from the exact ratio, or ``None`` when nothing applies.
+    #[getter]
+    fn percent<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        vsoko::decimal::percent(self.card.total, self.card.max)
+            .map(|p| decimal(py, p))
+            .transpose()
+    }
+
     /// ``"high"``, ``"medium"``, ``"low"``, or ``None`` when the methodology has no levels.
     #[getter]
     fn level(&self) -> Option<&str> {
@@ -162,6 +171,11 @@ impl Report {
     /// The whole result as JSON, identical to ``vsoko score --format json`` (decimals as strings).
     fn to_json(&self) -> String {
         self.full().to_json()
+    }
+
+    /// The report as Markdown in Russian, identical to ``vsoko score --format markdown``.
+    fn to_markdown(&self) -> String {
+        self.full().to_markdown(&self.m)
     }
 
     /// Pickles as its methodology and one value per input (decimal text, ``"n/a"`` or

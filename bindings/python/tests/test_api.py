@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import vsoko
@@ -180,3 +181,26 @@ def test_the_report_class_is_report_and_result_is_a_deprecated_alias() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert "Result" not in vsoko.__all__ and vsoko.Report is type(r)
+
+
+def test_titles_overlay_names_and_every_problem_is_listed(tmp_path: Path) -> None:
+    m = vsoko.Methodology.builtin("index-2023")
+    titled = m.with_titles({"1.1.1": "Пример названия"})
+    assert titled.indicators[0]["title"] == "Пример названия"
+    assert titled.score({"1.1.1": 3}).total == m.score({"1.1.1": 3}).total
+    # A CSV saved by Russian Excel (Windows-1251, ";") reads the same as UTF-8.
+    fixtures = Path(__file__).resolve().parents[3] / "fixtures" / "titles"
+    text = (fixtures / "index_2023_example.csv").read_text(encoding="utf-8")
+    (tmp_path / "t.csv").write_bytes(text.encode("cp1251"))
+    for source in (fixtures / "index_2023_example.csv", str(tmp_path / "t.csv")):
+        t = m.with_titles(source)
+        assert t.indicators[1]["title"] == "Пример: «кавычки»; точка с запятой в названии"
+        assert t.indicators[2]["title"] is None
+    with pytest.raises(vsoko.VsokoError) as e:
+        m.with_titles(fixtures / "index_2023_broken.csv")
+    assert e.value.code == "invalid_titles"
+    assert "строка 3: код «1.1.1» уже был в строке 2" in e.value.message_ru
+    r = m.score({"1.1.1": 2})
+    assert r.percent == Decimal("1.4")
+    md = r.to_markdown()
+    assert md.startswith("## Индекс качества общего образования") and "| 1.1 |" in md

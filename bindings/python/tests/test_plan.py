@@ -63,6 +63,15 @@ def test_views_and_template() -> None:
     assert plan.cyclogram("markdown").startswith("## Циклограмма ВСОКО на 2024/25")
     assert plan.agenda("по ВР")["items"]
     assert "due" in plan.due("2024-10-01")
+    # Every view in every format comes from the core's one entry point.
+    assert plan.agenda("по ВР", "markdown").startswith("## ")
+    assert "Content-Security-Policy" in plan.due("2024-10-01", "html")
+    with pytest.raises(vsoko.VsokoError) as e:
+        plan.due("2024-13-01")
+    assert e.value.code == "invalid_date"
+    with pytest.raises(vsoko.VsokoError) as e:
+        plan.cyclogram("pdf")
+    assert e.value.code == "invalid_input"
 
 
 def test_bad_plans_raise_vsoko_errors() -> None:

@@ -113,19 +113,23 @@ class Plan:
         "section", "field", "message", "message_ru"}]}`` (``message`` English, ``message_ru`` Russian); ``as_of`` (date or ``"YYYY-MM-DD"``) adds overdue."""
         return _loads(self._plan.check(None if as_of is None else str(as_of), max_items_per_month))
 
-    def cyclogram(self, format: str = "dict") -> Any:
-        """The cyclogram: ``"dict"`` (columns and rows), ``"markdown"`` or ``"html"`` (a page)."""
-        view = {"dict": "cyclogram", "markdown": "markdown", "html": "html"}[format]
-        text = self._plan.view(view)
+    def _drawn(self, name: str, format: str, responsible: str | None = None, as_of: Any = None) -> Any:
+        """A view drawn by the core: ``"dict"`` (its data), ``"markdown"`` or ``"html"`` (a page)."""
+        core_format = "json" if format == "dict" else format
+        text = self._plan.view(name, core_format, responsible, None if as_of is None else str(as_of))
         return _loads(text) if format == "dict" else text
 
-    def agenda(self, responsible: str) -> dict[str, Any]:
-        """The items of one person (any part of the name or role)."""
-        return _loads(self._plan.view("agenda", responsible))
+    def cyclogram(self, format: str = "dict") -> Any:
+        """The cyclogram: ``"dict"`` (columns and rows), ``"markdown"`` or ``"html"`` (a page)."""
+        return self._drawn("cyclogram", format)
 
-    def due(self, as_of: Any) -> dict[str, Any]:
-        """What is due in the month of ``as_of`` and what is overdue by then."""
-        return _loads(self._plan.view("due", str(as_of)))
+    def agenda(self, responsible: str, format: str = "dict") -> Any:
+        """The items of one person (any part of the name or role): ``"dict"``, ``"markdown"`` or ``"html"``."""
+        return self._drawn("agenda", format, responsible=responsible)
+
+    def due(self, as_of: Any, format: str = "dict") -> Any:
+        """What is due in the month of ``as_of`` and what is overdue by then: ``"dict"``, ``"markdown"`` or ``"html"``."""
+        return self._drawn("due", format, as_of=as_of)
 
     def to_dict(self) -> dict[str, Any]:
         """The plan as a dict (points lost as ``Decimal``)."""
