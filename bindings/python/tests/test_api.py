@@ -115,7 +115,9 @@ def test_result_views() -> None:
     assert d["total"] == r.total and isinstance(d["groups"][0]["points"], Decimal)
     assert r.deficits["indicators"][0]["lost"] >= r.deficits["indicators"][-1]["lost"]
     html = r._repr_html_()
-    assert "Средний уровень" in html and "Результаты обучения" in html and str(r.total) in html
+    assert "Средний уровень" in html and "Результаты обучения" in html
+    # People read a decimal comma and a non-breaking space before «%» (the dict keeps Decimal).
+    assert str(r.total).replace(".", ",") in html and "\u00a0%" in html
 
 
 def test_score_many_matches_score_and_reports_the_index() -> None:

@@ -31,7 +31,10 @@ test("the dashboard shows the reference numbers, offline", async () => {
     const requests = [];
     page.on("request", (r) => { if (!r.url().startsWith("file:")) requests.push(r.url()); });
     await page.goto(pathToFileURL(small).href);
-    const shown = async (key) => (await page.locator(`[data-k="${key}"]`).first().textContent()).trim();
+    // The page writes numbers as people read them in Russian (decimal comma, non-breaking
+    // spaces in thousands); read back for comparing with the machine form.
+    const shown = async (key) => (await page.locator(`[data-k="${key}"]`).first().textContent()).trim()
+      .replace(/\u00a0/g, "").replace(",", ".");
     assert.equal(await shown("schools"), String(expected.schools.length));
     for (const m of expected.municipalities) {
       for (const [period, mean] of Object.entries(m.mean)) {

@@ -8,6 +8,11 @@ const $ = (id) => document.getElementById(id);
 const NA = "n/a";
 const LEVEL_CLASS = { high: "high", medium: "medium", low: "low" };
 
+// A decimal of the core (a string) as people read it in Russian: a decimal comma, and a
+// non-breaking space before «%» (as the core's `output::russian` writes it for the CLI).
+const ru = (d) => String(d).replace(".", ",");
+const pct = (d) => `${ru(d)}\u00a0%`;
+
 let current = null; // the catalogue of the chosen methodology
 
 function el(tag, attrs = {}, ...children) {
@@ -33,14 +38,14 @@ function buildForm(name) {
   const top = current.groups.filter((g) => g.parent === null);
   for (const dir of top) {
     const section = el("fieldset", { class: "direction" },
-      el("legend", {}, el("span", { class: "gid", text: dir.id }), ` ${dir.title ?? ""}`, el("span", { class: "gmax", text: `макс. ${dir.max}` })));
+      el("legend", {}, el("span", { class: "gid", text: dir.id }), ` ${dir.title ?? ""}`, el("span", { class: "gmax", text: `макс. ${ru(dir.max)}` })));
     const children = current.groups.filter((g) => g.parent === dir.id);
     const leafGroups = children.length ? children : [dir];
     for (const crit of leafGroups) {
       const block = el("div", { class: "criterion" });
       if (crit !== dir) {
         block.append(el("h3", {}, el("span", { class: "gid", text: crit.id }), ` ${crit.title ?? ""}`,
-          el("span", { class: "gmax", text: `${crit.indicator_count} пок., макс. ${crit.max}` })));
+          el("span", { class: "gmax", text: `${crit.indicator_count} пок., макс. ${ru(crit.max)}` })));
       }
       const grid = el("div", { class: "indicators" });
       for (const input of inputsOf(crit.id)) grid.append(inputRow(input));
@@ -140,27 +145,27 @@ function update() {
 }
 
 function render(r) {
-  $("total").textContent = r.total;
-  $("max").textContent = r.max;
+  $("total").textContent = ru(r.total);
+  $("max").textContent = ru(r.max);
   const level = $("level");
   level.className = `level ${LEVEL_CLASS[r.level] ?? "none"}`;
   level.textContent = r.level_title ?? "уровни методикой не установлены";
   // Percentages and leaves come from the core's report (one decimal, rounded once), as the CLI shows them.
-  $("share").textContent = r.percent === null ? "" : `${r.percent} % от максимума`;
+  $("share").textContent = r.percent === null ? "" : `${pct(r.percent)} от максимума`;
   const bars = $("bars");
   bars.replaceChildren();
   for (const g of r.groups) {
-    const pct = g.percent ?? "0";
+    const width = g.percent ?? "0";
     bars.append(el("div", { class: g.parent === null ? "bar dir" : "bar" },
       el("div", { class: "bar-label" }, el("span", { class: "gid", text: g.id }), ` ${g.title ?? ""}`),
-      el("div", { class: "bar-value", text: `${g.points} / ${g.max}` }),
-      el("div", { class: "bar-track" }, el("div", { class: `bar-fill ${LEVEL_CLASS[r.level] ?? "none"}`, style: `width:${pct}%` }))));
+      el("div", { class: "bar-value", text: `${ru(g.points)} / ${ru(g.max)}` }),
+      el("div", { class: "bar-track" }, el("div", { class: `bar-fill ${LEVEL_CLASS[r.level] ?? "none"}`, style: `width:${width}%` }))));
   }
   const leaves = new Set(r.groups.filter((g) => g.leaf).map((g) => g.id));
   const deficits = $("deficits");
   deficits.replaceChildren();
   for (const d of r.deficits.groups.filter((d) => leaves.has(d.id)).slice(0, 5)) {
-    deficits.append(el("li", {}, el("span", { class: "gid", text: d.id }), ` ${d.title ?? ""} `, el("b", { text: `−${d.lost}` }), ` из ${d.max}`));
+    deficits.append(el("li", {}, el("span", { class: "gid", text: d.id }), ` ${d.title ?? ""} `, el("b", { text: `−${ru(d.lost)}` }), ` из ${ru(d.max)}`));
   }
   // How each computed indicator came to its points (from the core's report).
   for (const box of document.querySelectorAll(".derived")) {

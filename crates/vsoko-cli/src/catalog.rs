@@ -3,6 +3,7 @@
 use crate::render::{pad, truncate};
 use std::fmt::Write;
 use vsoko::Methodology;
+use vsoko::output::russian;
 
 const TITLE_WIDTH: usize = 70;
 
@@ -16,9 +17,9 @@ pub fn table(m: &Methodology) -> String {
     }
     let _ = writeln!(
         out,
-        "Показателей: {}, максимум: {} баллов\n",
+        "Показателей: {}, максимум: {}\n",
         c.indicators.len(),
-        c.max
+        russian::points(c.max)
     );
     let _ = writeln!(
         out,
@@ -41,7 +42,7 @@ pub fn table(m: &Methodology) -> String {
             "{}  {:>11}  {:>8}",
             pad(&truncate(&title, TITLE_WIDTH + 8), TITLE_WIDTH + 8),
             g.indicator_count,
-            g.max.to_string()
+            russian::number(g.max)
         );
         for i in c.indicators.iter().filter(|i| i.group == g.id) {
             let title = i
@@ -59,15 +60,18 @@ pub fn table(m: &Methodology) -> String {
                 "  ".repeat(spec.depth),
                 i.id,
                 truncate(title, TITLE_WIDTH),
-                i.max
+                russian::number(i.max)
             );
         }
     }
     if !c.levels.is_empty() {
         let _ = writeln!(out, "\nУровни:");
         for l in c.levels.iter().rev() {
-            let from = l.from.map_or_else(String::new, |f| format!("от {f} "));
-            let to = l.to.map_or_else(String::new, |t| format!("менее {t} "));
+            let from = l
+                .from
+                .map_or_else(String::new, |f| format!("от {} ", russian::number(f)));
+            let to =
+                l.to.map_or_else(String::new, |t| format!("менее {} ", russian::number(t)));
             let _ = writeln!(out, "  {}: {from}{to}баллов", l.title);
         }
     }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::fmt::Write;
 use vsoko::decimal::ROUNDING;
+use vsoko::output::russian;
 use vsoko::{Methodology, Report};
 
 const BAR_WIDTH: u32 = 20;
@@ -21,10 +22,10 @@ pub fn table(m: &Methodology, r: &Report) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "Итого: {} из {} баллов ({}){}",
-        r.total,
-        r.max,
-        shown(r.percent),
+        "Итого: {} из {} ({}){}",
+        russian::number(r.total),
+        russian::of_points(r.max),
+        russian::percent(r.percent),
         r.level_ru(" — ")
     );
     let _ = writeln!(out);
@@ -39,10 +40,10 @@ pub fn table(m: &Methodology, r: &Report) -> String {
             out,
             "{}  {:>6} / {:<4} {}  {:>7}",
             pad(&truncate(&title, TITLE_WIDTH), TITLE_WIDTH),
-            g.points.to_string(),
-            g.max.to_string(),
+            russian::number(g.points),
+            russian::number(g.max),
             bar(g.share),
-            shown(g.percent)
+            russian::percent(g.percent)
         );
     }
     let derived: Vec<_> = r
@@ -86,8 +87,8 @@ pub fn table(m: &Methodology, r: &Report) -> String {
                 out,
                 "  {}  −{} из {}",
                 pad(&truncate(&title, TITLE_WIDTH), TITLE_WIDTH),
-                d.lost,
-                d.max
+                russian::number(d.lost),
+                russian::number(d.max)
             );
         }
         let worst = r.worst_ru(8);
@@ -96,14 +97,10 @@ pub fn table(m: &Methodology, r: &Report) -> String {
     out
 }
 
-/// `points / max` as a percentage with one decimal (the core's one rounding, applied once).
+/// `points / max` as a percentage with one decimal (the core's one rounding, applied once),
+/// written as people read it in Russian (`79,5 %`).
 pub fn percent(points: Decimal, max: Decimal) -> String {
-    shown(vsoko::decimal::percent(points, max))
-}
-
-/// A percentage the core computed, as people read it, or `—`.
-fn shown(p: Option<Decimal>) -> String {
-    p.map_or_else(|| "—".to_string(), |p| format!("{p} %"))
+    russian::percent(vsoko::decimal::percent(points, max))
 }
 
 fn bar(share: Option<Decimal>) -> String {
@@ -161,10 +158,12 @@ pub fn summary(m: &Methodology, s: &vsoko::batch::Summary) -> String {
     if let (Some(mean), Some(median)) = (s.mean_total, s.median_total) {
         let _ = writeln!(
             out,
-            "Средний балл: {mean}, медиана: {median}, от {} до {} (максимум {})",
-            s.min_total.unwrap_or_default(),
-            s.max_total.unwrap_or_default(),
-            m.max()
+            "Средний балл: {}, медиана: {}, от {} до {} (максимум {})",
+            russian::number(mean),
+            russian::number(median),
+            russian::number(s.min_total.unwrap_or_default()),
+            russian::number(s.max_total.unwrap_or_default()),
+            russian::number(m.max())
         );
     }
     for l in s.levels.iter().rev() {

@@ -185,7 +185,8 @@ fn table_csv_rating_and_dashboard() {
         .iter()
         .find(|m| m["municipality"] == "Северный район")
         .unwrap();
-    let mean = north["mean"]["2023"].as_str().unwrap();
+    // Shown with a decimal comma, as people read it.
+    let mean = north["mean"]["2023"].as_str().unwrap().replace('.', ",");
     assert!(
         html.contains(&format!("data-k=\"mean:Северный район:2023\">{mean}<")),
         "{mean}"

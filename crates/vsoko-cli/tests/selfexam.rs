@@ -101,7 +101,7 @@ fn skeleton_attaches_scored_results() {
     assert!(
         md.contains(&format!(
             "{} из 143 баллов, Средний уровень",
-            want["total"].as_str().unwrap()
+            want["total"].as_str().unwrap().replace('.', ",")
         )),
         "{md}"
     );

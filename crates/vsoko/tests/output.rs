@@ -20,8 +20,10 @@ fn formula_start(cell: &str) -> bool {
     starts(cell) || starts(cell.trim())
 }
 
+/// A number as a spreadsheet reads it, with a decimal point or (Russian) comma: `-3,5`.
 fn is_number(t: &str) -> bool {
-    t.trim().parse::<rust_decimal::Decimal>().is_ok()
+    let t = t.trim();
+    t.matches(',').count() <= 1 && t.replace(',', ".").parse::<rust_decimal::Decimal>().is_ok()
 }
 
 proptest! {

@@ -121,7 +121,10 @@ fn attached_results_show_their_numbers() {
     let s = Skeleton::new(2023, vec![report.clone()]);
     let md = s.to_markdown();
     assert!(
-        md.contains(&format!("{} из 143 баллов", report.total)),
+        md.contains(&format!(
+            "{} из 143 баллов",
+            report.total.to_string().replace('.', ",")
+        )),
         "{md}"
     );
     assert!(md.contains("| 3.3 | Психологический климат |"), "{md}");

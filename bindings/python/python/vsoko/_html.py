@@ -9,9 +9,15 @@ from typing import Any
 _LEVEL_COLORS = {"high": "#1b7f3b", "medium": "#b7791f", "low": "#c0392b"}
 
 
+def _ru(d: Decimal) -> str:
+    """A decimal as people read it in Russian (decimal comma), its digits unchanged."""
+    return str(d).replace(".", ",")
+
+
 def _pct(percent: Decimal | None) -> str:
-    """The core's percentage (one decimal, rounded once from the exact ratio), or a dash."""
-    return "—" if percent is None else f"{percent} %"
+    """The core's percentage (one decimal, rounded once from the exact ratio) with a non-breaking
+    space before «%», or a dash."""
+    return "—" if percent is None else f"{_ru(percent)}\u00a0%"
 
 
 def result_html(self: Any) -> str:
@@ -21,7 +27,7 @@ def result_html(self: Any) -> str:
     head = (
         f"<div style='font-family:sans-serif;max-width:760px'>"
         f"<div style='font-size:1.2em;margin-bottom:6px'>"
-        f"<b>{html.escape(str(self.total))}</b> из {html.escape(str(self.max))} баллов"
+        f"<b>{html.escape(_ru(self.total))}</b> из {html.escape(_ru(self.max))} баллов"
     )
     if level:
         head += (
@@ -39,7 +45,7 @@ def result_html(self: Any) -> str:
             "<tr>"
             f"<td style='padding:2px 6px;font-weight:{weight};padding-left:{indent}'>"
             f"{html.escape(g['id'])} {html.escape(g['title'] or '')}</td>"
-            f"<td style='text-align:right;padding:2px 6px;white-space:nowrap'>{g['points']} / {g['max']}</td>"
+            f"<td style='text-align:right;padding:2px 6px;white-space:nowrap'>{_ru(g['points'])} / {_ru(g['max'])}</td>"
             "<td style='width:180px;padding:2px 6px'><div style='background:#eee;height:10px'>"
             f"<div style='background:{color};height:10px;width:{width:.1f}%'></div></div></td>"
             f"<td style='text-align:right;padding:2px 6px'>{_pct(g['percent'])}</td></tr>"

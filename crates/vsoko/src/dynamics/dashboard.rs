@@ -10,7 +10,7 @@ use crate::decimal::percent;
 use crate::methodology::Methodology;
 use crate::output::html;
 pub(crate) use crate::output::html::escape as esc;
-use crate::output::russian::{SCHOOLS_GENITIVE, plural};
+use crate::output::russian::{self, SCHOOLS_GENITIVE, plural};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -144,7 +144,7 @@ fn rating(h: &mut String, m: &Methodology, d: &Dynamics) {
             p.place,
             esc(&name),
             esc(&name),
-            p.value,
+            russian::number(p.value),
             svg::bar(p.value, scale, "#2f6fb1")
         );
     }
@@ -187,8 +187,8 @@ fn weakest(h: &mut String, d: &Dynamics) {
             esc(&g.id),
             esc(g.title.as_deref().unwrap_or("")),
             esc(&g.id),
-            g.points,
-            g.max,
+            russian::number(g.points),
+            russian::number(g.max),
             svg::bar(pct, Decimal::ONE_HUNDRED, "#c0504d")
         );
     }
@@ -252,7 +252,12 @@ fn school_table<'a>(
             .map_or(id.to_string(), |l| l.title.clone())
     };
     for s in schools {
-        let totals: Vec<String> = s.totals.0.iter().map(|(_, t)| t.to_string()).collect();
+        let totals: Vec<String> = s
+            .totals
+            .0
+            .iter()
+            .map(|(_, t)| russian::number(*t))
+            .collect();
         let level = s.level_change.as_ref().map_or(String::new(), |c| {
             format!("{} → {}", title(&c.from), title(&c.to))
         });
@@ -295,12 +300,14 @@ fn municipality(
         };
         let _ = write!(
             h,
-            "<tr><td>{}</td><td data-k=\"mean:{}:{}\">{mean}</td><td data-k=\"median:{}:{}\">{median}</td>",
+            "<tr><td>{}</td><td data-k=\"mean:{}:{}\">{}</td><td data-k=\"median:{}:{}\">{}</td>",
             esc(p),
             esc(&label),
             esc(p),
+            russian::number(*mean),
             esc(&label),
-            esc(p)
+            esc(p),
+            russian::number(*median)
         );
         if let Some(levels) = mun.levels.get(p) {
             for (_, n) in &levels.0 {
@@ -314,10 +321,7 @@ fn municipality(
         let weak: Vec<String> = s
             .weakest_groups
             .iter()
-            .map(|g| {
-                let pct = percent(g.points, g.max).map_or(String::new(), |x| format!("{x} %"));
-                format!("{} ({pct})", g.id)
-            })
+            .map(|g| format!("{} ({})", g.id, russian::percent(percent(g.points, g.max))))
             .collect();
         let _ = write!(
             h,
@@ -358,7 +362,7 @@ fn name(m: Option<&str>) -> String {
 }
 
 fn opt(d: Option<Decimal>) -> String {
-    d.map_or_else(|| "—".to_string(), |d| d.to_string())
+    d.map_or_else(|| "—".to_string(), russian::number)
 }
 
 const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0;color:#1d2733;background:#f4f6f9}\

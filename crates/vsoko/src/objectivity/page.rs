@@ -5,7 +5,7 @@
 
 use super::signs::Objectivity;
 use crate::output::html::{self, escape as esc};
-use crate::output::russian::{SCHOOLS, count};
+use crate::output::russian::{self, SCHOOLS, count};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
@@ -17,7 +17,7 @@ const STYLE: &str = "body{font-family:sans-serif;margin:1.5em;max-width:1100px}t
 
 /// A share or a statistic, or a dash when there is none.
 fn opt(d: Option<Decimal>) -> String {
-    d.map_or_else(|| "—".into(), |d| d.to_string())
+    d.map_or_else(|| "—".into(), russian::number)
 }
 
 impl Objectivity {
@@ -159,7 +159,7 @@ mod tests {
         }
         assert!(page.contains(crate::output::html::CSP));
         assert!(page.contains("— 1 школа, из них"), "{page}");
-        assert!(page.contains("25.00 / 50.00 / 25.00"), "{page}");
+        assert!(page.contains("25,00 / 50,00 / 25,00"), "{page}");
         assert!(page.ends_with("</html>\n"));
     }
 }

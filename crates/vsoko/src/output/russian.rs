@@ -1,5 +1,12 @@
-//! Russian numerals: the noun form a count takes (1 группа, 2 группы, 5 групп, 11 групп,
-//! 21 группа).
+//! Russian numerals and numbers as people read them: the noun form a count takes (1 группа,
+//! 2 группы, 5 групп, 11 групп, 21 группа), the decimal comma (`79,5`), a non-breaking space
+//! before `%` and in thousands (`40 003`). Machine formats (JSON, CSV) keep the dot; these are
+//! for tables, pages and documents.
+
+use rust_decimal::Decimal;
+
+/// A non-breaking space: between a number and `%`, and between groups of thousands.
+pub const NBSP: char = '\u{a0}';
 
 /// The form of a noun after `n`: `forms` are for 1, for 2–4 and for 5–20 (`группа`, `группы`,
 /// `групп`).
@@ -32,6 +39,97 @@ pub const ITEMS: [&str; 3] = ["пункт", "пункта", "пунктов"];
 pub const INDICATORS: [&str; 3] = ["показатель", "показателя", "показателей"];
 /// Pupils: 1 ученик, 2 ученика, 5 учеников.
 pub const PUPILS: [&str; 3] = ["ученик", "ученика", "учеников"];
+
+/// A decimal as people read it in Russian: a decimal comma, and the integer part of 10 000 and
+/// more in groups of three split by a non-breaking space. The digits are the decimal's own
+/// (`2.50` stays `2,50`): nothing is rounded here.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use vsoko::output::russian::number;
+/// assert_eq!(number(Decimal::new(795, 1)), "79,5");
+/// assert_eq!(number(Decimal::new(-35, 1)), "-3,5");
+/// assert_eq!(number(Decimal::new(1234567, 2)), "12\u{a0}345,67");
+/// assert_eq!(number(Decimal::from(9999)), "9999");
+/// ```
+pub fn number(d: Decimal) -> String {
+    let text = d.to_string();
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |rest| ("-", rest));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::new();
+    if int.len() > 4 {
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(NBSP);
+            }
+            grouped.push(c);
+        }
+    } else {
+        grouped.push_str(int);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+/// A percentage as people read it: `79,5 %` with a non-breaking space; `—` when there is none.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(vsoko::output::russian::percent(Some(Decimal::new(795, 1))), "79,5\u{a0}%");
+/// assert_eq!(vsoko::output::russian::percent(None), "—");
+/// ```
+pub fn percent(p: Option<Decimal>) -> String {
+    p.map_or_else(|| "—".to_string(), |p| format!("{}{NBSP}%", number(p)))
+}
+
+/// Points with their noun: `1 балл`, `3 балла`, `143 балла`, `5 баллов`, and a fraction takes
+/// `балла` (`7,5 балла`).
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use vsoko::output::russian::points;
+/// assert_eq!(points(Decimal::from(143)), "143 балла");
+/// assert_eq!(points(Decimal::from(110)), "110 баллов");
+/// assert_eq!(points(Decimal::new(75, 1)), "7,5 балла");
+/// ```
+pub fn points(d: Decimal) -> String {
+    let noun = if d.fract().is_zero() {
+        plural(whole(d), ["балл", "балла", "баллов"])
+    } else {
+        "балла"
+    };
+    format!("{} {noun}", number(d))
+}
+
+/// Points after «из» (the genitive): `из 1 балла`, `из 21 балла`, `из 143 баллов`, `из 7,5
+/// балла`.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use vsoko::output::russian::of_points;
+/// assert_eq!(of_points(Decimal::from(143)), "143 баллов");
+/// assert_eq!(of_points(Decimal::from(21)), "21 балла");
+/// assert_eq!(of_points(Decimal::new(25, 1)), "2,5 балла");
+/// ```
+pub fn of_points(d: Decimal) -> String {
+    let noun = if d.fract().is_zero() {
+        plural(whole(d), ["балла", "баллов", "баллов"])
+    } else {
+        "балла"
+    };
+    format!("{} {noun}", number(d))
+}
+
+/// The whole part of `d` as a count (its absolute value; a count past `u64` reads as many).
+fn whole(d: Decimal) -> u64 {
+    use rust_decimal::prelude::ToPrimitive;
+    d.abs().trunc().to_u64().unwrap_or(u64::MAX)
+}
 
 /// A count with its noun: `2 группы`.
 ///

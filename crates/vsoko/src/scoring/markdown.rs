@@ -3,22 +3,23 @@
 
 use super::report::Report;
 use crate::methodology::Methodology;
-use crate::output::markdown;
+use crate::output::{markdown, russian};
 use std::fmt::Write;
 
 impl Report {
     /// The report as Markdown: the methodology's title, the school and period, the total with
     /// its percentage and level, a table of every group, what is not filled in and where most
-    /// points were lost. User text is escaped (see [`crate::output::markdown`]).
+    /// points were lost. User text is escaped (see [`crate::output::markdown`]); numbers are
+    /// written as people read them in Russian ([`crate::output::russian::number`]).
     ///
     /// ```
     /// use vsoko::{Methodology, Options, Values};
     /// let m = Methodology::builtin("nocko-1547").unwrap();
     /// let r = m.score(&Values::from_json(r#"{"1.1": 8}"#).unwrap(), Options::default()).unwrap();
     /// let md = r.to_markdown(m);
-    /// assert!(md.contains("**Итого: 8 из 110 баллов (7.3 %)**"));
+    /// assert!(md.contains("**Итого: 8 из 110 баллов (7,3\u{a0}%)**"));
     /// assert!(md.contains("| I | **Показатели, характеризующие"));
-    /// assert!(md.contains("| 8 | 40 | 20.0 % |"));
+    /// assert!(md.contains("| 8 | 40 | 20,0\u{a0}% |"));
     /// ```
     pub fn to_markdown(&self, m: &Methodology) -> String {
         let mut out = String::new();
@@ -28,10 +29,10 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "**Итого: {} из {} баллов ({})**{}\n",
-            self.total,
-            self.max,
-            shown_percent(self.percent),
+            "**Итого: {} из {} ({})**{}\n",
+            russian::number(self.total),
+            russian::of_points(self.max),
+            russian::percent(self.percent),
             markdown::line(&self.level_ru(" — "))
         );
         let _ = writeln!(
@@ -50,9 +51,9 @@ impl Report {
                 out,
                 "| {} | {title} | {} | {} | {} |",
                 markdown::cell(&g.id),
-                g.points,
-                g.max,
-                shown_percent(g.percent)
+                russian::number(g.points),
+                russian::number(g.max),
+                russian::percent(g.percent)
             );
         }
         if !self.missing.is_empty() {
@@ -100,13 +101,8 @@ impl Report {
             .indicators
             .iter()
             .take(n)
-            .map(|d| format!("{} (−{})", d.id, d.lost))
+            .map(|d| format!("{} (−{})", d.id, russian::number(d.lost)))
             .collect();
         worst.join(", ")
     }
-}
-
-/// A percentage as people read it (`79.5 %`), or `—` when nothing applies.
-pub(crate) fn shown_percent(p: Option<rust_decimal::Decimal>) -> String {
-    p.map_or_else(|| "—".to_string(), |p| format!("{p} %"))
 }

@@ -4,7 +4,7 @@
 use super::deadline::due_date;
 use super::model::{SectionId, StageId};
 use crate::calendar::Date;
-use crate::output::markdown;
+use crate::output::{markdown, russian};
 use crate::scoring::Report;
 use serde::Serialize;
 use std::fmt::Write;
@@ -155,10 +155,10 @@ fn results_table(out: &mut String, r: &Report) {
         .map_or_else(String::new, |l| format!(", {l}"));
     let _ = writeln!(
         out,
-        "### {}: {} из {} баллов{}\n",
+        "### {}: {} из {}{}\n",
         markdown::line(name),
-        r.total,
-        r.max,
+        russian::number(r.total),
+        russian::of_points(r.max),
         markdown::line(&level)
     );
     let _ = writeln!(out, "| Код | Наименование | Баллы | Максимум |");
@@ -169,8 +169,8 @@ fn results_table(out: &mut String, r: &Report) {
             out,
             "| {} | {title} | {} | {} |",
             markdown::cell(&g.id),
-            g.points,
-            g.max
+            russian::number(g.points),
+            russian::number(g.max)
         );
     }
     let _ = writeln!(out);
