@@ -20,14 +20,7 @@ pub fn table(m: &Methodology, r: &Report) -> String {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Итого: {} из {} ({}){}",
-        russian::number(r.total),
-        russian::of_points(r.max),
-        russian::percent(r.percent),
-        r.level_ru(" — ")
-    );
+    let _ = writeln!(out, "{}{}", r.total_ru(), r.level_ru(" — "));
     let _ = writeln!(out);
     for (g, spec) in r.groups.iter().zip(m.groups()) {
         let indent = "  ".repeat(spec.depth);

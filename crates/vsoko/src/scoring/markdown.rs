@@ -29,10 +29,8 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "**Итого: {} из {} ({})**{}\n",
-            russian::number(self.total),
-            russian::of_points(self.max),
-            russian::percent(self.percent),
+            "**{}**{}\n",
+            self.total_ru(),
             markdown::line(&self.level_ru(" — "))
         );
         let _ = writeln!(
@@ -72,6 +70,16 @@ impl Report {
             );
         }
         out
+    }
+
+    /// «Итого: 98,5 из 143 баллов (68,9 %)»: the total as people read it.
+    pub fn total_ru(&self) -> String {
+        format!(
+            "Итого: {} из {} ({})",
+            russian::number(self.total),
+            russian::of_points(self.max),
+            russian::percent(self.percent)
+        )
     }
 
     /// «Организация: … · период: …», or the part the input named; `None` when it named neither.
