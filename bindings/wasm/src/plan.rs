@@ -193,8 +193,8 @@ pub fn plan_render(
         .unwrap_or_default()
         .parse()
         .map_err(|e| to_js_error(&e))?;
-    let format: vsoko::output::Format = optional_string("format", &arg(format.as_ref()))?
-        .map_or(Ok(vsoko::output::Format::Markdown), |f| f.parse())
+    let format: vsoko::format::Format = optional_string("format", &arg(format.as_ref()))?
+        .map_or(Ok(vsoko::format::Format::Markdown), |f| f.parse())
         .map_err(|e| to_js_error(&e))?;
     let options = arg(options.as_ref());
     let field = |key: &str| -> Result<Option<String>, JsValue> {

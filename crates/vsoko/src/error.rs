@@ -216,6 +216,19 @@ impl std::fmt::Display for ResultLevel {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// `invalid_input` for an id that is not one of `ids` (a view, a format), at the argument
+    /// `argument`, naming the ids there are.
+    pub(crate) fn one_of(argument: &str, ids: &[&str]) -> Error {
+        let list = ids.join(", ");
+        Error::InvalidInput {
+            at: Location::Argument(argument.into()),
+            reason: InputReason::WrongArgument {
+                expected: format!("one of {list}"),
+                expected_ru: format!("одно из: {list}"),
+            },
+        }
+    }
+
     /// A stable snake_case code, the same in Rust, Python, JS and the CLI.
     ///
     /// ```

@@ -11,6 +11,7 @@ pub mod dynamics;
 mod entries;
 mod error;
 pub mod finding;
+pub mod format;
 mod halves;
 pub mod input;
 pub mod json;

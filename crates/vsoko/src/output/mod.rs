@@ -7,11 +7,7 @@
 //! none escapes text on its own.
 
 pub mod csv;
-mod format;
 pub mod html;
 pub mod markdown;
 pub mod russian;
 pub mod terminal;
-
-pub use format::Format;
-pub(crate) use format::one_of;

@@ -14,7 +14,7 @@ mod template;
 mod views;
 
 pub use crate::calendar::{AcademicYear, MONTHS_RU, YearMonth};
-pub use crate::output::Format;
+pub use crate::format::Format;
 pub use actions::{ActionMapping, ActionRule, actions_for};
 pub use checks::{CheckOptions, Finding, PlanCheck};
 pub use model::{Deficit, Object, Plan, PlanItem, Status};

@@ -5,7 +5,7 @@
 use super::model::Plan;
 use crate::calendar::Date;
 use crate::error::{Error, Result};
-use crate::output::{Format, one_of};
+use crate::format::Format;
 use crate::reason::{InputReason, Location};
 
 /// Which view, by id: what a front end reads from the user (`--view agenda`).
@@ -110,7 +110,7 @@ impl std::str::FromStr for ViewKind {
         ViewKind::ALL
             .into_iter()
             .find(|v| v.as_str() == id)
-            .ok_or_else(|| one_of("view", &ViewKind::ALL.map(ViewKind::as_str)))
+            .ok_or_else(|| Error::one_of("view", &ViewKind::ALL.map(ViewKind::as_str)))
     }
 }
 
@@ -152,7 +152,7 @@ impl Plan {
     /// ends with a line end.
     ///
     /// ```
-    /// use vsoko::output::Format;
+    /// use vsoko::format::Format;
     /// use vsoko::plan::View;
     /// let plan = vsoko::plan::template("cyclogram-2023", "2024/25".parse().unwrap()).unwrap();
     /// let page = plan.render(&View::Agenda { responsible: "директор".into() }, Format::Html);

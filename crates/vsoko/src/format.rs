@@ -2,12 +2,11 @@
 //! through (`--format html`, `format="html"`, `"html"`).
 
 use crate::error::{Error, Result};
-use crate::reason::{InputReason, Location};
 
 /// A document format of the core's views.
 ///
 /// ```
-/// use vsoko::output::Format;
+/// use vsoko::format::Format;
 /// assert_eq!("html".parse::<Format>().unwrap(), Format::Html);
 /// assert_eq!(Format::Markdown.as_str(), "markdown");
 /// assert_eq!("xlsx".parse::<Format>().unwrap_err().code(), "invalid_input");
@@ -53,18 +52,6 @@ impl std::str::FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.as_str() == id)
-            .ok_or_else(|| one_of("format", &Format::ALL.map(Format::as_str)))
-    }
-}
-
-/// The error of an id that is not one of `ids`, at the argument `argument`.
-pub(crate) fn one_of(argument: &str, ids: &[&str]) -> Error {
-    let list = ids.join(", ");
-    Error::InvalidInput {
-        at: Location::Argument(argument.into()),
-        reason: InputReason::WrongArgument {
-            expected: format!("one of {list}"),
-            expected_ru: format!("одно из: {list}"),
-        },
+            .ok_or_else(|| Error::one_of("format", &Format::ALL.map(Format::as_str)))
     }
 }
