@@ -1,7 +1,7 @@
 //! Writing user text safely into the formats people open: CSV that a spreadsheet will not run
 //! as a formula, HTML that escapes every piece of text and forbids scripts, Markdown that does
 //! not pass HTML through, and terminal text that shows control characters instead of obeying them.
-//! [`Format`] names the document formats the core's views are written in.
+//! [`crate::format::Format`] names the document formats the core's views are written in.
 //!
 //! Every writer in the project (core views, the CLI, the bindings) goes through these functions;
 //! none escapes text on its own.
