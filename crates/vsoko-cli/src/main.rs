@@ -4,6 +4,7 @@
 mod batch;
 mod catalog;
 mod dynamics;
+mod marks;
 mod objectivity;
 mod plan;
 mod selfexam;
@@ -89,6 +90,9 @@ enum Command {
     Dynamics(dynamics::DynamicsArgs),
     /// One offline HTML dashboard for heads and founders (levels, rating, declines, municipalities).
     Dashboard(dynamics::DashboardArgs),
+    /// Pupils' term and year marks: успеваемость, качество знаний, СОУ and the mean by class,
+    /// subject and teacher, and each class's individual account.
+    Marks(marks::MarksArgs),
 }
 
 #[derive(clap::Args)]
@@ -171,6 +175,7 @@ fn main() -> ExitCode {
         Command::Objectivity(args) => return objectivity::run(&args),
         Command::Dynamics(args) => return dynamics::run(&args),
         Command::Dashboard(args) => return dynamics::run_dashboard(&args),
+        Command::Marks(args) => return marks::run(&args),
     };
     match result.and_then(|text| failure::emit(&text)) {
         Ok(()) => ExitCode::SUCCESS,

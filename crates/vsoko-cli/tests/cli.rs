@@ -344,3 +344,78 @@ fn a_broken_titles_file_lists_every_row_and_renames_nothing() {
         "{err}"
     );
 }
+
+#[test]
+fn marks_figures_equal_the_reference_computed_from_the_rules() {
+    let o = vsoko(&["marks", "marks/school_1_marks.csv", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    let want = read_json(&fixtures().join("marks/expected.json"));
+    assert_eq!(got, want);
+
+    // The same table as Russian Excel saves it (Windows-1251) reads the same.
+    let text = std::fs::read_to_string(fixtures().join("marks/school_1_marks.csv")).unwrap();
+    let (cp1251, _, lossy) = encoding_rs::WINDOWS_1251.encode(&text);
+    assert!(!lossy);
+    let dir = std::env::temp_dir().join(format!("vsoko-marks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("m.csv"), &cp1251).unwrap();
+    let o = vsoko(&[
+        "marks",
+        dir.join("m.csv").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(serde_json::from_str::<Json>(&stdout(&o)).unwrap(), want);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // People read the table in Russian: decimal commas, the quarter's name, the lists.
+    let o = vsoko(&["marks", "marks/school_1_marks.csv"]);
+    let out = stdout(&o);
+    assert!(out.contains("I четверть"), "{out}");
+    assert!(out.contains("66,67"), "{out}");
+    assert!(
+        out.contains("неуспевающие: Григорьев Глеб (Алгебра, Музыка)"),
+        "{out}"
+    );
+    let o = vsoko(&["marks", "marks/school_1_marks.csv", "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(
+        csv.starts_with("school,class,subject,teacher,period,pupils,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",q1,6,0,0,2,1,1,1,1,0,0,66.67,50.00,53.83,3.80\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn marks_reject_bad_rows_by_name_and_count_the_rest() {
+    let o = vsoko(&["marks", "marks/bad_rows.csv", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    for want in [
+        "marks/bad_rows.csv, row 3: error[invalid_mark] marks/bad_rows.csv, строка 3, ячейка E3: «6» — не отметка",
+        "row 4: error[unknown_period]",
+        "row 5: error[duplicate_mark]",
+        "уже есть отметка по предмету «Алгебра» за I четверть в строке 2",
+        "row 6: error[missing_cell]",
+        "ячейка A6: не указан класс",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        got["groups"][0]["pupils"], 2,
+        "the two good rows are counted"
+    );
+    // A table without the columns says which are missing, in Russian.
+    let o = vsoko_stdin(&["marks", "-"], "Класс;ФИО\n7Б;Иванов\n");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("нет столбцов: «Предмет», «Период», «Отметка»"),
+        "{err}"
+    );
+}

@@ -118,6 +118,14 @@ pub enum Code {
     EmptyPeriod,
     /// Dynamics: a row without a school (left out).
     EmptySchool,
+    /// Marks: a mark outside the vocabulary (the row is left out).
+    InvalidMark,
+    /// Marks: a period that is not a quarter, a half, the year or the final mark (left out).
+    UnknownPeriod,
+    /// Marks: a row without its class, pupil, subject or period (left out).
+    MissingCell,
+    /// Marks: a pupil's second mark in one class × subject × period (left out).
+    DuplicateMark,
     /// Objectivity: the school's interval of the mean lies above the region's.
     InflatedMean,
     /// Objectivity: journal marks and scores are negatively correlated.
@@ -170,6 +178,10 @@ impl Code {
         Code::MixedPeriodForms,
         Code::EmptyPeriod,
         Code::EmptySchool,
+        Code::InvalidMark,
+        Code::UnknownPeriod,
+        Code::MissingCell,
+        Code::DuplicateMark,
         Code::InflatedMean,
         Code::MarkMismatch,
         Code::CohortDrop,
@@ -217,6 +229,10 @@ impl Code {
         "mixed_period_forms",
         "empty_period",
         "empty_school",
+        "invalid_mark",
+        "unknown_period",
+        "missing_cell",
+        "duplicate_mark",
         "inflated_mean",
         "mark_mismatch",
         "cohort_drop",

@@ -15,6 +15,7 @@ pub mod format;
 mod halves;
 pub mod input;
 pub mod json;
+pub mod marks;
 pub mod measure;
 pub mod methodology;
 pub mod objectivity;

@@ -131,6 +131,18 @@ fn whole(d: Decimal) -> u64 {
     d.abs().trunc().to_u64().unwrap_or(u64::MAX)
 }
 
+/// The text with its first letter in upper case (`предмет` → `Предмет`).
+///
+/// ```
+/// assert_eq!(vsoko::output::russian::capitalized("предмет"), "Предмет");
+/// ```
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// A count with its noun: `2 группы`.
 ///
 /// ```

@@ -169,6 +169,13 @@ pub enum InputReason {
     },
     /// No row of a pupil table is its header: none has both a pupil and a mark column.
     NoPupilHeader,
+    /// A table of marks lacks required columns (named by their Russian headings).
+    NoMarksHeader {
+        /// The id of each missing column (`subject`).
+        missing: Vec<String>,
+        /// Its Russian heading (`предмет`), in the same order.
+        missing_ru: Vec<String>,
+    },
 }
 
 impl fmt::Display for InputReason {
@@ -264,6 +271,11 @@ impl fmt::Display for InputReason {
                 f,
                 "item number \"{id}\" is already used in row {first_row}; expected each row to have its own number"
             ),
+            InputReason::NoMarksHeader { missing, .. } => write!(
+                f,
+                "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
+                missing.join(", ")
+            ),
             InputReason::NoPupilHeader => f.write_str(
                 "no header row found: a pupil table needs a pupil column (pupil / participant code) and a mark column (mark); school, score, max_score, journal_mark and the federal export's headings are read too",
             ),
@@ -357,6 +369,14 @@ impl InputReason {
             ),
             InputReason::DuplicatePlanRow { id, first_row } => format!(
                 "номер пункта «{id}» уже использован в строке {first_row}; у каждой строки должен быть свой номер"
+            ),
+            InputReason::NoMarksHeader { missing_ru, .. } => format!(
+                "в таблице отметок нет столбцов: {}; нужны «Класс», «Ученик» или «ФИО», «Предмет», «Период» и «Отметка», по желанию «Школа» и «Учитель»",
+                missing_ru
+                    .iter()
+                    .map(|m| format!("«{}»", crate::output::russian::capitalized(m)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             InputReason::NoPupilHeader => "не найдена строка заголовка: в таблице участников нужны столбец ученика («Код участника», «Код ученика» или pupil) и столбец отметки («Отметка», «Отметка за ВПР» или mark); читаются также «ОО», «Первичный балл», «Максимальный первичный балл», «Отметка по журналу» и другие заголовки федеральной выгрузки результатов".into(),
         }

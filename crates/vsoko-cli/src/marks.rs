@@ -1,0 +1,239 @@
+//! `vsoko marks`: term and year marks from the long tables e-journals export (CSV in UTF-8 or
+//! Windows-1251 with `;`, tab or `,`, or XLSX), through the core's `marks` module: figures per
+//! class × subject × period, per subject, per teacher, and each class's individual account.
+
+use crate::failure::{Failure, emit, note};
+use clap::ValueEnum;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vsoko::marks::{Columns, Dataset, Figures, MarksReport};
+use vsoko::output::csv::Line;
+use vsoko::output::russian::{self, PUPILS, count};
+use vsoko::output::terminal::visible;
+use vsoko_cli::tables;
+
+#[derive(clap::Args)]
+pub struct MarksArgs {
+    /// Tables of marks: a header row (Класс, Ученик/ФИО, Предмет, Период, Отметка; optional
+    /// Школа, Учитель), then one row per pupil, subject and period.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// Runs the command: exit 0, 1 when a row was rejected (the rest counted), 2 on unreadable input.
+pub fn run(args: &MarksArgs) -> ExitCode {
+    let result = load(args).and_then(|(report, rejected)| {
+        let text = match args.format {
+            Format::Table => visible(&table(&report)),
+            Format::Json => {
+                let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
+                t.push('\n');
+                t
+            }
+            Format::Csv => csv(&report),
+        };
+        match &args.output {
+            Some(path) => std::fs::write(path, text)
+                .map_err(|e| Failure::write(&path.display().to_string(), &e))?,
+            None => emit(&text)?,
+        }
+        Ok(rejected)
+    });
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(f) => f.report(),
+    }
+}
+
+fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
+    let mut data = Dataset::new();
+    for path in &args.files {
+        let name = path.display().to_string();
+        let rows = tables::read_table(path)?;
+        let mut rows = rows
+            .into_iter()
+            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+        // An empty file has no header: the error names every column a table of marks needs.
+        let header = rows.next().map(|(_, cells)| cells).unwrap_or_default();
+        let columns = Columns::from_header(&header)?;
+        for (row, cells) in rows {
+            data.add(&columns, &name, row, &cells);
+        }
+    }
+    for f in data.findings() {
+        let file = f.place.file.as_deref().unwrap_or("");
+        let row = f.place.row.unwrap_or(0);
+        note(&format!(
+            "{file}, row {row}: {}[{}] {}",
+            f.severity.as_str(),
+            f.code,
+            f.message_ru
+        ));
+    }
+    Ok((data.finish(), data.rejected()))
+}
+
+const CSV_COLUMNS: [&str; 19] = [
+    "school",
+    "class",
+    "subject",
+    "teacher",
+    "period",
+    "pupils",
+    "exempt",
+    "no_mark",
+    "5",
+    "4",
+    "3",
+    "2",
+    "na",
+    "pass",
+    "fail",
+    "success_pct",
+    "quality_pct",
+    "sou_pct",
+    "mean",
+];
+
+/// The class × subject × period rows as CSV (ids in the header, decimals with a point).
+fn csv(r: &MarksReport) -> String {
+    let mut out = vsoko::output::csv::header(CSV_COLUMNS);
+    for g in &r.groups {
+        let mut line = Line::new();
+        line.text(g.school.as_deref().unwrap_or(""))
+            .text(&g.class)
+            .text(&g.subject)
+            .text(g.teacher.as_deref().unwrap_or(""))
+            .text(g.period);
+        let f = &g.figures;
+        let c = &f.counts;
+        for n in [
+            c.pupils, c.exempt, c.no_mark, c.n5, c.n4, c.n3, c.n2, c.na, c.pass, c.fail,
+        ] {
+            line.number(n);
+        }
+        for d in [f.success_pct, f.quality_pct, f.sou_pct, f.mean] {
+            match d {
+                Some(d) => line.number(d),
+                None => line.empty(),
+            };
+        }
+        out.push_str(&line.finish());
+    }
+    out
+}
+
+/// A figure as people read it, or `—`.
+fn ru(d: Option<rust_decimal::Decimal>) -> String {
+    d.map_or_else(|| "—".into(), russian::number)
+}
+
+fn figures_line(f: &Figures) -> String {
+    let c = &f.counts;
+    format!(
+        "{:>4} {:>4} {:>4} {:>4} {:>4} {:>4}  {:>7} {:>7} {:>7} {:>6}",
+        c.pupils,
+        c.n5,
+        c.n4,
+        c.n3,
+        c.n2,
+        c.na,
+        ru(f.success_pct),
+        ru(f.quality_pct),
+        ru(f.sou_pct),
+        ru(f.mean)
+    )
+}
+
+/// The report as Russian tables for the terminal.
+fn table(r: &MarksReport) -> String {
+    let mut out = String::new();
+    let head = format!(
+        "{:>4} {:>4} {:>4} {:>4} {:>4} {:>4}  {:>7} {:>7} {:>7} {:>6}",
+        "уч.", "«5»", "«4»", "«3»", "«2»", "н/а", "усп.,%", "кач.,%", "СОУ,%", "ср."
+    );
+    let _ = writeln!(out, "Классы и предметы:");
+    let _ = writeln!(
+        out,
+        "{:<8} {:<22} {:<14} {head}",
+        "Класс", "Предмет", "Период"
+    );
+    for g in &r.groups {
+        let _ = writeln!(
+            out,
+            "{:<8} {:<22} {:<14} {}",
+            crate::render::truncate(&g.class, 8),
+            crate::render::truncate(&g.subject, 22),
+            vsoko::marks::Period::parse(g.period).map_or(g.period, |p| p.ru()),
+            figures_line(&g.figures)
+        );
+    }
+    let _ = writeln!(out, "\nПредметы по школе:");
+    for s in &r.subjects {
+        let _ = writeln!(
+            out,
+            "{:<31} {:<14} {}",
+            crate::render::truncate(&s.subject, 31),
+            vsoko::marks::Period::parse(s.period).map_or(s.period, |p| p.ru()),
+            figures_line(&s.figures)
+        );
+    }
+    for c in &r.classes {
+        let period = vsoko::marks::Period::parse(c.period).map_or(c.period, |p| p.ru());
+        let _ = writeln!(
+            out,
+            "\n{}, {period}: {}, качество по ученикам {}",
+            c.class,
+            count(usize::try_from(c.pupils).unwrap_or(usize::MAX), PUPILS),
+            c.quality_by_pupils_pct
+                .map_or_else(|| "—".into(), |q| russian::percent(Some(q)))
+        );
+        let names = |v: &[String]| {
+            if v.is_empty() {
+                "—".into()
+            } else {
+                v.join(", ")
+            }
+        };
+        let _ = writeln!(out, "  отличники: {}", names(&c.excellent));
+        let _ = writeln!(out, "  хорошисты: {}", names(&c.good));
+        let one = |v: &[vsoko::marks::OneMark]| {
+            if v.is_empty() {
+                "—".to_string()
+            } else {
+                v.iter()
+                    .map(|o| format!("{} ({})", o.pupil, o.subject))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let _ = writeln!(out, "  с одной «4»: {}", one(&c.one_four));
+        let _ = writeln!(out, "  с одной «3»: {}", one(&c.one_three));
+        let failing = if c.failing.is_empty() {
+            "—".to_string()
+        } else {
+            c.failing
+                .iter()
+                .map(|f| format!("{} ({})", f.pupil, f.subjects.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let _ = writeln!(out, "  неуспевающие: {failing}");
+    }
+    out
+}

@@ -1,0 +1,305 @@
+//! A dataset of marks: rows of one or more tables in, row findings and the report out.
+
+use super::account::{ClassAccount, PupilMarks};
+use super::columns::Columns;
+use super::figures::{Counts, GroupRow, SubjectRow, TeacherRow};
+use super::mark::Mark;
+use super::period::Period;
+use crate::finding::{Code, Finding, Place, Severity};
+use crate::reason::column_letters;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The figures of every group, subject, teacher and class (the wire shape of `vsoko marks`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MarksReport {
+    /// Class × subject × period.
+    pub groups: Vec<GroupRow>,
+    /// Subject × period over the school's classes.
+    pub subjects: Vec<SubjectRow>,
+    /// Teacher × period, for rows that name a teacher.
+    pub teachers: Vec<TeacherRow>,
+    /// Each class's individual account per period.
+    pub classes: Vec<ClassAccount>,
+}
+
+type GroupKey = (Option<String>, String, String, Option<String>, Period);
+/// (school, subject or teacher, period) and its counts.
+type Total = ((Option<String>, String, Period), Counts);
+type ClassKey = (Option<String>, String, Period);
+
+/// Rows of marks, collected one at a time; memory follows pupils × subjects × periods.
+///
+/// ```
+/// use vsoko::marks::{Columns, Dataset};
+/// let c = Columns::from_header(&["Класс", "ФИО", "Предмет", "Период", "Отметка"]).unwrap();
+/// let mut d = Dataset::new();
+/// d.add(&c, "7b.csv", 2, &["7Б", "Иванов", "Алгебра", "I четверть", "5"]);
+/// d.add(&c, "7b.csv", 3, &["7Б", "Петров", "Алгебра", "I четверть", "3"]);
+/// d.add(&c, "7b.csv", 4, &["7Б", "Петров", "Алгебра", "I четверть", "4"]);
+/// assert_eq!(d.findings()[0].code, "duplicate_mark");
+/// let r = d.finish();
+/// assert_eq!(r.groups[0].figures.quality_pct.unwrap().to_string(), "50.00");
+/// assert_eq!(r.classes[0].excellent, ["Иванов"]);
+/// ```
+#[derive(Debug, Default)]
+pub struct Dataset {
+    groups: Vec<(GroupKey, Counts)>,
+    group_index: HashMap<GroupKey, usize>,
+    classes: Vec<(ClassKey, Vec<(String, PupilMarks)>)>,
+    class_index: HashMap<ClassKey, usize>,
+    /// (class, pupil) → position in its class's pupils.
+    pupil_index: HashMap<(usize, String), usize>,
+    /// (school, class, pupil, subject, period) → (file, row) of the mark.
+    seen: HashMap<(usize, usize, String), (String, usize)>,
+    findings: Vec<Finding>,
+    rejected: usize,
+}
+
+impl Dataset {
+    /// An empty dataset.
+    pub fn new() -> Dataset {
+        Dataset::default()
+    }
+
+    /// Adds one row of a table (`file` and its 1-based `row` name it in findings). A row that
+    /// cannot be counted is rejected with an error finding; a row that is blank in every cell
+    /// is skipped.
+    pub fn add<S: AsRef<str>>(&mut self, c: &Columns, file: &str, row: usize, cells: &[S]) {
+        if cells.iter().all(|s| s.as_ref().trim().is_empty()) {
+            return;
+        }
+        let outcome = read(c, cells).and_then(|parsed| self.count(parsed, c.mark, file, row));
+        if let Err(r) = outcome {
+            self.reject(file, row, &r);
+        }
+    }
+
+    fn reject(&mut self, file: &str, row: usize, r: &Rejection) {
+        let at = format!("{}{row}", column_letters(r.column + 1));
+        let place = Place {
+            field: Some(at.clone()),
+            ..Place::row(file, u64::try_from(row).unwrap_or(u64::MAX))
+        };
+        let prefix = if file.is_empty() {
+            String::new()
+        } else {
+            format!("{file}, ")
+        };
+        self.findings.push(Finding::new(
+            r.code,
+            Severity::Error,
+            place,
+            format!("{prefix}row {row}, cell {at}: {}; row left out", r.en),
+            format!(
+                "{prefix}строка {row}, ячейка {at}: {}; строка не учтена",
+                r.ru
+            ),
+        ));
+        self.rejected += 1;
+    }
+
+    /// Counts a row read well, unless its pupil already has a mark there.
+    fn count(
+        &mut self,
+        p: Parsed,
+        mark_column: usize,
+        file: &str,
+        row: usize,
+    ) -> Result<(), Rejection> {
+        let class_key = (p.school.clone(), p.class.clone(), p.period);
+        let class_pos = *self
+            .class_index
+            .entry(class_key.clone())
+            .or_insert_with(|| {
+                self.classes.push((class_key, Vec::new()));
+                self.classes.len() - 1
+            });
+        let mut empty = Vec::new();
+        let pupils = self
+            .classes
+            .get_mut(class_pos)
+            .map_or(&mut empty, |(_, pupils)| pupils);
+        let pupil_pos = *self
+            .pupil_index
+            .entry((class_pos, p.pupil.clone()))
+            .or_insert_with(|| {
+                pupils.push((p.pupil.clone(), Vec::new()));
+                pupils.len() - 1
+            });
+        let key = (class_pos, pupil_pos, p.subject.clone());
+        if let Some((first_file, first_row)) = self.seen.get(&key) {
+            let first = if first_file == file {
+                format!("{first_row}")
+            } else {
+                format!("{first_file}, {first_row}")
+            };
+            let (pupil, class, subject) = (&p.pupil, &p.class, &p.subject);
+            return Err(Rejection {
+                code: Code::DuplicateMark,
+                column: mark_column,
+                en: format!(
+                    "{pupil} ({class}) already has a mark in {subject} for {} in row {first}",
+                    p.period.id()
+                ),
+                ru: format!(
+                    "у ученика «{pupil}» ({class}) уже есть отметка по предмету «{subject}» за {} в строке {first}",
+                    p.period.ru()
+                ),
+            });
+        }
+        self.seen.insert(key, (file.to_string(), row));
+        if let Some((_, marks)) = pupils.get_mut(pupil_pos) {
+            marks.push((p.subject.clone(), p.mark));
+        }
+        let group_key = (p.school, p.class, p.subject, p.teacher, p.period);
+        let pos = *self
+            .group_index
+            .entry(group_key.clone())
+            .or_insert_with(|| {
+                self.groups.push((group_key, Counts::default()));
+                self.groups.len() - 1
+            });
+        if let Some((_, counts)) = self.groups.get_mut(pos) {
+            counts.add(p.mark);
+        }
+        Ok(())
+    }
+
+    /// What was found in the rows so far (each rejected row has one).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// How many rows were rejected.
+    pub fn rejected(&self) -> usize {
+        self.rejected
+    }
+
+    /// The report: groups, subjects and teachers in the order they first appear, classes too.
+    pub fn finish(&self) -> MarksReport {
+        let mut subjects: Vec<Total> = Vec::new();
+        let mut teachers: Vec<Total> = Vec::new();
+        let add =
+            |list: &mut Vec<Total>, key: (Option<String>, String, Period), counts: &Counts| {
+                match list.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, c)) => c.merge(counts),
+                    None => list.push((key, *counts)),
+                }
+            };
+        let mut groups = Vec::with_capacity(self.groups.len());
+        for ((school, class, subject, teacher, period), counts) in &self.groups {
+            add(
+                &mut subjects,
+                (school.clone(), subject.clone(), *period),
+                counts,
+            );
+            if let Some(t) = teacher {
+                add(&mut teachers, (school.clone(), t.clone(), *period), counts);
+            }
+            groups.push(GroupRow {
+                school: school.clone(),
+                class: class.clone(),
+                subject: subject.clone(),
+                teacher: teacher.clone(),
+                period: period.id(),
+                figures: counts.figures(),
+            });
+        }
+        MarksReport {
+            groups,
+            subjects: subjects
+                .into_iter()
+                .map(|((school, subject, period), c)| SubjectRow {
+                    school,
+                    subject,
+                    period: period.id(),
+                    figures: c.figures(),
+                })
+                .collect(),
+            teachers: teachers
+                .into_iter()
+                .map(|((school, teacher, period), c)| TeacherRow {
+                    school,
+                    teacher,
+                    period: period.id(),
+                    figures: c.figures(),
+                })
+                .collect(),
+            classes: self
+                .classes
+                .iter()
+                .map(|((school, class, period), pupils)| {
+                    ClassAccount::of(school.clone(), class.clone(), period.id(), pupils)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A row read well.
+struct Parsed {
+    school: Option<String>,
+    class: String,
+    pupil: String,
+    subject: String,
+    teacher: Option<String>,
+    period: Period,
+    mark: Mark,
+}
+
+/// Why a row is left out: its code, the cell's column, and what is wrong in both languages.
+struct Rejection {
+    code: Code,
+    column: usize,
+    en: String,
+    ru: String,
+}
+
+/// Reads a row's cells.
+fn read<S: AsRef<str>>(c: &Columns, cells: &[S]) -> Result<Parsed, Rejection> {
+    let cell = |i: usize| cells.get(i).map_or("", |s| s.as_ref().trim());
+    let optional = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty()).map(str::to_string);
+    for (column, what_en, what_ru) in [
+        (c.class, "class", "класс"),
+        (c.pupil, "pupil", "ученик"),
+        (c.subject, "subject", "предмет"),
+        (c.period, "period", "период"),
+    ] {
+        if cell(column).is_empty() {
+            return Err(Rejection {
+                code: Code::MissingCell,
+                column,
+                en: format!("no {what_en}"),
+                ru: format!("не указан {what_ru}"),
+            });
+        }
+    }
+    let text = cell(c.period);
+    let period = Period::parse(text).ok_or_else(|| Rejection {
+        code: Code::UnknownPeriod,
+        column: c.period,
+        en: format!("\"{text}\" is not a period (a quarter, a half, the year or the final mark)"),
+        ru: format!("«{text}» — не период: ожидается четверть («I четверть»), полугодие («1 полугодие»), «год» или «итоговая»"),
+    })?;
+    let text = cell(c.mark);
+    let mark = Mark::parse(text).ok_or_else(|| Rejection {
+        code: Code::InvalidMark,
+        column: c.mark,
+        en: format!(
+            "\"{text}\" is not a mark (5 to 1, not attested, exempt, pass, fail, or empty)"
+        ),
+        ru: format!(
+            "«{text}» — не отметка: ожидается 5, 4, 3, 2, 1, «н/а», «осв», «зач», «незач» или пусто"
+        ),
+    })?;
+    Ok(Parsed {
+        school: optional(c.school),
+        class: cell(c.class).to_string(),
+        pupil: cell(c.pupil).to_string(),
+        subject: cell(c.subject).to_string(),
+        teacher: optional(c.teacher),
+        period,
+        mark,
+    })
+}

@@ -1,0 +1,29 @@
+//! Pupils' term and year marks (DOMAIN §7): a long table of marks in — one row per pupil,
+//! subject and period — and, per class × subject × period, per subject, per teacher and per
+//! class, the figures a deputy head reports every quarter: успеваемость, качество знаний, СОУ and
+//! the mean mark, with the individual account of pupils (отличники, хорошисты, the reserve with
+//! one 4 or one 3, the failing with their subjects).
+//!
+//! | finding | the row |
+//! |---|---|
+//! | `invalid_mark` | holds a mark outside the vocabulary (5–1, «н/а», «осв», «зач», «незач», empty or «—») |
+//! | `unknown_period` | names a period that is not a quarter, a half, the year or the final mark |
+//! | `missing_cell` | has no class, pupil, subject or period |
+//! | `duplicate_mark` | gives a pupil a second mark in one class × subject × period |
+//!
+//! Each of these rejects its row (an error finding naming the file, row and column); every other
+//! row is counted. Percentages and the mean are exact until the one rounding to 2 places.
+
+mod account;
+mod columns;
+mod dataset;
+mod figures;
+mod mark;
+mod period;
+
+pub use account::{ClassAccount, Failing, OneMark};
+pub use columns::{COLUMNS, Columns};
+pub use dataset::{Dataset, MarksReport};
+pub use figures::{Counts, Figures, GroupRow, SubjectRow, TeacherRow};
+pub use mark::Mark;
+pub use period::Period;
