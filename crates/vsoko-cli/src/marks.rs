@@ -25,6 +25,10 @@ pub struct MarksArgs {
     /// Write here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// The fall of quality (percentage points, from one period to the next) worth a warning:
+    /// the school's own threshold, not a federal rule.
+    #[arg(long, value_name = "POINTS", default_value_t = vsoko::marks::DEFAULT_QUALITY_DROP)]
+    quality_drop: rust_decimal::Decimal,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -85,7 +89,16 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
             f.message_ru
         ));
     }
-    Ok((data.finish(), data.rejected()))
+    let report = data.finish_with(args.quality_drop);
+    for f in &report.findings {
+        note(&format!(
+            "{}[{}]: {}",
+            f.severity.as_str(),
+            f.code,
+            f.message_ru
+        ));
+    }
+    Ok((report, data.rejected()))
 }
 
 const CSV_COLUMNS: [&str; 19] = [
@@ -138,6 +151,28 @@ fn csv(r: &MarksReport) -> String {
     out
 }
 
+/// A change with its sign (`+16,67`, `−33,33`), or `—`.
+fn signed(d: Option<rust_decimal::Decimal>) -> String {
+    match d {
+        None => "—".into(),
+        Some(d) if d.is_sign_negative() && !d.is_zero() => format!("−{}", russian::number(-d)),
+        Some(d) => format!("+{}", russian::number(d)),
+    }
+}
+
+/// A period's Russian name from its id.
+fn period_ru(id: &'static str) -> &'static str {
+    vsoko::marks::Period::parse(id).map_or(id, vsoko::marks::Period::ru)
+}
+
+fn or_dash(names: &[String]) -> String {
+    if names.is_empty() {
+        "—".into()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// A figure as people read it, or `—`.
 fn ru(d: Option<rust_decimal::Decimal>) -> String {
     d.map_or_else(|| "—".into(), russian::number)
@@ -179,7 +214,7 @@ fn table(r: &MarksReport) -> String {
             "{:<8} {:<22} {:<14} {}",
             crate::render::truncate(&g.class, 8),
             crate::render::truncate(&g.subject, 22),
-            vsoko::marks::Period::parse(g.period).map_or(g.period, |p| p.ru()),
+            period_ru(g.period),
             figures_line(&g.figures)
         );
     }
@@ -189,12 +224,13 @@ fn table(r: &MarksReport) -> String {
             out,
             "{:<31} {:<14} {}",
             crate::render::truncate(&s.subject, 31),
-            vsoko::marks::Period::parse(s.period).map_or(s.period, |p| p.ru()),
+            period_ru(s.period),
             figures_line(&s.figures)
         );
     }
+    changes(&mut out, r);
     for c in &r.classes {
-        let period = vsoko::marks::Period::parse(c.period).map_or(c.period, |p| p.ru());
+        let period = period_ru(c.period);
         let _ = writeln!(
             out,
             "\n{}, {period}: {}, качество по ученикам {}",
@@ -236,4 +272,38 @@ fn table(r: &MarksReport) -> String {
         let _ = writeln!(out, "  неуспевающие: {failing}");
     }
     out
+}
+
+/// The changes from one period to the next, for people.
+fn changes(out: &mut String, r: &MarksReport) {
+    if !r.changes.is_empty() {
+        let _ = writeln!(out, "\nИзменения от периода к периоду (п. п.):");
+        for c in &r.changes {
+            let _ = writeln!(
+                out,
+                "{:<8} {:<22} {} → {}: успеваемость {}, качество {}, СОУ {}, средний балл {}",
+                crate::render::truncate(&c.class, 8),
+                crate::render::truncate(&c.subject, 22),
+                period_ru(c.from),
+                period_ru(c.to),
+                signed(c.success_pct),
+                signed(c.quality_pct),
+                signed(c.sou_pct),
+                signed(c.mean)
+            );
+        }
+    }
+    for c in &r.class_changes {
+        if !c.left_good.is_empty() || !c.became_failing.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {} → {}: выбыли из отличников и хорошистов: {}; стали неуспевающими: {}",
+                c.class,
+                period_ru(c.from),
+                period_ru(c.to),
+                or_dash(&c.left_good),
+                or_dash(&c.became_failing)
+            );
+        }
+    }
 }

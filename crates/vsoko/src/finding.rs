@@ -126,6 +126,8 @@ pub enum Code {
     MissingCell,
     /// Marks: a pupil's second mark in one class × subject × period (left out).
     DuplicateMark,
+    /// Marks: a class × subject's quality fell by the school's threshold from one period to the next.
+    QualityFell,
     /// Objectivity: the school's interval of the mean lies above the region's.
     InflatedMean,
     /// Objectivity: journal marks and scores are negatively correlated.
@@ -182,6 +184,7 @@ impl Code {
         Code::UnknownPeriod,
         Code::MissingCell,
         Code::DuplicateMark,
+        Code::QualityFell,
         Code::InflatedMean,
         Code::MarkMismatch,
         Code::CohortDrop,
@@ -233,6 +236,7 @@ impl Code {
         "unknown_period",
         "missing_cell",
         "duplicate_mark",
+        "quality_fell",
         "inflated_mean",
         "mark_mismatch",
         "cohort_drop",

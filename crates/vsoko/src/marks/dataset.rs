@@ -1,6 +1,7 @@
 //! A dataset of marks: rows of one or more tables in, row findings and the report out.
 
 use super::account::{ClassAccount, PupilMarks};
+use super::changes::{ClassChange, DEFAULT_QUALITY_DROP, GroupChange, changes};
 use super::columns::Columns;
 use super::figures::{Counts, GroupRow, SubjectRow, TeacherRow};
 use super::mark::Mark;
@@ -21,6 +22,12 @@ pub struct MarksReport {
     pub teachers: Vec<TeacherRow>,
     /// Each class's individual account per period.
     pub classes: Vec<ClassAccount>,
+    /// Class × subject from each period to the next (I → II quarter, I → II half).
+    pub changes: Vec<GroupChange>,
+    /// Each class's pupils from each period to the next.
+    pub class_changes: Vec<ClassChange>,
+    /// What the figures show that is worth a look (`quality_fell`).
+    pub findings: Vec<Finding>,
 }
 
 type GroupKey = (Option<String>, String, String, Option<String>, Period);
@@ -176,8 +183,14 @@ impl Dataset {
         self.rejected
     }
 
-    /// The report: groups, subjects and teachers in the order they first appear, classes too.
+    /// The report: groups, subjects and teachers in the order they first appear, classes too;
+    /// quality that fell by [`DEFAULT_QUALITY_DROP`] points is a finding.
     pub fn finish(&self) -> MarksReport {
+        self.finish_with(DEFAULT_QUALITY_DROP)
+    }
+
+    /// [`Dataset::finish`] with the school's own threshold of a fall of quality, in points.
+    pub fn finish_with(&self, quality_drop: rust_decimal::Decimal) -> MarksReport {
         let mut subjects: Vec<Total> = Vec::new();
         let mut teachers: Vec<Total> = Vec::new();
         let add =
@@ -206,7 +219,7 @@ impl Dataset {
                 figures: counts.figures(),
             });
         }
-        MarksReport {
+        let mut report = MarksReport {
             groups,
             subjects: subjects
                 .into_iter()
@@ -233,7 +246,16 @@ impl Dataset {
                     ClassAccount::of(school.clone(), class.clone(), period.id(), pupils)
                 })
                 .collect(),
-        }
+            changes: Vec::new(),
+            class_changes: Vec::new(),
+            findings: Vec::new(),
+        };
+        let (changes, class_changes, findings) =
+            changes(&report.groups, &report.classes, quality_drop);
+        report.changes = changes;
+        report.class_changes = class_changes;
+        report.findings = findings;
+        report
     }
 }
 

@@ -11,10 +11,14 @@
 //! | `missing_cell` | has no class, pupil, subject or period |
 //! | `duplicate_mark` | gives a pupil a second mark in one class × subject × period |
 //!
+//! Between consecutive periods every figure's change is given, and `quality_fell` (a warning)
+//! marks a class × subject whose quality fell by the school's threshold (10 points by default).
+//!
 //! Each of these rejects its row (an error finding naming the file, row and column); every other
 //! row is counted. Percentages and the mean are exact until the one rounding to 2 places.
 
 mod account;
+mod changes;
 mod columns;
 mod dataset;
 mod figures;
@@ -22,6 +26,7 @@ mod mark;
 mod period;
 
 pub use account::{ClassAccount, Failing, OneMark};
+pub use changes::{ClassChange, DEFAULT_QUALITY_DROP, GroupChange};
 pub use columns::{COLUMNS, Columns};
 pub use dataset::{Dataset, MarksReport};
 pub use figures::{Counts, Figures, GroupRow, SubjectRow, TeacherRow};
