@@ -6,6 +6,7 @@ mod convert;
 mod dynamics;
 mod errors;
 mod held;
+mod marks;
 mod methodology;
 mod objectivity;
 mod plan;
@@ -178,5 +179,6 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objectivity::_pupil_numeric_columns, m)?)?;
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_combine, m)?)?;
     m.add_function(wrap_pyfunction!(dynamics::_dynamics, m)?)?;
+    m.add_function(wrap_pyfunction!(marks::_marks, m)?)?;
     Ok(())
 }

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from ._dynamics import Dashboard, dashboard, dynamics
 from ._errors import InputError, MethodologyError, VsokoError
 from ._frame import score_frame
+from ._marks import marks
 from ._html import result_html as _result_html
 from ._objectivity import (
     objectivity,
@@ -38,6 +39,7 @@ __all__ = [
     "check_selfexam",
     "dashboard",
     "dynamics",
+    "marks",
     "methodologies",
     "objectivity",
     "objectivity_combine",

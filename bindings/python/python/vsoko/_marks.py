@@ -1,0 +1,105 @@
+"""Pupils' term and year marks from a long table (DOMAIN §7): a pandas frame, or rows with a
+header first. The figures, the individual account and the findings are the core's; this module
+passes the cells as text and builds frames."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from decimal import Decimal
+from typing import Any
+
+from . import _vsoko
+
+#: The decimal fields of the figures (2 places, exact).
+_DECIMALS = ("success_pct", "quality_pct", "sou_pct", "mean")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    try:
+        import math
+
+        if isinstance(value, float) and math.isnan(value):
+            return ""
+    except TypeError:
+        pass
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a mark read as 5.0
+    return str(value)
+
+
+def _rows(data: Any) -> tuple[list[str], list[list[str]]]:
+    if hasattr(data, "columns") and hasattr(data, "itertuples"):
+        header = [str(c) for c in data.columns]
+        rows = [[_text(v) for v in row] for row in data.itertuples(index=False, name=None)]
+        return header, rows
+    rows = [list(r) for r in data]
+    if not rows:
+        return [], []
+    return [str(c) for c in rows[0]], [[_text(v) for v in r] for r in rows[1:]]
+
+
+def _frame(records: list[dict[str, Any]]) -> Any:
+    import pandas as pd
+
+    flat = []
+    for r in records:
+        r = dict(r)
+        counts = r.pop("marks", None)
+        if counts is not None:
+            for k, v in counts.items():
+                r[f"marks_{k}"] = v
+        for k in _DECIMALS:
+            if k in r:
+                r[k] = None if r[k] is None else Decimal(r[k])
+        flat.append(r)
+    frame = pd.DataFrame(flat)
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return frame
+    for k in _DECIMALS:
+        if k in frame:
+            frame[k] = pd.arrays.ArrowExtensionArray(
+                pa.array(list(frame[k]), type=pa.decimal128(38, 2), from_pandas=True)
+            )
+    return frame
+
+
+def marks(data: Any, quality_drop: Any = 10) -> dict[str, Any]:
+    """Успеваемость, качество знаний, СОУ and the mean per class × subject × period
+    (``groups``), per subject (``subjects``) and teacher (``teachers``) as frames with exact
+    ``Decimal`` columns (Arrow ``decimal128(38, 2)``); each class's individual account
+    (``classes``: lists of dicts), the changes from one period to the next (``changes``, a frame;
+    ``class_changes``), and ``findings`` (``quality_fell`` at the school's own ``quality_drop``,
+    10 points by default).
+
+    ``data`` is a frame or rows whose first row is the header (``Класс``, ``ФИО``/``Ученик``,
+    ``Предмет``, ``Период``, ``Отметка``; optional ``Школа``, ``Учитель``). A row that cannot be
+    counted (a mark outside the vocabulary, an unknown period, a missing cell, a second mark) is
+    left out, warned about in Russian and listed in ``rejected`` with its row (the header is
+    row 1).
+
+    Raises:
+        InputError: the header lacks a required column.
+    """
+    header, rows = _rows(data)
+    text, rejected = _vsoko._marks(header, rows, str(quality_drop))
+    report = json.loads(text)
+    rejected = json.loads(rejected)
+    for f in rejected:
+        warnings.warn(f["message_ru"], stacklevel=2)
+    for f in report["findings"]:
+        warnings.warn(f["message_ru"], stacklevel=2)
+    return {
+        "groups": _frame(report["groups"]),
+        "subjects": _frame(report["subjects"]),
+        "teachers": _frame(report["teachers"]),
+        "classes": report["classes"],
+        "changes": _frame(report["changes"]),
+        "class_changes": report["class_changes"],
+        "findings": report["findings"],
+        "rejected": rejected,
+    }
