@@ -36,11 +36,24 @@ enum Format {
     Table,
     Json,
     Csv,
+    /// A workbook with a sheet per view (needs `-o FILE`).
+    Xlsx,
 }
 
 /// Runs the command: exit 0, 1 when a row was rejected (the rest counted), 2 on unreadable input.
 pub fn run(args: &MarksArgs) -> ExitCode {
     let result = load(args).and_then(|(report, rejected)| {
+        if let Format::Xlsx = args.format {
+            let Some(path) = &args.output else {
+                return Err(Failure::Usage(
+                    "книгу Excel нужно записать в файл: укажите -o results.xlsx".into(),
+                ));
+            };
+            let name = path.display().to_string();
+            let bytes = crate::xlsx::marks_workbook(&report).map_err(|e| e.failure(&name))?;
+            std::fs::write(path, bytes).map_err(|e| Failure::write(&name, &e))?;
+            return Ok(rejected);
+        }
         let text = match args.format {
             Format::Table => visible(&table(&report)),
             Format::Json => {
@@ -48,7 +61,7 @@ pub fn run(args: &MarksArgs) -> ExitCode {
                 t.push('\n');
                 t
             }
-            Format::Csv => csv(&report),
+            Format::Csv | Format::Xlsx => csv(&report),
         };
         match &args.output {
             Some(path) => std::fs::write(path, text)

@@ -450,3 +450,63 @@ fn marks_reject_bad_rows_by_name_and_count_the_rest() {
         "{err}"
     );
 }
+
+#[test]
+fn marks_workbook_has_a_sheet_per_view_with_number_cells() {
+    use calamine::{Data, Reader};
+    let dir = std::env::temp_dir().join(format!("vsoko-marks-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("marks.xlsx");
+    let o = vsoko(&[
+        "marks",
+        "marks/school_1_marks.csv",
+        "--format",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Классы и предметы",
+            "Предметы",
+            "Учителя",
+            "Изменения",
+            "Учёт по классам"
+        ]
+    );
+    let groups = book.worksheet_range("Классы и предметы").unwrap();
+    assert_eq!(
+        groups.get((0, 15)),
+        Some(&Data::String("success_pct".into()))
+    );
+    assert_eq!(
+        groups.get((1, 15)),
+        Some(&Data::String("Успеваемость, %".into()))
+    );
+    assert_eq!(groups.get((2, 4)), Some(&Data::String("I четверть".into())));
+    assert_eq!(
+        groups.get((2, 5)),
+        Some(&Data::Float(6.0)),
+        "a count is a number"
+    );
+    assert_eq!(
+        groups.get((2, 15)),
+        Some(&Data::Float(66.67)),
+        "a figure is a number"
+    );
+    let account = book.worksheet_range("Учёт по классам").unwrap();
+    assert!(
+        account
+            .rows()
+            .any(|r| r.get(3) == Some(&Data::String("неуспевающий".into()))
+                && r.get(5) == Some(&Data::String("Алгебра, Музыка".into())))
+    );
+    // Without a file the workbook has nowhere to go: a usage error, nothing half-written.
+    let o = vsoko(&["marks", "marks/school_1_marks.csv", "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("укажите -o"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -2,10 +2,12 @@
 //! results with numeric cells.
 
 mod cyclogram;
+mod marks;
 mod results;
 mod template;
 
 pub use cyclogram::write_cyclogram;
+pub use marks::marks_workbook;
 pub use results::{MAX_SCHOOLS, Results};
 pub use template::form;
 
@@ -132,4 +134,23 @@ fn col(i: usize) -> u16 {
 /// A 0-based row index as Excel's row number type.
 fn row(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Row 1: ids (what `vsoko batch` and scripts read); row 2: Russian headings; widths.
+pub(super) fn header<'a>(
+    sheet: &mut Worksheet,
+    cols: impl Iterator<Item = (&'a str, &'a str, f64)>,
+) -> Result<(), BookError> {
+    let ids = Format::new().set_font_color(0x0066_6666).set_font_size(8);
+    let ru = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(0x00E8_EEF6);
+    for (i, (id, title, width)) in cols.enumerate() {
+        text(sheet, 0, col(i), id, Some(&ids))?;
+        text(sheet, 1, col(i), title, Some(&ru))?;
+        sheet.set_column_width(col(i), width)?;
+    }
+    sheet.set_row_height(1, 45)?;
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! The schools sheet holds the core's result columns (`vsoko::batch::result_columns`) but the
 //! groups, which have a sheet of their own.
 
-use super::{BookError, col, row, text, write_decimal};
+use super::{BookError, col, header, row, text, write_decimal};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use vsoko::Methodology;
 use vsoko::batch::{Field, Rank, ResultCell, ResultColumn, ResultRow, Shape, result_columns};
@@ -205,23 +205,4 @@ impl Results {
 enum Cell {
     Number(rust_decimal::Decimal),
     Text(&'static str),
-}
-
-/// Row 1: ids (what `vsoko batch` and scripts read); row 2: Russian headings; widths.
-fn header<'a>(
-    sheet: &mut Worksheet,
-    cols: impl Iterator<Item = (&'a str, &'a str, f64)>,
-) -> Result<(), BookError> {
-    let ids = Format::new().set_font_color(0x0066_6666).set_font_size(8);
-    let ru = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_background_color(0x00E8_EEF6);
-    for (i, (id, title, width)) in cols.enumerate() {
-        text(sheet, 0, col(i), id, Some(&ids))?;
-        text(sheet, 1, col(i), title, Some(&ru))?;
-        sheet.set_column_width(col(i), width)?;
-    }
-    sheet.set_row_height(1, 45)?;
-    Ok(())
 }
