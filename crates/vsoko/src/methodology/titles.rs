@@ -84,14 +84,31 @@ impl Titles {
                     flaw: TitleFlaw::UnclosedQuote,
                 }],
             })?;
+        Ok(Titles::from_table(records))
+    }
+
+    /// The rows of a table read by a front end (each with its 1-based row and its cells, as a
+    /// CSV or a workbook gives them): blank rows are skipped, and so is the first non-blank
+    /// row when its first cell is `id`, `код`, `№`… (a header).
+    ///
+    /// ```
+    /// use vsoko::methodology::Titles;
+    /// let rows = vec![(1, vec![]), (2, vec!["Код".into(), "Название".into()]), (3, vec!["1.1.1".into(), "А".into()])];
+    /// let t = Titles::from_table(rows);
+    /// assert_eq!((t.rows()[0].row, t.rows()[0].id.as_str()), (3, "1.1.1"));
+    /// ```
+    pub fn from_table(table: Vec<(usize, Vec<String>)>) -> Titles {
         let mut rows = Vec::new();
-        for (i, (row, cells)) in records.into_iter().enumerate() {
+        let mut first = true;
+        for (row, cells) in table {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
             let mut cells = cells.into_iter();
             let id = cells.next().unwrap_or_default().trim().to_string();
-            if i == 0 && HEADER_IDS.contains(&id.to_lowercase().as_str()) {
+            let header = first && HEADER_IDS.contains(&id.to_lowercase().as_str());
+            first = false;
+            if header {
                 continue;
             }
             let title = cells.next().unwrap_or_default().trim().to_string();
@@ -102,7 +119,7 @@ impl Titles {
                 rest: cells.collect(),
             });
         }
-        Ok(Titles { rows })
+        Titles { rows }
     }
 
     /// The rows.
