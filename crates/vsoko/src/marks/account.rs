@@ -3,6 +3,7 @@
 //! failing (any 2 or 1, «н/а» or «незач», with the subjects: academic debt), and the quality by
 //! pupils = (excellent + good) × 100 / pupils with a mark.
 
+use super::figures::rounded;
 use super::mark::Mark;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -121,13 +122,8 @@ impl ClassAccount {
                 _ => {}
             }
         }
-        if with_mark > 0 {
-            let good = (a.excellent.len() + a.good.len()) as u64;
-            let mut q = (Decimal::from(good * 100) / Decimal::from(with_mark))
-                .round_dp_with_strategy(2, crate::decimal::ROUNDING);
-            q.rescale(2);
-            a.quality_by_pupils_pct = Some(q);
-        }
+        let good = (a.excellent.len() + a.good.len()) as u64;
+        a.quality_by_pupils_pct = rounded(Decimal::from(good * 100), with_mark);
         a
     }
 }

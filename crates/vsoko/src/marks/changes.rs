@@ -10,6 +10,7 @@ use crate::finding::{Code, Finding, Place, Severity};
 use crate::output::russian;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The default fall of quality, in percentage points, that is worth a finding.
 pub const DEFAULT_QUALITY_DROP: Decimal = Decimal::TEN;
@@ -78,15 +79,15 @@ pub(super) fn changes(
 ) -> (Vec<GroupChange>, Vec<ClassChange>, Vec<Finding>) {
     let mut out = Vec::new();
     let mut findings = Vec::new();
+    let by_key: HashMap<_, &GroupRow> = groups
+        .iter()
+        .map(|g| ((&g.school, &g.class, &g.subject, &g.teacher, g.period), g))
+        .collect();
     for a in groups {
         let Some(to) = Period::parse(a.period).and_then(next) else {
             continue;
         };
-        let Some(b) = groups.iter().find(|b| {
-            b.period == to.id()
-                && (&b.school, &b.class, &b.subject, &b.teacher)
-                    == (&a.school, &a.class, &a.subject, &a.teacher)
-        }) else {
+        let Some(&b) = by_key.get(&(&a.school, &a.class, &a.subject, &a.teacher, to.id())) else {
             continue;
         };
         let (fa, fb) = (&a.figures, &b.figures);
@@ -108,14 +109,15 @@ pub(super) fn changes(
         out.push(change);
     }
     let mut class_changes = Vec::new();
+    let by_class: HashMap<_, &ClassAccount> = classes
+        .iter()
+        .map(|c| ((&c.school, &c.class, c.period), c))
+        .collect();
     for a in classes {
         let Some(to) = Period::parse(a.period).and_then(next) else {
             continue;
         };
-        let Some(b) = classes
-            .iter()
-            .find(|b| b.period == to.id() && (&b.school, &b.class) == (&a.school, &a.class))
-        else {
+        let Some(&b) = by_class.get(&(&a.school, &a.class, to.id())) else {
             continue;
         };
         let good = |c: &ClassAccount, p: &String| c.excellent.contains(p) || c.good.contains(p);

@@ -191,24 +191,13 @@ impl Dataset {
 
     /// [`Dataset::finish`] with the school's own threshold of a fall of quality, in points.
     pub fn finish_with(&self, quality_drop: rust_decimal::Decimal) -> MarksReport {
-        let mut subjects: Vec<Total> = Vec::new();
-        let mut teachers: Vec<Total> = Vec::new();
-        let add =
-            |list: &mut Vec<Total>, key: (Option<String>, String, Period), counts: &Counts| {
-                match list.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, c)) => c.merge(counts),
-                    None => list.push((key, *counts)),
-                }
-            };
+        let mut subjects = Totals::default();
+        let mut teachers = Totals::default();
         let mut groups = Vec::with_capacity(self.groups.len());
         for ((school, class, subject, teacher, period), counts) in &self.groups {
-            add(
-                &mut subjects,
-                (school.clone(), subject.clone(), *period),
-                counts,
-            );
+            subjects.add((school.clone(), subject.clone(), *period), counts);
             if let Some(t) = teacher {
-                add(&mut teachers, (school.clone(), t.clone(), *period), counts);
+                teachers.add((school.clone(), t.clone(), *period), counts);
             }
             groups.push(GroupRow {
                 school: school.clone(),
@@ -222,6 +211,7 @@ impl Dataset {
         let mut report = MarksReport {
             groups,
             subjects: subjects
+                .list
                 .into_iter()
                 .map(|((school, subject, period), c)| SubjectRow {
                     school,
@@ -231,6 +221,7 @@ impl Dataset {
                 })
                 .collect(),
             teachers: teachers
+                .list
                 .into_iter()
                 .map(|((school, teacher, period), c)| TeacherRow {
                     school,
@@ -256,6 +247,26 @@ impl Dataset {
         report.class_changes = class_changes;
         report.findings = findings;
         report
+    }
+}
+
+/// Counts summed by (school, subject or teacher, period), in the order keys first appear.
+#[derive(Default)]
+struct Totals {
+    list: Vec<Total>,
+    index: HashMap<(Option<String>, String, Period), usize>,
+}
+
+impl Totals {
+    fn add(&mut self, key: (Option<String>, String, Period), counts: &Counts) {
+        if let Some(&i) = self.index.get(&key) {
+            if let Some((_, c)) = self.list.get_mut(i) {
+                c.merge(counts);
+            }
+        } else {
+            self.index.insert(key.clone(), self.list.len());
+            self.list.push((key, *counts));
+        }
     }
 }
 

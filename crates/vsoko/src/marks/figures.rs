@@ -129,7 +129,7 @@ impl Counts {
 
 /// `numerator / denominator` rounded once to 2 places (half away from zero), written with both
 /// places; `None` when the denominator is 0.
-fn rounded(numerator: Decimal, denominator: u64) -> Option<Decimal> {
+pub(super) fn rounded(numerator: Decimal, denominator: u64) -> Option<Decimal> {
     if denominator == 0 {
         return None;
     }
