@@ -5,6 +5,7 @@ passes the cells as text and builds frames."""
 from __future__ import annotations
 
 import json
+import math
 import warnings
 from decimal import Decimal
 from typing import Any
@@ -16,17 +17,14 @@ _DECIMALS = ("success_pct", "quality_pct", "sou_pct", "mean")
 
 
 def _text(value: Any) -> str:
+    """A cell as text: missing (``None``, NaN) is empty, a mark read as ``5.0`` is ``5``."""
     if value is None:
         return ""
-    try:
-        import math
-
-        if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float):
+        if math.isnan(value):
             return ""
-    except TypeError:
-        pass
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a mark read as 5.0
+        if value.is_integer():
+            return str(int(value))
     return str(value)
 
 

@@ -264,6 +264,12 @@ mod tests {
         let got: Vec<_> = problems.iter().map(|p| (p.row, p.code())).collect();
         assert_eq!(got, [(1, "extra_cell"), (2, "empty_id"), (3, "unknown_id")]);
         assert!(problems[2].ru().contains("возможно, «1.1.1»"));
+        // A short row (an id alone) has no title: reported, not taken as an empty name.
+        let short = Titles::parse("1.1.1\n").unwrap();
+        let Err(Error::InvalidTitles { problems }) = m.with_titles(&short) else {
+            panic!("expected invalid titles");
+        };
+        assert_eq!(problems[0].code(), "empty_title");
     }
 
     #[test]
