@@ -8,6 +8,7 @@ mod marks;
 mod objectivity;
 mod plan;
 mod selfexam;
+mod tasks;
 mod usage;
 mod xlsx;
 
@@ -93,6 +94,9 @@ enum Command {
     /// Pupils' term and year marks: успеваемость, качество знаний, СОУ and the mean by class,
     /// subject and teacher, and each class's individual account.
     Marks(marks::MarksArgs),
+    /// ВПР, ОГЭ and ЕГЭ by task: completion per school and class beside all schools, weak
+    /// tasks, marks, the ЕГЭ figures against the minimums, medallists under 70 points.
+    Tasks(tasks::TasksArgs),
 }
 
 #[derive(clap::Args)]
@@ -176,6 +180,7 @@ fn main() -> ExitCode {
         Command::Dynamics(args) => return dynamics::run(&args),
         Command::Dashboard(args) => return dynamics::run_dashboard(&args),
         Command::Marks(args) => return marks::run(&args),
+        Command::Tasks(args) => return tasks::run(&args),
     };
     match result.and_then(|text| failure::emit(&text)) {
         Ok(()) => ExitCode::SUCCESS,

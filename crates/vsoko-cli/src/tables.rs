@@ -34,6 +34,75 @@ pub fn read_table(path: &Path) -> Result<Vec<TableRow>, Failure> {
     csv_table(&bytes)
 }
 
+/// Reads a table row by row without holding it whole: a CSV file streams record by record (any
+/// dialect [`read_table`] reads, line numbers the file's own), a workbook's first sheet is read
+/// whole first. `row` gets each row's line (or sheet row) and its cells.
+///
+/// # Errors
+/// A [`Failure`] when the file cannot be read or parsed, or what `row` returns.
+pub fn stream_table(
+    path: &Path,
+    mut row: impl FnMut(usize, &[&str]) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let label = path.display().to_string();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if path.as_os_str() == "-" || matches!(ext.as_str(), "xlsx" | "xlsm") {
+        for (line, cells) in read_table(path)? {
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            row(line, &cells)?;
+        }
+        return Ok(());
+    }
+    let io = |e: std::io::Error| Failure::read(&label, &e);
+    let mut head = Vec::with_capacity(crate::dialect::HEAD);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(io)?,
+            crate::dialect::HEAD as u64,
+        ),
+        &mut head,
+    )
+    .map_err(io)?;
+    let dialect = crate::dialect::sniff(&head);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let (counted, lines) =
+        crate::lines::LineCounter::wrap(crate::dialect::utf8_reader(file, dialect.encoding));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {
+                let line = lines.line_at(record.position());
+                let cells: Vec<&str> = record
+                    .iter()
+                    .map(|c| c.trim_start_matches('\u{feff}'))
+                    .collect();
+                row(line, &cells)?;
+            }
+            Err(e) => {
+                return Err(Error::InvalidInput {
+                    at: Location::Row(lines.line_at(e.position())),
+                    reason: match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
+                        _ => InputReason::Shape {
+                            detail: e.to_string(),
+                        },
+                    },
+                }
+                .into());
+            }
+        }
+    }
+}
+
 /// Reads CSV text from memory.
 ///
 /// # Errors

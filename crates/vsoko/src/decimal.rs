@@ -335,6 +335,24 @@ pub fn share(points: Decimal, max: Decimal) -> Option<Decimal> {
     })
 }
 
+/// `numerator / denominator` rounded once to 2 places with [`ROUNDING`] and written with both
+/// places (`50.00`): the percentages and means of pupils' results; `None` when `denominator` is 0.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use vsoko::decimal::hundredths;
+/// assert_eq!(hundredths(Decimal::from(200), Decimal::from(3)).unwrap().to_string(), "66.67");
+/// assert_eq!(hundredths(Decimal::from(100), Decimal::from(2)).unwrap().to_string(), "50.00");
+/// assert_eq!(hundredths(Decimal::ONE, Decimal::ZERO), None);
+/// ```
+pub fn hundredths(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    let mut q = numerator
+        .checked_div(denominator)?
+        .round_dp_with_strategy(2, ROUNDING);
+    q.rescale(2);
+    Some(q)
+}
+
 /// `points / max` as a percentage with one decimal, rounded once from the exact ratio with
 /// [`ROUNDING`] (not from the 4-place share, which would round twice); `None` when `max` is 0.
 ///

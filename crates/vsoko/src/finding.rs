@@ -128,6 +128,22 @@ pub enum Code {
     DuplicateMark,
     /// Marks: a class × subject's quality fell by the school's threshold from one period to the next.
     QualityFell,
+    /// Tasks: points on a task that are not a whole number from 0 to its maximum (left out).
+    InvalidPoints,
+    /// Tasks: a test score that is not a whole number from 0 to 100 (left out).
+    InvalidScore,
+    /// Tasks: a pupil given twice in one procedure × subject × grade × year (left out).
+    DuplicatePupil,
+    /// Tasks: a task whose maximum differs from the one another table gave it (left out).
+    TaskMaxDiffers,
+    /// A row with cells past the last column of its header (left out).
+    ExtraCell,
+    /// Tasks: ЕГЭ results of a year whose minimum scores are not in the data.
+    MinimumOfOtherYear,
+    /// Tasks: an ЕГЭ subject without a minimum score in the data.
+    NoMinimum,
+    /// Tasks: a medallist of the list has no ЕГЭ result in the tables.
+    MedallistNotFound,
     /// Objectivity: the school's interval of the mean lies above the region's.
     InflatedMean,
     /// Objectivity: journal marks and scores are negatively correlated.
@@ -185,6 +201,14 @@ impl Code {
         Code::MissingCell,
         Code::DuplicateMark,
         Code::QualityFell,
+        Code::InvalidPoints,
+        Code::InvalidScore,
+        Code::DuplicatePupil,
+        Code::TaskMaxDiffers,
+        Code::ExtraCell,
+        Code::MinimumOfOtherYear,
+        Code::NoMinimum,
+        Code::MedallistNotFound,
         Code::InflatedMean,
         Code::MarkMismatch,
         Code::CohortDrop,
@@ -237,6 +261,14 @@ impl Code {
         "missing_cell",
         "duplicate_mark",
         "quality_fell",
+        "invalid_points",
+        "invalid_score",
+        "duplicate_pupil",
+        "task_max_differs",
+        "extra_cell",
+        "minimum_of_other_year",
+        "no_minimum",
+        "medallist_not_found",
         "inflated_mean",
         "mark_mismatch",
         "cohort_drop",
@@ -371,6 +403,42 @@ impl Finding {
     /// Whether it is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// Why a row of a table is left out: its code, the cell's column (0-based), and what is wrong in
+/// both languages. [`Rejection::finding`] names the file, row and cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Rejection {
+    pub(crate) code: Code,
+    pub(crate) column: usize,
+    pub(crate) en: String,
+    pub(crate) ru: String,
+}
+
+impl Rejection {
+    /// The error finding of a row left out: «file, строка 7, ячейка C7: …; строка не учтена».
+    pub(crate) fn finding(&self, file: &str, row: usize) -> Finding {
+        let at = format!("{}{row}", crate::reason::column_letters(self.column + 1));
+        let place = Place {
+            field: Some(at.clone()),
+            ..Place::row(file, u64::try_from(row).unwrap_or(u64::MAX))
+        };
+        let prefix = if file.is_empty() {
+            String::new()
+        } else {
+            format!("{file}, ")
+        };
+        Finding::new(
+            self.code,
+            Severity::Error,
+            place,
+            format!("{prefix}row {row}, cell {at}: {}; row left out", self.en),
+            format!(
+                "{prefix}строка {row}, ячейка {at}: {}; строка не учтена",
+                self.ru
+            ),
+        )
     }
 }
 

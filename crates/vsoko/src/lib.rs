@@ -28,6 +28,7 @@ pub mod spelling;
 #[doc = include_str!("../../../docs/contributing.md")]
 pub mod contributing {}
 pub mod suggest;
+pub mod tasks;
 
 pub use diagnostic::Diagnostic;
 pub use error::{Error, InputKind, Result, ResultLevel};

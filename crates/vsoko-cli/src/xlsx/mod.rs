@@ -4,11 +4,13 @@
 mod cyclogram;
 mod marks;
 mod results;
+mod tasks;
 mod template;
 
 pub use cyclogram::write_cyclogram;
 pub use marks::marks_workbook;
 pub use results::{MAX_SCHOOLS, Results};
+pub use tasks::tasks_workbook;
 pub use template::form;
 
 use crate::failure::Failure;

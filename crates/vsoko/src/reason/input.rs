@@ -176,6 +176,18 @@ pub enum InputReason {
         /// Its Russian heading (`предмет`), in the same order.
         missing_ru: Vec<String>,
     },
+    /// A task column whose heading does not give the task's maximum («1» instead of «1 (2б)»).
+    TaskWithoutMax {
+        /// The heading.
+        name: String,
+    },
+    /// A results table column whose heading is not a known field or task.
+    UnknownResultsColumn {
+        /// The heading.
+        name: String,
+    },
+    /// No row of a results table is its header: none names a pupil and a task, score or mark.
+    NoResultsHeader,
 }
 
 impl fmt::Display for InputReason {
@@ -271,14 +283,11 @@ impl fmt::Display for InputReason {
                 f,
                 "item number \"{id}\" is already used in row {first_row}; expected each row to have its own number"
             ),
-            InputReason::NoMarksHeader { missing, .. } => write!(
-                f,
-                "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
-                missing.join(", ")
-            ),
-            InputReason::NoPupilHeader => f.write_str(
-                "no header row found: a pupil table needs a pupil column (pupil / participant code) and a mark column (mark); school, score, max_score, journal_mark and the federal export's headings are read too",
-            ),
+            InputReason::NoMarksHeader { .. }
+            | InputReason::TaskWithoutMax { .. }
+            | InputReason::UnknownResultsColumn { .. }
+            | InputReason::NoResultsHeader
+            | InputReason::NoPupilHeader => self.header_en(f),
         }
     }
 }
@@ -370,6 +379,43 @@ impl InputReason {
             InputReason::DuplicatePlanRow { id, first_row } => format!(
                 "номер пункта «{id}» уже использован в строке {first_row}; у каждой строки должен быть свой номер"
             ),
+            InputReason::NoMarksHeader { .. }
+            | InputReason::TaskWithoutMax { .. }
+            | InputReason::UnknownResultsColumn { .. }
+            | InputReason::NoResultsHeader
+            | InputReason::NoPupilHeader => self.header_ru(),
+        }
+    }
+
+    /// The reasons about a table's header, in English.
+    fn header_en(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputReason::NoMarksHeader { missing, .. } => write!(
+                f,
+                "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
+                missing.join(", ")
+            ),
+            InputReason::TaskWithoutMax { name } => write!(
+                f,
+                "the task column \"{name}\" does not give the task's maximum; expected a heading such as \"{name} (2б)\""
+            ),
+            InputReason::UnknownResultsColumn { name } => write!(
+                f,
+                "the heading \"{name}\" is not a column of a results table (school, class, pupil, variant, tasks such as \"1 (2б)\", score, test_score, mark…)"
+            ),
+            InputReason::NoResultsHeader => f.write_str(
+                "no header row found: a results table needs a pupil column (pupil / participant code / full name) and task columns such as \"1 (2б)\", a test score or a mark",
+            ),
+            InputReason::NoPupilHeader => f.write_str(
+                "no header row found: a pupil table needs a pupil column (pupil / participant code) and a mark column (mark); school, score, max_score, journal_mark and the federal export's headings are read too",
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// The reasons about a table's header, in Russian.
+    fn header_ru(&self) -> String {
+        match self {
             InputReason::NoMarksHeader { missing_ru, .. } => format!(
                 "в таблице отметок нет столбцов: {}; нужны «Класс», «Ученик» или «ФИО», «Предмет», «Период» и «Отметка», по желанию «Школа» и «Учитель»",
                 missing_ru
@@ -378,7 +424,15 @@ impl InputReason {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            InputReason::TaskWithoutMax { name } => format!(
+                "в заголовке столбца задания «{name}» не указан максимальный балл; ожидается заголовок вида «{name} (2б)»"
+            ),
+            InputReason::UnknownResultsColumn { name } => format!(
+                "заголовок «{name}» не является столбцом таблицы результатов (ОО, класс, код участника или ФИО, вариант, задания вида «1 (2б)», первичный балл, тестовый балл, отметка…)"
+            ),
+            InputReason::NoResultsHeader => "не найдена строка заголовка: в таблице результатов нужны столбец участника («Код участника», «ФИО» или pupil) и столбцы заданий вида «1 (2б)», тестового балла или отметки".into(),
             InputReason::NoPupilHeader => "не найдена строка заголовка: в таблице участников нужны столбец ученика («Код участника», «Код ученика» или pupil) и столбец отметки («Отметка», «Отметка за ВПР» или mark); читаются также «ОО», «Первичный балл», «Максимальный первичный балл», «Отметка по журналу» и другие заголовки федеральной выгрузки результатов".into(),
+            _ => String::new(),
         }
     }
 }

@@ -1,0 +1,156 @@
+//! `vsoko tasks` against the independent reference in `fixtures/tasks/` (written from the rules
+//! of DOMAIN §7, not from vsoko's output), its exit codes, stderr lines and file outputs.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{fixtures, read_json, text, vsoko};
+use serde_json::Value as Json;
+
+const VIEWS: [&str; 5] = ["tasks", "weak", "marks", "ege", "medallists"];
+
+fn assert_views(got: &Json, want: &Json) {
+    for view in VIEWS {
+        assert_eq!(got[view], want[view], "view {view}");
+    }
+}
+
+#[test]
+fn vpr_exports_and_long_tables_equal_the_reference() {
+    let o = vsoko(&[
+        "tasks",
+        "tasks/vpr_math5_school.xlsx",
+        "tasks/vpr_region.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let got: Json = serde_json::from_slice(&o.stdout).unwrap();
+    assert_views(
+        &got,
+        &read_json(&fixtures().join("tasks/expected_vpr.json")),
+    );
+    // The wire: decimals are strings with two places, counts and years integers.
+    let t = &got["tasks"][0];
+    assert!(
+        t["completion_pct"]
+            .as_str()
+            .unwrap()
+            .split('.')
+            .nth(1)
+            .unwrap()
+            .len()
+            == 2
+    );
+    assert!(t["year"].is_i64() && t["participants"].is_u64() && t["class"].is_null());
+}
+
+#[test]
+fn ege_figures_and_medallists_equal_the_reference() {
+    let o = vsoko(&[
+        "tasks",
+        "tasks/ege_2026.csv",
+        "--medallists",
+        "tasks/medallists.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let got: Json = serde_json::from_slice(&o.stdout).unwrap();
+    assert_views(
+        &got,
+        &read_json(&fixtures().join("tasks/expected_ege.json")),
+    );
+}
+
+#[test]
+fn bad_rows_are_named_and_left_out_and_the_rest_counted() {
+    let o = vsoko(&["tasks", "tasks/bad_points.csv", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let want = read_json(&fixtures().join("tasks/expected_bad.json"));
+    let got: Json = serde_json::from_slice(&o.stdout).unwrap();
+    assert_views(&got, &want);
+    let err = text(&o.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines.len(),
+        want["errors"].as_array().unwrap().len(),
+        "{err}"
+    );
+    for (line, e) in lines.iter().zip(want["errors"].as_array().unwrap()) {
+        let row = e["line"].as_u64().unwrap();
+        assert!(
+            line.starts_with(&format!("row {row}: error[invalid_points]")),
+            "{line}"
+        );
+        assert!(line.contains(&format!("строка {row}")), "{line}");
+    }
+}
+
+#[test]
+fn a_task_column_without_its_maximum_refuses_the_file() {
+    let o = vsoko(&["tasks", "tasks/no_max.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("«1»") && err.contains("не указан максимальный балл"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn the_weak_threshold_is_an_option() {
+    let o = vsoko(&[
+        "tasks",
+        "tasks/vpr_region.csv",
+        "--weak-below",
+        "60",
+        "--format",
+        "json",
+    ]);
+    let got: Json = serde_json::from_slice(&o.stdout).unwrap();
+    let weak = got["weak"].as_array().unwrap();
+    assert!(
+        weak.iter().any(|w| w["completion_pct"] == "50.00"),
+        "{weak:?}"
+    );
+    for w in weak {
+        let p: f64 = w["completion_pct"].as_str().unwrap().parse().unwrap();
+        assert!(p < 60.0);
+    }
+    let o = vsoko(&["tasks", "tasks/vpr_region.csv", "--weak-below", "120"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn table_csv_and_workbook_outputs() {
+    let o = vsoko(&["tasks", "tasks/vpr_region.csv"]);
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("Школа №1 · ВПР · Русский язык · 4 класс · 2025"),
+        "{out}"
+    );
+    assert!(out.contains("Задания с выполнением ниже 50 %"), "{out}");
+    assert!(out.contains("35,71"), "{out}");
+    let o = vsoko(&["tasks", "tasks/vpr_region.csv", "--format", "csv"]);
+    let csv = text(&o.stdout);
+    assert!(csv.starts_with("school,class,procedure,subject,grade,year,task,max,participants,completion_pct,region_completion_pct"));
+    assert_eq!(csv.lines().count(), 1 + 4 * (3 + 2 + 1 + 1));
+    let dir = std::env::temp_dir().join(format!("vsoko-tasks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("tasks.xlsx");
+    let o = vsoko(&[
+        "tasks",
+        "tasks/ege_2026.csv",
+        "--format",
+        "xlsx",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let bytes = std::fs::read(&book).unwrap();
+    assert_eq!(&bytes[..2], b"PK");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
