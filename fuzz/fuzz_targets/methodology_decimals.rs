@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
     };
     assert_eq!(report.total, m.max());
     let _ = vsoko_cli::render::table(&m, &report);
-    let _ = vsoko_cli::render::markdown(&m, &report);
+    let _ = report.to_markdown(&m);
     let mut summary = SummaryBuilder::new(&m);
     for _ in 0..5 {
         if let Ok(card) = m.evaluate(&full, Options::default()) {
