@@ -13,7 +13,9 @@ use vsoko::output::csv::Line;
 use vsoko::output::russian;
 use vsoko::output::terminal::visible;
 use vsoko::reason::{InputReason, Location};
-use vsoko::tasks::{Medallist, Results, ResultsTable, TasksOptions, TasksReport, WorkView};
+use vsoko::tasks::{
+    Medallist, Results, ResultsTable, TaskDescriptions, TasksOptions, TasksReport, WorkView,
+};
 use vsoko_cli::tables;
 
 #[derive(clap::Args)]
@@ -32,6 +34,10 @@ pub struct TasksArgs {
     /// an ЕГЭ subject are listed.
     #[arg(long, value_name = "FILE")]
     medallists: Option<PathBuf>,
+    /// What each task checks, supplied by the school (vsoko bundles none): a table with
+    /// Процедура, Предмет, Параллель, Год (optional), Задание, Проверяемые требования.
+    #[arg(long, value_name = "FILE")]
+    descriptions: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -98,6 +104,20 @@ fn load(args: &TasksArgs) -> Result<(TasksReport, usize), Failure> {
         .as_deref()
         .map(read_medallists)
         .transpose()?;
+    let descriptions = args
+        .descriptions
+        .as_deref()
+        .map(|path| {
+            let rows: Vec<Vec<String>> = tables::read_table(path)?
+                .into_iter()
+                .map(|(_, cells)| cells)
+                .collect();
+            TaskDescriptions::from_rows(&rows).map_err(|e| {
+                note(&format!("{}:", path.display()));
+                Failure::from(e)
+            })
+        })
+        .transpose()?;
     let mut results = Results::new();
     for path in &args.files {
         let name = path.display().to_string();
@@ -132,6 +152,7 @@ fn load(args: &TasksArgs) -> Result<(TasksReport, usize), Failure> {
     let report = results.finish(&TasksOptions {
         weak_below: args.weak_below,
         medallists: medallists.as_deref(),
+        descriptions: descriptions.as_ref(),
         ..TasksOptions::default()
     });
     for f in &report.findings {
@@ -286,7 +307,10 @@ fn work(out: &mut String, w: &WorkView<'_>, weak_below: Decimal) {
         let weak: Vec<String> = w
             .weak
             .iter()
-            .map(|t| format!("{} ({})", t.task, russian::percent(t.completion_pct)))
+            .map(|t| match &t.description {
+                Some(d) => format!("{} ({}, {d})", t.task, russian::percent(t.completion_pct)),
+                None => format!("{} ({})", t.task, russian::percent(t.completion_pct)),
+            })
             .collect();
         let _ = writeln!(
             out,

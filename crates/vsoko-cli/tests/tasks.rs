@@ -154,3 +154,54 @@ fn table_csv_and_workbook_outputs() {
     assert_eq!(&bytes[..2], b"PK");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn descriptions_the_school_supplies_are_attached_and_a_task_described_twice_is_refused() {
+    let o = vsoko(&[
+        "tasks",
+        "tasks/vpr_math5_school.xlsx",
+        "--descriptions",
+        "tasks/descriptions_example.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let got: Json = serde_json::from_slice(&o.stdout).unwrap();
+    // Task 6 is described for every year, task 3 for 2025; task 1 has none, and no key.
+    let weak: Vec<(&str, &str)> = got["weak"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["task"].as_str().unwrap(),
+                w["description"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        weak,
+        [
+            ("6", "Пример школы: умение, проверяемое заданием 6"),
+            ("3", "Пример школы: умение, проверяемое заданием 3")
+        ]
+    );
+    assert!(got["tasks"][0].get("description").is_none());
+    let dir = std::env::temp_dir().join(format!("vsoko-desc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dup = dir.join("dup.csv");
+    std::fs::write(
+        &dup,
+        "Процедура;Предмет;Параллель;Год;Задание;Проверяемые требования\nВПР;Математика;5;2025;3;a\nВПР;Математика;5;2025;3;b\n",
+    )
+    .unwrap();
+    let o = vsoko(&[
+        "tasks",
+        "tasks/vpr_math5_school.xlsx",
+        "--descriptions",
+        dup.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("описание уже дано в строке 2"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

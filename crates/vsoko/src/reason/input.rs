@@ -188,6 +188,13 @@ pub enum InputReason {
     },
     /// No row of a results table is its header: none names a pupil and a task, score or mark.
     NoResultsHeader,
+    /// A task described twice in a table of task descriptions.
+    DuplicateDescription {
+        /// The work and task (`ВПР Математика 5, задание 1`).
+        task: String,
+        /// The row of the first description.
+        first_row: usize,
+    },
 }
 
 impl fmt::Display for InputReason {
@@ -287,6 +294,7 @@ impl fmt::Display for InputReason {
             | InputReason::TaskWithoutMax { .. }
             | InputReason::UnknownResultsColumn { .. }
             | InputReason::NoResultsHeader
+            | InputReason::DuplicateDescription { .. }
             | InputReason::NoPupilHeader => self.header_en(f),
         }
     }
@@ -383,13 +391,18 @@ impl InputReason {
             | InputReason::TaskWithoutMax { .. }
             | InputReason::UnknownResultsColumn { .. }
             | InputReason::NoResultsHeader
+            | InputReason::DuplicateDescription { .. }
             | InputReason::NoPupilHeader => self.header_ru(),
         }
     }
 
-    /// The reasons about a table's header, in English.
+    /// The reasons about a table's header and rows, in English.
     fn header_en(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            InputReason::DuplicateDescription { task, first_row } => write!(
+                f,
+                "{task} is already described in row {first_row}; expected one description per task"
+            ),
             InputReason::NoMarksHeader { missing, .. } => write!(
                 f,
                 "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
@@ -413,9 +426,12 @@ impl InputReason {
         }
     }
 
-    /// The reasons about a table's header, in Russian.
+    /// The reasons about a table's header and rows, in Russian.
     fn header_ru(&self) -> String {
         match self {
+            InputReason::DuplicateDescription { task, first_row } => format!(
+                "{task}: описание уже дано в строке {first_row}; у каждого задания должно быть одно описание"
+            ),
             InputReason::NoMarksHeader { missing_ru, .. } => format!(
                 "в таблице отметок нет столбцов: {}; нужны «Класс», «Ученик» или «ФИО», «Предмет», «Период» и «Отметка», по желанию «Школа» и «Учитель»",
                 missing_ru

@@ -27,6 +27,7 @@
 //! `medallist_not_found`. The grade of ОГЭ is 9 and of ЕГЭ 11 unless the table says otherwise.
 
 mod columns;
+mod descriptions;
 mod ege;
 mod heading;
 mod report;
@@ -34,6 +35,7 @@ mod results;
 mod row;
 
 pub use columns::{ResultsColumns, ResultsTable, is_header};
+pub use descriptions::TaskDescriptions;
 pub use ege::{EgeRow, MEDALLIST_SCORE, MedallistRow, Minimum, Minimums};
 pub use heading::{Heading, Task, task_order};
 pub use report::{MarkCounts, MarkRow, Pct, TaskRow, TasksReport, WeakTask, WorkName, WorkView};

@@ -45,6 +45,9 @@ pub struct TaskRow {
     /// The same over every school of the input.
     #[serde(serialize_with = "text")]
     pub region_completion_pct: Option<Decimal>,
+    /// What the task checks, when the school supplied descriptions (left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// A school's task completed below the threshold.
@@ -65,6 +68,9 @@ pub struct WeakTask {
     /// Its completion, %.
     #[serde(serialize_with = "text")]
     pub completion_pct: Option<Decimal>,
+    /// What the task checks, when the school supplied descriptions (left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// The marks 2–5 of a school × procedure × subject × grade × year.

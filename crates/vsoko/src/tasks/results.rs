@@ -2,6 +2,7 @@
 //! rows × tasks), and the report per task, school and class.
 
 use super::columns::ResultsColumns;
+use super::descriptions::TaskDescriptions;
 use super::ege::{self, Minimums, Scores};
 use super::heading::{Task, task_order};
 use super::report::{MarkCounts, MarkRow, Pct, TaskRow, TasksReport, WeakTask};
@@ -169,6 +170,8 @@ pub struct TasksOptions<'a> {
     pub minimums: &'a Minimums,
     /// The school's medallists, when given.
     pub medallists: Option<&'a [Medallist]>,
+    /// What each task checks, when the school supplied it.
+    pub descriptions: Option<&'a TaskDescriptions>,
 }
 
 impl Default for TasksOptions<'_> {
@@ -177,6 +180,7 @@ impl Default for TasksOptions<'_> {
             weak_below: DEFAULT_WEAK_BELOW,
             minimums: Minimums::builtin(),
             medallists: None,
+            descriptions: None,
         }
     }
 }
@@ -354,7 +358,7 @@ impl Results {
             findings: Vec::new(),
         };
         for (work, total) in works.iter().zip(&totals) {
-            task_rows(work, total, &region, options.weak_below, &mut report);
+            task_rows(work, total, &region, options, &mut report);
             report.marks.extend(mark_row(work));
         }
         let ege_works: Vec<&Work> = works.iter().copied().filter(|w| is_ege(&w.key.1)).collect();
@@ -396,9 +400,10 @@ fn task_rows(
     work: &Work,
     total: &Tally,
     region: &Region<'_>,
-    weak_below: Decimal,
+    options: &TasksOptions<'_>,
     report: &mut TasksReport,
 ) {
+    let weak_below = options.weak_below;
     let (school, procedure, subject, grade, year) = &work.key;
     let mut by_number: Vec<(usize, &Task)> = work.tasks.iter().enumerate().collect();
     by_number.sort_by(|a, b| task_order(&a.1.task, &b.1.task));
@@ -408,6 +413,12 @@ fn task_rows(
         .filter_map(|(c, t)| c.as_deref().map(|c| (Some(c), t)))
         .collect();
     named.sort_by(|a, b| a.0.cmp(&b.0));
+    let describe = |task: &Task| {
+        options
+            .descriptions
+            .and_then(|d| d.get(procedure, subject, *grade, *year, &task.task))
+            .map(str::to_string)
+    };
     let mut weak: Vec<(u64, u64, &Task, Option<Decimal>)> = Vec::new();
     for (class, tally) in std::iter::once((None, total)).chain(named) {
         for &(k, task) in &by_number {
@@ -437,6 +448,7 @@ fn task_rows(
                 participants: takers,
                 completion_pct: completion,
                 region_completion_pct: pct(r.0, r.1),
+                description: describe(task),
             });
             // Weak on the exact completion, not the rounded one.
             if class.is_none()
@@ -463,6 +475,7 @@ fn task_rows(
             year: *year,
             task: task.task.clone(),
             completion_pct: completion,
+            description: describe(task),
         }));
 }
 
