@@ -53,6 +53,8 @@ enum Format {
     Csv,
     /// A workbook with a sheet per view (needs `-o FILE`).
     Xlsx,
+    /// A self-contained page: heat maps of tasks × classes, marks as bars (no script).
+    Html,
 }
 
 /// Runs the command: exit 0, 1 when a row was rejected (the rest counted), 2 on unreadable input.
@@ -71,6 +73,7 @@ pub fn run(args: &TasksArgs) -> ExitCode {
         }
         let text = match args.format {
             Format::Table => visible(&table(&report, args.weak_below)),
+            Format::Html => report.to_html(),
             Format::Json => {
                 let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
                 t.push('\n');

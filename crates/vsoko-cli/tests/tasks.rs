@@ -205,3 +205,29 @@ fn descriptions_the_school_supplies_are_attached_and_a_task_described_twice_is_r
     assert!(text(&o.stderr).contains("описание уже дано в строке 2"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_html_report_is_one_page_without_scripts_or_requests() {
+    let o = vsoko(&[
+        "tasks",
+        "tasks/vpr_region.csv",
+        "tasks/ege_2026.csv",
+        "--medallists",
+        "tasks/medallists.csv",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let page = text(&o.stdout);
+    assert!(page.contains("Content-Security-Policy") && page.contains("default-src 'none'"));
+    for forbidden in ["<script", "src=\"http", "href=\"http", "@import", "url("] {
+        assert!(!page.contains(forbidden), "{forbidden}");
+    }
+    // The heat map colours Школа №1's task 4 (35,71 %) between red and yellow.
+    assert!(
+        page.contains("<td style=\"background:hsl(43,70%,80%)\">35,71</td>"),
+        "{page}"
+    );
+    assert!(page.contains("Слабые задания: 4 (35,71\u{a0}%)"));
+    assert!(page.contains("<h2>Медалисты с результатом ниже 70 баллов</h2>"));
+}

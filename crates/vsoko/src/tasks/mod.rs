@@ -30,6 +30,7 @@ mod columns;
 mod descriptions;
 mod ege;
 mod heading;
+mod page;
 mod report;
 mod results;
 mod row;

@@ -130,6 +130,9 @@ pub struct TasksReport {
     pub medallists: Vec<MedallistRow>,
     /// What is worth a look (`minimum_of_other_year`, `no_minimum`, `medallist_not_found`).
     pub findings: Vec<Finding>,
+    /// The threshold the weak tasks were found with (for pages; not on the wire).
+    #[serde(skip)]
+    pub weak_below: Decimal,
 }
 
 /// A work of one school: the school × procedure × subject × grade × year it is about.

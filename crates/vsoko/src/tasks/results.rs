@@ -356,6 +356,7 @@ impl Results {
             ege: Vec::new(),
             medallists: Vec::new(),
             findings: Vec::new(),
+            weak_below: options.weak_below,
         };
         for (work, total) in works.iter().zip(&totals) {
             task_rows(work, total, &region, options, &mut report);
