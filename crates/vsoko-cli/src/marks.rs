@@ -38,6 +38,9 @@ enum Format {
     Csv,
     /// A workbook with a sheet per view (needs `-o FILE`).
     Xlsx,
+    /// A self-contained page: classes side by side with bars, changes, the individual account
+    /// (no script).
+    Html,
 }
 
 /// Runs the command: exit 0, 1 when a row was rejected (the rest counted), 2 on unreadable input.
@@ -56,6 +59,7 @@ pub fn run(args: &MarksArgs) -> ExitCode {
         }
         let text = match args.format {
             Format::Table => visible(&table(&report)),
+            Format::Html => report.to_html(),
             Format::Json => {
                 let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
                 t.push('\n');

@@ -23,6 +23,7 @@ mod columns;
 mod dataset;
 mod figures;
 mod mark;
+mod page;
 mod period;
 
 pub use account::{ClassAccount, Failing, OneMark};
