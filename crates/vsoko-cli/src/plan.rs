@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::calendar::Date;
 use vsoko::output::terminal::visible;
-use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Format, Plan, PlanCheck, ViewKind};
+use vsoko::plan::{
+    AcademicYear, ActionMapping, CheckOptions, Format, GapOptions, Plan, PlanCheck, ViewKind,
+};
 use vsoko::reason::{InputReason, Location};
 use vsoko::{Error, Report};
 
@@ -70,10 +72,12 @@ enum PlanCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Turn the deficits of a scored result into addressed actions with re-control.
+    /// Turn the deficits of a scored result, and the gaps in pupils' results (falls of quality,
+    /// failing pupils, weak tasks), into addressed actions with re-control.
     Actions {
-        /// A result of `vsoko score --format json`.
-        result: PathBuf,
+        /// Results with `--format json`: of `vsoko score`, `vsoko marks` or `vsoko tasks`.
+        #[arg(required = true)]
+        results: Vec<PathBuf>,
         /// The date the actions start after (YYYY-MM-DD).
         #[arg(long)]
         as_of: String,
@@ -86,6 +90,13 @@ enum PlanCommand {
         /// A criterion → mechanism and role mapping overriding the built-in one.
         #[arg(long)]
         mapping: Option<PathBuf>,
+        /// Pupils' results: a fall of quality by this many points is a gap (the school's own
+        /// threshold).
+        #[arg(long, value_name = "POINTS", default_value_t = vsoko::marks::DEFAULT_QUALITY_DROP)]
+        quality_drop: rust_decimal::Decimal,
+        /// Pupils' results: a task completed below this share (%) in a class is a gap.
+        #[arg(long, value_name = "PCT", default_value_t = vsoko::tasks::DEFAULT_WEAK_BELOW)]
+        weak_below: rust_decimal::Decimal,
         /// Output format (JSON only).
         #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
         format: JsonOnly,
@@ -171,13 +182,26 @@ pub fn run(args: &PlanArgs) -> ExitCode {
         )
         .map(|t| (t, 0)),
         PlanCommand::Actions {
-            result,
+            results,
             as_of,
             top,
             plan,
             mapping,
+            quality_drop,
+            weak_below,
             ..
-        } => actions(result, as_of, *top, plan.as_deref(), mapping.as_deref()).map(|t| (t, 0)),
+        } => actions(
+            results,
+            as_of,
+            *top,
+            plan.as_deref(),
+            mapping.as_deref(),
+            GapOptions {
+                quality_drop: *quality_drop,
+                weak_below: *weak_below,
+            },
+        )
+        .map(|t| (t, 0)),
         PlanCommand::Template { name, year, .. } => parse_year(year)
             .and_then(|y| vsoko::plan::template(name, y).map_err(Failure::from))
             .map(|p| (json(&p), 0)),
@@ -319,26 +343,53 @@ fn cyclogram_xlsx(plan: &Plan, view: ViewKind, output: Option<&Path>) -> Result<
 }
 
 fn actions(
-    result: &Path,
+    results: &[PathBuf],
     as_of: &str,
     top: usize,
     plan: Option<&Path>,
     mapping: Option<&Path>,
+    gaps: GapOptions,
 ) -> Result<String, Failure> {
-    let text = read_input(result)?;
-    let report: Report =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| {
-            Failure::Core(Error::InvalidInput {
-                at: Location::File(result.display().to_string()),
-                reason: InputReason::NotAScoreReport,
-            })
-        })?;
     let as_of = parse_date("as_of", as_of)?;
-    let plan = plan.map(|p| load(p, None)).transpose()?;
+    let mut plan = plan.map(|p| load(p, None)).transpose()?;
     let custom = mapping
         .map(|m| read_input(m).and_then(|t| Ok(ActionMapping::from_json(&t)?)))
         .transpose()?;
     let mapping = custom.as_ref().unwrap_or_else(|| ActionMapping::builtin());
-    let plan = vsoko::plan::actions_for(&report, as_of, top, plan, mapping)?;
-    Ok(json(&plan))
+    // Marks before tasks: the weak tasks name the teacher the marks give.
+    let (mut marks, mut tasks) = (None, None);
+    for result in results {
+        let text = read_input(result)?;
+        let not_a_result = || {
+            Failure::Core(Error::InvalidInput {
+                at: Location::File(result.display().to_string()),
+                reason: InputReason::NotAScoreReport,
+            })
+        };
+        if let Ok(report) = serde_json::from_str::<Report>(text.trim_start_matches('\u{feff}')) {
+            plan = Some(vsoko::plan::actions_for(
+                &report, as_of, top, plan, mapping,
+            )?);
+            continue;
+        }
+        match vsoko::plan::read_results(&text).map_err(|_| not_a_result())? {
+            (Some(m), _) => marks = Some(m),
+            (_, Some(t)) => tasks = Some(t),
+            (None, None) => return Err(not_a_result()),
+        }
+    }
+    if marks.is_some() || tasks.is_some() {
+        plan = Some(vsoko::plan::actions_for_results(
+            marks.as_ref(),
+            tasks.as_ref(),
+            gaps,
+            as_of,
+            plan,
+            mapping,
+        )?);
+    }
+    plan.map_or_else(
+        || Err(Failure::Usage("нет результатов для мер".into())),
+        |p| Ok(json(&p)),
+    )
 }

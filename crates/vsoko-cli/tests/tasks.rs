@@ -231,3 +231,68 @@ fn the_html_report_is_one_page_without_scripts_or_requests() {
     assert!(page.contains("Слабые задания: 4 (35,71\u{a0}%)"));
     assert!(page.contains("<h2>Медалисты с результатом ниже 70 баллов</h2>"));
 }
+
+#[test]
+fn plan_actions_turn_results_into_addressed_actions_with_re_control() {
+    let o = vsoko(&[
+        "plan",
+        "actions",
+        "plan/results/marks_school_1.json",
+        "plan/results/tasks_region.json",
+        "--as-of",
+        "2024-01-15",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let plan: Json = serde_json::from_slice(&o.stdout).unwrap();
+    let items = plan["items"].as_array().unwrap();
+    // 7Б Russian fell by 33,33 points (threshold 10): named with its teacher.
+    let fell = &items[0];
+    assert_eq!(fell["subject"], "Школа № 1: 7Б, Русский язык");
+    assert_eq!(fell["responsible"][1], "Кузнецова О. А.");
+    assert_eq!(fell["deficit"]["group"], "quality_fell");
+    assert_eq!(fell["deficit"]["lost"], "33.33");
+    assert_eq!(items[1]["follows_up"], fell["id"]);
+    // Failing pupils of 7Б's latest period, and each class's weak tasks (4 classes).
+    let groups: Vec<&str> = items
+        .iter()
+        .filter(|i| i["follows_up"].is_null())
+        .map(|i| i["deficit"]["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "quality_fell",
+            "failing",
+            "weak_tasks",
+            "weak_tasks",
+            "weak_tasks",
+            "weak_tasks"
+        ]
+    );
+    assert!(
+        items[2]["content"]
+            .as_str()
+            .unwrap()
+            .contains("Григорьев Глеб (Русский язык)")
+    );
+    // A higher threshold drops the fall of quality; running again on the plan changes nothing.
+    let o = vsoko(&[
+        "plan",
+        "actions",
+        "plan/results/marks_school_1.json",
+        "--as-of",
+        "2024-01-15",
+        "--quality-drop",
+        "40",
+    ]);
+    let plan: Json = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(plan["items"].as_array().unwrap().len(), 2);
+    let o = vsoko(&[
+        "plan",
+        "actions",
+        "marks/school_1_marks.csv",
+        "--as-of",
+        "2024-01-15",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -170,25 +170,8 @@ pub fn actions_for(
     mapping: &ActionMapping,
 ) -> Result<Plan> {
     let m = Methodology::builtin(&report.methodology)?;
-    let now = YearMonth::new(as_of.year(), as_of.month());
-    let start = now.and_then(AcademicYear::of);
-    let mut plan = match (plan, start) {
-        (Some(p), _) => p,
-        (None, Some(academic_year)) => Plan {
-            organization: report.school.clone().unwrap_or_default(),
-            academic_year,
-            mechanisms: Vec::new(),
-            items: Vec::new(),
-        },
-        (None, None) => return Err(late(as_of, None)),
-    };
-    let Some(now) = now else {
-        return Err(late(as_of, Some(plan.academic_year)));
-    };
-    let (action_month, recontrol_month) =
-        months_for(now, plan.academic_year).ok_or_else(|| late(as_of, Some(plan.academic_year)))?;
+    let (mut plan, months) = start(plan, as_of, report.school.as_deref().unwrap_or_default())?;
     for g in lost_criteria(m, report).into_iter().take(top) {
-        let rule = mapping.rule(&report.methodology, &g.id);
         let mut worst: Vec<_> = report
             .indicators
             .iter()
@@ -207,56 +190,128 @@ pub fn actions_for(
             .collect();
         let title = g.title.clone().unwrap_or_else(|| g.id.clone());
         let id = format!("deficit-{}", g.id);
-        let recontrol_id = format!("{id}-recontrol");
-        let mut action = PlanItem::new(
-            id.clone(),
-            format!("{} {}", action_month.name_ru(), action_month.year()),
-            format!(
-                "Анализ причин потери баллов по критерию {} «{title}»: потеряно {} из {}; больше всего — показатели {}. Разработка адресных мер по устранению дефицитов",
-                g.id,
-                g.lost.normalize(),
-                g.max.normalize(),
-                named.join(", ")
-            ),
+        add_action(
+            &mut plan,
+            months,
+            Action {
+                content: format!(
+                    "Анализ причин потери баллов по критерию {} «{title}»: потеряно {} из {}; больше всего — показатели {}. Разработка адресных мер по устранению дефицитов",
+                    g.id,
+                    g.lost.normalize(),
+                    g.max.normalize(),
+                    named.join(", ")
+                ),
+                recontrol: format!(
+                    "Повторный контроль выполнения адресных рекомендаций по критерию {} «{title}» (пункт {id})",
+                    g.id
+                ),
+                id,
+                rule: mapping.rule(&report.methodology, &g.id),
+                also_responsible: Vec::new(),
+                subject: None,
+                deficit: Deficit {
+                    methodology: report.methodology.clone(),
+                    group: g.id.clone(),
+                    lost: g.lost.normalize(),
+                    class: None,
+                    subject: None,
+                },
+            },
         );
-        action.schedule = Some(Schedule::months(vec![action_month]));
-        action.object = Some(rule.object);
-        action.mechanism = Some(rule.mechanism.clone());
-        action.method = Some("Анализ".into());
-        action.responsible = vec![rule.responsible.clone()];
-        action.result = Some("Аналитическая справка, адресные рекомендации".into());
-        action.deficit = Some(Deficit {
-            methodology: report.methodology.clone(),
-            group: g.id.clone(),
-            lost: g.lost.normalize(),
-        });
-        let mut recontrol = PlanItem::new(
-            recontrol_id.clone(),
-            format!("{} {}", recontrol_month.name_ru(), recontrol_month.year()),
-            format!(
-                "Повторный контроль выполнения адресных рекомендаций по критерию {} «{title}» (пункт {id})",
-                g.id
-            ),
-        );
-        recontrol.schedule = Some(Schedule::months(vec![recontrol_month]));
-        recontrol.object = Some(rule.object);
-        recontrol.mechanism = Some(rule.mechanism.clone());
-        recontrol.method = Some("Мониторинг".into());
-        recontrol.responsible = vec![rule.responsible.clone()];
-        recontrol.result = Some("Справка о выполнении мер (повторный контроль)".into());
-        recontrol.follows_up = Some(id.clone());
-        for item in [action, recontrol] {
-            if let Some(slot) = plan.items.iter_mut().find(|i| i.id == item.id) {
-                *slot = item;
-            } else {
-                plan.items.push(item);
-            }
-        }
-        if !plan.mechanisms.is_empty() && !plan.mechanisms.contains(&rule.mechanism) {
-            plan.mechanisms.push(rule.mechanism.clone());
-        }
     }
     Ok(plan)
+}
+
+/// The plan to add actions to (`plan`, or a new one for the academic year of `as_of`) and the
+/// months of the actions and of their re-control.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when no month is left in the plan's year after `as_of`.
+pub(super) fn start(
+    plan: Option<Plan>,
+    as_of: Date,
+    organization: &str,
+) -> Result<(Plan, (YearMonth, YearMonth))> {
+    let now = YearMonth::new(as_of.year(), as_of.month());
+    let plan = match (plan, now.and_then(AcademicYear::of)) {
+        (Some(p), _) => p,
+        (None, Some(academic_year)) => Plan {
+            organization: organization.to_string(),
+            academic_year,
+            mechanisms: Vec::new(),
+            items: Vec::new(),
+        },
+        (None, None) => return Err(late(as_of, None)),
+    };
+    let Some(now) = now else {
+        return Err(late(as_of, Some(plan.academic_year)));
+    };
+    let months =
+        months_for(now, plan.academic_year).ok_or_else(|| late(as_of, Some(plan.academic_year)))?;
+    Ok((plan, months))
+}
+
+/// An action and what its re-control checks.
+pub(super) struct Action {
+    /// The action's id; its re-control's is `{id}-recontrol`.
+    pub(super) id: String,
+    /// What the action does.
+    pub(super) content: String,
+    /// What the re-control does.
+    pub(super) recontrol: String,
+    /// The mechanism, role and object.
+    pub(super) rule: ActionRule,
+    /// People responsible besides the rule's role (a subject teacher).
+    pub(super) also_responsible: Vec<String>,
+    /// What or who is assessed («7Б, Русский язык»).
+    pub(super) subject: Option<String>,
+    /// Where it came from.
+    pub(super) deficit: Deficit,
+}
+
+/// Adds an action and its re-control to the plan, replacing items with the same ids (so
+/// running it again changes nothing).
+pub(super) fn add_action(plan: &mut Plan, months: (YearMonth, YearMonth), a: Action) {
+    let (action_month, recontrol_month) = months;
+    let recontrol_id = format!("{}-recontrol", a.id);
+    let mut responsible = vec![a.rule.responsible.clone()];
+    responsible.extend(a.also_responsible);
+    let mut action = PlanItem::new(
+        a.id.clone(),
+        format!("{} {}", action_month.name_ru(), action_month.year()),
+        a.content,
+    );
+    action.schedule = Some(Schedule::months(vec![action_month]));
+    action.object = Some(a.rule.object);
+    action.mechanism = Some(a.rule.mechanism.clone());
+    action.subject.clone_from(&a.subject);
+    action.method = Some("Анализ".into());
+    action.responsible.clone_from(&responsible);
+    action.result = Some("Аналитическая справка, адресные рекомендации".into());
+    action.deficit = Some(a.deficit);
+    let mut recontrol = PlanItem::new(
+        recontrol_id,
+        format!("{} {}", recontrol_month.name_ru(), recontrol_month.year()),
+        a.recontrol,
+    );
+    recontrol.schedule = Some(Schedule::months(vec![recontrol_month]));
+    recontrol.object = Some(a.rule.object);
+    recontrol.mechanism = Some(a.rule.mechanism.clone());
+    recontrol.subject = a.subject;
+    recontrol.method = Some("Мониторинг".into());
+    recontrol.responsible = responsible;
+    recontrol.result = Some("Справка о выполнении мер (повторный контроль)".into());
+    recontrol.follows_up = Some(a.id);
+    for item in [action, recontrol] {
+        if let Some(slot) = plan.items.iter_mut().find(|i| i.id == item.id) {
+            *slot = item;
+        } else {
+            plan.items.push(item);
+        }
+    }
+    if !plan.mechanisms.is_empty() && !plan.mechanisms.contains(&a.rule.mechanism) {
+        plan.mechanisms.push(a.rule.mechanism);
+    }
 }
 
 /// The month of the actions (the next one, by May at the latest) and of their re-control

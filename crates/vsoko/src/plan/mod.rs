@@ -5,6 +5,7 @@
 
 mod actions;
 mod checks;
+mod gaps;
 mod import;
 mod model;
 mod pages;
@@ -17,6 +18,10 @@ pub use crate::calendar::{AcademicYear, MONTHS_RU, YearMonth};
 pub use crate::format::Format;
 pub use actions::{ActionMapping, ActionRule, actions_for};
 pub use checks::{CheckOptions, Finding, PlanCheck};
+pub use gaps::{
+    FailingPupil, GapOptions, MarksChange, MarksClass, MarksGroup, MarksResult, TaskLine,
+    TasksResult, actions_for_results, read_results,
+};
 pub use model::{Deficit, Object, Plan, PlanItem, Status};
 pub use period::{PeriodProblem, Schedule, ScheduleKind};
 pub use render::{View, ViewKind};

@@ -84,16 +84,25 @@ pub enum Status {
     Cancelled,
 }
 
-/// Where an action item came from: a criterion that lost points in a scored result.
+/// Where an action item came from: a criterion that lost points in a scored result, or a gap
+/// in pupils' results (`methodology` is then `marks` or `tasks`, `group` the kind of gap, and
+/// `class` and `subject` say where).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deficit {
-    /// The methodology of the result (`index-2023`).
+    /// The methodology of the result (`index-2023`), or `marks` / `tasks`.
     pub methodology: String,
-    /// The criterion (group) id.
+    /// The criterion (group) id, or the kind of gap (`quality_fell`, `failing`, `weak_tasks`).
     pub group: String,
-    /// Points lost in it.
+    /// Points lost in it (for a gap: the fall of quality in points, the failing pupils, the
+    /// weak tasks).
     pub lost: Decimal,
+    /// The class of a gap in pupils' results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// The subject of a gap in pupils' results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
 }
 
 /// One line of the plan.

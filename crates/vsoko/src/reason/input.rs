@@ -243,7 +243,7 @@ impl fmt::Display for InputReason {
             }
             InputReason::WrongArgument { expected, .. } => write!(f, "expected {expected}"),
             InputReason::NotAScoreReport => {
-                f.write_str("not a result of `vsoko score --format json`")
+                f.write_str("not a result of `vsoko score`, `vsoko marks` or `vsoko tasks` with `--format json`")
             }
             InputReason::UnknownPlanColumn { name, row } => write!(
                 f,
@@ -346,7 +346,7 @@ impl InputReason {
             }
             InputReason::WrongArgument { expected_ru, .. } => format!("ожидается {expected_ru}"),
             InputReason::NotAScoreReport => {
-                "это не результат расчёта `vsoko score --format json`".into()
+                "это не результат `vsoko score`, `vsoko marks` или `vsoko tasks` с `--format json`".into()
             }
             InputReason::UnknownPlanColumn { name, row } => format!(
                 "заголовок «{name}» (строка {row}) не является столбцом плана; известные: месяц или срок, механизм, содержание, объект контроля, методы, ответственные, результат, показатель"
