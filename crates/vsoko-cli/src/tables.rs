@@ -34,6 +34,28 @@ pub fn read_table(path: &Path) -> Result<Vec<TableRow>, Failure> {
     csv_table(&bytes)
 }
 
+/// A sheet: its name (empty for a CSV file) and its rows.
+pub type Sheet = (String, Vec<TableRow>);
+
+/// Reads every sheet of a workbook that has a filled cell, or a CSV file as one unnamed sheet
+/// (by extension, as [`read_table`]).
+///
+/// # Errors
+/// A [`Failure`] when the file cannot be read, is not UTF-8 or not a workbook, or has no
+/// filled cell at all.
+pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, Failure> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::read(&path.display().to_string(), &e))?;
+        return xlsx_sheets(&bytes, &path.display().to_string());
+    }
+    Ok(vec![(String::new(), read_table(path)?)])
+}
+
 /// Reads CSV text from memory.
 ///
 /// # Errors
@@ -115,13 +137,8 @@ pub fn csv_table(bytes: &[u8]) -> Result<Vec<TableRow>, Failure> {
 /// # Errors
 /// A [`Failure`] when the bytes are not a workbook.
 pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
-    use calamine::{DataRef, Reader, Xlsx};
-    let bad = |detail: String| Error::InvalidInput {
-        at: Location::File(label.to_string()),
-        reason: InputReason::NotAWorkbook { detail },
-    };
-    let mut book: Xlsx<_> =
-        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    use calamine::Reader;
+    let mut book = open_book(bytes, label)?;
     let Some(name) = book.sheet_names().first().cloned() else {
         return Err(Error::InvalidInput {
             at: Location::File(label.to_string()),
@@ -129,8 +146,61 @@ pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
         }
         .into());
     };
+    let rows = sheet_rows(&mut book, &name, label)?;
+    if rows.is_empty() {
+        return Err(Error::EmptyInput {
+            what: InputKind::Plan,
+        }
+        .into());
+    }
+    Ok(rows)
+}
+
+/// Reads every sheet of a workbook from memory (as [`xlsx_table`] reads the first), leaving
+/// out the sheets without a filled cell.
+///
+/// # Errors
+/// A [`Failure`] when the bytes are not a workbook or no sheet has a filled cell.
+pub fn xlsx_sheets(bytes: &[u8], label: &str) -> Result<Vec<Sheet>, Failure> {
+    use calamine::Reader;
+    let mut book = open_book(bytes, label)?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let rows = sheet_rows(&mut book, &name, label)?;
+        if !rows.is_empty() {
+            sheets.push((name, rows));
+        }
+    }
+    if sheets.is_empty() {
+        return Err(Error::EmptyInput {
+            what: InputKind::Plan,
+        }
+        .into());
+    }
+    Ok(sheets)
+}
+
+type Book<'a> = calamine::Xlsx<std::io::Cursor<&'a [u8]>>;
+
+fn not_a_book(label: &str, detail: String) -> Error {
+    Error::InvalidInput {
+        at: Location::File(label.to_string()),
+        reason: InputReason::NotAWorkbook { detail },
+    }
+}
+
+fn open_book<'a>(bytes: &'a [u8], label: &str) -> Result<Book<'a>, Failure> {
+    use calamine::Reader;
+    Ok(calamine::Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| not_a_book(label, e.to_string()))?)
+}
+
+/// One sheet's rows, cell by cell (see [`xlsx_table`]); empty when no cell is filled.
+fn sheet_rows(book: &mut Book<'_>, name: &str, label: &str) -> Result<Vec<TableRow>, Failure> {
+    use calamine::DataRef;
+    let bad = |detail: String| not_a_book(label, detail);
     let mut cells = book
-        .worksheet_cells_reader(&name)
+        .worksheet_cells_reader(name)
         .map_err(|e| bad(e.to_string()))?;
     let mut rows: Vec<TableRow> = Vec::new();
     while let Some(cell) = cells
@@ -177,12 +247,6 @@ pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
                 *slot = text;
             }
         }
-    }
-    if rows.is_empty() {
-        return Err(Error::EmptyInput {
-            what: InputKind::Plan,
-        }
-        .into());
     }
     Ok(rows)
 }

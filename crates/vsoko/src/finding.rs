@@ -126,6 +126,11 @@ pub enum Code {
     MissingCell,
     /// Marks: a pupil's second mark in one class × subject × period (left out).
     DuplicateMark,
+    /// Marks: a block of a summary sheet names no class, in its title or its sheet's name (its
+    /// marks are left out).
+    NoClass,
+    /// Marks: a summary sheet's subject column has no period, under it or in the title (left out).
+    NoPeriod,
     /// Marks: a class × subject's quality fell by the school's threshold from one period to the next.
     QualityFell,
     /// Objectivity: the school's interval of the mean lies above the region's.
@@ -184,6 +189,8 @@ impl Code {
         Code::UnknownPeriod,
         Code::MissingCell,
         Code::DuplicateMark,
+        Code::NoClass,
+        Code::NoPeriod,
         Code::QualityFell,
         Code::InflatedMean,
         Code::MarkMismatch,
@@ -236,6 +243,8 @@ impl Code {
         "unknown_period",
         "missing_cell",
         "duplicate_mark",
+        "no_class",
+        "no_period",
         "quality_fell",
         "inflated_mean",
         "mark_mismatch",

@@ -176,9 +176,21 @@ pub enum InputReason {
         /// Its Russian heading (`предмет`), in the same order.
         missing_ru: Vec<String>,
     },
+    /// A sheet of marks is neither a long table (it lacks these columns) nor a summary sheet
+    /// (no row has a pupil heading with subjects to its right).
+    NoMarksShape {
+        /// The id of each long-table column missing (`subject`).
+        missing: Vec<String>,
+        /// Its Russian heading (`предмет`), in the same order.
+        missing_ru: Vec<String>,
+    },
 }
 
 impl fmt::Display for InputReason {
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per reason, each a sentence; splitting it would scatter the table"
+    )]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputReason::Shape { detail } => f.write_str(detail),
@@ -276,6 +288,11 @@ impl fmt::Display for InputReason {
                 "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
                 missing.join(", ")
             ),
+            InputReason::NoMarksShape { missing, .. } => write!(
+                f,
+                "neither a table of marks (it needs the columns class, pupil, subject, period and mark; missing: {}) nor a summary sheet (a header row with a pupil column such as \"ФИО\" and the subjects to its right, the class in a title row or the sheet's name)",
+                missing.join(", ")
+            ),
             InputReason::NoPupilHeader => f.write_str(
                 "no header row found: a pupil table needs a pupil column (pupil / participant code) and a mark column (mark); school, score, max_score, journal_mark and the federal export's headings are read too",
             ),
@@ -285,6 +302,10 @@ impl fmt::Display for InputReason {
 
 impl InputReason {
     /// The reason in Russian.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per reason, each a sentence; splitting it would scatter the table"
+    )]
     pub fn ru(&self) -> String {
         match self {
             InputReason::Shape { .. } => "неверная структура документа".into(),
@@ -372,6 +393,14 @@ impl InputReason {
             ),
             InputReason::NoMarksHeader { missing_ru, .. } => format!(
                 "в таблице отметок нет столбцов: {}; нужны «Класс», «Ученик» или «ФИО», «Предмет», «Период» и «Отметка», по желанию «Школа» и «Учитель»",
+                missing_ru
+                    .iter()
+                    .map(|m| format!("«{}»", crate::output::russian::capitalized(m)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            InputReason::NoMarksShape { missing_ru, .. } => format!(
+                "в таблице отметок нет столбцов: {}; нужны «Класс», «Ученик» или «ФИО», «Предмет», «Период» и «Отметка», по желанию «Школа», «Учитель» и «Муниципалитет». Это и не сводная ведомость: в ней нужна строка заголовка со столбцом «ФИО» (или «Ученик», «Обучающийся») и предметами правее, под ней — строка периодов («1 четв.», «Год») или период в заголовке ведомости («за I четверть»), а класс — в строке над заголовком («Класс: 7Б», «7Б класс») или в имени листа",
                 missing_ru
                     .iter()
                     .map(|m| format!("«{}»", crate::output::russian::capitalized(m)))
