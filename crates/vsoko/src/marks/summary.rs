@@ -20,8 +20,9 @@
 //!   counted, an empty cell elsewhere is a pupil without a mark;
 //! - rows that say «Средний балл», «Итого», «Всего», «Качество», «Успеваемость» or «СОУ» in the
 //!   pupil column or left of it (the journal's own figures) are skipped;
-//! - the next title row (a class, «ведомость», «отметки», «Школа», with nothing under the
-//!   subjects) or header row starts a new block.
+//! - the next title row (the word «класс», «ведомость», «отметки», «Школа», or a class alone
+//!   left of an empty pupil cell, with nothing under the subjects) or header row starts a new
+//!   block.
 //!
 //! Nothing is dropped silently: a block without a class is one `no_class` error (its header
 //! row), a subject column without a period one `no_period` error and a period heading not
@@ -244,7 +245,10 @@ impl Dataset {
                     .iter()
                     .skip(b.pupil + 1)
                     .any(|c| !c.as_ref().trim().is_empty());
-                let title = !under && (is_title(&text) || school_in(cells).is_some());
+                let title = !under
+                    && (is_title(&text)
+                        || school_in(cells).is_some()
+                        || (cell(cells, b.pupil).is_empty() && class_in(&text).is_some()));
                 if !title {
                     let footer =
                         (0..=b.pupil).any(|c| FOOTERS.contains(&norm(cell(cells, c)).as_str()));
@@ -377,12 +381,19 @@ impl Dataset {
         };
         // A column without any mark in the block (a period not graded yet) is not counted.
         let graded = |c: usize| b.rows.iter().any(|(_, cells)| !cell(cells, c).is_empty());
-        let columns: Vec<&(usize, Col)> = b.columns.iter().filter(|(c, _)| graded(*c)).collect();
+        // Each column's reading by position (a row can be as wide as a sheet).
+        let width = b.columns.iter().map(|(c, _)| c + 1).max().unwrap_or(0);
+        let mut by_column: Vec<Option<&Col>> = vec![None; width];
+        for (c, col) in b.columns.iter().filter(|(c, _)| graded(*c)) {
+            if let Some(slot) = by_column.get_mut(*c) {
+                *slot = Some(col);
+            }
+        }
         for (row, cells) in &b.rows {
             let pupil = cell(cells, b.pupil);
             for (c, text) in cells.iter().enumerate().skip(b.pupil + 1) {
                 let text = text.as_ref().trim();
-                let col = columns.iter().find(|(at, _)| *at == c).map(|(_, col)| col);
+                let col = by_column.get(c).copied().flatten();
                 if text.is_empty() && !matches!(col, Some(Col::Marks(..))) {
                     continue;
                 }
@@ -426,11 +437,9 @@ impl Dataset {
                     },
                 }
             }
-            let marks = cells.iter().skip(b.pupil + 1).enumerate().any(|(k, t)| {
+            let marks = cells.iter().enumerate().any(|(c, t)| {
                 !t.as_ref().trim().is_empty()
-                    && columns
-                        .iter()
-                        .any(|(at, col)| *at == b.pupil + 1 + k && matches!(col, Col::Marks(..)))
+                    && matches!(by_column.get(c).copied().flatten(), Some(Col::Marks(..)))
             });
             if pupil.is_empty() && marks {
                 self.error(
@@ -449,6 +458,37 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_split_at_a_class_alone_and_columns_far_right_cost_nothing() {
+        let mut wide = vec![String::new(); 16_384];
+        wide[1] = "Петров".into();
+        wide[16_383] = "5".into();
+        let rows: Vec<(usize, Vec<String>)> = [
+            vec!["7Б"],
+            vec!["№", "ФИО", "Алгебра"],
+            vec!["", "", "Год"],
+            vec!["1", "Иванов", "5"],
+            vec!["7В"],
+            vec!["№", "ФИО", "Алгебра"],
+            vec!["", "", "Год"],
+            vec!["1", "Иванов", "4"],
+        ]
+        .into_iter()
+        .map(|r| r.into_iter().map(String::from).collect())
+        .chain([wide])
+        .enumerate()
+        .map(|(i, r)| (i + 1, r))
+        .collect();
+        let mut d = Dataset::new();
+        d.add_summary("v.csv", "", &rows).unwrap();
+        let r = d.finish();
+        let classes: Vec<&str> = r.groups.iter().map(|g| g.class.as_str()).collect();
+        assert_eq!(classes, ["7Б", "7В"]);
+        // The stray mark far right is under no subject: named, not lost.
+        assert_eq!(d.findings().len(), 1);
+        assert_eq!(d.findings()[0].place.field.as_deref(), Some("XFD9"));
+    }
 
     #[test]
     fn titles_give_periods() {
