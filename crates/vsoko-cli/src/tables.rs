@@ -40,6 +40,17 @@ pub type Sheet = (String, Vec<TableRow>);
 /// Reads every sheet of a workbook that has a filled cell, or a CSV file as one unnamed sheet
 /// (by extension, as [`read_table`]).
 ///
+/// ```
+/// let path = std::path::Path::new("../../fixtures/marks/vedomost_7b.xlsx");
+/// let sheets = vsoko_cli::tables::read_sheets(path).unwrap();
+/// let names: Vec<&str> = sheets.iter().map(|(name, _)| name.as_str()).collect();
+/// assert_eq!(names, ["7Б", "7В"]);
+/// // Number cells read as people write them; row numbers are the sheet's.
+/// assert_eq!(sheets[1].1[3], (4, vec!["1".into(), "Жуков Жан".into(), "4".into(), "5".into(), "4".into(), "4".into()]));
+/// let csv = vsoko_cli::tables::read_sheets(std::path::Path::new("../../fixtures/marks/vedomost_8.csv")).unwrap();
+/// assert_eq!(csv[0].0, "");
+/// ```
+///
 /// # Errors
 /// A [`Failure`] when the file cannot be read, is not UTF-8 or not a workbook, or has no
 /// filled cell at all.

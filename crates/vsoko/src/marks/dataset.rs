@@ -62,6 +62,10 @@ type ClassKey = (Option<String>, String, Period);
 /// let r = d.finish();
 /// assert_eq!(r.groups[0].figures.quality_pct.unwrap().to_string(), "50.00");
 /// assert_eq!(r.classes[0].excellent, ["Иванов"]);
+/// // Summed per grade (the leading number of the class) and school, too.
+/// assert_eq!((r.grades[0].grade, r.grades[0].figures.counts.pupils), (Some(7), 2));
+/// assert_eq!(r.schools[0].school, None);
+/// assert!(r.municipalities.is_empty(), "no municipality column");
 /// ```
 #[derive(Debug, Default)]
 pub struct Dataset {

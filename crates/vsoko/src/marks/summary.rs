@@ -2,34 +2,7 @@
 //! pupils down, the class in a title row or the sheet's name — read into the same marks as the
 //! long table gives.
 //!
-//! What is recognised, row by row (blank rows are skipped anywhere):
-//! - **title rows**, before a block's header: the class («Класс: 7Б», «7Б класс», «Сводная
-//!   ведомость итоговых отметок 7Б класса», «7 «Б»»; see [`class_in`](super::class_in)), the
-//!   period («за I четверть», «2 полугодие», «за год», «годовые») and the school («Школа: …»,
-//!   «ОО: …», kept for the rest of the sheet). Other rows before a header are not read. Without a
-//!   class in its titles, a block takes the sheet's name when that is a class («7Б»);
-//! - **the header row**: a cell «ФИО», «Ученик», «Обучающийся» (the long table's pupil
-//!   headings, and «Ф.И.О.») with the subjects to its right; columns to its left («№») are not
-//!   read, nor «Средний балл», «Пропуски», «Примечание»;
-//! - **the row of periods**, optional, right under the header: its pupil cell is empty and one
-//!   of its cells is a period («1 четв.», «I четверть», «2 пол.», «Год», «Итог»); a subject
-//!   heading spans the empty headings after it (merged cells keep only the first). Without it
-//!   every subject's period comes from the title;
-//! - **pupil rows**: the pupil's name in the header's pupil column and a mark under each
-//!   subject; a column with no mark at all in the block (a period not graded yet) is not
-//!   counted, an empty cell elsewhere is a pupil without a mark;
-//! - rows that say «Средний балл», «Итого», «Всего», «Качество», «Успеваемость» or «СОУ» in the
-//!   pupil column or left of it (the journal's own figures) are skipped;
-//! - the next title row (the word «класс», «ведомость», «отметки», «Школа», or a class alone
-//!   left of an empty pupil cell, with nothing under the subjects) or header row starts a new
-//!   block.
-//!
-//! Nothing is dropped silently: a block without a class is one `no_class` error (its header
-//! row), a subject column without a period one `no_period` error and a period heading not
-//! recognised one `unknown_period` error (the heading's cell); a pupil row without a name but
-//! with marks is `missing_cell`, and so is a mark under a column without a subject; a mark
-//! outside the vocabulary is `invalid_mark`, a pupil's second mark in a class × subject ×
-//! period `duplicate_mark` (each naming its cell, which alone is left out).
+//! What is read is documented on [`Dataset::add_summary`].
 
 use super::class::{class_in, is_title};
 use super::columns::COLUMNS;
@@ -156,7 +129,36 @@ struct Block<'a, S> {
 impl Dataset {
     /// Adds the rows of one summary sheet (or of a CSV file with one or more blocks); `sheet` is
     /// the sheet's name (empty for CSV), read as the class when no title gives one. Every mark
-    /// is counted or named in an error finding (see the [module](self) for what is read).
+    /// is counted or named in an error finding.
+    ///
+    /// What is recognised, row by row (blank rows are skipped anywhere):
+    /// - **title rows**, before a block's header: the class («Класс: 7Б», «7Б класс», «Сводная
+    ///   ведомость итоговых отметок 7Б класса», «7 «Б»»; see [`class_in`](crate::marks::class_in)), the
+    ///   period («за I четверть», «2 полугодие», «за год», «годовые») and the school («Школа: …»,
+    ///   «ОО: …», kept for the rest of the sheet). Other rows before a header are not read. Without a
+    ///   class in its titles, a block takes the sheet's name when that is a class («7Б»);
+    /// - **the header row**: a cell «ФИО», «Ученик», «Обучающийся» (the long table's pupil
+    ///   headings, and «Ф.И.О.») with the subjects to its right; columns to its left («№») are not
+    ///   read, nor «Средний балл», «Пропуски», «Примечание»;
+    /// - **the row of periods**, optional, right under the header: its pupil cell is empty and one
+    ///   of its cells is a period («1 четв.», «I четверть», «2 пол.», «Год», «Итог»); a subject
+    ///   heading spans the empty headings after it (merged cells keep only the first). Without it
+    ///   every subject's period comes from the title;
+    /// - **pupil rows**: the pupil's name in the header's pupil column and a mark under each
+    ///   subject; a column with no mark at all in the block (a period not graded yet) is not
+    ///   counted, an empty cell elsewhere is a pupil without a mark;
+    /// - rows that say «Средний балл», «Итого», «Всего», «Качество», «Успеваемость» or «СОУ» in the
+    ///   pupil column or left of it (the journal's own figures) are skipped;
+    /// - the next title row (the word «класс», «ведомость», «отметки», «Школа», or a class alone
+    ///   left of an empty pupil cell, with nothing under the subjects) or header row starts a new
+    ///   block.
+    ///
+    /// Nothing is dropped silently: a block without a class is one `no_class` error (its header
+    /// row), a subject column without a period one `no_period` error and a period heading not
+    /// recognised one `unknown_period` error (the heading's cell); a pupil row without a name but
+    /// with marks is `missing_cell`, and so is a mark under a column without a subject; a mark
+    /// outside the vocabulary is `invalid_mark`, a pupil's second mark in a class × subject ×
+    /// period `duplicate_mark` (each naming its cell, which alone is left out).
     ///
     /// ```
     /// use vsoko::marks::Dataset;
