@@ -178,7 +178,12 @@ impl Dataset {
     ///
     /// # Errors
     /// [`Error::InvalidInput`](crate::Error::InvalidInput) when no row is a summary sheet's
-    /// header (nothing is added then).
+    /// header (nothing is added then):
+    ///
+    /// ```
+    /// let e = vsoko::marks::Dataset::new().add_summary("x.csv", "", &[(1, vec!["Итоги"])]).unwrap_err();
+    /// assert!(e.message_ru().contains("нужен столбец «ФИО»"));
+    /// ```
     pub fn add_summary<S: AsRef<str>>(
         &mut self,
         file: &str,
@@ -188,10 +193,7 @@ impl Dataset {
         if !rows.iter().any(|(_, c)| header(c).is_some()) {
             return Err(crate::Error::InvalidInput {
                 at: crate::reason::Location::File(file.to_string()),
-                reason: crate::reason::InputReason::NoMarksShape {
-                    missing: Vec::new(),
-                    missing_ru: Vec::new(),
-                },
+                reason: crate::reason::InputReason::NoSummaryHeader,
             });
         }
         let sheet_class = class_in(sheet);

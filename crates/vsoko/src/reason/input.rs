@@ -176,6 +176,8 @@ pub enum InputReason {
         /// Its Russian heading (`предмет`), in the same order.
         missing_ru: Vec<String>,
     },
+    /// No row of a sheet is a summary sheet's header (a pupil heading with subjects to its right).
+    NoSummaryHeader,
     /// A sheet of marks is neither a long table (it lacks these columns) nor a summary sheet
     /// (no row has a pupil heading with subjects to its right).
     NoMarksShape {
@@ -288,6 +290,9 @@ impl fmt::Display for InputReason {
                 "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
                 missing.join(", ")
             ),
+            InputReason::NoSummaryHeader => f.write_str(
+                "no header row of a summary sheet: expected a pupil column (\"ФИО\", \"Ученик\", \"Обучающийся\") with the subjects to its right",
+            ),
             InputReason::NoMarksShape { missing, .. } => write!(
                 f,
                 "neither a table of marks (it needs the columns class, pupil, subject, period and mark; missing: {}) nor a summary sheet (a header row with a pupil column such as \"ФИО\" and the subjects to its right, the class in a title row or the sheet's name)",
@@ -399,6 +404,7 @@ impl InputReason {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            InputReason::NoSummaryHeader => "в сводной ведомости не найдена строка заголовка: нужен столбец «ФИО» (или «Ученик», «Обучающийся») и предметы правее него".into(),
             InputReason::NoMarksShape { missing_ru, .. } => format!(
                 "в таблице отметок нет столбцов: {}; нужны «Класс», «Ученик» или «ФИО», «Предмет», «Период» и «Отметка», по желанию «Школа», «Учитель» и «Муниципалитет». Это и не сводная ведомость: в ней нужна строка заголовка со столбцом «ФИО» (или «Ученик», «Обучающийся») и предметами правее, под ней — строка периодов («1 четв.», «Год») или период в заголовке ведомости («за I четверть»), а класс — в строке над заголовком («Класс: 7Б», «7Б класс») или в имени листа",
                 missing_ru
