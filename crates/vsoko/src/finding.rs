@@ -131,6 +131,8 @@ pub enum Code {
     NoClass,
     /// Marks: a summary sheet's subject column has no period, under it or in the title (left out).
     NoPeriod,
+    /// Marks: a row with marks above any header row of a summary sheet (left out).
+    OutsideBlock,
     /// Marks: a class × subject's quality fell by the school's threshold from one period to the next.
     QualityFell,
     /// Objectivity: the school's interval of the mean lies above the region's.
@@ -191,6 +193,7 @@ impl Code {
         Code::DuplicateMark,
         Code::NoClass,
         Code::NoPeriod,
+        Code::OutsideBlock,
         Code::QualityFell,
         Code::InflatedMean,
         Code::MarkMismatch,
@@ -245,6 +248,7 @@ impl Code {
         "duplicate_mark",
         "no_class",
         "no_period",
+        "outside_block",
         "quality_fell",
         "inflated_mean",
         "mark_mismatch",

@@ -12,6 +12,7 @@
 //! | `duplicate_mark` | gives a pupil a second mark in one class × subject × period |
 //! | `no_class` | a summary sheet's block names no class (its marks are left out) |
 //! | `no_period` | a summary sheet's subject column has no period (the column is left out) |
+//! | `outside_block` | a row with marks above any header row of a summary sheet |
 //!
 //! Two shapes are read ([`Dataset::add_sheet`] tells them apart): the long table ([`Columns`])
 //! and the summary sheet of a class («сводная ведомость»: [`Dataset::add_summary`]). Besides the

@@ -11,7 +11,8 @@ use super::period::Period;
 use crate::finding::Code;
 use crate::reason::column_letters;
 
-/// Headings of the pupil column besides the long table's.
+/// Headings of the pupil column besides the long table's (and any heading that starts with
+/// «ФИО », «Ф.И.О.» or «Фамилия»).
 const PUPIL: &[&str] = &["ф.и.о.", "ф. и. о.", "фио обучающегося", "фамилия, имя"];
 /// Headings after the pupil column that are not subjects.
 const NOT_SUBJECTS: &[&str] = &[
@@ -51,6 +52,9 @@ fn header<S: AsRef<str>>(cells: &[S]) -> Option<usize> {
     let pupil = cells.iter().position(|c| {
         let h = norm(c.as_ref());
         PUPIL.contains(&h.as_str())
+            || ["фио ", "ф.и.о", "ф. и. о", "фамилия"]
+                .iter()
+                .any(|p| h.starts_with(p))
             || COLUMNS
                 .iter()
                 .any(|(id, _, names)| *id == "pupil" && names.contains(&h.as_str()))
@@ -60,6 +64,23 @@ fn header<S: AsRef<str>>(cells: &[S]) -> Option<usize> {
         .skip(pupil + 1)
         .any(|c| !c.as_ref().trim().is_empty())
         .then_some(pupil)
+}
+
+/// Whether a row looks like a pupil's: two filled cells or more, one of them after the first
+/// a mark (not an empty one).
+fn has_marks<S: AsRef<str>>(cells: &[S]) -> bool {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|c| c.as_ref().trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled.iter().skip(1).any(|c| {
+            !matches!(
+                super::mark::Mark::parse(c),
+                None | Some(super::mark::Mark::None)
+            )
+        })
 }
 
 /// The period a title names: a quarter or a half in two words («I четверть», «за 2 пол.»),
@@ -135,10 +156,12 @@ impl Dataset {
     /// - **title rows**, before a block's header: the class («Класс: 7Б», «7Б класс», «Сводная
     ///   ведомость итоговых отметок 7Б класса», «7 «Б»»; see [`class_in`](crate::marks::class_in)), the
     ///   period («за I четверть», «2 полугодие», «за год», «годовые») and the school («Школа: …»,
-    ///   «ОО: …», kept for the rest of the sheet). Other rows before a header are not read. Without a
-    ///   class in its titles, a block takes the sheet's name when that is a class («7Б»);
+    ///   «ОО: …», kept for the rest of the sheet); the latest title naming a class (a period) gives
+    ///   it. Other rows before a header are not read, but a row there with marks is an
+    ///   `outside_block` error (its header was not recognised). Without a class in its titles, a
+    ///   block takes the sheet's name when that is a class («7Б»);
     /// - **the header row**: a cell «ФИО», «Ученик», «Обучающийся» (the long table's pupil
-    ///   headings, and «Ф.И.О.») with the subjects to its right; columns to its left («№») are not
+    ///   headings, and «Ф.И.О.», «ФИО обучающегося», «Фамилия, имя») with the subjects to its right; columns to its left («№») are not
     ///   read, nor «Средний балл», «Пропуски», «Примечание»;
     /// - **the row of periods**, optional, right under the header: its pupil cell is empty and one
     ///   of its cells is a period («1 четв.», «I четверть», «2 пол.», «Год», «Итог»); a subject
@@ -269,12 +292,20 @@ impl Dataset {
                 school = Some(s);
                 continue;
             }
-            if titles.class.is_none() {
-                titles.class = class_in(&text);
+            // The latest title that names a class (a period) gives it.
+            let (class, period) = (class_in(&text), period_in(&text));
+            if class.is_none() && period.is_none() && !is_title(&text) && has_marks(cells) {
+                self.error(
+                    Code::OutsideBlock,
+                    file,
+                    row,
+                    None,
+                    "marks with no header row of a summary sheet above them (a pupil column such as \"ФИО\" and the subjects); row left out",
+                    "отметки стоят вне блока сводной ведомости: над ними нет строки заголовка со столбцом «ФИО» (или «Ученик», «Обучающийся») и предметами; строка не учтена",
+                );
             }
-            if titles.period.is_none() {
-                titles.period = period_in(&text);
-            }
+            titles.class = class.or(titles.class);
+            titles.period = period.or(titles.period);
         }
         if let Some(b) = block.take() {
             self.block(file, &b);
@@ -492,6 +523,32 @@ mod tests {
         // The stray mark far right is under no subject: named, not lost.
         assert_eq!(d.findings().len(), 1);
         assert_eq!(d.findings()[0].place.field.as_deref(), Some("XFD9"));
+    }
+
+    #[test]
+    fn marks_above_any_header_are_named() {
+        let rows: Vec<(usize, Vec<&str>)> = vec![
+            (1, vec!["Итоговые отметки 5 «А» класса за 2 четверть"]),
+            (2, vec!["№", "Список", "Математика"]),
+            (3, vec!["1", "Ан Ян", "5"]),
+            (5, vec!["10-Б класс, I полугодие"]),
+            (6, vec!["№", "ФИО обучающегося", "Физика"]),
+            (7, vec!["1", "Ви Ва", "5"]),
+        ];
+        let mut d = Dataset::new();
+        d.add_summary("t.csv", "", &rows).unwrap();
+        let codes: Vec<_> = d
+            .findings()
+            .iter()
+            .map(|f| (f.code.as_str(), f.place.row))
+            .collect();
+        assert_eq!(codes, [("outside_block", Some(3))]);
+        let r = d.finish();
+        assert_eq!(
+            (r.groups[0].class.as_str(), r.groups[0].period),
+            ("10Б", "h1"),
+            "the latest title"
+        );
     }
 
     #[test]
