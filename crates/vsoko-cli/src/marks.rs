@@ -43,7 +43,8 @@ enum Format {
     Xlsx,
 }
 
-/// Runs the command: exit 0, 1 when a row was rejected (the rest counted), 2 on unreadable input.
+/// Runs the command: exit 0, 1 when a row, mark or sheet was left out (the rest counted), 2 on
+/// unreadable input.
 pub fn run(args: &MarksArgs) -> ExitCode {
     let result = load(args).and_then(|(report, rejected)| {
         if let Format::Xlsx = args.format {
@@ -82,11 +83,33 @@ pub fn run(args: &MarksArgs) -> ExitCode {
 
 fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
     let mut data = Dataset::new();
+    let mut skipped = 0;
     for path in &args.files {
         let name = path.display().to_string();
         // Every sheet of a workbook (a summary sheet has a class per sheet); a CSV file is one.
-        for (sheet, rows) in tables::read_sheets(path)? {
-            data.add_sheet(&name, &sheet, &rows)?;
+        // A workbook's sheet of neither shape (a note, a chart's data) is left out with a
+        // warning while another sheet of it is read; when none is, the first one's error stops.
+        let sheets = tables::read_sheets(path)?;
+        let mut first_error = None;
+        let mut read = 0;
+        let mut unread = Vec::new();
+        for (sheet, rows) in &sheets {
+            match data.add_sheet(&name, sheet, rows) {
+                Ok(_) => read += 1,
+                Err(e) => {
+                    unread.push(sheet.as_str());
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        if let (0, Some(e)) = (read, first_error) {
+            return Err(e.into());
+        }
+        for sheet in unread {
+            skipped += 1;
+            note(&format!(
+                "{name}: warning[sheet_skipped] лист «{sheet}» не прочитан: это ни таблица отметок (нет столбцов «Класс», «ФИО», «Предмет», «Период», «Отметка»), ни сводная ведомость (нет строки заголовка с «ФИО» и предметами)"
+            ));
         }
     }
     for f in data.findings() {
@@ -108,7 +131,7 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
             f.message_ru
         ));
     }
-    Ok((report, data.rejected()))
+    Ok((report, data.rejected() + skipped))
 }
 
 const CSV_COLUMNS: [&str; 19] = [

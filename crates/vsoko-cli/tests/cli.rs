@@ -517,6 +517,35 @@ fn marks_summary_sheet_findings_name_file_row_and_cell() {
     assert!(err.contains("[invalid_input]"), "{err}");
     assert!(err.contains("нет столбцов: «Класс», «Ученик»"), "{err}");
     assert!(err.contains("Это и не сводная ведомость"), "{err}");
+
+    // A workbook's sheet of neither shape beside a summary sheet is left out with a warning
+    // (exit 1); the others are read.
+    let dir = std::env::temp_dir().join(format!("vsoko-marks-sheets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("two.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let note = book.add_worksheet().set_name("Справка").unwrap();
+    note.write(0, 0, "Выгрузка из журнала").unwrap();
+    let sheet = book.add_worksheet().set_name("9А").unwrap();
+    for (c, t) in [(0, "№"), (1, "ФИО"), (2, "Алгебра")] {
+        sheet.write(0, c, t).unwrap();
+    }
+    sheet.write(1, 2, "Год").unwrap();
+    sheet.write(2, 1, "Сидоров Семён").unwrap();
+    sheet.write(2, 2, 4).unwrap();
+    book.save(&path).unwrap();
+    let o = vsoko(&["marks", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning[sheet_skipped] лист «Справка» не прочитан"),
+        "{}",
+        stderr(&o)
+    );
+    let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(got["groups"][0]["class"], "9А");
+    assert_eq!(got["groups"][0]["period"], "year");
+    assert_eq!(got["groups"][0]["marks"]["4"], 1);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
