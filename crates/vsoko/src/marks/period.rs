@@ -21,6 +21,9 @@
 /// assert_eq!(Period::parse("Год."), Some(Period::Year));
 /// assert_eq!(Period::parse("Итог"), Some(Period::Final));
 /// assert_eq!(Period::parse("II полугод."), Some(Period::Half(2)));
+/// // and titles in other cases: «за 1-ю четверть», «по итогам 2 полугодия».
+/// assert_eq!(Period::parse("1-ю четверть"), Some(Period::Quarter(1)));
+/// assert_eq!(Period::parse("2 полугодия"), Some(Period::Half(2)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {
@@ -63,7 +66,12 @@ impl Period {
             Some(at) => (t.get(..at).unwrap_or(""), t.get(at..).unwrap_or("")),
             None => t.split_once(' ').unwrap_or((t.as_str(), "")),
         };
-        let (number, word) = (number.trim().trim_end_matches("-я"), word.trim());
+        let number = number.trim();
+        let number = ["-я", "-ю", "-й", "-ое", "-е"]
+            .iter()
+            .find_map(|end| number.strip_suffix(end))
+            .unwrap_or(number);
+        let word = word.trim();
         let n = match number {
             "1" | "i" => 1,
             "2" | "ii" => 2,
@@ -72,9 +80,10 @@ impl Period {
             _ => return None,
         };
         let word = word.trim_end_matches('.');
-        if ["четверть", "четв", "ч"].contains(&word) {
+        if ["четверть", "четверти", "четв", "ч"].contains(&word) {
             Some(Period::Quarter(n))
-        } else if ["полугодие", "пол", "п/г", "полуг", "полугод"].contains(&word) && n <= 2
+        } else if ["полугодие", "полугодия", "пол", "п/г", "полуг", "полугод"].contains(&word)
+            && n <= 2
         {
             Some(Period::Half(n))
         } else {

@@ -87,7 +87,9 @@ fn has_marks<S: AsRef<str>>(cells: &[S]) -> bool {
 /// «за год» or «годовые».
 fn period_in(text: &str) -> Option<Period> {
     let words: Vec<String> = text.split_whitespace().map(norm).collect();
-    let year = words.windows(2).any(|w| w == ["за", "год"])
+    let year = words
+        .windows(2)
+        .any(|w| w == ["за", "год"] || w == ["итогам", "года"])
         || words.iter().any(|w| {
             matches!(
                 w.trim_end_matches([',', '.']),
@@ -559,6 +561,12 @@ mod tests {
         );
         assert_eq!(period_in("7Б, 2 пол., 2024/25"), Some(Period::Half(2)));
         assert_eq!(period_in("отметки за год"), Some(Period::Year));
+        assert_eq!(period_in("по итогам года"), Some(Period::Year));
+        assert_eq!(
+            period_in("по итогам 1-й четверти"),
+            Some(Period::Quarter(1))
+        );
+        assert_eq!(period_in("за 2-е полугодие"), Some(Period::Half(2)));
         assert_eq!(period_in("2024/2025 учебный год"), None);
         assert_eq!(period_in("Итоговые отметки"), None);
     }
