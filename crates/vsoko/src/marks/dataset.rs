@@ -1,4 +1,5 @@
-//! A dataset of marks: rows of one or more tables in, row findings and the report out.
+//! A dataset of marks: rows of one or more tables (or marks of summary sheets) in, findings and
+//! the report out.
 
 use super::account::{ClassAccount, PupilMarks};
 use super::aggregates::{GradeRow, MunicipalityRow, SchoolRow, Sums, Totals};
@@ -12,7 +13,8 @@ use crate::reason::column_letters;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// The figures of every group, subject, teacher and class (the wire shape of `vsoko marks`).
+/// The figures of every group, subject, teacher, grade, school, municipality and class (the wire
+/// shape of `vsoko marks`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MarksReport {
     /// Class × subject × period.

@@ -32,6 +32,7 @@ mod class;
 mod columns;
 mod dataset;
 mod figures;
+mod headings;
 mod mark;
 mod period;
 mod sheet;
