@@ -14,6 +14,8 @@ cp ../fixtures/batch/*.xlsx ../fixtures/xlsx/*.xlsx corpus/xlsx_sheet/
 printf '\x01\x02\x03\x00abc\x05\x00\x10\x02\x00' > corpus/xlsx_sheet/seed_cells
 printf '\x9c9999999999999999999999999999\x1c999999999999' > corpus/methodology_decimals/seed_28_digits
 cp regressions/csv_rows-* corpus/csv_rows/ 2>/dev/null || true
+mkdir -p corpus/marks_sheets
+cp ../fixtures/marks/*.csv ../fixtures/marks/*.xlsx corpus/marks_sheets/
 cp ../fixtures/plan/*.csv ../fixtures/plan/findings/*.json corpus/plan_table/
 cp ../fixtures/objectivity/small.csv ../fixtures/objectivity/spearman_ties.csv ../fixtures/objectivity/cohort_edge.csv corpus/pupil_table/
 cp regressions/plan_table-* corpus/plan_table/ 2>/dev/null || true

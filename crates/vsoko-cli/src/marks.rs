@@ -1,13 +1,14 @@
-//! `vsoko marks`: term and year marks from the long tables e-journals export (CSV in UTF-8 or
-//! Windows-1251 with `;`, tab or `,`, or XLSX), through the core's `marks` module: figures per
-//! class × subject × period, per subject, per teacher, and each class's individual account.
+//! `vsoko marks`: term and year marks from the long tables and summary sheets e-journals export
+//! (CSV in UTF-8 or Windows-1251 with `;`, tab or `,`, or XLSX, every sheet), through the core's
+//! `marks` module: figures per class × subject × period, per subject, teacher, grade, school and
+//! municipality, and each class's individual account.
 
 use crate::failure::{Failure, emit, note};
 use clap::ValueEnum;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use vsoko::marks::{Columns, Dataset, Figures, MarksReport};
+use vsoko::marks::{Dataset, Figures, MarksReport};
 use vsoko::output::csv::Line;
 use vsoko::output::russian::{self, PUPILS, count};
 use vsoko::output::terminal::visible;
@@ -15,8 +16,10 @@ use vsoko_cli::tables;
 
 #[derive(clap::Args)]
 pub struct MarksArgs {
-    /// Tables of marks: a header row (Класс, Ученик/ФИО, Предмет, Период, Отметка; optional
-    /// Школа, Учитель), then one row per pupil, subject and period.
+    /// Tables of marks: a long table (a header row Класс, Ученик/ФИО, Предмет, Период, Отметка;
+    /// optional Школа, Учитель, Муниципалитет; then one row per pupil, subject and period) or
+    /// summary sheets (сводная ведомость: a class per sheet or block, subjects across, pupils
+    /// down), told apart by each sheet's first row.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output format.
@@ -43,7 +46,8 @@ enum Format {
     Html,
 }
 
-/// Runs the command: exit 0, 1 when a row was rejected (the rest counted), 2 on unreadable input.
+/// Runs the command: exit 0, 1 when a row, mark or sheet was left out (the rest counted), 2 on
+/// unreadable input.
 pub fn run(args: &MarksArgs) -> ExitCode {
     let result = load(args).and_then(|(report, rejected)| {
         if let Format::Xlsx = args.format {
@@ -83,17 +87,33 @@ pub fn run(args: &MarksArgs) -> ExitCode {
 
 fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
     let mut data = Dataset::new();
+    let mut skipped = 0;
     for path in &args.files {
         let name = path.display().to_string();
-        let rows = tables::read_table(path)?;
-        let mut rows = rows
-            .into_iter()
-            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-        // An empty file has no header: the error names every column a table of marks needs.
-        let header = rows.next().map(|(_, cells)| cells).unwrap_or_default();
-        let columns = Columns::from_header(&header)?;
-        for (row, cells) in rows {
-            data.add(&columns, &name, row, &cells);
+        // Every sheet of a workbook (a summary sheet has a class per sheet); a CSV file is one.
+        // A workbook's sheet of neither shape (a note, a chart's data) is left out with a
+        // warning while another sheet of it is read; when none is, the first one's error stops.
+        let sheets = tables::read_sheets(path)?;
+        let mut first_error = None;
+        let mut read = 0;
+        let mut unread = Vec::new();
+        for (sheet, rows) in &sheets {
+            match data.add_sheet(&name, sheet, rows) {
+                Ok(_) => read += 1,
+                Err(e) => {
+                    unread.push(sheet.as_str());
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        if let (0, Some(e)) = (read, first_error) {
+            return Err(e.into());
+        }
+        for sheet in unread {
+            skipped += 1;
+            note(&format!(
+                "{name}: warning[sheet_skipped] лист «{sheet}» не прочитан: это ни таблица отметок (нет столбцов «Класс», «ФИО», «Предмет», «Период», «Отметка»), ни сводная ведомость (нет строки заголовка с «ФИО» и предметами)"
+            ));
         }
     }
     for f in data.findings() {
@@ -115,7 +135,7 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
             f.message_ru
         ));
     }
-    Ok((report, data.rejected()))
+    Ok((report, data.rejected() + skipped))
 }
 
 const CSV_COLUMNS: [&str; 19] = [
@@ -245,6 +265,7 @@ fn table(r: &MarksReport) -> String {
             figures_line(&s.figures)
         );
     }
+    aggregates(&mut out, r);
     changes(&mut out, r);
     for c in &r.classes {
         let period = period_ru(c.period);
@@ -289,6 +310,52 @@ fn table(r: &MarksReport) -> String {
         let _ = writeln!(out, "  неуспевающие: {failing}");
     }
     out
+}
+
+/// The sums over grades, schools and municipalities, for people.
+fn aggregates(out: &mut String, r: &MarksReport) {
+    let place = |m: Option<&str>, s: Option<&str>| match (m, s) {
+        (Some(m), Some(s)) => format!("{m}, {s}"),
+        (None, Some(s)) => s.to_string(),
+        (Some(m), None) => m.to_string(),
+        (None, None) => "—".to_string(),
+    };
+    let _ = writeln!(out, "\nПараллели:");
+    for g in &r.grades {
+        let grade = g.grade.map_or_else(|| "—".into(), |n| format!("{n} кл."));
+        let _ = writeln!(
+            out,
+            "{:<8} {:<22} {:<14} {}  {}",
+            grade,
+            crate::render::truncate(&g.subject, 22),
+            period_ru(g.period),
+            figures_line(&g.figures),
+            place(g.municipality.as_deref(), g.school.as_deref())
+        );
+    }
+    let _ = writeln!(out, "\nШколы (все предметы):");
+    for s in &r.schools {
+        let _ = writeln!(
+            out,
+            "{:<31} {:<14} {}",
+            crate::render::truncate(&place(s.municipality.as_deref(), s.school.as_deref()), 31),
+            period_ru(s.period),
+            figures_line(&s.figures)
+        );
+    }
+    if !r.municipalities.is_empty() {
+        let _ = writeln!(out, "\nМуниципалитеты:");
+        for m in &r.municipalities {
+            let _ = writeln!(
+                out,
+                "{:<16} {:<14} {:<14} {}",
+                crate::render::truncate(&m.municipality, 16),
+                crate::render::truncate(&m.subject, 14),
+                period_ru(m.period),
+                figures_line(&m.figures)
+            );
+        }
+    }
 }
 
 /// The changes from one period to the next, for people.

@@ -103,6 +103,39 @@ pub fn stream_table(
     }
 }
 
+/// A sheet: its name (empty for a CSV file) and its rows.
+pub type Sheet = (String, Vec<TableRow>);
+
+/// Reads every sheet of a workbook that has a filled cell, or a CSV file as one unnamed sheet
+/// (by extension, as [`read_table`]).
+///
+/// ```
+/// let path = std::path::Path::new("../../fixtures/marks/vedomost_7b.xlsx");
+/// let sheets = vsoko_cli::tables::read_sheets(path).unwrap();
+/// let names: Vec<&str> = sheets.iter().map(|(name, _)| name.as_str()).collect();
+/// assert_eq!(names, ["7Б", "7В"]);
+/// // Number cells read as people write them; row numbers are the sheet's.
+/// assert_eq!(sheets[1].1[3], (4, vec!["1".into(), "Жуков Жан".into(), "4".into(), "5".into(), "4".into(), "4".into()]));
+/// let csv = vsoko_cli::tables::read_sheets(std::path::Path::new("../../fixtures/marks/vedomost_8.csv")).unwrap();
+/// assert_eq!(csv[0].0, "");
+/// ```
+///
+/// # Errors
+/// A [`Failure`] when the file cannot be read, is not UTF-8 or not a workbook, or has no
+/// filled cell at all.
+pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, Failure> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::read(&path.display().to_string(), &e))?;
+        return xlsx_sheets(&bytes, &path.display().to_string());
+    }
+    Ok(vec![(String::new(), read_table(path)?)])
+}
+
 /// Reads CSV text from memory.
 ///
 /// # Errors
@@ -184,13 +217,8 @@ pub fn csv_table(bytes: &[u8]) -> Result<Vec<TableRow>, Failure> {
 /// # Errors
 /// A [`Failure`] when the bytes are not a workbook.
 pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
-    use calamine::{DataRef, Reader, Xlsx};
-    let bad = |detail: String| Error::InvalidInput {
-        at: Location::File(label.to_string()),
-        reason: InputReason::NotAWorkbook { detail },
-    };
-    let mut book: Xlsx<_> =
-        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
+    use calamine::Reader;
+    let mut book = open_book(bytes, label)?;
     let Some(name) = book.sheet_names().first().cloned() else {
         return Err(Error::InvalidInput {
             at: Location::File(label.to_string()),
@@ -198,8 +226,61 @@ pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
         }
         .into());
     };
+    let rows = sheet_rows(&mut book, &name, label)?;
+    if rows.is_empty() {
+        return Err(Error::EmptyInput {
+            what: InputKind::Plan,
+        }
+        .into());
+    }
+    Ok(rows)
+}
+
+/// Reads every sheet of a workbook from memory (as [`xlsx_table`] reads the first), leaving
+/// out the sheets without a filled cell.
+///
+/// # Errors
+/// A [`Failure`] when the bytes are not a workbook or no sheet has a filled cell.
+pub fn xlsx_sheets(bytes: &[u8], label: &str) -> Result<Vec<Sheet>, Failure> {
+    use calamine::Reader;
+    let mut book = open_book(bytes, label)?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let rows = sheet_rows(&mut book, &name, label)?;
+        if !rows.is_empty() {
+            sheets.push((name, rows));
+        }
+    }
+    if sheets.is_empty() {
+        return Err(Error::EmptyInput {
+            what: InputKind::Plan,
+        }
+        .into());
+    }
+    Ok(sheets)
+}
+
+type Book<'a> = calamine::Xlsx<std::io::Cursor<&'a [u8]>>;
+
+fn not_a_book(label: &str, detail: String) -> Error {
+    Error::InvalidInput {
+        at: Location::File(label.to_string()),
+        reason: InputReason::NotAWorkbook { detail },
+    }
+}
+
+fn open_book<'a>(bytes: &'a [u8], label: &str) -> Result<Book<'a>, Failure> {
+    use calamine::Reader;
+    Ok(calamine::Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| not_a_book(label, e.to_string()))?)
+}
+
+/// One sheet's rows, cell by cell (see [`xlsx_table`]); empty when no cell is filled.
+fn sheet_rows(book: &mut Book<'_>, name: &str, label: &str) -> Result<Vec<TableRow>, Failure> {
+    use calamine::DataRef;
+    let bad = |detail: String| not_a_book(label, detail);
     let mut cells = book
-        .worksheet_cells_reader(&name)
+        .worksheet_cells_reader(name)
         .map_err(|e| bad(e.to_string()))?;
     let mut rows: Vec<TableRow> = Vec::new();
     while let Some(cell) = cells
@@ -246,12 +327,6 @@ pub fn xlsx_table(bytes: &[u8], label: &str) -> Result<Vec<TableRow>, Failure> {
                 *slot = text;
             }
         }
-    }
-    if rows.is_empty() {
-        return Err(Error::EmptyInput {
-            what: InputKind::Plan,
-        }
-        .into());
     }
     Ok(rows)
 }

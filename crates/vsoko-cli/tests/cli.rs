@@ -451,6 +451,103 @@ fn marks_reject_bad_rows_by_name_and_count_the_rest() {
     );
 }
 
+/// The report of `files` compared with a reference file: findings by code and place, the rest
+/// whole.
+fn marks_equal_reference(files: &[&str], reference: &str) {
+    let mut args = vec!["marks"];
+    args.extend_from_slice(files);
+    args.extend_from_slice(&["--format", "json"]);
+    let o = vsoko(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut want = read_json(&fixtures().join(reference));
+    let findings = |v: &Json| -> Vec<(String, String)> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["code"].to_string(), f["field"].to_string()))
+            .collect()
+    };
+    assert_eq!(findings(&got), findings(&want));
+    got["findings"] = Json::Null;
+    want["findings"] = Json::Null;
+    assert_eq!(got, want);
+}
+
+#[test]
+fn marks_summary_sheets_equal_the_reference_computed_from_the_rules() {
+    // A workbook with a class per sheet (periods under the subjects) and a CSV file with two
+    // blocks (the period in the title) make one dataset.
+    marks_equal_reference(
+        &["marks/vedomost_7b.xlsx", "marks/vedomost_8.csv"],
+        "marks/expected_vedomost.json",
+    );
+    // Grades, schools and municipalities sum the groups.
+    marks_equal_reference(
+        &["marks/municipal_marks.csv"],
+        "marks/expected_municipal.json",
+    );
+}
+
+#[test]
+fn marks_summary_sheet_findings_name_file_row_and_cell() {
+    let o = vsoko(&["marks", "marks/bad_vedomost.csv", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    for want in [
+        "row 2: error[no_class] marks/bad_vedomost.csv, строка 2: в блоке сводной ведомости",
+        "отметок не учтено: 1",
+        "row 7: error[unknown_period] marks/bad_vedomost.csv, строка 7, ячейка D7: «5 четв.» — не период",
+        "row 6: error[no_period] marks/bad_vedomost.csv, строка 6, ячейка E6: у столбца предмета «Химия» нет периода",
+        "row 9: error[duplicate_mark] marks/bad_vedomost.csv, строка 9, ячейка C9:",
+        "row 10: error[missing_cell] marks/bad_vedomost.csv, строка 10, ячейка B10: не указан ученик",
+        "row 11: error[invalid_mark] marks/bad_vedomost.csv, строка 11, ячейка C11: «6» — не отметка",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(got["groups"].as_array().unwrap().len(), 1);
+    assert_eq!(got["groups"][0]["class"], "9А");
+    assert_eq!(got["groups"][0]["pupils"], 2, "Сидоров once and Устинова");
+    // Neither shape: the message says what each needs.
+    let o = vsoko_stdin(&["marks", "-"], "Отчёт\nМесяц;Итог\n");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("[invalid_input]"), "{err}");
+    assert!(err.contains("нет столбцов: «Класс», «Ученик»"), "{err}");
+    assert!(err.contains("Это и не сводная ведомость"), "{err}");
+
+    // A workbook's sheet of neither shape beside a summary sheet is left out with a warning
+    // (exit 1); the others are read.
+    let dir = std::env::temp_dir().join(format!("vsoko-marks-sheets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("two.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let note = book.add_worksheet().set_name("Справка").unwrap();
+    note.write(0, 0, "Выгрузка из журнала").unwrap();
+    let sheet = book.add_worksheet().set_name("9А").unwrap();
+    for (c, t) in [(0, "№"), (1, "ФИО"), (2, "Алгебра")] {
+        sheet.write(0, c, t).unwrap();
+    }
+    sheet.write(1, 2, "Год").unwrap();
+    sheet.write(2, 1, "Сидоров Семён").unwrap();
+    sheet.write(2, 2, 4).unwrap();
+    book.save(&path).unwrap();
+    let o = vsoko(&["marks", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning[sheet_skipped] лист «Справка» не прочитан"),
+        "{}",
+        stderr(&o)
+    );
+    let got: Json = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(got["groups"][0]["class"], "9А");
+    assert_eq!(got["groups"][0]["period"], "year");
+    assert_eq!(got["groups"][0]["marks"]["4"], 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn marks_workbook_has_a_sheet_per_view_with_number_cells() {
     use calamine::{Data, Reader};
@@ -474,9 +571,15 @@ fn marks_workbook_has_a_sheet_per_view_with_number_cells() {
             "Предметы",
             "Учителя",
             "Изменения",
-            "Учёт по классам"
+            "Учёт по классам",
+            "Параллели",
+            "Школы",
+            "Муниципалитеты"
         ]
     );
+    let grades = book.worksheet_range("Параллели").unwrap();
+    assert_eq!(grades.get((0, 2)), Some(&Data::String("grade".into())));
+    assert_eq!(grades.get((2, 2)), Some(&Data::String("7".into())));
     let groups = book.worksheet_range("Классы и предметы").unwrap();
     assert_eq!(
         groups.get((0, 15)),

@@ -126,6 +126,13 @@ pub enum Code {
     MissingCell,
     /// Marks: a pupil's second mark in one class × subject × period (left out).
     DuplicateMark,
+    /// Marks: a block of a summary sheet names no class, in its title or its sheet's name (its
+    /// marks are left out).
+    NoClass,
+    /// Marks: a summary sheet's subject column has no period, under it or in the title (left out).
+    NoPeriod,
+    /// Marks: a row with marks above any header row of a summary sheet (left out).
+    OutsideBlock,
     /// Marks: a class × subject's quality fell by the school's threshold from one period to the next.
     QualityFell,
     /// Tasks: points on a task that are not a whole number from 0 to its maximum (left out).
@@ -200,6 +207,9 @@ impl Code {
         Code::UnknownPeriod,
         Code::MissingCell,
         Code::DuplicateMark,
+        Code::NoClass,
+        Code::NoPeriod,
+        Code::OutsideBlock,
         Code::QualityFell,
         Code::InvalidPoints,
         Code::InvalidScore,
@@ -260,6 +270,9 @@ impl Code {
         "unknown_period",
         "missing_cell",
         "duplicate_mark",
+        "no_class",
+        "no_period",
+        "outside_block",
         "quality_fell",
         "invalid_points",
         "invalid_score",

@@ -68,17 +68,18 @@ def _frame(records: list[dict[str, Any]]) -> Any:
 
 def marks(data: Any, quality_drop: Any = 10) -> dict[str, Any]:
     """Успеваемость, качество знаний, СОУ and the mean per class × subject × period
-    (``groups``), per subject (``subjects``) and teacher (``teachers``) as frames with exact
+    (``groups``), per subject (``subjects``), teacher (``teachers``), grade of a school
+    (``grades``), school (``schools``) and municipality (``municipalities``) as frames with exact
     ``Decimal`` columns (Arrow ``decimal128(38, 2)``); each class's individual account
     (``classes``: lists of dicts), the changes from one period to the next (``changes``, a frame;
     ``class_changes``), and ``findings`` (``quality_fell`` at the school's own ``quality_drop``,
     10 points by default).
 
     ``data`` is a frame or rows whose first row is the header (``Класс``, ``ФИО``/``Ученик``,
-    ``Предмет``, ``Период``, ``Отметка``; optional ``Школа``, ``Учитель``). A row that cannot be
-    counted (a mark outside the vocabulary, an unknown period, a missing cell, a second mark) is
-    left out, warned about in Russian and listed in ``rejected`` with its row (the header is
-    row 1).
+    ``Предмет``, ``Период``, ``Отметка``; optional ``Школа``, ``Учитель``,
+    ``Муниципалитет``). A row that cannot be counted (a mark outside the vocabulary, an unknown
+    period, a missing cell, a second mark) is left out, warned about in Russian and listed in
+    ``rejected`` with its row (the header is row 1).
 
     Raises:
         InputError: the header lacks a required column.
@@ -95,6 +96,9 @@ def marks(data: Any, quality_drop: Any = 10) -> dict[str, Any]:
         "groups": _frame(report["groups"]),
         "subjects": _frame(report["subjects"]),
         "teachers": _frame(report["teachers"]),
+        "grades": _frame(report["grades"]),
+        "schools": _frame(report["schools"]),
+        "municipalities": _frame(report["municipalities"]),
         "classes": report["classes"],
         "changes": _frame(report["changes"]),
         "class_changes": report["class_changes"],

@@ -1,6 +1,6 @@
 //! The marks report as a workbook: a sheet per view (classes and subjects, subjects, teachers,
-//! changes, the classes' individual account), the ids in row 1, Russian headings in row 2,
-//! counts and figures as number cells.
+//! changes, the classes' individual account, then grades, schools and municipalities), the ids
+//! in row 1, Russian headings in row 2, counts and figures as number cells.
 
 use super::{BookError, col, header, row, text, write_decimal};
 use rust_decimal::Decimal;
@@ -83,7 +83,61 @@ pub fn marks_workbook(r: &MarksReport) -> Result<Vec<u8>, BookError> {
     }
     changes(book.add_worksheet(), r)?;
     account(book.add_worksheet(), r)?;
+    aggregates(&mut book, r)?;
     Ok(book.save_to_buffer()?)
+}
+
+/// The sums over grades, schools and municipalities (after the older sheets, which keep their
+/// places).
+fn aggregates(book: &mut Workbook, r: &MarksReport) -> Result<(), BookError> {
+    let place = [
+        ("municipality", "Муниципалитет", 16.0),
+        ("school", "Школа", 16.0),
+    ];
+    let sheet = book.add_worksheet().set_name("Параллели")?;
+    let own = [
+        place[0],
+        place[1],
+        ("grade", "Параллель", 9.0),
+        ("subject", "Предмет", 20.0),
+        ("period", "Период", 13.0),
+    ];
+    head(sheet, &own)?;
+    for (i, g) in r.grades.iter().enumerate() {
+        let grade = g.grade.map_or_else(String::new, |n| n.to_string());
+        let cells = [
+            g.municipality.as_deref().unwrap_or(""),
+            g.school.as_deref().unwrap_or(""),
+            &grade,
+            &g.subject,
+            period_ru(g.period),
+        ];
+        line(sheet, i, &cells, &g.figures)?;
+    }
+    let sheet = book.add_worksheet().set_name("Школы")?;
+    head(sheet, &[place[0], place[1], ("period", "Период", 13.0)])?;
+    for (i, s) in r.schools.iter().enumerate() {
+        let cells = [
+            s.municipality.as_deref().unwrap_or(""),
+            s.school.as_deref().unwrap_or(""),
+            period_ru(s.period),
+        ];
+        line(sheet, i, &cells, &s.figures)?;
+    }
+    let sheet = book.add_worksheet().set_name("Муниципалитеты")?;
+    head(
+        sheet,
+        &[
+            place[0],
+            ("subject", "Предмет", 20.0),
+            ("period", "Период", 13.0),
+        ],
+    )?;
+    for (i, m) in r.municipalities.iter().enumerate() {
+        let cells = [m.municipality.as_str(), &m.subject, period_ru(m.period)];
+        line(sheet, i, &cells, &m.figures)?;
+    }
+    Ok(())
 }
 
 fn period_ru(id: &'static str) -> &'static str {

@@ -33,6 +33,16 @@ pub const COLUMNS: &[(&str, bool, &[&str])] = &[
     ),
     ("period", true, &["period", "период", "учебный период"]),
     ("mark", true, &["mark", "отметка", "оценка"]),
+    (
+        "municipality",
+        false,
+        &[
+            "municipality",
+            "муниципалитет",
+            "мо",
+            "муниципальное образование",
+        ],
+    ),
 ];
 
 /// Where each column is in a table (0-based positions).
@@ -41,6 +51,8 @@ pub const COLUMNS: &[(&str, bool, &[&str])] = &[
 /// let c = vsoko::marks::Columns::from_header(&["Класс", "ФИО", "Предмет", "Период", "Отметка"]).unwrap();
 /// assert_eq!(c.pupil, 1);
 /// assert_eq!(c.teacher, None);
+/// let m = vsoko::marks::Columns::from_header(&["МО", "Класс", "ФИО", "Предмет", "Период", "Отметка"]).unwrap();
+/// assert_eq!(m.municipality, Some(0));
 /// let e = vsoko::marks::Columns::from_header(&["Класс", "ФИО"]).unwrap_err();
 /// assert!(e.message_ru().contains("«Предмет»"));
 /// ```
@@ -60,6 +72,8 @@ pub struct Columns {
     pub period: usize,
     /// Mark.
     pub mark: usize,
+    /// Municipality (optional).
+    pub municipality: Option<usize>,
 }
 
 impl Columns {
@@ -69,7 +83,7 @@ impl Columns {
     /// [`Error::InvalidInput`] naming every required column that is missing, with the headings
     /// read as each; or a column that appears twice.
     pub fn from_header<S: AsRef<str>>(header: &[S]) -> Result<Columns> {
-        let mut found: [Option<usize>; 7] = [None; 7];
+        let mut found: [Option<usize>; 8] = [None; 8];
         for (pos, cell) in header.iter().enumerate() {
             let h = cell.as_ref().trim().to_lowercase().replace('ё', "е");
             let Some(i) = COLUMNS
@@ -114,6 +128,7 @@ impl Columns {
                 teacher: at(4),
                 period,
                 mark,
+                municipality: at(7),
             }),
             _ => Err(Error::InvalidInput {
                 at: Location::Argument("header".into()),

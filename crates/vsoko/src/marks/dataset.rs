@@ -1,6 +1,8 @@
-//! A dataset of marks: rows of one or more tables in, row findings and the report out.
+//! A dataset of marks: rows of one or more tables (or marks of summary sheets) in, findings and
+//! the report out.
 
 use super::account::{ClassAccount, PupilMarks};
+use super::aggregates::{GradeRow, MunicipalityRow, SchoolRow, Sums, Totals};
 use super::changes::{ClassChange, DEFAULT_QUALITY_DROP, GroupChange, changes};
 use super::columns::Columns;
 use super::figures::{Counts, GroupRow, SubjectRow, TeacherRow};
@@ -11,7 +13,8 @@ use crate::reason::column_letters;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// The figures of every group, subject, teacher and class (the wire shape of `vsoko marks`).
+/// The figures of every group, subject, teacher, grade, school, municipality and class (the wire
+/// shape of `vsoko marks`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MarksReport {
     /// Class × subject × period.
@@ -20,6 +23,12 @@ pub struct MarksReport {
     pub subjects: Vec<SubjectRow>,
     /// Teacher × period, for rows that name a teacher.
     pub teachers: Vec<TeacherRow>,
+    /// Grade (parallel) × subject × period of each school.
+    pub grades: Vec<GradeRow>,
+    /// School × period over every subject.
+    pub schools: Vec<SchoolRow>,
+    /// Municipality × subject × period, for rows that name a municipality.
+    pub municipalities: Vec<MunicipalityRow>,
     /// Each class's individual account per period.
     pub classes: Vec<ClassAccount>,
     /// Class × subject from each period to the next (I → II quarter, I → II half).
@@ -30,9 +39,16 @@ pub struct MarksReport {
     pub findings: Vec<Finding>,
 }
 
-type GroupKey = (Option<String>, String, String, Option<String>, Period);
-/// (school, subject or teacher, period) and its counts.
-type Total = ((Option<String>, String, Period), Counts);
+/// A class × subject × period (with its teacher), and the municipality of its school.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct GroupKey {
+    municipality: Option<String>,
+    school: Option<String>,
+    class: String,
+    subject: String,
+    teacher: Option<String>,
+    period: Period,
+}
 type ClassKey = (Option<String>, String, Period);
 
 /// Rows of marks, collected one at a time; memory follows pupils × subjects × periods.
@@ -48,6 +64,10 @@ type ClassKey = (Option<String>, String, Period);
 /// let r = d.finish();
 /// assert_eq!(r.groups[0].figures.quality_pct.unwrap().to_string(), "50.00");
 /// assert_eq!(r.classes[0].excellent, ["Иванов"]);
+/// // Summed per grade (the leading number of the class) and school, too.
+/// assert_eq!((r.grades[0].grade, r.grades[0].figures.counts.pupils), (Some(7), 2));
+/// assert_eq!(r.schools[0].school, None);
+/// assert!(r.municipalities.is_empty(), "no municipality column");
 /// ```
 #[derive(Debug, Default)]
 pub struct Dataset {
@@ -57,7 +77,7 @@ pub struct Dataset {
     class_index: HashMap<ClassKey, usize>,
     /// (class, pupil) → position in its class's pupils.
     pupil_index: HashMap<(usize, String), usize>,
-    /// (school, class, pupil, subject, period) → (file, row) of the mark.
+    /// (class × period, pupil, subject) → (file, row) of the mark.
     seen: HashMap<(usize, usize, String), (String, usize)>,
     findings: Vec<Finding>,
     rejected: usize,
@@ -83,9 +103,30 @@ impl Dataset {
     }
 
     fn reject(&mut self, file: &str, row: usize, r: &Rejection) {
-        let at = format!("{}{row}", column_letters(r.column + 1));
+        self.error(
+            r.code,
+            file,
+            row,
+            Some(r.column),
+            &format!("{}; row left out", r.en),
+            &format!("{}; строка не учтена", r.ru),
+        );
+    }
+
+    /// An error finding at a row of a file (and a cell of it, with a 0-based `column`): what
+    /// was left out is said in `en` and `ru`.
+    pub(super) fn error(
+        &mut self,
+        code: Code,
+        file: &str,
+        row: usize,
+        column: Option<usize>,
+        en: &str,
+        ru: &str,
+    ) {
+        let at = column.map(|c| format!("{}{row}", column_letters(c + 1)));
         let place = Place {
-            field: Some(at.clone()),
+            field: at.clone(),
             ..Place::row(file, u64::try_from(row).unwrap_or(u64::MAX))
         };
         let prefix = if file.is_empty() {
@@ -93,21 +134,35 @@ impl Dataset {
         } else {
             format!("{file}, ")
         };
+        let (cell_en, cell_ru) = at.map_or_else(Default::default, |at| {
+            (format!(", cell {at}"), format!(", ячейка {at}"))
+        });
         self.findings.push(Finding::new(
-            r.code,
+            code,
             Severity::Error,
             place,
-            format!("{prefix}row {row}, cell {at}: {}; row left out", r.en),
-            format!(
-                "{prefix}строка {row}, ячейка {at}: {}; строка не учтена",
-                r.ru
-            ),
+            format!("{prefix}row {row}{cell_en}: {en}"),
+            format!("{prefix}строка {row}{cell_ru}: {ru}"),
         ));
         self.rejected += 1;
     }
 
+    /// Counts one mark read from a summary sheet's cell, or rejects the cell alone.
+    pub(super) fn add_cell(&mut self, p: Parsed, file: &str, row: usize, column: usize) {
+        if let Err(r) = self.count(p, column, file, row) {
+            self.error(
+                r.code,
+                file,
+                row,
+                Some(column),
+                &format!("{}; mark left out", r.en),
+                &format!("{}; отметка не учтена", r.ru),
+            );
+        }
+    }
+
     /// Counts a row read well, unless its pupil already has a mark there.
-    fn count(
+    pub(super) fn count(
         &mut self,
         p: Parsed,
         mark_column: usize,
@@ -159,7 +214,14 @@ impl Dataset {
         if let Some((_, marks)) = pupils.get_mut(pupil_pos) {
             marks.push((p.subject.clone(), p.mark));
         }
-        let group_key = (p.school, p.class, p.subject, p.teacher, p.period);
+        let group_key = GroupKey {
+            municipality: p.municipality,
+            school: p.school,
+            class: p.class,
+            subject: p.subject,
+            teacher: p.teacher,
+            period: p.period,
+        };
         let pos = *self
             .group_index
             .entry(group_key.clone())
@@ -193,21 +255,32 @@ impl Dataset {
     pub fn finish_with(&self, quality_drop: rust_decimal::Decimal) -> MarksReport {
         let mut subjects = Totals::default();
         let mut teachers = Totals::default();
+        let mut sums = Sums::default();
         let mut groups = Vec::with_capacity(self.groups.len());
-        for ((school, class, subject, teacher, period), counts) in &self.groups {
-            subjects.add((school.clone(), subject.clone(), *period), counts);
-            if let Some(t) = teacher {
-                teachers.add((school.clone(), t.clone(), *period), counts);
+        for (k, counts) in &self.groups {
+            let (school, period) = (&k.school, k.period);
+            subjects.add((school.clone(), k.subject.clone(), period), counts);
+            if let Some(t) = &k.teacher {
+                teachers.add((school.clone(), t.clone(), period), counts);
             }
+            sums.add(
+                k.municipality.as_ref(),
+                school.as_ref(),
+                &k.class,
+                &k.subject,
+                period,
+                counts,
+            );
             groups.push(GroupRow {
                 school: school.clone(),
-                class: class.clone(),
-                subject: subject.clone(),
-                teacher: teacher.clone(),
+                class: k.class.clone(),
+                subject: k.subject.clone(),
+                teacher: k.teacher.clone(),
                 period: period.id(),
                 figures: counts.figures(),
             });
         }
+        let (grades, schools, municipalities) = sums.rows();
         let mut report = MarksReport {
             groups,
             subjects: subjects
@@ -230,6 +303,9 @@ impl Dataset {
                     figures: c.figures(),
                 })
                 .collect(),
+            grades,
+            schools,
+            municipalities,
             classes: self
                 .classes
                 .iter()
@@ -250,43 +326,25 @@ impl Dataset {
     }
 }
 
-/// Counts summed by (school, subject or teacher, period), in the order keys first appear.
-#[derive(Default)]
-struct Totals {
-    list: Vec<Total>,
-    index: HashMap<(Option<String>, String, Period), usize>,
+/// A mark read well, with where it belongs.
+pub(super) struct Parsed {
+    pub(super) municipality: Option<String>,
+    pub(super) school: Option<String>,
+    pub(super) class: String,
+    pub(super) pupil: String,
+    pub(super) subject: String,
+    pub(super) teacher: Option<String>,
+    pub(super) period: Period,
+    pub(super) mark: Mark,
 }
 
-impl Totals {
-    fn add(&mut self, key: (Option<String>, String, Period), counts: &Counts) {
-        if let Some(&i) = self.index.get(&key) {
-            if let Some((_, c)) = self.list.get_mut(i) {
-                c.merge(counts);
-            }
-        } else {
-            self.index.insert(key.clone(), self.list.len());
-            self.list.push((key, *counts));
-        }
-    }
-}
-
-/// A row read well.
-struct Parsed {
-    school: Option<String>,
-    class: String,
-    pupil: String,
-    subject: String,
-    teacher: Option<String>,
-    period: Period,
-    mark: Mark,
-}
-
-/// Why a row is left out: its code, the cell's column, and what is wrong in both languages.
-struct Rejection {
-    code: Code,
-    column: usize,
-    en: String,
-    ru: String,
+/// Why a row (or a cell) is left out: its code, the cell's column, and what is wrong in both
+/// languages.
+pub(super) struct Rejection {
+    pub(super) code: Code,
+    pub(super) column: usize,
+    pub(super) en: String,
+    pub(super) ru: String,
 }
 
 /// Reads a row's cells.
@@ -315,18 +373,9 @@ fn read<S: AsRef<str>>(c: &Columns, cells: &[S]) -> Result<Parsed, Rejection> {
         en: format!("\"{text}\" is not a period (a quarter, a half, the year or the final mark)"),
         ru: format!("«{text}» — не период: ожидается четверть («I четверть»), полугодие («1 полугодие»), «год» или «итоговая»"),
     })?;
-    let text = cell(c.mark);
-    let mark = Mark::parse(text).ok_or_else(|| Rejection {
-        code: Code::InvalidMark,
-        column: c.mark,
-        en: format!(
-            "\"{text}\" is not a mark (5 to 1, not attested, exempt, pass, fail, or empty)"
-        ),
-        ru: format!(
-            "«{text}» — не отметка: ожидается 5, 4, 3, 2, 1, «н/а», «осв», «зач», «незач» или пусто"
-        ),
-    })?;
+    let mark = mark(cell(c.mark), c.mark)?;
     Ok(Parsed {
+        municipality: optional(c.municipality),
         school: optional(c.school),
         class: cell(c.class).to_string(),
         pupil: cell(c.pupil).to_string(),
@@ -334,5 +383,19 @@ fn read<S: AsRef<str>>(c: &Columns, cells: &[S]) -> Result<Parsed, Rejection> {
         teacher: optional(c.teacher),
         period,
         mark,
+    })
+}
+
+/// Reads the mark in a cell of column `column` (0-based).
+pub(super) fn mark(text: &str, column: usize) -> Result<Mark, Rejection> {
+    Mark::parse(text).ok_or_else(|| Rejection {
+        code: Code::InvalidMark,
+        column,
+        en: format!(
+            "\"{text}\" is not a mark (5 to 1, not attested, exempt, pass, fail, or empty)"
+        ),
+        ru: format!(
+            "«{text}» — не отметка: ожидается 5, 4, 3, 2, 1, «н/а», «осв», «зач», «незач» или пусто"
+        ),
     })
 }

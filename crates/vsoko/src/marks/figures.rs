@@ -6,7 +6,9 @@
 //! - СОУ = (100·n5 + 64·n4 + 36·n3 + 16·n2 + 7·nн/а) / N;
 //! - средний балл = the mean of the numeric marks as given (a 1 is counted with the 2s in n2).
 //!
-//! A pass/fail subject («зач»/«незач») has no quality, СОУ or mean (`null`).
+//! A pass/fail subject («зач»/«незач») has no quality, СОУ or mean (`null`). A set that mixes
+//! pass/fail and numeric marks (a teacher's or a school's subjects together) takes quality and
+//! СОУ over the marks with a level only: N − «зач» − «незач»; успеваемость stays over N.
 
 use super::mark::Mark;
 use crate::decimal::ROUNDING;
@@ -98,27 +100,30 @@ impl Counts {
     pub fn figures(&self) -> Figures {
         let n = self.denominator();
         let graded = self.n5 + self.n4 + self.n3 + self.n2;
-        let pass_fail = self.pass + self.fail > 0;
-        let pct = |part: u64| rounded(Decimal::from(part) * Decimal::ONE_HUNDRED, n);
+        // Only pass/fail marks: no level at all. Otherwise the levels are over the marks that
+        // have one (n = levelled for a set without pass/fail marks).
+        let no_level = self.pass + self.fail > 0 && graded == 0;
+        let levelled = n - self.pass - self.fail;
+        let pct = |part: u64, of: u64| rounded(Decimal::from(part) * Decimal::ONE_HUNDRED, of);
         Figures {
             counts: *self,
-            success_pct: pct(self.n5 + self.n4 + self.n3 + self.pass),
-            quality_pct: if pass_fail {
+            success_pct: pct(self.n5 + self.n4 + self.n3 + self.pass, n),
+            quality_pct: if no_level {
                 None
             } else {
-                pct(self.n5 + self.n4)
+                pct(self.n5 + self.n4, levelled)
             },
-            sou_pct: if pass_fail {
+            sou_pct: if no_level {
                 None
             } else {
                 rounded(
                     Decimal::from(
                         100 * self.n5 + 64 * self.n4 + 36 * self.n3 + 16 * self.n2 + 7 * self.na,
                     ),
-                    n,
+                    levelled,
                 )
             },
-            mean: if pass_fail {
+            mean: if no_level {
                 None
             } else {
                 rounded(Decimal::from(self.sum), graded)

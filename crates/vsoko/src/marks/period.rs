@@ -15,6 +15,15 @@
 /// assert_eq!(Period::Quarter(1).ru(), "I четверть");
 /// assert_eq!(Period::parse("1-я четверть"), Some(Period::Quarter(1)));
 /// assert_eq!(Period::parse("5 четверть"), None);
+/// // Summary sheets write them shorter:
+/// assert_eq!(Period::parse("1 четв."), Some(Period::Quarter(1)));
+/// assert_eq!(Period::parse("1ч."), Some(Period::Quarter(1)));
+/// assert_eq!(Period::parse("Год."), Some(Period::Year));
+/// assert_eq!(Period::parse("Итог"), Some(Period::Final));
+/// assert_eq!(Period::parse("II полугод."), Some(Period::Half(2)));
+/// // and titles in other cases: «за 1-ю четверть», «по итогам 2 полугодия».
+/// assert_eq!(Period::parse("1-ю четверть"), Some(Period::Quarter(1)));
+/// assert_eq!(Period::parse("2 полугодия"), Some(Period::Half(2)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {
@@ -31,29 +40,38 @@ pub enum Period {
 impl Period {
     /// Reads a period: `q1`…`q4`, `h1`, `h2`, `year`, `final`, or the Russian forms («1
     /// четверть», «I четв.», «1 ч.», «2 полугодие», «II пол.», «год», «годовая», «итог»,
-    /// «итоговая»).
+    /// «итоговая»; summary sheets' «1ч.», «Год.», «Итог.»).
     pub fn parse(text: &str) -> Option<Period> {
         let t = text.trim().to_lowercase().replace('ё', "е");
-        match t.as_str() {
+        match t.trim_end_matches('.') {
             "q1" => return Some(Period::Quarter(1)),
             "q2" => return Some(Period::Quarter(2)),
             "q3" => return Some(Period::Quarter(3)),
             "q4" => return Some(Period::Quarter(4)),
             "h1" => return Some(Period::Half(1)),
             "h2" => return Some(Period::Half(2)),
-            "year" | "год" | "годовая" | "годовая отметка" | "за год" =>
+            "year" | "год" | "годовая" | "годовая отметка" | "за год" | "годовые" =>
             {
                 return Some(Period::Year);
             }
-            "final" | "итог" | "итоговая" | "итоговая отметка" | "итог." =>
-            {
+            "final" | "итог" | "итоговая" | "итоговая отметка" => {
                 return Some(Period::Final);
             }
             _ => {}
         }
-        let (number, word) = t.split_once(' ').map_or((t.as_str(), ""), |(n, w)| {
-            (n.trim_end_matches("-я"), w.trim())
-        });
+        // «1 четв.», «1-я четверть», or the number and the word written together («1ч», «IIп/г»).
+        let split = t.find(|c: char| !matches!(c, '0'..='9' | 'i' | 'v' | '-' | 'я' | ' '));
+        let glued = split.filter(|&at| at > 0 && !t.contains(' '));
+        let (number, word) = match glued {
+            Some(at) => (t.get(..at).unwrap_or(""), t.get(at..).unwrap_or("")),
+            None => t.split_once(' ').unwrap_or((t.as_str(), "")),
+        };
+        let number = number.trim();
+        let number = ["-я", "-ю", "-й", "-ое", "-е"]
+            .iter()
+            .find_map(|end| number.strip_suffix(end))
+            .unwrap_or(number);
+        let word = word.trim();
         let n = match number {
             "1" | "i" => 1,
             "2" | "ii" => 2,
@@ -62,9 +80,10 @@ impl Period {
             _ => return None,
         };
         let word = word.trim_end_matches('.');
-        if ["четверть", "четв", "ч"].contains(&word) {
+        if ["четверть", "четверти", "четв", "ч"].contains(&word) {
             Some(Period::Quarter(n))
-        } else if ["полугодие", "пол", "п/г", "полуг"].contains(&word) && n <= 2
+        } else if ["полугодие", "полугодия", "пол", "п/г", "полуг", "полугод"].contains(&word)
+            && n <= 2
         {
             Some(Period::Half(n))
         } else {

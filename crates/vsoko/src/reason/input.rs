@@ -195,9 +195,23 @@ pub enum InputReason {
         /// The row of the first description.
         first_row: usize,
     },
+    /// No row of a sheet is a summary sheet's header (a pupil heading with subjects to its right).
+    NoSummaryHeader,
+    /// A sheet of marks is neither a long table (it lacks these columns) nor a summary sheet
+    /// (no row has a pupil heading with subjects to its right).
+    NoMarksShape {
+        /// The id of each long-table column missing (`subject`).
+        missing: Vec<String>,
+        /// Its Russian heading (`предмет`), in the same order.
+        missing_ru: Vec<String>,
+    },
 }
 
 impl fmt::Display for InputReason {
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per reason, each a sentence; splitting it would scatter the table"
+    )]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputReason::Shape { detail } => f.write_str(detail),
@@ -290,12 +304,26 @@ impl fmt::Display for InputReason {
                 f,
                 "item number \"{id}\" is already used in row {first_row}; expected each row to have its own number"
             ),
-            InputReason::NoMarksHeader { .. }
-            | InputReason::TaskWithoutMax { .. }
+            InputReason::NoMarksHeader { missing, .. } => write!(
+                f,
+                "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
+                missing.join(", ")
+            ),
+            InputReason::NoSummaryHeader => f.write_str(
+                "no header row of a summary sheet: expected a pupil column (\"ФИО\", \"Ученик\", \"Обучающийся\") with the subjects to its right",
+            ),
+            InputReason::NoMarksShape { missing, .. } => write!(
+                f,
+                "neither a table of marks (it needs the columns class, pupil, subject, period and mark; missing: {}) nor a summary sheet (a header row with a pupil column such as \"ФИО\" and the subjects to its right, the class in a title row or the sheet's name)",
+                missing.join(", ")
+            ),
+            InputReason::TaskWithoutMax { .. }
             | InputReason::UnknownResultsColumn { .. }
             | InputReason::NoResultsHeader
-            | InputReason::DuplicateDescription { .. }
-            | InputReason::NoPupilHeader => self.header_en(f),
+            | InputReason::DuplicateDescription { .. } => self.header_en(f),
+            InputReason::NoPupilHeader => f.write_str(
+                "no header row found: a pupil table needs a pupil column (pupil / participant code) and a mark column (mark); school, score, max_score, journal_mark and the federal export's headings are read too",
+            ),
         }
     }
 }
@@ -392,6 +420,8 @@ impl InputReason {
             | InputReason::UnknownResultsColumn { .. }
             | InputReason::NoResultsHeader
             | InputReason::DuplicateDescription { .. }
+            | InputReason::NoSummaryHeader
+            | InputReason::NoMarksShape { .. }
             | InputReason::NoPupilHeader => self.header_ru(),
         }
     }
@@ -403,11 +433,6 @@ impl InputReason {
                 f,
                 "{task} is already described in row {first_row}; expected one description per task"
             ),
-            InputReason::NoMarksHeader { missing, .. } => write!(
-                f,
-                "a table of marks needs the columns class, pupil, subject, period and mark (school and teacher are optional); missing: {}",
-                missing.join(", ")
-            ),
             InputReason::TaskWithoutMax { name } => write!(
                 f,
                 "the task column \"{name}\" does not give the task's maximum; expected a heading such as \"{name} (2б)\""
@@ -418,9 +443,6 @@ impl InputReason {
             ),
             InputReason::NoResultsHeader => f.write_str(
                 "no header row found: a results table needs a pupil column (pupil / participant code / full name) and task columns such as \"1 (2б)\", a test score or a mark",
-            ),
-            InputReason::NoPupilHeader => f.write_str(
-                "no header row found: a pupil table needs a pupil column (pupil / participant code) and a mark column (mark); school, score, max_score, journal_mark and the federal export's headings are read too",
             ),
             _ => Ok(()),
         }
@@ -447,6 +469,15 @@ impl InputReason {
                 "заголовок «{name}» не является столбцом таблицы результатов (ОО, класс, код участника или ФИО, вариант, задания вида «1 (2б)», первичный балл, тестовый балл, отметка…)"
             ),
             InputReason::NoResultsHeader => "не найдена строка заголовка: в таблице результатов нужны столбец участника («Код участника», «ФИО» или pupil) и столбцы заданий вида «1 (2б)», тестового балла или отметки".into(),
+            InputReason::NoSummaryHeader => "в сводной ведомости не найдена строка заголовка: нужен столбец «ФИО» (или «Ученик», «Обучающийся») и предметы правее него".into(),
+            InputReason::NoMarksShape { missing_ru, .. } => format!(
+                "в таблице отметок нет столбцов: {}; нужны «Класс», «Ученик» или «ФИО», «Предмет», «Период» и «Отметка», по желанию «Школа», «Учитель» и «Муниципалитет». Это и не сводная ведомость: в ней нужна строка заголовка со столбцом «ФИО» (или «Ученик», «Обучающийся») и предметами правее, под ней — строка периодов («1 четв.», «Год») или период в заголовке ведомости («за I четверть»), а класс — в строке над заголовком («Класс: 7Б», «7Б класс») или в имени листа",
+                missing_ru
+                    .iter()
+                    .map(|m| format!("«{}»", crate::output::russian::capitalized(m)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             InputReason::NoPupilHeader => "не найдена строка заголовка: в таблице участников нужны столбец ученика («Код участника», «Код ученика» или pupil) и столбец отметки («Отметка», «Отметка за ВПР» или mark); читаются также «ОО», «Первичный балл», «Максимальный первичный балл», «Отметка по журналу» и другие заголовки федеральной выгрузки результатов".into(),
             _ => String::new(),
         }
