@@ -3,10 +3,11 @@
 //! task's completion per school and class beside all schools', the weak tasks, the marks, the
 //! ЕГЭ figures and the medallists under 70 points.
 
-use crate::failure::{Failure, emit, note};
+use crate::failure::{Failure, note};
 use clap::ValueEnum;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::output::csv::Line;
@@ -71,21 +72,30 @@ pub fn run(args: &TasksArgs) -> ExitCode {
             std::fs::write(path, bytes).map_err(|e| Failure::write(&name, &e))?;
             return Ok(rejected);
         }
-        let text = match args.format {
-            Format::Table => visible(&table(&report, args.weak_below)),
-            Format::Html => report.to_html(),
-            Format::Json => {
-                let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
-                t.push('\n');
-                t
-            }
-            Format::Csv | Format::Xlsx => csv(&report),
+        let name = args
+            .output
+            .as_ref()
+            .map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+        let sink: Box<dyn Write> = match &args.output {
+            Some(p) => Box::new(std::fs::File::create(p).map_err(|e| Failure::write(&name, &e))?),
+            None => Box::new(std::io::stdout().lock()),
         };
-        match &args.output {
-            Some(path) => std::fs::write(path, text)
-                .map_err(|e| Failure::write(&path.display().to_string(), &e))?,
-            None => emit(&text)?,
-        }
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+        let written = match args.format {
+            Format::Table => out.write_all(visible(&table(&report, args.weak_below)).as_bytes()),
+            Format::Html => out.write_all(report.to_html().as_bytes()),
+            // Written as it is serialised, compact: a region's tasks are a million rows.
+            Format::Json => serde_json::to_writer(&mut out, &report)
+                .map_err(std::io::Error::other)
+                .and_then(|()| out.write_all(b"\n")),
+            Format::Csv | Format::Xlsx => csv(&report, &mut out),
+        };
+        written
+            .and_then(|()| out.flush())
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::BrokenPipe => Failure::ClosedPipe,
+                _ => Failure::write(&name, &e),
+            })?;
         Ok(rejected)
     });
     match result {
@@ -225,10 +235,11 @@ const CSV_COLUMNS: [&str; 11] = [
 ];
 
 /// The task rows as CSV (ids in the header, decimals with a point).
-fn csv(r: &TasksReport) -> String {
-    let mut out = vsoko::output::csv::header(CSV_COLUMNS);
+fn csv(r: &TasksReport, out: &mut impl Write) -> std::io::Result<()> {
+    out.write_all(vsoko::output::csv::header(CSV_COLUMNS).as_bytes())?;
+    let mut line = Line::new();
     for t in &r.tasks {
-        let mut line = Line::new();
+        line.clear();
         line.text(t.school.as_deref().unwrap_or(""))
             .text(t.class.as_deref().unwrap_or(""))
             .text(&t.procedure)
@@ -244,9 +255,9 @@ fn csv(r: &TasksReport) -> String {
                 None => line.empty(),
             };
         }
-        out.push_str(&line.finish());
+        out.write_all(line.finish().as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 fn ru(d: Option<Decimal>) -> String {

@@ -349,8 +349,13 @@ impl Results {
         works.sort_by(|a, b| a.key.cmp(&b.key));
         let totals: Vec<Tally> = works.iter().map(|w| w.total()).collect();
         let region = region(&works, &totals);
+        // The rows' number is known: the school's and each named class's, per task.
+        let rows = works
+            .iter()
+            .map(|w| w.tasks.len() * (1 + w.classes.iter().filter(|(c, _)| c.is_some()).count()))
+            .sum();
         let mut report = TasksReport {
-            tasks: Vec::new(),
+            tasks: Vec::with_capacity(rows),
             weak: Vec::new(),
             marks: Vec::new(),
             ege: Vec::new(),
