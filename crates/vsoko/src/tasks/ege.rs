@@ -16,8 +16,8 @@ pub const MEDALLIST_SCORE: u8 = 70;
 /// Test scores of one work: how many pupils have each score, and (ЕГЭ) whose each is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Scores {
-    counts: [u64; 101],
-    sittings: Vec<(String, u8)>,
+    pub(super) counts: [u64; 101],
+    pub(super) sittings: Vec<(String, u8)>,
 }
 
 impl Default for Scores {

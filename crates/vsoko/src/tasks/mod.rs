@@ -34,6 +34,7 @@ mod page;
 mod report;
 mod results;
 mod row;
+mod summary;
 
 pub use columns::{ResultsColumns, ResultsTable, is_header};
 pub use descriptions::TaskDescriptions;
@@ -41,3 +42,4 @@ pub use ege::{EgeRow, MEDALLIST_SCORE, MedallistRow, Minimum, Minimums};
 pub use heading::{Heading, Task, task_order};
 pub use report::{MarkCounts, MarkRow, Pct, TaskRow, TasksReport, WeakTask, WorkName, WorkView};
 pub use results::{DEFAULT_WEAK_BELOW, Medallist, Results, TasksOptions};
+pub use summary::{ClassSummary, SummarySitting, SummaryTask, WorkSummary};

@@ -21,12 +21,12 @@ pub(super) type WorkKey = (Option<String>, String, String, u8, i32);
 
 /// A class's (or the rows without a class) counts.
 #[derive(Debug, Default, Clone)]
-struct Tally {
-    participants: u64,
+pub(super) struct Tally {
+    pub(super) participants: u64,
     /// Points per task of the work.
-    points: Vec<u64>,
+    pub(super) points: Vec<u64>,
     /// Pupils who wrote each task.
-    takers: Vec<u64>,
+    pub(super) takers: Vec<u64>,
 }
 
 fn add_into(to: &mut Vec<u64>, from: &[u64]) {
@@ -61,10 +61,10 @@ impl Tally {
 #[derive(Debug)]
 pub(super) struct Work {
     pub(super) key: WorkKey,
-    tasks: Vec<Task>,
+    pub(super) tasks: Vec<Task>,
     /// The last table's task columns mapped to `tasks` (by the table's id).
     map: (u64, Vec<usize>),
-    classes: Vec<(Option<String>, Tally)>,
+    pub(super) classes: Vec<(Option<String>, Tally)>,
     /// Marks 2, 3, 4, 5.
     pub(super) marks: [u64; 4],
     /// Test scores.
@@ -74,7 +74,7 @@ pub(super) struct Work {
 }
 
 impl Work {
-    fn new(key: WorkKey) -> Work {
+    pub(super) fn new(key: WorkKey) -> Work {
         Work {
             key,
             tasks: Vec::new(),
@@ -215,8 +215,8 @@ pub struct Medallist {
 /// ```
 #[derive(Debug, Default)]
 pub struct Results {
-    works: Vec<Work>,
-    index: HashMap<WorkKey, usize>,
+    pub(super) works: Vec<Work>,
+    pub(super) index: HashMap<WorkKey, usize>,
     last: Option<usize>,
     files: Vec<String>,
     findings: Vec<Finding>,
