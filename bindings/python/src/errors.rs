@@ -44,6 +44,11 @@ pub fn at_row(py: Python<'_>, e: &vsoko::Error, index: usize, label: Option<&str
     build(py, e, message, Some(index))
 }
 
+/// As [`to_py`] for the `index`-th item of a list that is not of schools (`summary #3: …`).
+pub fn at_item(py: Python<'_>, e: &vsoko::Error, what: &str, index: usize) -> PyErr {
+    build(py, e, format!("{what} #{index}: {e}"), Some(index))
+}
+
 fn build(py: Python<'_>, e: &vsoko::Error, message: String, index: Option<usize>) -> PyErr {
     let (methodology, input) = match classes(py) {
         Ok(c) => c,

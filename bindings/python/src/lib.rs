@@ -14,6 +14,7 @@ mod report;
 mod selfexam;
 mod summaries;
 mod table;
+mod tasks;
 
 use pyo3::prelude::*;
 
@@ -180,5 +181,8 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_combine, m)?)?;
     m.add_function(wrap_pyfunction!(dynamics::_dynamics, m)?)?;
     m.add_function(wrap_pyfunction!(marks::_marks, m)?)?;
+    m.add_function(wrap_pyfunction!(tasks::_tasks, m)?)?;
+    m.add_function(wrap_pyfunction!(tasks::_tasks_summaries, m)?)?;
+    m.add_function(wrap_pyfunction!(tasks::_tasks_combine, m)?)?;
     Ok(())
 }

@@ -24,6 +24,7 @@ from ._objectivity import (
     summary_meta,
 )
 from ._plan import Plan, plan_actions
+from ._tasks import tasks, tasks_combine, tasks_summaries, tasks_summary_meta
 from ._vsoko import Methodology, Report, SelfExamCheck, methodologies, score, score_document, score_many, version
 
 __all__ = [
@@ -50,6 +51,10 @@ __all__ = [
     "score_frame",
     "score_many",
     "summary_meta",
+    "tasks",
+    "tasks_combine",
+    "tasks_summaries",
+    "tasks_summary_meta",
     "version",
 ]
 __version__ = version()

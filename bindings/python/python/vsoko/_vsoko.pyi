@@ -24,6 +24,9 @@ __all__ = [
     "_objectivity_combine",
     "_dynamics",
     "_marks",
+    "_tasks",
+    "_tasks_summaries",
+    "_tasks_combine",
 ]
 
 def _pupil_numeric_columns(header: list[str]) -> list[bool]: ...
@@ -248,6 +251,20 @@ def _check_selfexam(report_json: str, as_of: str | None = None) -> SelfExamCheck
 def version() -> str: ...
 
 def _marks(header: list[str], rows: list[list[str]], quality_drop: str = "10") -> tuple[str, str]: ...
+def _tasks(
+    header: list[str],
+    rows: list[list[str]],
+    weak_below: str = "50",
+    medallists: list[tuple[str | None, str]] | None = None,
+    descriptions: list[list[str]] | None = None,
+) -> tuple[str, str]: ...
+def _tasks_summaries(header: list[str], rows: list[list[str]]) -> tuple[list[str], str]: ...
+def _tasks_combine(
+    summaries: list[str],
+    weak_below: str = "50",
+    medallists: list[tuple[str | None, str]] | None = None,
+    descriptions: list[list[str]] | None = None,
+) -> str: ...
 def _dynamics(
     methodology: Methodology,
     columns: Iterable[tuple[str, list[Any]]],
