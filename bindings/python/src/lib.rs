@@ -181,6 +181,7 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(objectivity::_objectivity_combine, m)?)?;
     m.add_function(wrap_pyfunction!(dynamics::_dynamics, m)?)?;
     m.add_function(wrap_pyfunction!(marks::_marks, m)?)?;
+    m.add_function(wrap_pyfunction!(marks::_marks_sheets, m)?)?;
     m.add_function(wrap_pyfunction!(tasks::_tasks, m)?)?;
     m.add_function(wrap_pyfunction!(tasks::_tasks_summaries, m)?)?;
     m.add_function(wrap_pyfunction!(tasks::_tasks_combine, m)?)?;

@@ -53,3 +53,28 @@ def test_rows_with_a_header_and_rejected_rows() -> None:
     with pytest.raises(vsoko.InputError) as e:
         vsoko.marks([["Класс", "ФИО"], ["7Б", "Иванов"]])
     assert "«Предмет»" in e.value.message_ru
+
+
+def test_summary_sheets_from_read_excel_give_the_reference_figures() -> None:
+    pytest.importorskip("openpyxl")
+    sheets = pd.read_excel(MARKS / "vedomost_7b.xlsx", sheet_name=None, header=None, dtype=str)
+    sheets["8"] = _table("vedomost_8.csv")
+    r = vsoko.marks(sheets)
+    want = json.loads((MARKS / "expected_vedomost.json").read_text(encoding="utf-8"))
+    got = r["groups"].to_dict("records")
+    assert len(got) == len(want["groups"])
+    for g, exp in zip(got, want["groups"]):
+        assert (g["class"], g["subject"], g["period"]) == (exp["class"], exp["subject"], exp["period"])
+        for k in ("success_pct", "quality_pct", "sou_pct", "mean"):
+            value = g[k]
+            assert (None if value is None or value is pd.NA else value) == (None if exp[k] is None else Decimal(exp[k])), k
+    assert r["classes"] == want["classes"]
+
+
+def test_a_sheet_of_neither_shape_is_left_out_with_a_warning_and_none_read_raises() -> None:
+    good = _table("school_1_marks.csv")
+    with pytest.warns(UserWarning, match="лист «notes»"):
+        r = vsoko.marks({"marks": good, "notes": [["просто", "заметки"]]})
+    assert len(r["groups"]) > 0
+    with pytest.raises(vsoko.InputError):
+        vsoko.marks({"notes": [["просто", "заметки"]]})

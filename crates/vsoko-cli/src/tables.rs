@@ -262,6 +262,10 @@ pub fn xlsx_sheets(bytes: &[u8], label: &str) -> Result<Vec<Sheet>, Failure> {
 
 type Book<'a> = calamine::Xlsx<std::io::Cursor<&'a [u8]>>;
 
+/// Excel's last row and column (0-based): `XFD1048576`.
+const MAX_SHEET_ROW: u32 = 1_048_575;
+const MAX_SHEET_COLUMN: u32 = 16_383;
+
 fn not_a_book(label: &str, detail: String) -> Error {
     Error::InvalidInput {
         at: Location::File(label.to_string()),
@@ -283,11 +287,26 @@ fn sheet_rows(book: &mut Book<'_>, name: &str, label: &str) -> Result<Vec<TableR
         .worksheet_cells_reader(name)
         .map_err(|e| bad(e.to_string()))?;
     let mut rows: Vec<TableRow> = Vec::new();
-    while let Some(cell) = cells
-        .next_cell_with_formula()
-        .map_err(|e| bad(e.to_string()))?
-    {
+    loop {
+        // The reader's own arithmetic on a cell reference can overflow (a reference of a dozen
+        // letters: a panic where overflow is checked, a wrapped position where it is not): the
+        // first is caught, the second refused by the grid's bounds below.
+        let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            cells.next_cell_with_formula()
+        }))
+        .map_err(|_| bad("a cell reference the reader cannot follow".into()))?;
+        let Some(cell) = next.map_err(|e| bad(e.to_string()))? else {
+            break;
+        };
         let (r, c) = cell.pos;
+        if r > MAX_SHEET_ROW || c > MAX_SHEET_COLUMN {
+            return Err(bad(format!(
+                "a cell outside the sheet's grid (row {}, column {}); Excel's last cell is XFD1048576",
+                u64::from(r) + 1,
+                u64::from(c) + 1
+            ))
+            .into());
+        }
         let text = match &cell.value {
             DataRef::Empty if cell.formula.is_some() => {
                 let letter = column_letters(c as usize + 1);
@@ -361,6 +380,18 @@ fn serial_date(serial: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_reference_that_overflows_the_reader_is_a_refused_workbook_not_a_panic() {
+        // Found by the marks_sheets fuzz target: a reference of many letters.
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fuzz/regressions/marks_sheets-column-letters-overflow"
+        ))
+        .unwrap();
+        let e = xlsx_sheets(&bytes, "f.xlsx").unwrap_err();
+        assert!(e.line().contains("f.xlsx"), "{}", e.line());
+    }
 
     #[test]
     fn serial_dates() {

@@ -39,6 +39,13 @@ def _rows(data: Any) -> tuple[list[str], list[list[str]]]:
     return [str(c) for c in rows[0]], [[_text(v) for v in r] for r in rows[1:]]
 
 
+def _sheet_rows(sheet: Any) -> list[list[str]]:
+    """Every row of a sheet as text cells: a frame read without a header, or a list of rows."""
+    if hasattr(sheet, "itertuples"):
+        return [[_text(v) for v in row] for row in sheet.itertuples(index=False, name=None)]
+    return [[_text(v) for v in row] for row in sheet]
+
+
 def _frame(records: list[dict[str, Any]]) -> Any:
     import pandas as pd
 
@@ -77,15 +84,24 @@ def marks(data: Any, quality_drop: Any = 10) -> dict[str, Any]:
 
     ``data`` is a frame or rows whose first row is the header (``Класс``, ``ФИО``/``Ученик``,
     ``Предмет``, ``Период``, ``Отметка``; optional ``Школа``, ``Учитель``,
-    ``Муниципалитет``). A row that cannot be counted (a mark outside the vocabulary, an unknown
+    ``Муниципалитет``); or a dict of sheets as ``pandas.read_excel(path, sheet_name=None,
+    header=None)`` gives it, each a long table or summary sheets («сводная ведомость»: the class
+    in a title row or the sheet's name, subjects across, pupils down), told apart as the CLI
+    does; a sheet of neither shape is left out with a warning. A row that cannot be counted (a mark outside the vocabulary, an unknown
     period, a missing cell, a second mark) is left out, warned about in Russian and listed in
     ``rejected`` with its row (the header is row 1).
 
     Raises:
         InputError: the header lacks a required column.
     """
-    header, rows = _rows(data)
-    text, rejected = _vsoko._marks(header, rows, str(quality_drop))
+    if isinstance(data, dict):
+        sheets = [(str(name), _sheet_rows(frame)) for name, frame in data.items()]
+        text, rejected, skipped = _vsoko._marks_sheets(sheets, str(quality_drop))
+        for name in skipped:
+            warnings.warn(f"лист «{name}» не является ни таблицей отметок, ни сводной ведомостью и не учтён", stacklevel=2)
+    else:
+        header, rows = _rows(data)
+        text, rejected = _vsoko._marks(header, rows, str(quality_drop))
     report = json.loads(text)
     rejected = json.loads(rejected)
     for f in rejected:

@@ -24,6 +24,7 @@ __all__ = [
     "_objectivity_combine",
     "_dynamics",
     "_marks",
+    "_marks_sheets",
     "_tasks",
     "_tasks_summaries",
     "_tasks_combine",
@@ -251,6 +252,9 @@ def _check_selfexam(report_json: str, as_of: str | None = None) -> SelfExamCheck
 def version() -> str: ...
 
 def _marks(header: list[str], rows: list[list[str]], quality_drop: str = "10") -> tuple[str, str]: ...
+def _marks_sheets(
+    sheets: list[tuple[str, list[list[str]]]], quality_drop: str = "10"
+) -> tuple[str, str, list[str]]: ...
 def _tasks(
     header: list[str],
     rows: list[list[str]],
