@@ -6,12 +6,13 @@
 use crate::failure::{Failure, emit, note};
 use clap::ValueEnum;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vsoko::marks::{Dataset, Figures, MarksReport};
+use vsoko::marks::{Columns, Dataset, Figures, MarksReport};
 use vsoko::output::csv::Line;
 use vsoko::output::russian::{self, PUPILS, count};
 use vsoko::output::terminal::visible;
+use vsoko_cli::records::{self, Flow, Streamed};
 use vsoko_cli::tables;
 
 #[derive(clap::Args)]
@@ -90,6 +91,10 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
     let mut skipped = 0;
     for path in &args.files {
         let name = path.display().to_string();
+        // A long table in CSV streams into the dataset (a region's year is ten million rows).
+        if stream_long_table(&mut data, path, &name)? {
+            continue;
+        }
         // Every sheet of a workbook (a summary sheet has a class per sheet); a CSV file is one.
         // A workbook's sheet of neither shape (a note, a chart's data) is left out with a
         // warning while another sheet of it is read; when none is, the first one's error stops.
@@ -136,6 +141,55 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
         ));
     }
     Ok((report, data.rejected() + skipped))
+}
+
+/// Reads a CSV file that is a long table straight into the dataset, record by record (on both
+/// cores: see `records::stream_csv`), without the file in memory. `false` when it is not one (a
+/// summary sheet, a workbook, standard input, a file without a filled row): then nothing of it
+/// was added and it is read whole as before. A file the streaming finds broken is read whole
+/// for the error `tables::read_sheets` gives it.
+fn stream_long_table(data: &mut Dataset, path: &Path, name: &str) -> Result<bool, Failure> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if path.as_os_str() == "-" || matches!(ext.as_str(), "xlsx" | "xlsm") {
+        return Ok(false);
+    }
+    // The shape is told by the first filled row, as `Dataset::add_sheet` tells it.
+    let mut columns: Option<Columns> = None;
+    let end = records::stream_csv(path, |line, cells| {
+        if let Some(c) = &columns {
+            data.add(c, name, line, cells);
+            return Flow::Go;
+        }
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Flow::Go;
+        }
+        match Columns::from_header(cells) {
+            Ok(c) => {
+                columns = Some(c);
+                Flow::Go
+            }
+            Err(_) => Flow::Stop,
+        }
+    });
+    match end {
+        Ok(None) => Ok(false),
+        Ok(Some(_)) if columns.is_none() => Ok(false),
+        Ok(Some(Streamed {
+            quotes_balanced: true,
+        })) => Ok(true),
+        Ok(Some(_)) => {
+            // A quote never closed: the whole reading names where it opened.
+            tables::read_sheets(path)?;
+            Ok(true)
+        }
+        Err(e) => {
+            tables::read_sheets(path)?;
+            Err(e)
+        }
+    }
 }
 
 const CSV_COLUMNS: [&str; 19] = [
