@@ -6,6 +6,7 @@
 use crate::failure::{Failure, emit, note};
 use clap::ValueEnum;
 use std::fmt::Write as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::marks::{Columns, Dataset, Figures, MarksReport};
@@ -65,12 +66,18 @@ pub fn run(args: &MarksArgs) -> ExitCode {
         let text = match args.format {
             Format::Table => visible(&table(&report)),
             Format::Html => report.to_html(),
+            // The large views are written as they are made, not held as one text.
             Format::Json => {
-                let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
-                t.push('\n');
-                t
+                write_out(args.output.as_deref(), |w| {
+                    serde_json::to_writer_pretty(&mut *w, &report)?;
+                    w.write_all(b"\n")
+                })?;
+                return Ok(rejected);
             }
-            Format::Csv | Format::Xlsx => csv(&report),
+            Format::Csv | Format::Xlsx => {
+                write_out(args.output.as_deref(), |w| csv(&report, w))?;
+                return Ok(rejected);
+            }
         };
         match &args.output {
             Some(path) => std::fs::write(path, text)
@@ -131,7 +138,8 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
             f.message_ru
         ));
     }
-    let report = data.finish_with(args.quality_drop);
+    let rejected = data.rejected();
+    let report = data.into_report(args.quality_drop);
     for f in &report.findings {
         note(&format!(
             "{}[{}]: {}",
@@ -140,7 +148,7 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
             f.message_ru
         ));
     }
-    Ok((report, data.rejected() + skipped))
+    Ok((report, rejected + skipped))
 }
 
 /// Reads a CSV file that is a long table straight into the dataset, record by record (on both
@@ -214,9 +222,29 @@ const CSV_COLUMNS: [&str; 19] = [
     "mean",
 ];
 
+/// Writes through `write` to the file at `path`, or to standard output, buffered.
+fn write_out(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    if let Some(path) = path {
+        let name = path.display().to_string();
+        let file = std::fs::File::create(path).map_err(|e| Failure::write(&name, &e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::write(&name, &e))
+    } else {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::write("stdout", &e))
+    }
+}
+
 /// The class × subject × period rows as CSV (ids in the header, decimals with a point).
-fn csv(r: &MarksReport) -> String {
-    let mut out = vsoko::output::csv::header(CSV_COLUMNS);
+fn csv(r: &MarksReport, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(vsoko::output::csv::header(CSV_COLUMNS).as_bytes())?;
     for g in &r.groups {
         let mut line = Line::new();
         line.text(g.school.as_deref().unwrap_or(""))
@@ -237,9 +265,9 @@ fn csv(r: &MarksReport) -> String {
                 None => line.empty(),
             };
         }
-        out.push_str(&line.finish());
+        out.write_all(line.finish().as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// A change with its sign (`+16,67`, `−33,33`), or `—`.

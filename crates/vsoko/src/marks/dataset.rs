@@ -337,6 +337,49 @@ impl Dataset {
 
     /// [`Dataset::finish`] with the school's own threshold of a fall of quality, in points.
     pub fn finish_with(&self, quality_drop: rust_decimal::Decimal) -> MarksReport {
+        let classes = self.accounts();
+        self.report(classes, quality_drop)
+    }
+
+    /// [`Dataset::finish_with`], consuming the dataset: the pupils' marks are let go once the
+    /// classes' accounts are made, before the report's rows are (the same report, with less
+    /// memory at its peak for a large dataset).
+    pub fn into_report(mut self, quality_drop: rust_decimal::Decimal) -> MarksReport {
+        let classes = self.accounts();
+        self.classes = Vec::new();
+        self.class_index = FxMap::default();
+        self.pupil_index = FxMap::default();
+        self.group_index = FxMap::default();
+        self.report(classes, quality_drop)
+    }
+
+    /// Each class's account per period, in the order classes first appear.
+    fn accounts(&self) -> Vec<ClassAccount> {
+        let n = &self.names;
+        self.classes
+            .iter()
+            .map(|((school, class, period), pupils)| {
+                let pupils: Vec<(&str, &[Given])> = pupils
+                    .iter()
+                    .map(|p| (n.pupils.get(p.name), p.marks.as_slice()))
+                    .collect();
+                ClassAccount::of(
+                    n.schools.owned(*school),
+                    n.classes.get(*class).to_string(),
+                    period.id(),
+                    &pupils,
+                    &|s| n.subjects.get(s),
+                )
+            })
+            .collect()
+    }
+
+    /// The report around the classes' accounts.
+    fn report(
+        &self,
+        classes: Vec<ClassAccount>,
+        quality_drop: rust_decimal::Decimal,
+    ) -> MarksReport {
         let n = &self.names;
         let mut subjects = Totals::default();
         let mut teachers = Totals::default();
@@ -390,23 +433,7 @@ impl Dataset {
             grades,
             schools,
             municipalities,
-            classes: self
-                .classes
-                .iter()
-                .map(|((school, class, period), pupils)| {
-                    let pupils: Vec<(&str, &[Given])> = pupils
-                        .iter()
-                        .map(|p| (n.pupils.get(p.name), p.marks.as_slice()))
-                        .collect();
-                    ClassAccount::of(
-                        n.schools.owned(*school),
-                        n.classes.get(*class).to_string(),
-                        period.id(),
-                        &pupils,
-                        &|s| n.subjects.get(s),
-                    )
-                })
-                .collect(),
+            classes,
             changes: Vec::new(),
             class_changes: Vec::new(),
             findings: Vec::new(),
