@@ -135,7 +135,7 @@ impl Dataset {
     /// cannot be counted is rejected with an error finding; a row that is blank in every cell
     /// is skipped.
     pub fn add<S: AsRef<str>>(&mut self, c: &Columns, file: &str, row: usize, cells: &[S]) {
-        if cells.iter().all(|s| s.as_ref().trim().is_empty()) {
+        if cells.iter().all(|s| trim(s.as_ref()).is_empty()) {
             return;
         }
         let outcome = read(c, cells, &mut self.periods, &mut self.marks)
@@ -469,6 +469,22 @@ pub(super) struct Rejection {
     pub(super) ru: String,
 }
 
+/// [`str::trim`], without looking up Unicode's spaces for the usual cell that has nothing to
+/// trim: one that starts and ends with a visible ASCII character or a two-byte letter
+/// (Cyrillic; U+00C0–U+07FF holds no space) is returned as it is.
+fn trim(s: &str) -> &str {
+    let plain = |b: u8| (0x21..0x80).contains(&b);
+    let two_byte_lead = |b: u8| (0xC3..=0xDF).contains(&b);
+    let b = s.as_bytes();
+    let start = b.first().is_some_and(|&f| plain(f) || two_byte_lead(f));
+    let end = match b {
+        [.., l] if plain(*l) => true,
+        [.., p, l] if (0x80..0xC0).contains(l) && two_byte_lead(*p) => true,
+        _ => false,
+    };
+    if start && end { s } else { s.trim() }
+}
+
 /// Reads a row's cells (periods and marks through the dataset's parses of their texts).
 fn read<'a, S: AsRef<str>>(
     c: &Columns,
@@ -476,7 +492,7 @@ fn read<'a, S: AsRef<str>>(
     periods: &mut Parses<Period>,
     marks: &mut Parses<Mark>,
 ) -> Result<Parsed<'a>, Rejection> {
-    let cell = |i: usize| cells.get(i).map_or("", |s| s.as_ref().trim());
+    let cell = |i: usize| cells.get(i).map_or("", |s| trim(s.as_ref()));
     let optional = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty());
     for (column, what_en, what_ru) in [
         (c.class, "class", "класс"),
@@ -549,5 +565,35 @@ fn invalid_mark(text: &str, column: usize) -> Rejection {
         ru: format!(
             "«{text}» — не отметка: ожидается 5, 4, 3, 2, 1, «н/а», «осв», «зач», «незач» или пусто"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn trim_is_str_trim(s in "[ \t\u{b}\u{85}\u{a0}\u{2000}\u{3000}aЯё7«»—\u{1680}]{0,6}") {
+            prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
+
+    #[test]
+    fn trim_keeps_plain_cells_and_trims_spaces() {
+        for s in [
+            "Иванов",
+            "7Б",
+            " 5",
+            "5 ",
+            "\u{a0}Алгебра\u{a0}",
+            "\u{b}q1",
+            "x\u{3000}",
+            "",
+            "é",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 }
