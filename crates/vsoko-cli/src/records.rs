@@ -34,11 +34,14 @@ const BATCH: usize = 2048;
 /// Batches read ahead of the caller.
 const AHEAD: usize = 4;
 
+/// Records as read: their fields' bytes one after another, checked as UTF-8 once per batch
+/// (not once per field), each field's end, and each record's line and first field.
 #[derive(Default)]
 struct Batch {
-    lines: Vec<usize>,
-    records: Vec<csv::StringRecord>,
-    len: usize,
+    text: String,
+    ends: Vec<usize>,
+    /// (line, index of the record's first field end in `ends`, start of its text).
+    records: Vec<(usize, usize, usize)>,
 }
 
 /// Streams a CSV file (any dialect `tables::read_table` reads) record by record to `row` with
@@ -46,7 +49,7 @@ struct Batch {
 ///
 /// # Errors
 /// A [`Failure`] when the file cannot be opened or read, or a record is not text (the error
-/// `tables::stream_table` gives; the records before it have been given to `row`).
+/// `tables::stream_table` gives; records before it may have been given to `row`).
 pub fn stream_csv(
     path: &Path,
     mut row: impl FnMut(usize, &[&str]) -> Flow,
@@ -64,71 +67,27 @@ pub fn stream_csv(
     let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(AHEAD);
     let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || -> Result<bool, Failure> {
-            let quotes = Rc::new(Cell::new(0u64));
-            let counting = QuoteCounter {
-                inner: crate::dialect::utf8_reader(file, dialect.encoding),
-                quotes: Rc::clone(&quotes),
-            };
-            let (counted, lines) = LineCounter::wrap(counting);
-            let mut csv = csv::ReaderBuilder::new()
-                .delimiter(dialect.delimiter)
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));
-            loop {
-                let mut batch = empty_rx.try_recv().unwrap_or_default();
-                batch.len = 0;
-                batch.lines.clear();
-                let mut end = None;
-                while batch.len < BATCH {
-                    if batch.records.len() <= batch.len {
-                        batch.records.push(csv::StringRecord::new());
-                    }
-                    let Some(record) = batch.records.get_mut(batch.len) else {
-                        break;
-                    };
-                    match csv.read_record(record) {
-                        Ok(false) => {
-                            end = Some(Ok(quotes.get().is_multiple_of(2)));
-                            break;
-                        }
-                        Ok(true) => {
-                            batch.lines.push(lines.line_at(record.position()));
-                            batch.len += 1;
-                        }
-                        Err(e) => {
-                            end = Some(Err(Error::InvalidInput {
-                                at: Location::Row(lines.line_at(e.position())),
-                                reason: match e.kind() {
-                                    csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
-                                    _ => InputReason::Shape {
-                                        detail: e.to_string(),
-                                    },
-                                },
-                            }
-                            .into()));
-                            break;
-                        }
-                    }
-                }
-                // A caller that stopped has hung up: nothing more to read.
-                if batch.len > 0 && full_tx.send(batch).is_err() {
-                    return Ok(true);
-                }
-                if let Some(end) = end {
-                    return end;
-                }
-            }
-        });
+        let reader = scope.spawn(move || read_batches(file, dialect, &full_tx, &empty_rx));
         let mut stopped = false;
+        let mut broken_at = None;
         for batch in &full_rx {
             {
                 let mut cells: Vec<&str> = Vec::with_capacity(16);
-                for (&line, record) in batch.lines.iter().zip(&batch.records) {
+                let mut records = batch.records.iter().peekable();
+                while let Some(&(line, first, start)) = records.next() {
+                    let last = records.peek().map_or(batch.ends.len(), |r| r.1);
                     cells.clear();
-                    cells.extend(record.iter().map(|c| c.trim_start_matches('\u{feff}')));
-                    if row(line, &cells) == Flow::Stop {
+                    let mut from = start;
+                    for &to in batch.ends.get(first..last).unwrap_or_default() {
+                        // A field that ends inside a character is not text on its own.
+                        let Some(cell) = batch.text.get(from..to) else {
+                            broken_at = Some(line);
+                            break;
+                        };
+                        cells.push(cell.trim_start_matches('\u{feff}'));
+                        from = to;
+                    }
+                    if broken_at.is_some() || row(line, &cells) == Flow::Stop {
                         stopped = true;
                         break;
                     }
@@ -143,6 +102,9 @@ pub fn stream_csv(
         let read = reader
             .join()
             .unwrap_or_else(|_| Err(io(std::io::Error::other("reader thread failed"))));
+        if let Some(line) = broken_at {
+            return Err(not_utf8(line));
+        }
         if stopped {
             return Ok(None);
         }
@@ -150,6 +112,102 @@ pub fn stream_csv(
             quotes_balanced: read?,
         }))
     })
+}
+
+/// The reading thread: records into batches, sent in order until the end, an error, or a
+/// caller that hung up. `Ok(whether the quotes are balanced)`.
+fn read_batches(
+    file: std::fs::File,
+    dialect: crate::dialect::Dialect,
+    full_tx: &mpsc::SyncSender<Batch>,
+    empty_rx: &mpsc::Receiver<Batch>,
+) -> Result<bool, Failure> {
+    let quotes = Rc::new(Cell::new(0u64));
+    let counting = QuoteCounter {
+        inner: crate::dialect::utf8_reader(file, dialect.encoding),
+        quotes: Rc::clone(&quotes),
+    };
+    let (counted, lines) = LineCounter::wrap(counting);
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let batch = empty_rx.try_recv().unwrap_or_default();
+        let mut bytes = batch.text.into_bytes();
+        let (mut ends, mut records) = (batch.ends, batch.records);
+        bytes.clear();
+        ends.clear();
+        records.clear();
+        let mut end = None;
+        while records.len() < BATCH {
+            match csv.read_byte_record(&mut record) {
+                Ok(false) => {
+                    end = Some(Ok(quotes.get().is_multiple_of(2)));
+                    break;
+                }
+                Ok(true) => {
+                    let line = lines.line_at(record.position());
+                    records.push((line, ends.len(), bytes.len()));
+                    for field in &record {
+                        bytes.extend_from_slice(field);
+                        ends.push(bytes.len());
+                    }
+                }
+                Err(e) => {
+                    end = Some(Err(broken(lines.line_at(e.position()), &e)));
+                    break;
+                }
+            }
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                // The records before the broken one are given; it is the error.
+                let at = e.utf8_error().valid_up_to();
+                let bad = records.partition_point(|&(_, _, start)| start <= at);
+                let line = records.get(bad.saturating_sub(1)).map_or(0, |r| r.0);
+                return Err(not_utf8(line));
+            }
+        };
+        let batch = Batch {
+            text,
+            ends,
+            records,
+        };
+        // A caller that stopped has hung up: nothing more to read.
+        if !batch.records.is_empty() && full_tx.send(batch).is_err() {
+            return Ok(true);
+        }
+        if let Some(end) = end {
+            return end;
+        }
+    }
+}
+
+/// A record that is not text (`tables::stream_table`'s error).
+fn not_utf8(line: usize) -> Failure {
+    Error::InvalidInput {
+        at: Location::Row(line),
+        reason: InputReason::NotUtf8,
+    }
+    .into()
+}
+
+/// A record the csv reader could not read (`tables::stream_table`'s error).
+fn broken(line: usize, e: &csv::Error) -> Failure {
+    Error::InvalidInput {
+        at: Location::Row(line),
+        reason: match e.kind() {
+            csv::ErrorKind::Utf8 { .. } => InputReason::NotUtf8,
+            _ => InputReason::Shape {
+                detail: e.to_string(),
+            },
+        },
+    }
+    .into()
 }
 
 /// A reader that counts the quote characters passing through it.
