@@ -34,11 +34,12 @@ const BATCH: usize = 2048;
 /// Batches read ahead of the caller.
 const AHEAD: usize = 4;
 
-/// Records as read: their fields' bytes one after another, checked as UTF-8 once per batch
-/// (not once per field), each field's end, and each record's line and first field.
+/// Records as read: their fields' bytes one after another (checked as UTF-8 once per batch,
+/// not once per field, by the caller's thread), each field's end, and each record's line and
+/// first field.
 #[derive(Default)]
 struct Batch {
-    text: String,
+    bytes: Vec<u8>,
     ends: Vec<usize>,
     /// (line, index of the record's first field end in `ends`, start of its text).
     records: Vec<(usize, usize, usize)>,
@@ -72,6 +73,15 @@ pub fn stream_csv(
         let mut broken_at = None;
         for batch in &full_rx {
             {
+                // One check of the batch (SIMD); each cell is then a slice of it.
+                let Ok(text) = simdutf8::basic::from_utf8(&batch.bytes) else {
+                    let at = simdutf8::compat::from_utf8(&batch.bytes)
+                        .err()
+                        .map_or(0, |e| e.valid_up_to());
+                    let bad = batch.records.partition_point(|&(_, _, start)| start <= at);
+                    broken_at = batch.records.get(bad.saturating_sub(1)).map(|r| r.0);
+                    break;
+                };
                 let mut cells: Vec<&str> = Vec::with_capacity(16);
                 let mut records = batch.records.iter().peekable();
                 while let Some(&(line, first, start)) = records.next() {
@@ -80,7 +90,7 @@ pub fn stream_csv(
                     let mut from = start;
                     for &to in batch.ends.get(first..last).unwrap_or_default() {
                         // A field that ends inside a character is not text on its own.
-                        let Some(cell) = batch.text.get(from..to) else {
+                        let Some(cell) = text.get(from..to) else {
                             broken_at = Some(line);
                             break;
                         };
@@ -135,9 +145,8 @@ fn read_batches(
         .from_reader(std::io::BufReader::with_capacity(1 << 16, counted));
     let mut record = csv::ByteRecord::new();
     loop {
-        let batch = empty_rx.try_recv().unwrap_or_default();
-        let mut bytes = batch.text.into_bytes();
-        let (mut ends, mut records) = (batch.ends, batch.records);
+        let mut batch = empty_rx.try_recv().unwrap_or_default();
+        let (bytes, ends, records) = (&mut batch.bytes, &mut batch.ends, &mut batch.records);
         bytes.clear();
         ends.clear();
         records.clear();
@@ -162,21 +171,6 @@ fn read_batches(
                 }
             }
         }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                // The records before the broken one are given; it is the error.
-                let at = e.utf8_error().valid_up_to();
-                let bad = records.partition_point(|&(_, _, start)| start <= at);
-                let line = records.get(bad.saturating_sub(1)).map_or(0, |r| r.0);
-                return Err(not_utf8(line));
-            }
-        };
-        let batch = Batch {
-            text,
-            ends,
-            records,
-        };
         // A caller that stopped has hung up: nothing more to read.
         if !batch.records.is_empty() && full_tx.send(batch).is_err() {
             return Ok(true);
