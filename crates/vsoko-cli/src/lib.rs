@@ -5,6 +5,7 @@
 pub mod dialect;
 pub mod failure;
 pub mod lines;
+pub mod records;
 pub mod render;
 pub mod sheets;
 pub mod tables;

@@ -6,12 +6,14 @@
 use crate::failure::{Failure, emit, note};
 use clap::ValueEnum;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vsoko::marks::{Dataset, Figures, MarksReport};
+use vsoko::marks::{Columns, Dataset, Figures, MarksReport};
 use vsoko::output::csv::Line;
 use vsoko::output::russian::{self, PUPILS, count};
 use vsoko::output::terminal::visible;
+use vsoko_cli::records::{self, Flow, Streamed};
 use vsoko_cli::tables;
 
 #[derive(clap::Args)]
@@ -64,12 +66,18 @@ pub fn run(args: &MarksArgs) -> ExitCode {
         let text = match args.format {
             Format::Table => visible(&table(&report)),
             Format::Html => report.to_html(),
+            // The large views are written as they are made, not held as one text.
             Format::Json => {
-                let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
-                t.push('\n');
-                t
+                write_out(args.output.as_deref(), |w| {
+                    serde_json::to_writer_pretty(&mut *w, &report)?;
+                    w.write_all(b"\n")
+                })?;
+                return Ok(rejected);
             }
-            Format::Csv | Format::Xlsx => csv(&report),
+            Format::Csv | Format::Xlsx => {
+                write_out(args.output.as_deref(), |w| csv(&report, w))?;
+                return Ok(rejected);
+            }
         };
         match &args.output {
             Some(path) => std::fs::write(path, text)
@@ -90,6 +98,10 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
     let mut skipped = 0;
     for path in &args.files {
         let name = path.display().to_string();
+        // A long table in CSV streams into the dataset (a region's year is ten million rows).
+        if stream_long_table(&mut data, path, &name)? {
+            continue;
+        }
         // Every sheet of a workbook (a summary sheet has a class per sheet); a CSV file is one.
         // A workbook's sheet of neither shape (a note, a chart's data) is left out with a
         // warning while another sheet of it is read; when none is, the first one's error stops.
@@ -126,7 +138,8 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
             f.message_ru
         ));
     }
-    let report = data.finish_with(args.quality_drop);
+    let rejected = data.rejected();
+    let report = data.into_report(args.quality_drop);
     for f in &report.findings {
         note(&format!(
             "{}[{}]: {}",
@@ -135,7 +148,56 @@ fn load(args: &MarksArgs) -> Result<(MarksReport, usize), Failure> {
             f.message_ru
         ));
     }
-    Ok((report, data.rejected() + skipped))
+    Ok((report, rejected + skipped))
+}
+
+/// Reads a CSV file that is a long table straight into the dataset, record by record (on both
+/// cores: see `records::stream_csv`), without the file in memory. `false` when it is not one (a
+/// summary sheet, a workbook, standard input, a file without a filled row): then nothing of it
+/// was added and it is read whole as before. A file the streaming finds broken is read whole
+/// for the error `tables::read_sheets` gives it.
+fn stream_long_table(data: &mut Dataset, path: &Path, name: &str) -> Result<bool, Failure> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if path.as_os_str() == "-" || matches!(ext.as_str(), "xlsx" | "xlsm") {
+        return Ok(false);
+    }
+    // The shape is told by the first filled row, as `Dataset::add_sheet` tells it.
+    let mut columns: Option<Columns> = None;
+    let end = records::stream_csv(path, |line, cells| {
+        if let Some(c) = &columns {
+            data.add(c, name, line, cells);
+            return Flow::Go;
+        }
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Flow::Go;
+        }
+        match Columns::from_header(cells) {
+            Ok(c) => {
+                columns = Some(c);
+                Flow::Go
+            }
+            Err(_) => Flow::Stop,
+        }
+    });
+    match end {
+        Ok(None) => Ok(false),
+        Ok(Some(_)) if columns.is_none() => Ok(false),
+        Ok(Some(Streamed {
+            quotes_balanced: true,
+        })) => Ok(true),
+        Ok(Some(_)) => {
+            // A quote never closed: the whole reading names where it opened.
+            tables::read_sheets(path)?;
+            Ok(true)
+        }
+        Err(e) => {
+            tables::read_sheets(path)?;
+            Err(e)
+        }
+    }
 }
 
 const CSV_COLUMNS: [&str; 19] = [
@@ -160,9 +222,29 @@ const CSV_COLUMNS: [&str; 19] = [
     "mean",
 ];
 
+/// Writes through `write` to the file at `path`, or to standard output, buffered.
+fn write_out(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    if let Some(path) = path {
+        let name = path.display().to_string();
+        let file = std::fs::File::create(path).map_err(|e| Failure::write(&name, &e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::write(&name, &e))
+    } else {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::write("stdout", &e))
+    }
+}
+
 /// The class × subject × period rows as CSV (ids in the header, decimals with a point).
-fn csv(r: &MarksReport) -> String {
-    let mut out = vsoko::output::csv::header(CSV_COLUMNS);
+fn csv(r: &MarksReport, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(vsoko::output::csv::header(CSV_COLUMNS).as_bytes())?;
     for g in &r.groups {
         let mut line = Line::new();
         line.text(g.school.as_deref().unwrap_or(""))
@@ -183,9 +265,9 @@ fn csv(r: &MarksReport) -> String {
                 None => line.empty(),
             };
         }
-        out.push_str(&line.finish());
+        out.write_all(line.finish().as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// A change with its sign (`+16,67`, `−33,33`), or `—`.

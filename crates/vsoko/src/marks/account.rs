@@ -51,16 +51,25 @@ pub struct ClassAccount {
     pub quality_by_pupils_pct: Option<Decimal>,
 }
 
-/// One pupil's marks in a period: (subject, mark) in the table's order.
-pub(super) type PupilMarks = Vec<(String, Mark)>;
+/// A mark given to a pupil in a period: the subject's id, the mark, and the file (its index
+/// among the dataset's files) and row it came from.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Given {
+    pub(super) subject: u32,
+    pub(super) mark: Mark,
+    pub(super) file: u32,
+    pub(super) row: u32,
+}
 
 impl ClassAccount {
-    /// The account of a class from its pupils' marks, in the table's order of pupils.
-    pub(super) fn of(
+    /// The account of a class from its pupils' marks (pupil, marks in the table's order), in
+    /// the table's order of pupils; `subject` names a subject's id.
+    pub(super) fn of<'a>(
         school: Option<String>,
         class: String,
         period: &'static str,
-        pupils: &[(String, PupilMarks)],
+        pupils: &[(&'a str, &[Given])],
+        subject: &dyn Fn(u32) -> &'a str,
     ) -> ClassAccount {
         let mut a = ClassAccount {
             school,
@@ -75,47 +84,47 @@ impl ClassAccount {
             quality_by_pupils_pct: None,
         };
         let mut with_mark = 0u64;
-        for (pupil, marks) in pupils {
+        for &(pupil, marks) in pupils {
             let marked = marks
                 .iter()
-                .any(|(_, m)| !matches!(m, Mark::Exempt | Mark::None));
+                .any(|g| !matches!(g.mark, Mark::Exempt | Mark::None));
             if !marked {
                 continue;
             }
             with_mark += 1;
             let debt: Vec<String> = marks
                 .iter()
-                .filter(|(_, m)| m.is_failing())
-                .map(|(s, _)| s.clone())
+                .filter(|g| g.mark.is_failing())
+                .map(|g| subject(g.subject).to_string())
                 .collect();
             if !debt.is_empty() {
                 a.failing.push(Failing {
-                    pupil: pupil.clone(),
+                    pupil: pupil.to_string(),
                     subjects: debt,
                 });
                 continue;
             }
-            let of = |g: u8| marks.iter().filter(move |(_, m)| *m == Mark::Grade(g));
+            let of = |n: u8| marks.iter().filter(move |g| g.mark == Mark::Grade(n));
             let (fours, threes) = (of(4).count(), of(3).count());
             if of(5).count() + fours + threes == 0 {
                 continue; // only passes: no level
             }
             match (fours, threes) {
-                (0, 0) => a.excellent.push(pupil.clone()),
+                (0, 0) => a.excellent.push(pupil.to_string()),
                 (_, 0) => {
-                    a.good.push(pupil.clone());
-                    if let (1, Some((subject, _))) = (fours, of(4).next()) {
+                    a.good.push(pupil.to_string());
+                    if let (1, Some(g)) = (fours, of(4).next()) {
                         a.one_four.push(OneMark {
-                            pupil: pupil.clone(),
-                            subject: subject.clone(),
+                            pupil: pupil.to_string(),
+                            subject: subject(g.subject).to_string(),
                         });
                     }
                 }
                 (_, 1) => {
-                    if let Some((subject, _)) = of(3).next() {
+                    if let Some(g) = of(3).next() {
                         a.one_three.push(OneMark {
-                            pupil: pupil.clone(),
-                            subject: subject.clone(),
+                            pupil: pupil.to_string(),
+                            subject: subject(g.subject).to_string(),
                         });
                     }
                 }

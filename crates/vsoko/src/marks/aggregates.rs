@@ -3,11 +3,10 @@
 //! table names one. Each sums the counts of its class × subject × period groups, so its
 //! percentages are over its pupils' marks, not a mean of the classes' percentages.
 
-use super::class::grade;
 use super::figures::{Counts, Figures};
+use super::ids::{FxMap, NONE, Texts};
 use super::period::Period;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::hash::Hash;
 
 /// A grade (parallel) of a school × subject × period.
@@ -59,14 +58,14 @@ pub struct MunicipalityRow {
 /// Counts summed by a key, in the order keys first appear.
 pub(super) struct Totals<K> {
     pub(super) list: Vec<(K, Counts)>,
-    index: HashMap<K, usize>,
+    index: FxMap<K, usize>,
 }
 
 impl<K> Default for Totals<K> {
     fn default() -> Self {
         Totals {
             list: Vec::new(),
-            index: HashMap::new(),
+            index: FxMap::default(),
         }
     }
 }
@@ -84,51 +83,61 @@ impl<K: Hash + Eq + Clone> Totals<K> {
     }
 }
 
-type Place = (Option<String>, Option<String>);
+/// (municipality, school) as ids.
+type Place = (u32, u32);
 
-/// The three sums, fed one class × subject × period group at a time.
+/// The three sums, fed one class × subject × period group at a time (texts as the dataset's
+/// ids, told by [`SumNames`] at the end).
 #[derive(Default)]
 pub(super) struct Sums {
-    grades: Totals<(Place, Option<u8>, String, Period)>,
+    grades: Totals<(Place, Option<u8>, u32, Period)>,
     schools: Totals<(Place, Period)>,
-    municipalities: Totals<(String, String, Period)>,
+    municipalities: Totals<(u32, u32, Period)>,
+}
+
+/// The texts of the ids [`Sums`] keeps.
+pub(super) struct SumNames<'a> {
+    pub(super) municipalities: &'a Texts,
+    pub(super) schools: &'a Texts,
+    pub(super) subjects: &'a Texts,
 }
 
 impl Sums {
-    /// Adds a group's counts.
+    /// Adds a group's counts: its municipality and school ([`NONE`] when absent), the grade of
+    /// its class, its subject.
     pub(super) fn add(
         &mut self,
-        municipality: Option<&String>,
-        school: Option<&String>,
-        class: &str,
-        subject: &str,
+        municipality: u32,
+        school: u32,
+        grade: Option<u8>,
+        subject: u32,
         period: Period,
         counts: &Counts,
     ) {
-        let place = (municipality.cloned(), school.cloned());
-        self.grades.add(
-            (place.clone(), grade(class), subject.to_string(), period),
-            counts,
-        );
+        let place = (municipality, school);
+        self.grades.add((place, grade, subject, period), counts);
         self.schools.add((place, period), counts);
-        if let Some(m) = municipality {
+        if municipality != NONE {
             self.municipalities
-                .add((m.clone(), subject.to_string(), period), counts);
+                .add((municipality, subject, period), counts);
         }
     }
 
     /// The rows of each view, in the order their keys first appeared.
-    pub(super) fn rows(self) -> (Vec<GradeRow>, Vec<SchoolRow>, Vec<MunicipalityRow>) {
+    pub(super) fn rows(
+        self,
+        n: &SumNames<'_>,
+    ) -> (Vec<GradeRow>, Vec<SchoolRow>, Vec<MunicipalityRow>) {
         let grades = self
             .grades
             .list
             .into_iter()
             .map(
                 |(((municipality, school), grade, subject, period), c)| GradeRow {
-                    municipality,
-                    school,
+                    municipality: n.municipalities.owned(municipality),
+                    school: n.schools.owned(school),
                     grade,
-                    subject,
+                    subject: n.subjects.get(subject).to_string(),
                     period: period.id(),
                     figures: c.figures(),
                 },
@@ -139,8 +148,8 @@ impl Sums {
             .list
             .into_iter()
             .map(|(((municipality, school), period), c)| SchoolRow {
-                municipality,
-                school,
+                municipality: n.municipalities.owned(municipality),
+                school: n.schools.owned(school),
                 period: period.id(),
                 figures: c.figures(),
             })
@@ -150,8 +159,8 @@ impl Sums {
             .list
             .into_iter()
             .map(|((municipality, subject, period), c)| MunicipalityRow {
-                municipality,
-                subject,
+                municipality: n.municipalities.get(municipality).to_string(),
+                subject: n.subjects.get(subject).to_string(),
                 period: period.id(),
                 figures: c.figures(),
             })

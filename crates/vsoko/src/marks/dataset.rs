@@ -1,17 +1,18 @@
 //! A dataset of marks: rows of one or more tables (or marks of summary sheets) in, findings and
 //! the report out.
 
-use super::account::{ClassAccount, PupilMarks};
-use super::aggregates::{GradeRow, MunicipalityRow, SchoolRow, Sums, Totals};
+use super::account::{ClassAccount, Given};
+use super::aggregates::{GradeRow, MunicipalityRow, SchoolRow, SumNames, Sums, Totals};
 use super::changes::{ClassChange, DEFAULT_QUALITY_DROP, GroupChange, changes};
+use super::class::grade;
 use super::columns::Columns;
 use super::figures::{Counts, GroupRow, SubjectRow, TeacherRow};
+use super::ids::{FxMap, NONE, Parses, Texts};
 use super::mark::Mark;
 use super::period::Period;
 use crate::finding::{Code, Finding, Place, Severity};
 use crate::reason::column_letters;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The figures of every group, subject, teacher, grade, school, municipality and class (the wire
 /// shape of `vsoko marks`).
@@ -39,17 +40,52 @@ pub struct MarksReport {
     pub findings: Vec<Finding>,
 }
 
-/// A class × subject × period (with its teacher), and the municipality of its school.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A class × subject × period (with its teacher), and the municipality of its school, as ids
+/// ([`NONE`] for an absent school, teacher or municipality).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct GroupKey {
-    municipality: Option<String>,
-    school: Option<String>,
-    class: String,
-    subject: String,
-    teacher: Option<String>,
+    municipality: u32,
+    school: u32,
+    class: u32,
+    subject: u32,
+    teacher: u32,
     period: Period,
 }
-type ClassKey = (Option<String>, String, Period);
+/// (school, class, period) as ids.
+type ClassKey = (u32, u32, Period);
+
+/// One pupil of a class in a period: their name's id and marks.
+#[derive(Debug)]
+struct Pupil {
+    name: u32,
+    marks: Vec<Given>,
+}
+
+/// The texts of a dataset, one set of ids per kind.
+#[derive(Debug, Default)]
+struct Names {
+    municipalities: Texts,
+    schools: Texts,
+    classes: Texts,
+    pupils: Texts,
+    subjects: Texts,
+    teachers: Texts,
+    /// The files marks came from (a duplicate names the first one's file).
+    files: Vec<Box<str>>,
+}
+
+impl Names {
+    /// The index of a file's name (files are few and come one after another).
+    fn file(&mut self, file: &str) -> u32 {
+        let at = if let Some(at) = self.files.iter().rposition(|f| **f == *file) {
+            at
+        } else {
+            self.files.push(file.into());
+            self.files.len() - 1
+        };
+        u32::try_from(at).unwrap_or(NONE)
+    }
+}
 
 /// Rows of marks, collected one at a time; memory follows pupils × subjects × periods.
 ///
@@ -71,14 +107,20 @@ type ClassKey = (Option<String>, String, Period);
 /// ```
 #[derive(Debug, Default)]
 pub struct Dataset {
+    names: Names,
     groups: Vec<(GroupKey, Counts)>,
-    group_index: HashMap<GroupKey, usize>,
-    classes: Vec<(ClassKey, Vec<(String, PupilMarks)>)>,
-    class_index: HashMap<ClassKey, usize>,
+    group_index: FxMap<GroupKey, u32>,
+    /// The group of the last row counted (a class's rows of a subject and period come together).
+    last_group: Option<(GroupKey, u32)>,
+    classes: Vec<(ClassKey, Vec<Pupil>)>,
+    class_index: FxMap<ClassKey, u32>,
+    last_class: Option<(ClassKey, u32)>,
+    /// The class and position of the last row's pupil.
+    last_pupil: Option<(u32, u32)>,
     /// (class, pupil) → position in its class's pupils.
-    pupil_index: HashMap<(usize, String), usize>,
-    /// (class × period, pupil, subject) → (file, row) of the mark.
-    seen: HashMap<(usize, usize, String), (String, usize)>,
+    pupil_index: FxMap<(u32, u32), u32>,
+    periods: Parses<Period>,
+    marks: Parses<Mark>,
     findings: Vec<Finding>,
     rejected: usize,
 }
@@ -93,10 +135,11 @@ impl Dataset {
     /// cannot be counted is rejected with an error finding; a row that is blank in every cell
     /// is skipped.
     pub fn add<S: AsRef<str>>(&mut self, c: &Columns, file: &str, row: usize, cells: &[S]) {
-        if cells.iter().all(|s| s.as_ref().trim().is_empty()) {
+        if cells.iter().all(|s| trim(s.as_ref()).is_empty()) {
             return;
         }
-        let outcome = read(c, cells).and_then(|parsed| self.count(parsed, c.mark, file, row));
+        let outcome = read(c, cells, &mut self.periods, &mut self.marks)
+            .and_then(|parsed| self.count(parsed, c.mark, file, row));
         if let Err(r) = outcome {
             self.reject(file, row, &r);
         }
@@ -148,7 +191,7 @@ impl Dataset {
     }
 
     /// Counts one mark read from a summary sheet's cell, or rejects the cell alone.
-    pub(super) fn add_cell(&mut self, p: Parsed, file: &str, row: usize, column: usize) {
+    pub(super) fn add_cell(&mut self, p: Parsed<'_>, file: &str, row: usize, column: usize) {
         if let Err(r) = self.count(p, column, file, row) {
             self.error(
                 r.code,
@@ -164,75 +207,116 @@ impl Dataset {
     /// Counts a row read well, unless its pupil already has a mark there.
     pub(super) fn count(
         &mut self,
-        p: Parsed,
+        p: Parsed<'_>,
         mark_column: usize,
         file: &str,
         row: usize,
     ) -> Result<(), Rejection> {
-        let class_key = (p.school.clone(), p.class.clone(), p.period);
-        let class_pos = *self
-            .class_index
-            .entry(class_key.clone())
-            .or_insert_with(|| {
-                self.classes.push((class_key, Vec::new()));
-                self.classes.len() - 1
-            });
+        let file_id = self.names.file(file);
+        let school = self.names.schools.optional(p.school);
+        let class = self.names.classes.id(p.class);
+        let class_pos = self.class_pos((school, class, p.period));
+        let names = &mut self.names;
         let mut empty = Vec::new();
         let pupils = self
             .classes
-            .get_mut(class_pos)
+            .get_mut(class_pos as usize)
             .map_or(&mut empty, |(_, pupils)| pupils);
-        let pupil_pos = *self
-            .pupil_index
-            .entry((class_pos, p.pupil.clone()))
-            .or_insert_with(|| {
-                pupils.push((p.pupil.clone(), Vec::new()));
-                pupils.len() - 1
-            });
-        let key = (class_pos, pupil_pos, p.subject.clone());
-        if let Some((first_file, first_row)) = self.seen.get(&key) {
-            let first = if first_file == file {
+        // Tables list a class's pupils in the same order for each subject and period: the
+        // pupil after the last one is tried before the maps.
+        let next = match self.last_pupil {
+            Some((class, pos)) if class == class_pos => pos + 1,
+            _ => 0,
+        };
+        let pupil_pos = match pupils.get(next as usize) {
+            Some(pupil) if names.pupils.get(pupil.name) == p.pupil => next,
+            _ => {
+                let pupil = names.pupils.id(p.pupil);
+                *self
+                    .pupil_index
+                    .entry((class_pos, pupil))
+                    .or_insert_with(|| {
+                        pupils.push(Pupil {
+                            name: pupil,
+                            marks: Vec::new(),
+                        });
+                        u32::try_from(pupils.len() - 1).unwrap_or(NONE)
+                    })
+            }
+        };
+        self.last_pupil = Some((class_pos, pupil_pos));
+        let subject = names.subjects.id(p.subject);
+        let mut none = Vec::new();
+        let marks = pupils
+            .get_mut(pupil_pos as usize)
+            .map_or(&mut none, |pupil| &mut pupil.marks);
+        if let Some(given) = marks.iter().find(|g| g.subject == subject) {
+            let first_row = given.row;
+            let first = if given.file == file_id {
                 format!("{first_row}")
             } else {
+                let first_file = names.files.get(given.file as usize).map_or("", |f| f);
                 format!("{first_file}, {first_row}")
             };
-            let (pupil, class, subject) = (&p.pupil, &p.class, &p.subject);
-            return Err(Rejection {
-                code: Code::DuplicateMark,
-                column: mark_column,
-                en: format!(
-                    "{pupil} ({class}) already has a mark in {subject} for {} in row {first}",
-                    p.period.id()
-                ),
-                ru: format!(
-                    "у ученика «{pupil}» ({class}) уже есть отметка по предмету «{subject}» за {} в строке {first}",
-                    p.period.ru()
-                ),
-            });
+            return Err(duplicate(&p, mark_column, &first));
         }
-        self.seen.insert(key, (file.to_string(), row));
-        if let Some((_, marks)) = pupils.get_mut(pupil_pos) {
-            marks.push((p.subject.clone(), p.mark));
-        }
+        marks.push(Given {
+            subject,
+            mark: p.mark,
+            file: file_id,
+            row: u32::try_from(row).unwrap_or(NONE),
+        });
         let group_key = GroupKey {
-            municipality: p.municipality,
-            school: p.school,
-            class: p.class,
-            subject: p.subject,
-            teacher: p.teacher,
+            municipality: names.municipalities.optional(p.municipality),
+            school,
+            class,
+            subject,
+            teacher: names.teachers.optional(p.teacher),
             period: p.period,
         };
-        let pos = *self
-            .group_index
-            .entry(group_key.clone())
-            .or_insert_with(|| {
-                self.groups.push((group_key, Counts::default()));
-                self.groups.len() - 1
-            });
-        if let Some((_, counts)) = self.groups.get_mut(pos) {
+        let pos = self.group_pos(group_key);
+        if let Some((_, counts)) = self.groups.get_mut(pos as usize) {
             counts.add(p.mark);
         }
         Ok(())
+    }
+
+    /// The position of a class × period among the classes, added when new.
+    fn class_pos(&mut self, key: ClassKey) -> u32 {
+        if let Some((k, pos)) = self.last_class
+            && k == key
+        {
+            return pos;
+        }
+        let pos = if let Some(&pos) = self.class_index.get(&key) {
+            pos
+        } else {
+            let pos = u32::try_from(self.classes.len()).unwrap_or(NONE);
+            self.classes.push((key, Vec::new()));
+            self.class_index.insert(key, pos);
+            pos
+        };
+        self.last_class = Some((key, pos));
+        pos
+    }
+
+    /// The position of a group among the groups, added when new.
+    fn group_pos(&mut self, key: GroupKey) -> u32 {
+        if let Some((k, pos)) = self.last_group
+            && k == key
+        {
+            return pos;
+        }
+        let pos = if let Some(&pos) = self.group_index.get(&key) {
+            pos
+        } else {
+            let pos = u32::try_from(self.groups.len()).unwrap_or(NONE);
+            self.groups.push((key, Counts::default()));
+            self.group_index.insert(key, pos);
+            pos
+        };
+        self.last_group = Some((key, pos));
+        pos
     }
 
     /// What was found in the rows so far (each rejected row has one).
@@ -253,42 +337,85 @@ impl Dataset {
 
     /// [`Dataset::finish`] with the school's own threshold of a fall of quality, in points.
     pub fn finish_with(&self, quality_drop: rust_decimal::Decimal) -> MarksReport {
+        let classes = self.accounts();
+        self.report(classes, quality_drop)
+    }
+
+    /// [`Dataset::finish_with`], consuming the dataset: the pupils' marks are let go once the
+    /// classes' accounts are made, before the report's rows are (the same report, with less
+    /// memory at its peak for a large dataset).
+    pub fn into_report(mut self, quality_drop: rust_decimal::Decimal) -> MarksReport {
+        let classes = self.accounts();
+        self.classes = Vec::new();
+        self.class_index = FxMap::default();
+        self.pupil_index = FxMap::default();
+        self.group_index = FxMap::default();
+        self.report(classes, quality_drop)
+    }
+
+    /// Each class's account per period, in the order classes first appear.
+    fn accounts(&self) -> Vec<ClassAccount> {
+        let n = &self.names;
+        self.classes
+            .iter()
+            .map(|((school, class, period), pupils)| {
+                let pupils: Vec<(&str, &[Given])> = pupils
+                    .iter()
+                    .map(|p| (n.pupils.get(p.name), p.marks.as_slice()))
+                    .collect();
+                ClassAccount::of(
+                    n.schools.owned(*school),
+                    n.classes.get(*class).to_string(),
+                    period.id(),
+                    &pupils,
+                    &|s| n.subjects.get(s),
+                )
+            })
+            .collect()
+    }
+
+    /// The report around the classes' accounts.
+    fn report(
+        &self,
+        classes: Vec<ClassAccount>,
+        quality_drop: rust_decimal::Decimal,
+    ) -> MarksReport {
+        let n = &self.names;
         let mut subjects = Totals::default();
         let mut teachers = Totals::default();
         let mut sums = Sums::default();
+        let grades: Vec<Option<u8>> = n.classes.all().map(grade).collect();
         let mut groups = Vec::with_capacity(self.groups.len());
         for (k, counts) in &self.groups {
-            let (school, period) = (&k.school, k.period);
-            subjects.add((school.clone(), k.subject.clone(), period), counts);
-            if let Some(t) = &k.teacher {
-                teachers.add((school.clone(), t.clone(), period), counts);
+            let period = k.period;
+            subjects.add((k.school, k.subject, period), counts);
+            if k.teacher != NONE {
+                teachers.add((k.school, k.teacher, period), counts);
             }
-            sums.add(
-                k.municipality.as_ref(),
-                school.as_ref(),
-                &k.class,
-                &k.subject,
-                period,
-                counts,
-            );
+            let grade = grades.get(k.class as usize).copied().flatten();
+            sums.add(k.municipality, k.school, grade, k.subject, period, counts);
             groups.push(GroupRow {
-                school: school.clone(),
-                class: k.class.clone(),
-                subject: k.subject.clone(),
-                teacher: k.teacher.clone(),
+                school: n.schools.owned(k.school),
+                class: n.classes.get(k.class).to_string(),
+                subject: n.subjects.get(k.subject).to_string(),
+                teacher: n.teachers.owned(k.teacher),
                 period: period.id(),
                 figures: counts.figures(),
             });
         }
-        let (grades, schools, municipalities) = sums.rows();
+        let (grades, schools, municipalities) = sums.rows(&SumNames {
+            municipalities: &n.municipalities,
+            schools: &n.schools,
+            subjects: &n.subjects,
+        });
         let mut report = MarksReport {
             groups,
             subjects: subjects
                 .list
                 .into_iter()
                 .map(|((school, subject, period), c)| SubjectRow {
-                    school,
-                    subject,
+                    school: n.schools.owned(school),
+                    subject: n.subjects.get(subject).to_string(),
                     period: period.id(),
                     figures: c.figures(),
                 })
@@ -297,8 +424,8 @@ impl Dataset {
                 .list
                 .into_iter()
                 .map(|((school, teacher, period), c)| TeacherRow {
-                    school,
-                    teacher,
+                    school: n.schools.owned(school),
+                    teacher: n.teachers.get(teacher).to_string(),
                     period: period.id(),
                     figures: c.figures(),
                 })
@@ -306,13 +433,7 @@ impl Dataset {
             grades,
             schools,
             municipalities,
-            classes: self
-                .classes
-                .iter()
-                .map(|((school, class, period), pupils)| {
-                    ClassAccount::of(school.clone(), class.clone(), period.id(), pupils)
-                })
-                .collect(),
+            classes,
             changes: Vec::new(),
             class_changes: Vec::new(),
             findings: Vec::new(),
@@ -327,13 +448,14 @@ impl Dataset {
 }
 
 /// A mark read well, with where it belongs.
-pub(super) struct Parsed {
-    pub(super) municipality: Option<String>,
-    pub(super) school: Option<String>,
-    pub(super) class: String,
-    pub(super) pupil: String,
-    pub(super) subject: String,
-    pub(super) teacher: Option<String>,
+#[derive(Clone, Copy)]
+pub(super) struct Parsed<'a> {
+    pub(super) municipality: Option<&'a str>,
+    pub(super) school: Option<&'a str>,
+    pub(super) class: &'a str,
+    pub(super) pupil: &'a str,
+    pub(super) subject: &'a str,
+    pub(super) teacher: Option<&'a str>,
     pub(super) period: Period,
     pub(super) mark: Mark,
 }
@@ -347,10 +469,31 @@ pub(super) struct Rejection {
     pub(super) ru: String,
 }
 
-/// Reads a row's cells.
-fn read<S: AsRef<str>>(c: &Columns, cells: &[S]) -> Result<Parsed, Rejection> {
-    let cell = |i: usize| cells.get(i).map_or("", |s| s.as_ref().trim());
-    let optional = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty()).map(str::to_string);
+/// [`str::trim`], without looking up Unicode's spaces for the usual cell that has nothing to
+/// trim: one that starts and ends with a visible ASCII character or a two-byte letter
+/// (Cyrillic; U+00C0–U+07FF holds no space) is returned as it is.
+fn trim(s: &str) -> &str {
+    let plain = |b: u8| (0x21..0x80).contains(&b);
+    let two_byte_lead = |b: u8| (0xC3..=0xDF).contains(&b);
+    let b = s.as_bytes();
+    let start = b.first().is_some_and(|&f| plain(f) || two_byte_lead(f));
+    let end = match b {
+        [.., l] if plain(*l) => true,
+        [.., p, l] if (0x80..0xC0).contains(l) && two_byte_lead(*p) => true,
+        _ => false,
+    };
+    if start && end { s } else { s.trim() }
+}
+
+/// Reads a row's cells (periods and marks through the dataset's parses of their texts).
+fn read<'a, S: AsRef<str>>(
+    c: &Columns,
+    cells: &'a [S],
+    periods: &mut Parses<Period>,
+    marks: &mut Parses<Mark>,
+) -> Result<Parsed<'a>, Rejection> {
+    let cell = |i: usize| cells.get(i).map_or("", |s| trim(s.as_ref()));
+    let optional = |i: Option<usize>| i.map(cell).filter(|s| !s.is_empty());
     for (column, what_en, what_ru) in [
         (c.class, "class", "класс"),
         (c.pupil, "pupil", "ученик"),
@@ -367,28 +510,53 @@ fn read<S: AsRef<str>>(c: &Columns, cells: &[S]) -> Result<Parsed, Rejection> {
         }
     }
     let text = cell(c.period);
-    let period = Period::parse(text).ok_or_else(|| Rejection {
+    let period = periods.get(text, Period::parse).ok_or_else(|| Rejection {
         code: Code::UnknownPeriod,
         column: c.period,
         en: format!("\"{text}\" is not a period (a quarter, a half, the year or the final mark)"),
         ru: format!("«{text}» — не период: ожидается четверть («I четверть»), полугодие («1 полугодие»), «год» или «итоговая»"),
     })?;
-    let mark = mark(cell(c.mark), c.mark)?;
+    let text = cell(c.mark);
+    let mark = marks
+        .get(text, Mark::parse)
+        .ok_or_else(|| invalid_mark(text, c.mark))?;
     Ok(Parsed {
         municipality: optional(c.municipality),
         school: optional(c.school),
-        class: cell(c.class).to_string(),
-        pupil: cell(c.pupil).to_string(),
-        subject: cell(c.subject).to_string(),
+        class: cell(c.class),
+        pupil: cell(c.pupil),
+        subject: cell(c.subject),
         teacher: optional(c.teacher),
         period,
         mark,
     })
 }
 
+/// The rejection of a pupil's second mark in a subject and period (`first`: where the first is).
+fn duplicate(p: &Parsed<'_>, mark_column: usize, first: &str) -> Rejection {
+    let (pupil, class, subject) = (p.pupil, p.class, p.subject);
+    Rejection {
+        code: Code::DuplicateMark,
+        column: mark_column,
+        en: format!(
+            "{pupil} ({class}) already has a mark in {subject} for {} in row {first}",
+            p.period.id()
+        ),
+        ru: format!(
+            "у ученика «{pupil}» ({class}) уже есть отметка по предмету «{subject}» за {} в строке {first}",
+            p.period.ru()
+        ),
+    }
+}
+
 /// Reads the mark in a cell of column `column` (0-based).
 pub(super) fn mark(text: &str, column: usize) -> Result<Mark, Rejection> {
-    Mark::parse(text).ok_or_else(|| Rejection {
+    Mark::parse(text).ok_or_else(|| invalid_mark(text, column))
+}
+
+/// The rejection of a text that is not a mark.
+fn invalid_mark(text: &str, column: usize) -> Rejection {
+    Rejection {
         code: Code::InvalidMark,
         column,
         en: format!(
@@ -397,5 +565,35 @@ pub(super) fn mark(text: &str, column: usize) -> Result<Mark, Rejection> {
         ru: format!(
             "«{text}» — не отметка: ожидается 5, 4, 3, 2, 1, «н/а», «осв», «зач», «незач» или пусто"
         ),
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn trim_is_str_trim(s in "[ \t\u{b}\u{85}\u{a0}\u{2000}\u{3000}aЯё7«»—\u{1680}]{0,6}") {
+            prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
+
+    #[test]
+    fn trim_keeps_plain_cells_and_trims_spaces() {
+        for s in [
+            "Иванов",
+            "7Б",
+            " 5",
+            "5 ",
+            "\u{a0}Алгебра\u{a0}",
+            "\u{b}q1",
+            "x\u{3000}",
+            "",
+            "é",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
 }

@@ -33,6 +33,7 @@ mod columns;
 mod dataset;
 mod figures;
 mod headings;
+mod ids;
 mod mark;
 mod page;
 mod period;

@@ -349,10 +349,10 @@ impl Dataset {
                         Ok(m) => self.add_cell(
                             Parsed {
                                 municipality: None,
-                                school: b.school.clone(),
-                                class: class.clone(),
-                                pupil: pupil.to_string(),
-                                subject: subject.clone(),
+                                school: b.school.as_deref(),
+                                class,
+                                pupil,
+                                subject,
                                 teacher: None,
                                 period: *period,
                                 mark: m,
