@@ -14,7 +14,8 @@ The figures are exact as the CLI's: integer arithmetic, one rounding half away f
 places (all the quantities are non-negative, so half up):
     N = pupils − exempt − no mark; success = (5+4+3+зач)·100/N; quality = (5+4)·100/N;
     СОУ = (100·n5 + 64·n4 + 36·n3 + 16·n2 + 7·nн/а)/N; mean = sum of numeric marks / their count;
-    a set with any «зач»/«незач» has no quality, СОУ or mean.
+    a set of «зач»/«незач» only has no quality, СОУ or mean; where they mix with numeric marks,
+    quality and СОУ are over N − зач − незач.
 """
 import sys
 
@@ -53,12 +54,15 @@ def figures(counts: np.ndarray, total: np.ndarray) -> pd.DataFrame:
     pupils = counts.sum(axis=1)
     n = pupils - ex - nm
     graded = n5 + n4 + n3 + n2
-    pf = (ps + fl) > 0
+    # Only pass/fail marks: no level at all; otherwise the levels are over the marks that have
+    # one (N − зач − незач; N itself for a set without pass/fail marks).
+    pf = ((ps + fl) > 0) & (graded == 0)
+    levelled = n - ps - fl
     out = pd.DataFrame({"pupils": pupils, "exempt": ex, "no_mark": nm, "5": n5, "4": n4, "3": n3,
                         "2": n2, "na": na, "pass": ps, "fail": fl})
     out["success_pct"] = hundredths(100 * (n5 + n4 + n3 + ps), n)
-    out["quality_pct"] = np.where(pf, "", hundredths(100 * (n5 + n4), n))
-    out["sou_pct"] = np.where(pf, "", hundredths(100 * n5 + 64 * n4 + 36 * n3 + 16 * n2 + 7 * na, n))
+    out["quality_pct"] = np.where(pf, "", hundredths(100 * (n5 + n4), levelled))
+    out["sou_pct"] = np.where(pf, "", hundredths(100 * n5 + 64 * n4 + 36 * n3 + 16 * n2 + 7 * na, levelled))
     out["mean"] = np.where(pf, "", hundredths(total, graded))
     return out
 
