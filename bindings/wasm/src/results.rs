@@ -191,7 +191,15 @@ impl Readers {
         });
         let objectivity = pupils.then(|| {
             let options = ObjectivityOptions::default();
-            combine(self.analysis.summaries(options), options)
+            let no_pupils = self.analysis.is_empty();
+            let r = combine(
+                std::mem::take(&mut self.analysis).summaries(options),
+                options,
+            );
+            self.findings.extend(unassessed(&r, no_pupils));
+            self.findings
+                .extend(r.findings.iter().map(Note::from_finding));
+            r
         });
         Outcome {
             marks,
@@ -201,6 +209,45 @@ impl Readers {
             files,
         }
     }
+}
+
+/// What the objectivity index leaves out, as the CLI says it: no pupils at all, every pupil
+/// absent, a school whose pupils were all absent.
+fn unassessed(r: &Objectivity, no_pupils: bool) -> Vec<Note> {
+    let note = |code: &str, message: String, message_ru: String| Note {
+        code: code.into(),
+        severity: "warning",
+        file: None,
+        row: None,
+        message,
+        message_ru,
+    };
+    let mut notes = Vec::new();
+    if no_pupils {
+        notes.push(note(
+            "no_pupils",
+            "no pupil in the input (a header only); the objectivity index is not computed".into(),
+            "во входных данных нет ни одного участника (только заголовок); индекс объективности не вычисляется".into(),
+        ));
+    } else if r.summary.objectivity_index.is_none() {
+        notes.push(note(
+            "no_participants",
+            "every pupil was absent; the objectivity index is not computed".into(),
+            "все участники отсутствовали; индекс объективности не вычисляется".into(),
+        ));
+    }
+    let mut assessed: std::collections::BTreeMap<&str, bool> = std::collections::BTreeMap::new();
+    for g in &r.groups {
+        *assessed.entry(g.school.as_str()).or_default() |= g.participants > 0;
+    }
+    for (school, _) in assessed.into_iter().filter(|(_, a)| !a) {
+        notes.push(note(
+            "not_assessed",
+            format!("every pupil of \"{school}\" was absent; the school is not assessed"),
+            format!("в школе «{school}» все участники отсутствовали; школа не оценивается и не учтена в индексе"),
+        ));
+    }
+    notes
 }
 
 /// The kinds of sheet, as `files[].kinds` names them.
@@ -563,6 +610,19 @@ mod tests {
         let g = &json["groups"][0];
         assert_eq!(g["lowered_pct"], "40.00", "{g}");
         assert_eq!(g["completion_pct"], "71.88", "{g}");
+    }
+
+    #[test]
+    fn a_header_without_pupils_says_so() {
+        let header =
+            "school;year;procedure;subject;grade;pupil;score;max_score;mark;journal_mark\n";
+        let o = read(&[("h.csv".into(), header.as_bytes().to_vec())]).unwrap();
+        assert!(o.files[0].kinds.contains(&"objectivity"), "{:?}", o.files);
+        assert!(
+            o.findings.iter().any(|f| f.code == "no_pupils"),
+            "{:?}",
+            o.findings
+        );
     }
 
     #[test]
