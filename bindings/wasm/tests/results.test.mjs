@@ -2,6 +2,7 @@
 // same figures the CLI's `marks`, `tasks` and `objectivity` commands give on the same files.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -110,4 +111,30 @@ test("results: unreadable files throw a VsokoError naming the file in Russian", 
   // No files: nothing to show, nothing thrown.
   const empty = vsoko.results([]);
   assert.deepEqual([empty.marks, empty.tasks, empty.objectivity, empty.files.length], [null, null, null, 0]);
+});
+
+// The whole reports equal the CLI's JSON on the same files (scripts/test-wasm builds the CLI and
+// sets VSOKO_CLI); one call reads all five files, each command is given the files of its kind.
+test("results: every report equals the CLI's JSON on the same files", { skip: !process.env.VSOKO_CLI && "VSOKO_CLI not set" }, () => {
+  const paths = ["marks/school_1_marks.csv", "marks/vedomost_7b.xlsx", "tasks/vpr_math5_school.xlsx",
+    "tasks/vpr_region.csv", "objectivity/f1_vpr_math4.xlsx"];
+  const r = vsoko.results(paths.map(file));
+  const run = (command, files, format) => {
+    let out;
+    try {
+      out = execFileSync(process.env.VSOKO_CLI, [command, ...files.map((f) => join(FIXTURES, f)), "--format", format],
+        { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch (e) {
+      out = e.stdout; // exit 1: rows rejected, the report still written
+    }
+    return out;
+  };
+  const cli = (command, files) => JSON.parse(run(command, files, "json"));
+  const kinds = (k) => paths.filter((p) => r.files.find((f) => f.name === p.split("/").pop()).kinds.includes(k));
+  assert.deepEqual(kinds("marks"), paths.slice(0, 2));
+  assert.deepEqual(r.marks, cli("marks", kinds("marks")));
+  assert.deepEqual(r.tasks, cli("tasks", kinds("tasks")));
+  assert.deepEqual(r.objectivity, cli("objectivity", kinds("objectivity")));
+  // And the pages are the CLI's `--format html` pages.
+  for (const k of ["marks", "tasks", "objectivity"]) assert.equal(r.html[k], run(k, kinds(k), "html"), k);
 });
