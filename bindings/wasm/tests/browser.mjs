@@ -156,6 +156,10 @@ test("the page scores a school and marks an out-of-range value", async () => {
     await page.waitForFunction(() => !document.getElementById("results-error").hidden);
     assert.match(await page.textContent("#results-error"), /отчёт\.xlsx/);
     assert.equal(await page.isVisible("#results-tasks"), false);
+    // The other tabs still work after it.
+    await page.click("#tab-score");
+    assert.equal(await page.isVisible("#form"), true);
+    assert.equal(await page.isVisible("#results-view"), false);
     assert.deepEqual(external, [], "the page makes no external requests");
     assert.deepEqual(errors, []);
     console.log(`wasm/first_score_after_load: ${firstScore.toFixed(0)} ms`);
