@@ -106,6 +106,11 @@ test("results: unreadable files throw a VsokoError naming the file in Russian", 
   assert.match(none.message_ru, /note\.csv/);
   const latin1 = thrown(() => vsoko.results([{ name: "x.csv", bytes: new Uint8Array([0x41, 0x3b, 0xff, 0xfe, 0x0a]) }]));
   assert.match(latin1.message_ru, /x\.csv/);
+  // A cell reference calamine's arithmetic overflows on (tafia/calamine#709): refused, no trap.
+  const overflow = readFileSync(join(FIXTURES, "../fuzz/regressions/marks_sheets-column-letters-overflow"));
+  const refused = thrown(() => vsoko.results([{ name: "f.xlsx", bytes: new Uint8Array(overflow) }]));
+  assert.equal(refused.name, "VsokoError");
+  assert.match(refused.message_ru, /f\.xlsx/);
   assert.equal(thrown(() => vsoko.results("x")).code, "invalid_input");
   assert.equal(thrown(() => vsoko.results([{ name: "a.csv", bytes: "text" }])).code, "invalid_input");
   // No files: nothing to show, nothing thrown.

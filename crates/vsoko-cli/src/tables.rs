@@ -262,10 +262,6 @@ pub fn xlsx_sheets(bytes: &[u8], label: &str) -> Result<Vec<Sheet>, Failure> {
 
 type Book<'a> = calamine::Xlsx<std::io::Cursor<&'a [u8]>>;
 
-/// Excel's last row and column (0-based): `XFD1048576`.
-const MAX_SHEET_ROW: u32 = 1_048_575;
-const MAX_SHEET_COLUMN: u32 = 16_383;
-
 fn not_a_book(label: &str, detail: String) -> Error {
     Error::InvalidInput {
         at: Location::File(label.to_string()),
@@ -299,7 +295,7 @@ fn sheet_rows(book: &mut Book<'_>, name: &str, label: &str) -> Result<Vec<TableR
             break;
         };
         let (r, c) = cell.pos;
-        if r > MAX_SHEET_ROW || c > MAX_SHEET_COLUMN {
+        if r > vsoko::cells::LAST_ROW || c > vsoko::cells::LAST_COLUMN {
             return Err(bad(format!(
                 "a cell outside the sheet's grid (row {}, column {}); Excel's last cell is XFD1048576",
                 u64::from(r) + 1,

@@ -2,6 +2,12 @@
 //! the browser's) turns a number, a date or a yes/no cell into the same text, so a file reads the
 //! same on the command line and on the offline page.
 
+/// Excel's last row, 0-based (`…1048576`): a workbook's cell beyond it is refused by every
+/// reader (a reader's own arithmetic on a long reference can wrap to such a position).
+pub const LAST_ROW: u32 = 1_048_575;
+/// Excel's last column, 0-based (`XFD`).
+pub const LAST_COLUMN: u32 = 16_383;
+
 /// A number cell as a plain decimal: the shortest text that reads back as the same float
 /// (`0.1`, not `0.1000000000000000055…`), never an exponent.
 ///

@@ -64,8 +64,25 @@ fn workbook(name: &str, bytes: &[u8]) -> Result<Vec<(String, Rows)>, vsoko::Erro
     for sheet in book.sheet_names() {
         let mut cells = book.worksheet_cells_reader(&sheet).map_err(|e| bad(&e))?;
         let mut rows: Rows = Vec::new();
-        while let Some(cell) = cells.next_cell_with_formula().map_err(|e| bad(&e))? {
+        loop {
+            // calamine's arithmetic on a long cell reference can overflow (upstream
+            // tafia/calamine#709): a panic where overflow is checked (caught here, natively), a
+            // wrapped position where it is not (the wasm builds), refused by the grid's bounds.
+            let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                cells.next_cell_with_formula()
+            }))
+            .map_err(|_| bad(&"a cell reference the reader cannot follow"))?;
+            let Some(cell) = next.map_err(|e| bad(&e))? else {
+                break;
+            };
             let (r, c) = cell.pos;
+            if r > vsoko::cells::LAST_ROW || c > vsoko::cells::LAST_COLUMN {
+                return Err(bad(&format!(
+                    "a cell outside the sheet's grid (row {}, column {}); Excel's last cell is XFD1048576",
+                    u64::from(r) + 1,
+                    u64::from(c) + 1
+                )));
+            }
             let text = match &cell.value {
                 DataRef::Empty if cell.formula.is_some() => {
                     let letter = column_letters(c as usize + 1);

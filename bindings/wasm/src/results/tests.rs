@@ -73,3 +73,20 @@ fn unreadable_files_name_themselves() {
     let o = read(&[("d.csv".into(), text.to_vec())]).unwrap();
     assert_eq!(o.files[0].kinds, ["marks"]);
 }
+
+#[test]
+fn a_cell_reference_that_overflows_the_reader_is_refused_by_name() {
+    // The fuzz target's regression (upstream tafia/calamine#709), as the CLI refuses it.
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fuzz/regressions/marks_sheets-column-letters-overflow"
+    ))
+    .unwrap();
+    let e = read(&[("f.xlsx".into(), bytes)]).unwrap_err();
+    assert_eq!(e.file, "f.xlsx");
+    assert!(
+        e.error.message_ru().contains("XLSX"),
+        "{}",
+        e.error.message_ru()
+    );
+}
