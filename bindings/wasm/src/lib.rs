@@ -13,6 +13,8 @@ mod objectivity;
 #[cfg(feature = "plan")]
 mod plan;
 mod report;
+#[cfg(feature = "results")]
+mod results;
 #[cfg(feature = "selfexam")]
 mod selfexam;
 mod types;

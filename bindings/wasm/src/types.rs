@@ -72,6 +72,20 @@ export interface Diagnostic {
 export interface SelfexamCheck {
   complete: boolean; has_errors: boolean; findings: Finding[]; due: string | null; days_left: number | null;
 }
+/** One file for `results`: its name (`.xlsx`, `.csv`) and its bytes. */
+export interface ResultFile { name: string; bytes: Uint8Array | ArrayBuffer }
+/** A rejected row, a skipped sheet or a report's own finding, from `results`. */
+export interface ResultFinding {
+  code: string; severity: "error" | "warning"; file: string | null; row: number | null;
+  message: string; message_ru: string;
+}
+/** What `results` returns: each report (null when no file had its kind) and its page. */
+export interface ResultsAnswer {
+  marks: object | null; tasks: object | null; objectivity: object | null;
+  findings: ResultFinding[];
+  html: { marks: string | null; tasks: string | null; objectivity: string | null };
+  files: { name: string; kinds: ("marks" | "tasks" | "objectivity")[] }[];
+}
 /** What every function throws: a real Error with a stable code. */
 export interface VsokoError extends Error {
   name: "VsokoError"; code: string; indicator: string | null; message_ru: string; problems: MethodologyProblem[];

@@ -127,6 +127,39 @@ test("the page scores a school and marks an out-of-range value", async () => {
     assert.ok(await page.locator("#plan-findings li.error").count() > 0);
     await page.screenshot({ path: join(root, "target/wasm-plan.png"), fullPage: false });
     assert.deepEqual(wasmFiles, ["/pkg/lean/vsoko_wasm_bg.wasm", "/pkg/web/vsoko_wasm_bg.wasm"]);
+
+    // The results tab: the school's files read in the page (the full module, already loaded),
+    // each shown as the core's own page in a frame where no script runs.
+    await page.click("#tab-results");
+    assert.equal(await page.isVisible("#results-view"), true);
+    assert.equal(await page.isVisible("#plan-view"), false);
+    await page.setInputFiles("#results-files", ["marks/school_1_marks.csv", "marks/vedomost_7b.xlsx",
+      "tasks/vpr_math5_school.xlsx", "tasks/vpr_region.csv", "objectivity/f1_vpr_math4.xlsx"].map((f) => join(root, "fixtures", f)));
+    await page.waitForFunction(() => document.getElementById("results-read").textContent.startsWith("Прочитано"));
+    assert.match(await page.textContent("#results-read"), /vpr_math5_school\.xlsx — задания, объективность/);
+    assert.match(await page.textContent("#results-read"), /vedomost_7b\.xlsx — отметки/);
+    for (const kind of ["marks", "tasks", "objectivity"]) {
+      const frame = page.locator(`#results-${kind} iframe`);
+      assert.equal(await frame.isVisible(), true, kind);
+      assert.equal(await frame.getAttribute("sandbox"), "allow-same-origin", "no scripts inside");
+    }
+    const frameText = (kind) => page.frameLocator(`#results-${kind} iframe`).locator("body").textContent();
+    await page.frameLocator("#results-tasks iframe").locator("body").waitFor();
+    assert.match(await frameText("tasks"), /35,71/, "Школа №1, task 4, as the CLI gives");
+    assert.match(await frameText("objectivity"), /понизили/);
+    assert.match(await frameText("objectivity"), /sch860123/);
+    assert.match(await frameText("marks"), /7Б/);
+    assert.equal(await page.isVisible("#results-error"), false);
+    await page.screenshot({ path: join(root, "target/wasm-results.png"), fullPage: true });
+    // A file that is no workbook is refused by name, in Russian.
+    await page.setInputFiles("#results-files", { name: "отчёт.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a workbook") });
+    await page.waitForFunction(() => !document.getElementById("results-error").hidden);
+    assert.match(await page.textContent("#results-error"), /отчёт\.xlsx/);
+    assert.equal(await page.isVisible("#results-tasks"), false);
+    // The other tabs still work after it.
+    await page.click("#tab-score");
+    assert.equal(await page.isVisible("#form"), true);
+    assert.equal(await page.isVisible("#results-view"), false);
     assert.deepEqual(external, [], "the page makes no external requests");
     assert.deepEqual(errors, []);
     console.log(`wasm/first_score_after_load: ${firstScore.toFixed(0)} ms`);

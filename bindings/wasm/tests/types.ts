@@ -1,7 +1,7 @@
 // Type-checked with `tsc --strict` against the generated declarations: the public API as a
 // TypeScript user sees it.
-import { score, scoreDocument, catalog, check, checkSelfexam, methodologies, version, Methodology, percent } from "../pkg/web/vsoko_wasm.js";
-import type { Report, Catalog, Diagnostic, SelfexamCheck, VsokoError, Values } from "../pkg/web/vsoko_wasm.js";
+import { score, scoreDocument, catalog, check, checkSelfexam, methodologies, version, Methodology, percent, results } from "../pkg/web/vsoko_wasm.js";
+import type { Report, Catalog, Diagnostic, SelfexamCheck, VsokoError, Values, ResultsAnswer, ResultFinding } from "../pkg/web/vsoko_wasm.js";
 
 const values: Values = { "1.1.1": 3, "1.1.2": "2.5", "2.7": "n/a", "3.1.1": null };
 const r: Report = score(values, "index-2023", { strict: false });
@@ -33,3 +33,10 @@ const custom: Methodology = Methodology.fromJson('{"format_version": 1, "id": "m
 const customReport: Report = custom.score({ "A.1": 1 });
 const shown: string | null = percent("0.29", "20");
 console.log(custom.id, customReport.total, shown);
+
+// Pupils' results from files, as the page reads them.
+const answer: ResultsAnswer = results([{ name: "vpr.csv", bytes: new Uint8Array() }]);
+const page: string | null = answer.html.tasks;
+const rejected: ResultFinding[] = answer.findings.filter((f) => f.severity === "error");
+const kinds: string[] = answer.files.flatMap((f) => f.kinds);
+console.log(page, rejected.map((f) => f.row), kinds);

@@ -1,7 +1,7 @@
 // The page: a form per methodology, scored by the vsoko WASM core as the user types.
 // All rules (caps, n/a, levels, errors and their Russian messages) come from the core.
 // The lean scoring module loads with the page; the full module (plan, objectivity, self-
-// examination) loads the first time the plan tab needs it.
+// examination, results from files) loads the first time the plan or results tab needs it.
 import init, { catalog, check, methodologies, score } from "../pkg/lean/vsoko_wasm.js";
 
 const $ = (id) => document.getElementById(id);
@@ -267,12 +267,12 @@ async function planModule() {
 }
 
 function showTab(which) {
-  const isPlan = which === "plan";
-  $("plan-view").hidden = !isPlan;
-  document.querySelector("main.layout").hidden = isPlan;
-  $("score-toolbar").hidden = isPlan;
-  $("tab-plan").classList.toggle("active", isPlan);
-  $("tab-score").classList.toggle("active", !isPlan);
+  const isScore = which === "score";
+  $("plan-view").hidden = which !== "plan";
+  $("results-view").hidden = which !== "results";
+  document.querySelector("main.layout").hidden = !isScore;
+  $("score-toolbar").hidden = !isScore;
+  for (const tab of ["score", "plan", "results"]) $(`tab-${tab}`).classList.toggle("active", tab === which);
 }
 
 function itemLine(i) {
@@ -308,6 +308,7 @@ async function renderPlan() {
 
 $("tab-score").addEventListener("click", () => showTab("score"));
 $("tab-plan").addEventListener("click", () => showTab("plan"));
+$("tab-results").addEventListener("click", () => showTab("results"));
 $("plan-as-of").value = new Date().toISOString().slice(0, 10);
 $("plan-as-of").addEventListener("change", () => plan && renderPlan());
 $("plan-template").addEventListener("click", async () => {
@@ -329,3 +330,60 @@ $("plan-load").addEventListener("change", async (ev) => {
   } catch {}
   renderPlan();
 });
+
+// ---- The results tab: the core reads the files (every sheet), tells what each is and draws
+// its own pages; the page shows them in sandboxed frames where no script runs.
+const KIND_RU = { marks: "отметки", tasks: "задания", objectivity: "объективность" };
+
+// A frame as tall as the core's page (up to most of the screen; it scrolls inside beyond).
+function fitFrame(frame) {
+  const doc = frame.contentDocument;
+  if (!doc?.documentElement) return;
+  const height = doc.documentElement.scrollHeight + 2;
+  frame.style.height = `${Math.min(height, Math.max(480, window.innerHeight * 0.85))}px`;
+}
+
+function showResult(kind, html) {
+  const section = $(`results-${kind}`);
+  const frame = section.querySelector("iframe");
+  section.hidden = false;
+  section.querySelector(".empty").hidden = html !== null;
+  frame.hidden = html === null;
+  if (html === null) {
+    frame.removeAttribute("srcdoc");
+    return;
+  }
+  frame.onload = () => fitFrame(frame);
+  frame.srcdoc = html;
+}
+
+function findingLine(f) {
+  const where = [f.file && !f.message_ru.includes(f.file) ? f.file : null, f.row ? `строка ${f.row}` : null].filter(Boolean).join(", ");
+  const kind = f.severity === "error" ? "Ошибка" : "Внимание";
+  return el("li", { class: f.severity, text: `${kind}${where ? ` (${where})` : ""}: ${f.message_ru}` });
+}
+
+async function readResults(list) {
+  $("results-error").hidden = true;
+  $("results-findings-card").hidden = true;
+  for (const kind of ["marks", "tasks", "objectivity"]) $(`results-${kind}`).hidden = true;
+  $("results-read").textContent = "Файлы читаются…";
+  try {
+    const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const core = await planModule();
+    const r = core.results(files);
+    $("results-read").replaceChildren(`Прочитано файлов: ${r.files.length}`, ...r.files.map((f) =>
+      el("span", { class: "file-kind", text: `${f.name} — ${f.kinds.map((k) => KIND_RU[k]).join(", ")}` })));
+    const errors = r.findings.filter((f) => f.severity === "error").length;
+    $("results-findings-card").hidden = r.findings.length === 0;
+    $("results-findings-title").textContent = `Замечания к данным: ${r.findings.length}${errors ? ` (строк не учтено: ${errors})` : ""}`;
+    $("results-findings").replaceChildren(...r.findings.map(findingLine));
+    for (const kind of ["marks", "tasks", "objectivity"]) showResult(kind, r.html[kind]);
+  } catch (e) {
+    $("results-read").textContent = "";
+    $("results-error").textContent = e.message_ru ?? String(e);
+    $("results-error").hidden = false;
+  }
+}
+
+$("results-files").addEventListener("change", (ev) => ev.target.files.length && readResults(ev.target.files));

@@ -43,25 +43,10 @@ pub fn sniff(head: &[u8]) -> Dialect {
     }
 }
 
-/// UTF-8 unless the bytes are not UTF-8 and read as Cyrillic text in Windows-1251: at least
-/// four in five bytes above 0x7F are its letters (А–я, Ё, ё). Anything else stays UTF-8, so the reader names the
-/// broken line instead of guessing.
+/// UTF-8 unless the bytes are Windows-1251 Cyrillic text (the core's rule, shared with the
+/// browser): a sample of [`HEAD`] bytes may end in the middle of a character.
 fn encoding(head: &[u8]) -> Encoding {
-    match std::str::from_utf8(head) {
-        Ok(_) => return Encoding::Utf8,
-        // Cut in the middle of a character at the end of a full sample: still UTF-8 (a
-        // shorter sample is the whole file, and there it is broken).
-        Err(e) if e.error_len().is_none() && head.len() >= HEAD => return Encoding::Utf8,
-        Err(_) => {}
-    }
-    let high = head.iter().filter(|&&b| b >= 0x80).count();
-    let letters = head
-        .iter()
-        .filter(|&&b| b >= 0xC0 || b == 0xA8 || b == 0xB8)
-        .count();
-    // In Windows-1251 Russian text nearly every byte above 0x7F is a letter; in UTF-8 Cyrillic
-    // only the lead bytes (half) are in that range, so a UTF-8 sample cut short never passes.
-    if letters * 5 >= high * 4 {
+    if vsoko::delimited::is_windows_1251(head, head.len() >= HEAD) {
         Encoding::Windows1251
     } else {
         Encoding::Utf8

@@ -262,10 +262,6 @@ pub fn xlsx_sheets(bytes: &[u8], label: &str) -> Result<Vec<Sheet>, Failure> {
 
 type Book<'a> = calamine::Xlsx<std::io::Cursor<&'a [u8]>>;
 
-/// Excel's last row and column (0-based): `XFD1048576`.
-const MAX_SHEET_ROW: u32 = 1_048_575;
-const MAX_SHEET_COLUMN: u32 = 16_383;
-
 fn not_a_book(label: &str, detail: String) -> Error {
     Error::InvalidInput {
         at: Location::File(label.to_string()),
@@ -299,7 +295,7 @@ fn sheet_rows(book: &mut Book<'_>, name: &str, label: &str) -> Result<Vec<TableR
             break;
         };
         let (r, c) = cell.pos;
-        if r > MAX_SHEET_ROW || c > MAX_SHEET_COLUMN {
+        if r > vsoko::cells::LAST_ROW || c > vsoko::cells::LAST_COLUMN {
             return Err(bad(format!(
                 "a cell outside the sheet's grid (row {}, column {}); Excel's last cell is XFD1048576",
                 u64::from(r) + 1,
@@ -322,11 +318,9 @@ fn sheet_rows(book: &mut Book<'_>, name: &str, label: &str) -> Result<Vec<TableR
             DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
             DataRef::SharedString(s) => (*s).to_string(),
             DataRef::Int(i) => i.to_string(),
-            DataRef::Float(f) => {
-                vsoko::decimal::from_f64(*f).map_or_else(|_| f.to_string(), |d| d.to_string())
-            }
-            DataRef::Bool(b) => if *b { "да" } else { "нет" }.to_string(),
-            DataRef::DateTime(d) => serial_date(d.as_f64()),
+            DataRef::Float(f) => vsoko::cells::number(*f),
+            DataRef::Bool(b) => vsoko::cells::yes_no(*b).to_string(),
+            DataRef::DateTime(d) => vsoko::cells::serial_date(d.as_f64()),
             DataRef::Error(e) => e.to_string(),
         };
         if text.trim().is_empty() {
@@ -358,25 +352,6 @@ fn count_byte(bytes: &[u8], byte: u8) -> usize {
     bytes.iter().filter(|&&b| b == byte).count()
 }
 
-/// A spreadsheet serial day (1900 system) as `DD.MM.YYYY`.
-fn serial_date(serial: f64) -> String {
-    // Days from 1899-12-30; Howard Hinnant's civil_from_days on days since 1970-01-01.
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "a day count well inside i64"
-    )]
-    let z = serial.floor() as i64 - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{day:02}.{month:02}.{year}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,12 +366,6 @@ mod tests {
         .unwrap();
         let e = xlsx_sheets(&bytes, "f.xlsx").unwrap_err();
         assert!(e.line().contains("f.xlsx"), "{}", e.line());
-    }
-
-    #[test]
-    fn serial_dates() {
-        assert_eq!(serial_date(36_892.0), "01.01.2001");
-        assert_eq!(serial_date(45_402.5), "20.04.2024");
     }
 
     #[test]

@@ -38,6 +38,33 @@ pub fn delimiter(head: &[u8]) -> u8 {
     best.1
 }
 
+/// Whether text that is not UTF-8 is Windows-1251, the code page Russian Excel saves CSV in: at
+/// least four in five bytes above 0x7F are its letters (А–я, Ё, ё). Anything else is taken as
+/// UTF-8, so a reader names the broken line instead of guessing. `cut` says the bytes are the
+/// first part of a longer text (a character cut at their end is still UTF-8).
+///
+/// ```
+/// use vsoko::delimited::is_windows_1251;
+/// assert!(is_windows_1251(b"\xd8\xea\xee\xeb\xe0,1\n", false)); // «Школа,1» in Windows-1251
+/// assert!(!is_windows_1251("Школа,1".as_bytes(), false));
+/// assert!(!is_windows_1251(&"Школа".as_bytes()[..3], true));
+/// ```
+pub fn is_windows_1251(head: &[u8], cut: bool) -> bool {
+    match std::str::from_utf8(head) {
+        Ok(_) => return false,
+        Err(e) if e.error_len().is_none() && cut => return false,
+        Err(_) => {}
+    }
+    let high = head.iter().filter(|&&b| b >= 0x80).count();
+    let letters = head
+        .iter()
+        .filter(|&&b| b >= 0xC0 || b == 0xA8 || b == 0xB8)
+        .count();
+    // In Windows-1251 Russian text nearly every byte above 0x7F is a letter; in UTF-8 Cyrillic
+    // only the lead bytes (half) are in that range, so a UTF-8 sample cut short never passes.
+    letters * 5 >= high * 4
+}
+
 /// Records of delimited text, each with its 1-based first line; `Err(line)` when a quote
 /// opened on that line is not closed. A quote opens only at the start of a cell; `""` inside
 /// quotes is one `"`; CR LF ends a line like LF.

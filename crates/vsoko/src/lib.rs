@@ -4,6 +4,7 @@
 pub mod architecture {}
 pub mod batch;
 pub mod calendar;
+pub mod cells;
 pub mod decimal;
 pub mod delimited;
 mod diagnostic;
