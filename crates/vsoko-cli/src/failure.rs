@@ -127,6 +127,27 @@ pub fn emit(text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::write("stdout", &e))
 }
 
+/// Writes an output as it is made, to `path` or standard output, through one buffer: large
+/// views (a region's rows) are never held as one text. A reader that went away is
+/// [`Failure::ClosedPipe`] (see [`Failure::write`]).
+///
+/// # Errors
+/// [`Failure::Write`] naming the file (`stdout` for standard output).
+pub fn write_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let name = path.map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+    let sink: Box<dyn Write> = match path {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| Failure::write(&name, &e))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::write(&name, &e))
+}
+
 /// Prints one line to standard error, ignoring a closed stream (never panics as `eprintln!` does);
 /// control characters in it are shown, not obeyed (see [`vsoko::output::terminal`]).
 pub fn note(text: &str) {

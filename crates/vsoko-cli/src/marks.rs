@@ -68,14 +68,14 @@ pub fn run(args: &MarksArgs) -> ExitCode {
             Format::Html => report.to_html(),
             // The large views are written as they are made, not held as one text.
             Format::Json => {
-                write_out(args.output.as_deref(), |w| {
+                crate::failure::write_output(args.output.as_deref(), |w| {
                     serde_json::to_writer_pretty(&mut *w, &report)?;
                     w.write_all(b"\n")
                 })?;
                 return Ok(rejected);
             }
             Format::Csv | Format::Xlsx => {
-                write_out(args.output.as_deref(), |w| csv(&report, w))?;
+                crate::failure::write_output(args.output.as_deref(), |w| csv(&report, w))?;
                 return Ok(rejected);
             }
         };
@@ -221,26 +221,6 @@ const CSV_COLUMNS: [&str; 19] = [
     "sou_pct",
     "mean",
 ];
-
-/// Writes through `write` to the file at `path`, or to standard output, buffered.
-fn write_out(
-    path: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), Failure> {
-    if let Some(path) = path {
-        let name = path.display().to_string();
-        let file = std::fs::File::create(path).map_err(|e| Failure::write(&name, &e))?;
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        write(&mut out)
-            .and_then(|()| out.flush())
-            .map_err(|e| Failure::write(&name, &e))
-    } else {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        write(&mut out)
-            .and_then(|()| out.flush())
-            .map_err(|e| Failure::write("stdout", &e))
-    }
-}
 
 /// The class × subject × period rows as CSV (ids in the header, decimals with a point).
 fn csv(r: &MarksReport, out: &mut dyn Write) -> std::io::Result<()> {

@@ -72,30 +72,15 @@ pub fn run(args: &TasksArgs) -> ExitCode {
             std::fs::write(path, bytes).map_err(|e| Failure::write(&name, &e))?;
             return Ok(rejected);
         }
-        let name = args
-            .output
-            .as_ref()
-            .map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
-        let sink: Box<dyn Write> = match &args.output {
-            Some(p) => Box::new(std::fs::File::create(p).map_err(|e| Failure::write(&name, &e))?),
-            None => Box::new(std::io::stdout().lock()),
-        };
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
-        let written = match args.format {
+        crate::failure::write_output(args.output.as_deref(), |out| match args.format {
             Format::Table => out.write_all(visible(&table(&report, args.weak_below)).as_bytes()),
             Format::Html => out.write_all(report.to_html().as_bytes()),
             // Written as it is serialised, compact: a region's tasks are a million rows.
-            Format::Json => serde_json::to_writer(&mut out, &report)
+            Format::Json => serde_json::to_writer(&mut *out, &report)
                 .map_err(std::io::Error::other)
                 .and_then(|()| out.write_all(b"\n")),
-            Format::Csv | Format::Xlsx => csv(&report, &mut out),
-        };
-        written
-            .and_then(|()| out.flush())
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::BrokenPipe => Failure::ClosedPipe,
-                _ => Failure::write(&name, &e),
-            })?;
+            Format::Csv | Format::Xlsx => csv(&report, out),
+        })?;
         Ok(rejected)
     });
     match result {
@@ -235,7 +220,7 @@ const CSV_COLUMNS: [&str; 11] = [
 ];
 
 /// The task rows as CSV (ids in the header, decimals with a point).
-fn csv(r: &TasksReport, out: &mut impl Write) -> std::io::Result<()> {
+fn csv(r: &TasksReport, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(vsoko::output::csv::header(CSV_COLUMNS).as_bytes())?;
     let mut line = Line::new();
     for t in &r.tasks {
