@@ -3,7 +3,7 @@
 //! official descriptions are published per year in each procedure's description, and vsoko has
 //! no copy of them.
 
-use super::ege::subject_key;
+use super::names::name_key;
 use crate::error::{Error, Result};
 use crate::reason::{InputReason, Location};
 use std::collections::HashMap;
@@ -133,8 +133,8 @@ impl TaskDescriptions {
                 ),
             };
             let key = (
-                subject_key(cell(procedure)),
-                subject_key(cell(subject)),
+                name_key(cell(procedure)),
+                name_key(cell(subject)),
                 g,
                 y,
                 cell(task).to_string(),
@@ -162,7 +162,7 @@ impl TaskDescriptions {
         year: i32,
         task: &str,
     ) -> Option<&str> {
-        let (p, s) = (subject_key(procedure), subject_key(subject));
+        let (p, s) = (name_key(procedure), name_key(subject));
         self.map
             .get(&(p.clone(), s.clone(), grade, Some(year), task.to_string()))
             .or_else(|| self.map.get(&(p, s, grade, None, task.to_string())))

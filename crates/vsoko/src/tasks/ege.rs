@@ -2,12 +2,33 @@
 //! report per subject: the mean test score, the share below the minimum, the shares at 70, 80
 //! and 100 points.
 
-use super::results::{Medallist, Work};
+use super::names::name_key;
+use super::report::{EgeRow, MedallistRow};
 use crate::decimal::hundredths;
 use crate::finding::{Code, Finding, Place, Severity};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::OnceLock;
+
+/// A pupil on the medallists' list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Medallist {
+    /// Their school, when the list names it (otherwise any school of the results).
+    pub school: Option<String>,
+    /// The pupil as the results name them.
+    pub pupil: String,
+}
+
+/// One work of ЕГЭ as its figures need it: whose, which subject and year, marks and scores.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct EgeWork<'a> {
+    pub(super) school: &'a Option<String>,
+    pub(super) subject: &'a str,
+    pub(super) year: i32,
+    /// Marks 2, 3, 4, 5.
+    pub(super) marks: [u64; 4],
+    pub(super) scores: &'a Scores,
+}
 
 /// The test score from which a medallist's result counts as high (the «Школа Минпросвещения»
 /// target names 70).
@@ -94,15 +115,6 @@ pub struct Minimums {
 
 const BUILTIN: &str = include_str!("../../data/ege/minimums_2026.json");
 
-/// A subject's name as compared: lower case, `ё` as `е`, spaces collapsed.
-pub(super) fn subject_key(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace('ё', "е")
-}
-
 impl Minimums {
     /// The minimums vsoko carries (the latest year it has).
     ///
@@ -156,7 +168,7 @@ impl Minimums {
                 out.push(format!("id \"{}\" is given twice", s.id));
             }
             for name in std::iter::once(&s.subject).chain(&s.aliases) {
-                if !names.insert(subject_key(name)) {
+                if !names.insert(name_key(name)) {
                     out.push(format!("subject \"{name}\" is given twice"));
                 }
             }
@@ -179,65 +191,13 @@ impl Minimums {
 
     /// The subject by its name or an alias (case, `ё` and spaces aside).
     pub fn find(&self, subject: &str) -> Option<&Minimum> {
-        let key = subject_key(subject);
+        let key = name_key(subject);
         self.subjects.iter().find(|s| {
             std::iter::once(&s.subject)
                 .chain(&s.aliases)
-                .any(|n| subject_key(n) == key)
+                .any(|n| name_key(n) == key)
         })
     }
-}
-
-/// The ЕГЭ figures of a school × subject × year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EgeRow {
-    /// The school, when the table names it.
-    pub school: Option<String>,
-    /// The subject as written.
-    pub subject: String,
-    /// The year.
-    pub year: i32,
-    /// Pupils with a test score (for a subject marked 2–5: with a mark).
-    pub participants: u64,
-    /// The mean test score (none for a subject marked 2–5).
-    #[serde(serialize_with = "super::report::text")]
-    pub mean_test_score: Option<Decimal>,
-    /// The minimum score applied (none for a subject marked 2–5 or without one in the data).
-    pub min_score: Option<u8>,
-    /// Pupils below the minimum (for a subject marked 2–5: with a 2).
-    pub below_min: Option<u64>,
-    /// Their share, %.
-    #[serde(serialize_with = "super::report::text")]
-    pub below_min_pct: Option<Decimal>,
-    /// Pupils with 70 points or more.
-    pub at_70: Option<u64>,
-    /// Their share, %.
-    #[serde(serialize_with = "super::report::text")]
-    pub at_70_pct: Option<Decimal>,
-    /// Pupils with 80 points or more.
-    pub at_80: Option<u64>,
-    /// Their share, %.
-    #[serde(serialize_with = "super::report::text")]
-    pub at_80_pct: Option<Decimal>,
-    /// Pupils with 100 points.
-    pub at_100: Option<u64>,
-    /// Their share, %.
-    #[serde(serialize_with = "super::report::text")]
-    pub at_100_pct: Option<Decimal>,
-}
-
-/// A medallist's ЕГЭ subject with under 70 points (the «Школа Минпросвещения» target: fewer of
-/// them each year).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MedallistRow {
-    /// The school, when the table names it.
-    pub school: Option<String>,
-    /// The pupil as the list names them.
-    pub pupil: String,
-    /// The subject.
-    pub subject: String,
-    /// The test score.
-    pub test_score: u8,
 }
 
 /// (school, subject, year), the marks 2–5 and the test scores.
@@ -254,20 +214,19 @@ fn pct(part: u64, whole: u64) -> Option<Decimal> {
 /// The ЕГЭ rows of the works (sorted), one per school × subject × year; the findings say which
 /// minimums could not be applied as they are.
 pub(super) fn rows(
-    works: &[&Work],
+    works: &[EgeWork<'_>],
     minimums: &Minimums,
     findings: &mut Vec<Finding>,
 ) -> Vec<EgeRow> {
     let mut merged: Vec<Subject> = Vec::new();
     for w in works {
-        let (school, _, subject, _, year) = &w.key;
-        let key = (school.clone(), subject.clone(), *year);
+        let key = (w.school.clone(), w.subject.to_string(), w.year);
         match merged.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, marks, scores)) => {
                 for (a, b) in marks.iter_mut().zip(w.marks) {
                     *a += b;
                 }
-                scores.merge(&w.scores);
+                scores.merge(w.scores);
             }
             None => merged.push((key, w.marks, w.scores.clone())),
         }
@@ -360,16 +319,16 @@ pub(super) fn rows(
 /// The medallists' ЕГЭ subjects under [`MEDALLIST_SCORE`], by school, pupil and subject; a
 /// medallist without any ЕГЭ test score is a finding.
 pub(super) fn medallists(
-    works: &[&Work],
+    works: &[EgeWork<'_>],
     list: &[Medallist],
     findings: &mut Vec<Finding>,
 ) -> Vec<MedallistRow> {
     let mut out = Vec::new();
     for m in list {
-        let name = subject_key(&m.pupil);
+        let name = name_key(&m.pupil);
         let mut found = false;
         for w in works {
-            let (school, _, subject, _, _) = &w.key;
+            let (school, subject) = (w.school, w.subject);
             if m.school
                 .as_ref()
                 .is_some_and(|s| school.as_ref() != Some(s))
@@ -377,7 +336,7 @@ pub(super) fn medallists(
                 continue;
             }
             for (pupil, score) in &w.scores.sittings {
-                if subject_key(pupil) != name {
+                if name_key(pupil) != name {
                     continue;
                 }
                 found = true;
@@ -385,7 +344,7 @@ pub(super) fn medallists(
                     out.push(MedallistRow {
                         school: school.clone(),
                         pupil: pupil.clone(),
-                        subject: subject.clone(),
+                        subject: subject.to_string(),
                         test_score: *score,
                     });
                 }

@@ -30,6 +30,7 @@ mod columns;
 mod descriptions;
 mod ege;
 mod heading;
+mod names;
 mod page;
 mod report;
 mod results;
@@ -38,8 +39,11 @@ mod summary;
 
 pub use columns::{ResultsColumns, ResultsTable, is_header};
 pub use descriptions::TaskDescriptions;
-pub use ege::{EgeRow, MEDALLIST_SCORE, MedallistRow, Minimum, Minimums};
+pub use ege::{MEDALLIST_SCORE, Medallist, Minimum, Minimums};
 pub use heading::{Heading, Task, task_order};
-pub use report::{MarkCounts, MarkRow, Pct, TaskRow, TasksReport, WeakTask, WorkName, WorkView};
-pub use results::{DEFAULT_WEAK_BELOW, Medallist, Results, TasksOptions};
+pub use report::{
+    EgeRow, MarkCounts, MarkRow, MedallistRow, Pct, TaskRow, TasksReport, WeakTask, WorkName,
+    WorkView,
+};
+pub use results::{DEFAULT_WEAK_BELOW, Results, TasksOptions};
 pub use summary::{ClassSummary, SummarySitting, SummaryTask, WorkSummary};

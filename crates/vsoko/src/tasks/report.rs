@@ -1,7 +1,6 @@
 //! What `vsoko tasks` reports: completion per task and group, the weak tasks, the marks, the
 //! ЕГЭ figures and the medallists under 70 points (the wire shape of the command).
 
-use super::ege::{EgeRow, MedallistRow};
 use crate::finding::Finding;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -114,6 +113,58 @@ pub struct MarkCounts<T> {
 /// A percentage as text on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Pct(#[serde(serialize_with = "text")] pub Option<Decimal>);
+
+/// The ЕГЭ figures of a school × subject × year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EgeRow {
+    /// The school, when the table names it.
+    pub school: Option<String>,
+    /// The subject as written.
+    pub subject: String,
+    /// The year.
+    pub year: i32,
+    /// Pupils with a test score (for a subject marked 2–5: with a mark).
+    pub participants: u64,
+    /// The mean test score (none for a subject marked 2–5).
+    #[serde(serialize_with = "text")]
+    pub mean_test_score: Option<Decimal>,
+    /// The minimum score applied (none for a subject marked 2–5 or without one in the data).
+    pub min_score: Option<u8>,
+    /// Pupils below the minimum (for a subject marked 2–5: with a 2).
+    pub below_min: Option<u64>,
+    /// Their share, %.
+    #[serde(serialize_with = "text")]
+    pub below_min_pct: Option<Decimal>,
+    /// Pupils with 70 points or more.
+    pub at_70: Option<u64>,
+    /// Their share, %.
+    #[serde(serialize_with = "text")]
+    pub at_70_pct: Option<Decimal>,
+    /// Pupils with 80 points or more.
+    pub at_80: Option<u64>,
+    /// Their share, %.
+    #[serde(serialize_with = "text")]
+    pub at_80_pct: Option<Decimal>,
+    /// Pupils with 100 points.
+    pub at_100: Option<u64>,
+    /// Their share, %.
+    #[serde(serialize_with = "text")]
+    pub at_100_pct: Option<Decimal>,
+}
+
+/// A medallist's ЕГЭ subject with under 70 points (the «Школа Минпросвещения» target: fewer of
+/// them each year).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MedallistRow {
+    /// The school, when the table names it.
+    pub school: Option<String>,
+    /// The pupil as the list names them.
+    pub pupil: String,
+    /// The subject.
+    pub subject: String,
+    /// The test score.
+    pub test_score: u8,
+}
 
 /// Everything `vsoko tasks` finds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

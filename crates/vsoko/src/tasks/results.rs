@@ -3,7 +3,7 @@
 
 use super::columns::ResultsColumns;
 use super::descriptions::TaskDescriptions;
-use super::ege::{self, Minimums, Scores};
+use super::ege::{self, EgeWork, Medallist, Minimums, Scores};
 use super::heading::{Task, task_order};
 use super::report::{MarkCounts, MarkRow, Pct, TaskRow, TasksReport, WeakTask};
 use super::row::{Sitting, is_ege, read};
@@ -185,15 +185,6 @@ impl Default for TasksOptions<'_> {
     }
 }
 
-/// A pupil on the medallists' list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Medallist {
-    /// Their school, when the list names it (otherwise any school of the results).
-    pub school: Option<String>,
-    /// The pupil as the results name them.
-    pub pupil: String,
-}
-
 /// Results of ВПР, ОГЭ and ЕГЭ by task, collected one row at a time.
 ///
 /// ```
@@ -367,7 +358,17 @@ impl Results {
             task_rows(work, total, &region, options, &mut report);
             report.marks.extend(mark_row(work));
         }
-        let ege_works: Vec<&Work> = works.iter().copied().filter(|w| is_ege(&w.key.1)).collect();
+        let ege_works: Vec<EgeWork<'_>> = works
+            .iter()
+            .filter(|w| is_ege(&w.key.1))
+            .map(|w| EgeWork {
+                school: &w.key.0,
+                subject: &w.key.2,
+                year: w.key.4,
+                marks: w.marks,
+                scores: &w.scores,
+            })
+            .collect();
         report.ege = ege::rows(&ege_works, options.minimums, &mut report.findings);
         if let Some(list) = options.medallists {
             report.medallists = ege::medallists(&ege_works, list, &mut report.findings);
