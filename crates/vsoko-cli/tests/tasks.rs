@@ -296,3 +296,27 @@ fn plan_actions_turn_results_into_addressed_actions_with_re_control() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_script_in_a_school_name_stays_text_and_a_formula_start_is_defused() {
+    let dir = std::env::temp_dir().join(format!("vsoko-tasks-safe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("evil.csv");
+    std::fs::write(
+        &input,
+        "school,year,procedure,subject,grade,class,pupil,1 (1б)\n\
+         <script>alert(1)</script>,2025,ВПР,=1+1,5,@5А,p1,1\n",
+    )
+    .unwrap();
+    let path = input.to_str().unwrap();
+    let o = vsoko(&["tasks", path, "--format", "html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let page = text(&o.stdout);
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let o = vsoko(&["tasks", path, "--format", "csv"]);
+    let csv = text(&o.stdout);
+    assert!(csv.contains(",'=1+1,") && csv.contains(",'@5А,"), "{csv}");
+    assert!(!csv.contains(",=1+1,"), "{csv}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
