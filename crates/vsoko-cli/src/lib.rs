@@ -7,6 +7,9 @@ pub mod failure;
 pub mod lines;
 pub mod records;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod server;
 pub mod sheets;
 pub mod tables;
 pub mod titles;
+pub mod xlsx;

@@ -8,12 +8,13 @@ mod marks;
 mod objectivity;
 mod plan;
 mod selfexam;
+#[cfg(feature = "serve")]
+mod serve;
 mod tasks;
 mod usage;
-mod xlsx;
 
 use vsoko::output::terminal::visible;
-use vsoko_cli::{dialect, failure, render, sheets, tables, titles};
+use vsoko_cli::{dialect, failure, render, sheets, tables, titles, xlsx};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use failure::Failure;
@@ -97,6 +98,10 @@ enum Command {
     /// ВПР, ОГЭ and ЕГЭ by task: completion per school and class beside all schools, weak
     /// tasks, marks, the ЕГЭ figures against the minimums, medallists under 70 points.
     Tasks(tasks::TasksArgs),
+    /// The HTTP JSON service other school systems call: scoring, batches, plans, pupils'
+    /// results, and submissions stored in SQLite or PostgreSQL (see README «Сервер»).
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -181,6 +186,8 @@ fn main() -> ExitCode {
         Command::Dashboard(args) => return dynamics::run_dashboard(&args),
         Command::Marks(args) => return marks::run(&args),
         Command::Tasks(args) => return tasks::run(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => return serve::run(&args),
     };
     match result.and_then(|text| failure::emit(&text)) {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,5 +10,5 @@ mod row;
 mod workbook;
 
 pub use crate::lines::{LineCounter, Lines};
-pub use open::{open, read_csv, read_xlsx};
+pub use open::{open, read_bytes, read_csv, read_xlsx};
 pub use row::{Cells, Entry, InputFormat, Record, Rows};

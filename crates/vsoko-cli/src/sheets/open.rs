@@ -37,6 +37,40 @@ pub fn read_xlsx(bytes: &[u8], m: &Methodology) -> Result<Vec<Record>, Failure> 
     Ok(rows.records.collect())
 }
 
+/// Reads a batch input already in memory (the body of a service request), named `label` in
+/// messages.
+///
+/// # Errors
+/// A [`Failure`] when the bytes are not a workbook or the header cannot be mapped.
+pub fn read_bytes<'m>(
+    bytes: Vec<u8>,
+    format: InputFormat,
+    label: &str,
+    m: &'m Methodology,
+) -> Result<Rows<'m>, Failure> {
+    let cursor = std::io::Cursor::new(bytes);
+    match format {
+        InputFormat::Csv => csv_rows(cursor, Path::new(label), m),
+        InputFormat::Jsonl => Ok(Rows {
+            records: Box::new(jsonl_rows(cursor, m)),
+            has_period: true,
+            has_municipality: false,
+        }),
+        InputFormat::Xlsx => {
+            let at = Location::File(label.into());
+            let book = <calamine::Xlsx<_> as calamine::Reader<_>>::new(cursor).map_err(|e| {
+                Error::InvalidInput {
+                    at: at.clone(),
+                    reason: InputReason::NotAWorkbook {
+                        detail: e.to_string(),
+                    },
+                }
+            })?;
+            xlsx_book(book, &at, m)
+        }
+    }
+}
+
 /// Opens a batch input file and returns its rows; header problems fail the whole batch.
 ///
 /// # Errors

@@ -48,6 +48,11 @@ impl Results {
         self.rows.len()
     }
 
+    /// Whether none is kept.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
     /// The totals in input order (for ranks).
     pub fn totals(&self) -> Vec<rust_decimal::Decimal> {
         self.rows.iter().map(|r| r.card.total).collect()

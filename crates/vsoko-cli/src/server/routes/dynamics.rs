@@ -1,0 +1,116 @@
+//! `GET /v1/dynamics` and `GET /v1/dashboard`: over the latest stored submissions the key
+//! reaches, exactly as `vsoko dynamics --format json` and `vsoko dashboard` compute over files.
+
+use super::submissions::{filter_of, scoped};
+use super::{html, json};
+use crate::server::app::{AppState, Caller};
+use crate::server::error::ApiError;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use vsoko::dynamics::{Dynamics, Panel};
+use vsoko::finding::Finding;
+use vsoko::{Methodology, Options, Values};
+
+/// The dynamics of the stored submissions, with the panel's findings.
+async fn load(
+    state: &AppState,
+    role: &crate::server::Role,
+    raw: Option<&str>,
+) -> Result<(&'static Methodology, Dynamics, Vec<Finding>), ApiError> {
+    let (filter, extra) = filter_of(raw, &["by"])?;
+    let mut filter = scoped(role, filter)?;
+    let m = Methodology::builtin(
+        filter
+            .methodology
+            .get_or_insert_with(|| vsoko::json::DEFAULT_METHODOLOGY.to_string()),
+    )?;
+    let by = extra.into_iter().find(|(k, _)| k == "by").map(|(_, v)| v);
+    let rows = state.store().latest_with_values(&filter).await?;
+    if rows.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no_submissions",
+            "no stored submissions match",
+            "нет сохранённых данных, подходящих под запрос",
+        ));
+    }
+    // Scoring tens of thousands of stored documents is CPU work: off the async threads.
+    tokio::task::spawn_blocking(move || {
+        let mut panel = Panel::new(m);
+        for (i, (s, values)) in rows.iter().enumerate() {
+            let card =
+                Values::from_json(values).and_then(|v| m.evaluate(&v, Options::default()))?;
+            panel.add(
+                "submissions",
+                i + 1,
+                Some(&s.school),
+                s.municipality.as_deref(),
+                Some(&s.period),
+                &card,
+            );
+        }
+        let findings: Vec<Finding> = panel
+            .issues()
+            .iter()
+            .map(vsoko::dynamics::RowIssue::finding)
+            .collect();
+        let d = panel.finish(by.as_deref())?;
+        Ok((m, d, findings))
+    })
+    .await
+    .map_err(|_| ApiError::unavailable("the dynamics could not be computed"))?
+}
+
+/// Each school's change between periods, declines, municipalities and their rating.
+#[utoipa::path(get, path = "/v1/dynamics", tag = "submissions",
+    params(("period" = Option<String>, Query), ("municipality" = Option<String>, Query),
+           ("school" = Option<String>, Query),
+           ("methodology" = Option<String>, Query, description = "Default index-2023"),
+           ("by" = Option<String>, Query, description = "Rate municipalities by this group's mean points")),
+    responses((status = 200, description = "As `vsoko dynamics --format json`, with `input_findings`", body = Object),
+              (status = 400, body = crate::server::ErrorAnswer),
+              (status = 401, body = crate::server::ErrorAnswer),
+              (status = 403, body = crate::server::ErrorAnswer),
+              (status = 404, description = "No stored submission matches", body = crate::server::ErrorAnswer),
+              (status = 422, body = crate::server::ErrorAnswer),
+              (status = 503, body = crate::server::ErrorAnswer)),
+    security(("bearer" = [])))]
+pub async fn dynamics(
+    State(state): State<AppState>,
+    Caller(role): Caller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let (_, d, findings) = load(&state, &role, raw.as_deref()).await?;
+    let mut value = serde_json::to_value(&d).unwrap_or_default();
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert(
+            "input_findings".into(),
+            serde_json::to_value(&findings).unwrap_or_default(),
+        );
+    }
+    Ok(json(&value))
+}
+
+/// The offline dashboard (levels, rating, declines, municipalities) as one HTML page.
+#[utoipa::path(get, path = "/v1/dashboard", tag = "submissions",
+    params(("period" = Option<String>, Query), ("municipality" = Option<String>, Query),
+           ("school" = Option<String>, Query),
+           ("methodology" = Option<String>, Query, description = "Default index-2023"),
+           ("by" = Option<String>, Query, description = "Rate municipalities by this group's mean points")),
+    responses((status = 200, description = "As `vsoko dashboard` writes it", body = String, content_type = "text/html"),
+              (status = 400, body = crate::server::ErrorAnswer),
+              (status = 401, body = crate::server::ErrorAnswer),
+              (status = 403, body = crate::server::ErrorAnswer),
+              (status = 404, body = crate::server::ErrorAnswer),
+              (status = 422, body = crate::server::ErrorAnswer),
+              (status = 503, body = crate::server::ErrorAnswer)),
+    security(("bearer" = [])))]
+pub async fn dashboard(
+    State(state): State<AppState>,
+    Caller(role): Caller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let (m, d, _) = load(&state, &role, raw.as_deref()).await?;
+    Ok(html(vsoko::dynamics::dashboard(m, &d)))
+}
