@@ -30,9 +30,9 @@ pub unsafe extern "C" fn vsoko_score_json(document: *const c_char) -> *mut c_cha
     })
 }
 
-/// The catalogue of a built-in methodology (`index-2023` or `nocko-1547`) as JSON, the same
-/// text as `vsoko catalog ID --format json` prints. A NULL `id` means the default methodology
-/// (`index-2023`).
+/// The catalogue of a built-in methodology (`index-2023`, `nocko-1547`, `nok-2019`) as JSON:
+/// the same text as `vsoko catalog ID --format json` prints (pretty, with a closing newline).
+/// A NULL `id` means the default methodology (`index-2023`).
 ///
 /// Returns `{"error": {...}}` with the code `unknown_methodology` for any other id (and
 /// `invalid_utf8`, `internal` as `vsoko_score_json`). Never returns NULL.
