@@ -228,6 +228,27 @@ mod tests {
     }
 
     #[test]
+    fn concurrent_calls_agree() {
+        let expected = score(DOC);
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                std::thread::spawn(move || {
+                    if i % 2 == 0 {
+                        score(DOC)
+                    } else {
+                        catalog(c"nok-2019")
+                    }
+                })
+            })
+            .collect();
+        let catalogue = catalog(c"nok-2019");
+        for (i, t) in threads.into_iter().enumerate() {
+            let text = t.join().unwrap();
+            assert_eq!(&text, if i % 2 == 0 { &expected } else { &catalogue });
+        }
+    }
+
+    #[test]
     fn free_null_is_a_no_op() {
         // SAFETY: NULL is documented as a no-op.
         unsafe { vsoko_free(std::ptr::null_mut()) };
