@@ -12,8 +12,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use vsoko::batch::{
-    Field, Rank, ResultCell, ResultColumn, ResultRow, SchoolRows, Shape, SummaryBuilder, ranks,
-    result_columns,
+    Field, Rank, ResultColumn, ResultRow, SchoolRows, Shape, SummaryBuilder, ranks, result_columns,
 };
 use vsoko::output::csv::Line;
 use vsoko::{Methodology, Options};
@@ -361,37 +360,13 @@ impl<W: Write> Writer<'_, W> {
         self.line.clear();
         match self.format {
             OutputFormat::Csv => {
-                let line = &mut self.csv;
-                line.clear();
-                for c in self.columns.iter().filter(|c| !is_rank(c)) {
-                    match s.cell(self.m, c.field) {
-                        ResultCell::Text(t) => line.text(t),
-                        ResultCell::Number(d) => line.number(d),
-                        ResultCell::Count(n) => line.number(n),
-                        ResultCell::Empty => line.text(""),
-                    };
-                }
-                self.line.push_str(line.as_str());
+                let columns = self.columns.iter().filter(|c| !is_rank(c));
+                s.write_csv(self.m, columns, &mut self.csv);
+                self.line.push_str(self.csv.as_str());
             }
             OutputFormat::Jsonl => {
-                use serde_json::Value as J;
-                let mut groups = serde_json::Map::new();
-                let mut obj = serde_json::Map::new();
-                for c in self.columns.iter().filter(|c| !is_rank(c)) {
-                    let value = match s.cell(self.m, c.field) {
-                        ResultCell::Text(t) => J::from(t),
-                        ResultCell::Number(d) => J::from(d.to_string()),
-                        ResultCell::Count(n) => J::from(n),
-                        ResultCell::Empty => J::Null,
-                    };
-                    if let Field::Group(_) = c.field {
-                        groups.insert(c.id.clone(), value);
-                    } else {
-                        obj.insert(c.id.clone(), value);
-                    }
-                }
-                obj.insert("groups".into(), groups.into());
-                self.line = J::Object(obj).to_string();
+                let columns = self.columns.iter().filter(|c| !is_rank(c));
+                self.line = s.to_json(self.m, columns).to_string();
             }
             OutputFormat::Xlsx => {}
         }

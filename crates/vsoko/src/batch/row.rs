@@ -197,6 +197,76 @@ impl ResultRow {
     }
 }
 
+impl ResultRow {
+    /// The row as one CSV record (without its line end) in the given columns, into `line`.
+    ///
+    /// ```
+    /// use vsoko::batch::{ResultRow, Shape, result_columns};
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// let values = vsoko::Values::from_json(r#"{"1.1": 7}"#).unwrap();
+    /// let card = m.evaluate(&values, vsoko::Options::default()).unwrap();
+    /// let row = ResultRow { school: Some("=Школа".into()), municipality: None, period: None, card, rank: None };
+    /// let columns = result_columns(m, Shape::default());
+    /// let mut line = vsoko::output::csv::Line::new();
+    /// row.write_csv(m, &columns, &mut line);
+    /// assert!(line.as_str().contains(",7,") && !line.as_str().starts_with('='), "{}", line.as_str());
+    /// ```
+    pub fn write_csv<'c>(
+        &self,
+        m: &Methodology,
+        columns: impl IntoIterator<Item = &'c ResultColumn>,
+        line: &mut crate::output::csv::Line,
+    ) {
+        line.clear();
+        for c in columns {
+            match self.cell(m, c.field) {
+                ResultCell::Text(t) => line.text(t),
+                ResultCell::Number(d) => line.number(d),
+                ResultCell::Count(n) => line.number(n),
+                ResultCell::Empty => line.text(""),
+            };
+        }
+    }
+
+    /// The row as one JSON Lines object in the given columns: numbers as strings, the group
+    /// columns under `groups`, an empty cell as `null`.
+    ///
+    /// ```
+    /// use vsoko::batch::{ResultRow, Shape, result_columns};
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// let values = vsoko::Values::from_json(r#"{"1.1": 7}"#).unwrap();
+    /// let card = m.evaluate(&values, vsoko::Options::default()).unwrap();
+    /// let row = ResultRow { school: None, municipality: None, period: None, card, rank: None };
+    /// let json = row.to_json(m, &result_columns(m, Shape::default()));
+    /// assert_eq!(json["total"], "7");
+    /// assert!(json["groups"].is_object() && json["level"].is_null() == m.levels().is_empty());
+    /// ```
+    pub fn to_json<'c>(
+        &self,
+        m: &Methodology,
+        columns: impl IntoIterator<Item = &'c ResultColumn>,
+    ) -> serde_json::Value {
+        use serde_json::Value as J;
+        let mut groups = serde_json::Map::new();
+        let mut obj = serde_json::Map::new();
+        for c in columns {
+            let value = match self.cell(m, c.field) {
+                ResultCell::Text(t) => J::from(t),
+                ResultCell::Number(d) => J::from(d.to_string()),
+                ResultCell::Count(n) => J::from(n),
+                ResultCell::Empty => J::Null,
+            };
+            if let Field::Group(_) = c.field {
+                groups.insert(c.id.clone(), value);
+            } else {
+                obj.insert(c.id.clone(), value);
+            }
+        }
+        obj.insert("groups".into(), groups.into());
+        J::Object(obj)
+    }
+}
+
 impl std::fmt::Display for ResultCell<'_> {
     /// The cell as CSV and JSON write it (an empty cell as nothing).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

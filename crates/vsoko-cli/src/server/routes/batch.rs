@@ -11,8 +11,7 @@ use crate::sheets::{self, InputFormat};
 use axum::extract::RawQuery;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value as J;
-use vsoko::batch::{Field, ResultCell, ResultColumn, ResultRow, SchoolRows, Shape, result_columns};
+use vsoko::batch::{ResultRow, SchoolRows, Shape, result_columns};
 use vsoko::output::csv::Line;
 use vsoko::{Methodology, Options};
 
@@ -112,19 +111,11 @@ fn run(
         });
         match scored {
             Ok(s) if jsonl => {
-                out.push_str(&json_line(&s, m, &columns).to_string());
+                out.push_str(&s.to_json(m, &columns).to_string());
                 out.push('\n');
             }
             Ok(s) => {
-                line.clear();
-                for c in &columns {
-                    match s.cell(m, c.field) {
-                        ResultCell::Text(t) => line.text(t),
-                        ResultCell::Number(d) => line.number(d),
-                        ResultCell::Count(n) => line.number(n),
-                        ResultCell::Empty => line.text(""),
-                    };
-                }
+                s.write_csv(m, &columns, &mut line);
                 out.push_str(line.as_str());
                 out.push('\n');
             }
@@ -139,25 +130,4 @@ fn run(
         }
     }
     Ok((out, rejected))
-}
-
-/// A school's row as `vsoko batch --format jsonl` writes it (groups under `groups`).
-fn json_line(s: &ResultRow, m: &Methodology, columns: &[ResultColumn]) -> J {
-    let mut groups = serde_json::Map::new();
-    let mut obj = serde_json::Map::new();
-    for c in columns {
-        let value = match s.cell(m, c.field) {
-            ResultCell::Text(t) => J::from(t),
-            ResultCell::Number(d) => J::from(d.to_string()),
-            ResultCell::Count(n) => J::from(n),
-            ResultCell::Empty => J::Null,
-        };
-        if let Field::Group(_) = c.field {
-            groups.insert(c.id.clone(), value);
-        } else {
-            obj.insert(c.id.clone(), value);
-        }
-    }
-    obj.insert("groups".into(), groups.into());
-    J::Object(obj)
 }
