@@ -110,7 +110,14 @@ pub struct Filter {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Submissions of one school, period and methodology are written one at a time within
+    /// this process (striped by the key's hash), so they do not race for the next version;
+    /// the unique key still guards against another process writing the same database.
+    stripes: std::sync::Arc<Vec<tokio::sync::Mutex<()>>>,
 }
+
+/// How many stripes the write locks have.
+const STRIPES: usize = 64;
 
 /// The migrations, the same on both databases.
 const MIGRATIONS: &[(i64, &str, &str)] = &[(
@@ -181,7 +188,13 @@ impl Store {
             ..Migrator::DEFAULT
         };
         migrator.run(&pool).await?;
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            stripes: std::sync::Arc::new(
+                (0..STRIPES).map(|_| tokio::sync::Mutex::new(())).collect(),
+            ),
+        })
     }
 
     /// Which database this is.
@@ -199,9 +212,19 @@ impl Store {
     /// # Errors
     /// [`StoreError::Database`] when the database fails.
     pub async fn submit(&self, s: &NewSubmission, received_at: &str) -> Result<Stored, StoreError> {
-        // Two writers of the same school and period may pick the same next version on
-        // PostgreSQL; the unique key refuses the second, which tries again.
-        let mut attempt = 0;
+        let stripe = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (&s.school, &s.period, &s.methodology).hash(&mut h);
+            usize::try_from(h.finish() % STRIPES as u64).unwrap_or(0)
+        };
+        let _turn = match self.stripes.get(stripe) {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        };
+        // Another process writing the same database may pick the same next version on
+        // PostgreSQL; the unique key refuses the second, which tries again after a pause.
+        let mut attempt: u64 = 0;
         loop {
             let id = uuid::Uuid::now_v7().to_string();
             let result = sqlx::query(
@@ -238,8 +261,9 @@ impl Store {
                         received_at: received_at.to_string(),
                     });
                 }
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() && attempt < 5 => {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() && attempt < 20 => {
                     attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(attempt)).await;
                 }
                 Err(e) => return Err(e.into()),
             }

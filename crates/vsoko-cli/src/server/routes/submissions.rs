@@ -49,8 +49,13 @@ pub struct Created {
 }
 
 impl From<StoreError> for ApiError {
+    /// The database's own message goes to the log, not to the client.
     fn from(e: StoreError) -> Self {
-        ApiError::unavailable(&e.to_string())
+        eprintln!(
+            "{}",
+            serde_json::json!({"error": e.to_string(), "time": crate::server::clock::now_rfc3339()})
+        );
+        ApiError::unavailable("the database did not answer")
     }
 }
 
