@@ -3,6 +3,14 @@
 //! PostgreSQL too when `VSOKO_TEST_POSTGRES` names a server (`scripts/test-server` starts a
 //! private one), each time in a database of its own.
 #![cfg(feature = "serve")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+// A test walks one flow end to end (submit, list, history, dynamics), hence its length.
+#![allow(clippy::too_many_lines, clippy::naive_bytecount)]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
