@@ -168,6 +168,7 @@ async fn health_and_the_openapi_document_cover_every_route() {
             ("/v1/check", "post"),
             ("/v1/batch", "post"),
             ("/v1/plan/check", "post"),
+            ("/v1/objectivity", "post"),
             ("/v1/tasks", "post"),
             ("/v1/marks", "post"),
             ("/v1/submissions", "post"),
@@ -736,6 +737,43 @@ async fn plan_tasks_and_marks_answer_as_their_commands() {
         .post("/v1/tasks", "text/csv", "просто,текст\n1,2\n", None)
         .await;
     assert!(a.status.is_client_error());
+
+    // The same answer as the command on the same file, CSV and workbook.
+    for (file, media) in [
+        ("objectivity/cohort_edge.csv", "text/csv"),
+        (
+            "objectivity/f1_vpr_math4.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ] {
+        let cli = std::process::Command::new(env!("CARGO_BIN_EXE_vsoko"))
+            .args([
+                "objectivity",
+                fixture(file).to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        let want: Value = serde_json::from_slice(&cli.stdout).unwrap();
+        let a = s
+            .post(
+                "/v1/objectivity",
+                media,
+                std::fs::read(fixture(file)).unwrap(),
+                None,
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{file}: {}", a.text());
+        let mut got = a.json();
+        assert_eq!(got["rejected_rows"], json!([]), "{file}");
+        got.as_object_mut().unwrap().remove("rejected_rows");
+        assert_eq!(got, want, "{file}");
+    }
+    let a = s
+        .post("/v1/objectivity?min_compared=x", "text/csv", "a\n", None)
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
 
     let marks = std::fs::read_dir(fixture("marks"))
         .unwrap()

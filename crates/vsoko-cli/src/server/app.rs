@@ -152,6 +152,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/check", post(routes::score::check))
         .route("/v1/batch", post(routes::batch::batch))
         .route("/v1/plan/check", post(routes::plan::check))
+        .route("/v1/objectivity", post(routes::objectivity::objectivity))
         .route("/v1/tasks", post(routes::results::tasks))
         .route("/v1/marks", post(routes::results::marks))
         .route(

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod dynamics;
 pub mod meta;
 pub mod methodologies;
+pub mod objectivity;
 pub mod page;
 pub mod plan;
 pub mod results;
