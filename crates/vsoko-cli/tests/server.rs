@@ -15,6 +15,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use serde_json::{Value, json};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use tower::ServiceExt;
 use vsoko_cli::server::{AppState, Config, Keys, Store, hash_hex, router};
@@ -818,4 +819,117 @@ async fn metrics_count_requests_by_route_and_status() {
         m.contains(r#"vsoko_http_request_duration_seconds_count{route="/v1/score"} 1"#),
         "{m}"
     );
+}
+
+#[tokio::test]
+async fn dynamics_over_stored_submissions_equal_the_command_over_files() {
+    let dir = std::env::temp_dir().join(format!("vsoko-dyn-{}", unique()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Nine schools in two municipalities over two periods; a tenth only in the first.
+    let rows = |period: u32| -> Vec<(String, &str, u32)> {
+        (1..=10u32)
+            .filter(|i| period == 2023 || *i != 10)
+            .map(|i| {
+                let m = if i <= 5 { "Альфа" } else { "Бета" };
+                (format!("Школа {i:02}"), m, (i * 3 + period) % 11)
+            })
+            .collect()
+    };
+    let mut files = Vec::new();
+    for period in [2023u32, 2024] {
+        let mut csv = String::from("school,municipality,1.1,2.7\n");
+        for (school, m, v) in rows(period) {
+            writeln!(csv, "{school},{m},{v},n/a").unwrap();
+        }
+        let path = dir.join(format!("{period}.csv"));
+        std::fs::write(&path, csv).unwrap();
+        files.push(path);
+    }
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_vsoko"))
+        .args([
+            "dynamics",
+            "--methodology",
+            "nocko-1547",
+            "--format",
+            "json",
+        ])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    let want: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    for store in stores().await {
+        let s = Service::new(store, None, None);
+        for period in [2023u32, 2024] {
+            for (school, m, v) in rows(period) {
+                let doc = json!({"school": school, "municipality": m, "period": period.to_string(),
+                                 "methodology": "nocko-1547", "values": {"1.1": v, "2.7": "n/a"}});
+                assert_eq!(
+                    s.post_json("/v1/submissions", &doc, None).await.status,
+                    StatusCode::CREATED
+                );
+            }
+        }
+        let mut got = s
+            .get("/v1/dynamics?methodology=nocko-1547", None)
+            .await
+            .json();
+        assert_eq!(got["input_findings"], json!([]));
+        got.as_object_mut().unwrap().remove("input_findings");
+        assert_eq!(got, want);
+    }
+}
+
+#[tokio::test]
+async fn the_page_is_served_and_no_path_leaves_its_folder() {
+    let dir = std::env::temp_dir().join(format!("vsoko-page-{}", unique()));
+    std::fs::create_dir_all(dir.join("www")).unwrap();
+    std::fs::create_dir_all(dir.join("pkg/lean")).unwrap();
+    std::fs::write(
+        dir.join("www/index.html"),
+        "<!DOCTYPE html><title>vsoko</title>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("www/app.js"), "export {}").unwrap();
+    std::fs::write(dir.join("pkg/lean/x.wasm"), b"\0asm").unwrap();
+    std::fs::write(dir.join("secret.txt"), "no").unwrap();
+    let store = stores().await.remove(0);
+    let mut config = Config::new("127.0.0.1:0".parse().unwrap(), "");
+    config.page = Some(dir.clone());
+    let s = Service::new(store, None, Some(config));
+    let a = s.get("/", None).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.text().contains("<title>vsoko</title>"));
+    assert!(
+        a.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let a = s.get("/app.js", None).await;
+    assert!(
+        a.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    let a = s.get("/pkg/lean/x.wasm", None).await;
+    assert_eq!(a.headers[header::CONTENT_TYPE], "application/wasm");
+    for path in [
+        "/secret.txt",
+        "/../secret.txt",
+        "/www/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/.hidden",
+    ] {
+        let a = s.get(path, None).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(a.code(), "not_found");
+    }
+    let none = Service::new(stores().await.remove(0), None, None);
+    assert_eq!(none.get("/", None).await.status, StatusCode::NOT_FOUND);
 }
