@@ -97,6 +97,12 @@ pub enum TableKind {
 
 /// The query string's parameters, each at most once and each one the endpoint knows.
 ///
+/// ```
+/// let q = vsoko_cli::server::query(Some("period=2024%2F25"), &["period"]).unwrap();
+/// assert_eq!(q["period"], "2024/25");
+/// assert!(vsoko_cli::server::query(Some("x=1"), &["period"]).is_err());
+/// ```
+///
 /// # Errors
 /// 400 naming the parameter.
 pub fn query(raw: Option<&str>, known: &[&str]) -> Result<BTreeMap<String, String>, ApiError> {
@@ -184,5 +190,26 @@ mod tests {
         assert!(query(Some("period=1&period=2"), &["period"]).is_err());
         assert!(query(Some("period=%ZZ"), &["period"]).is_err());
         assert!(query(Some("period=%FF"), &["period"]).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_query_is_read_or_refused_with_400(raw in ".{0,64}") {
+            match query(Some(&raw), &["period", "school"]) {
+                Ok(q) => proptest::prop_assert!(q.keys().all(|k| k == "period" || k == "school")),
+                Err(e) => proptest::prop_assert_eq!(e.status, StatusCode::BAD_REQUEST),
+            }
+        }
+
+        #[test]
+        fn an_encoded_value_comes_back_as_it_was(value in "\\PC{0,20}") {
+            let encoded = value.bytes().fold(String::new(), |mut s, b| {
+                use std::fmt::Write as _;
+                let _ = write!(s, "%{b:02X}");
+                s
+            });
+            let q = query(Some(&format!("school={encoded}")), &["school"]).unwrap();
+            proptest::prop_assert_eq!(&q["school"], &value);
+        }
     }
 }

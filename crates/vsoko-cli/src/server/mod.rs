@@ -26,9 +26,10 @@ mod start;
 mod store;
 
 pub use app::{AppState, Config, router};
+pub use body::query;
 pub use error::{ApiError, ErrorAnswer, ErrorBody};
 pub use keys::{KeyProblem, Keys, Role, hash_hex};
 pub use metrics::Metrics;
 pub use openapi::document as openapi_document;
 pub use start::{StartError, masked, serve};
-pub use store::{Backend, Filter, NewSubmission, Store, StoreError, Stored};
+pub use store::{Backend, Document, Filter, NewSubmission, Store, StoreError, Stored};

@@ -92,6 +92,19 @@ pub struct Stored {
     pub received_at: String,
 }
 
+/// What dynamics read of a stored submission.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The school.
+    pub school: String,
+    /// Its municipality.
+    pub municipality: Option<String>,
+    /// The period.
+    pub period: String,
+    /// The submitted values, as JSON text.
+    pub values: String,
+}
+
 /// Which latest submissions to list.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -276,29 +289,40 @@ impl Store {
     /// # Errors
     /// [`StoreError::Database`] when the database fails.
     pub async fn latest(&self, filter: &Filter) -> Result<Vec<Stored>, StoreError> {
-        let rows = self.latest_rows(filter, false).await?;
+        let rows = self.latest_rows(filter, COLUMNS).await?;
         rows.iter().map(stored).collect()
     }
 
-    /// [`Store::latest`] with each submission's values (JSON text).
+    /// What dynamics need of the latest submissions that pass the filter: school,
+    /// municipality, period and the values (JSON text), in the order of [`Store::latest`].
     ///
     /// # Errors
     /// [`StoreError::Database`] when the database fails.
-    pub async fn latest_with_values(
-        &self,
-        filter: &Filter,
-    ) -> Result<Vec<(Stored, String)>, StoreError> {
-        let rows = self.latest_rows(filter, true).await?;
+    pub async fn latest_documents(&self, filter: &Filter) -> Result<Vec<Document>, StoreError> {
+        let rows = self
+            .latest_rows(filter, "school, municipality, period, document")
+            .await?;
         rows.iter()
-            .map(|r| Ok((stored(r)?, r.try_get::<String, _>("document")?)))
+            .map(|r| {
+                Ok(Document {
+                    school: r.try_get(0)?,
+                    municipality: r.try_get(1)?,
+                    period: r.try_get(2)?,
+                    values: r.try_get(3)?,
+                })
+            })
             .collect()
     }
 
-    async fn latest_rows(&self, filter: &Filter, values: bool) -> Result<Vec<AnyRow>, StoreError> {
+    /// `columns` is one of the fixed column lists of this file, never client text.
+    async fn latest_rows(
+        &self,
+        filter: &Filter,
+        columns: &'static str,
+    ) -> Result<Vec<AnyRow>, StoreError> {
         let mut sql = format!(
-            "SELECT {COLUMNS}{} FROM submissions s WHERE version = \
-             (SELECT MAX(version) FROM submissions m WHERE m.school = s.school AND m.period = s.period AND m.methodology = s.methodology)",
-            if values { ", document" } else { "" }
+            "SELECT {columns} FROM submissions s WHERE version = \
+             (SELECT MAX(version) FROM submissions m WHERE m.school = s.school AND m.period = s.period AND m.methodology = s.methodology)"
         );
         let mut binds: Vec<&str> = Vec::new();
         for (column, value) in [
