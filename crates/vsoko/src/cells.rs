@@ -36,19 +36,15 @@ pub fn yes_no(value: bool) -> &'static str {
 /// assert_eq!(vsoko::cells::serial_date(45_402.5), "20.04.2024");
 /// ```
 pub fn serial_date(serial: f64) -> String {
-    // Days from 1899-12-30; Howard Hinnant's civil_from_days on days since 1970-01-01.
+    // Days from 1899-12-30, that is 25,569 days before 1970-01-01.
     #[expect(
         clippy::cast_possible_truncation,
-        reason = "a day count well inside i64"
+        reason = "a day count well inside i64 (saturating for an absurd cell)"
     )]
-    let z = serial.floor() as i64 - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{day:02}.{month:02}.{year}")
+    let days = (serial.floor() as i64).saturating_sub(25_569);
+    match crate::calendar::Date::from_unix_days(days) {
+        Some(d) => format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
+        // Not a date of the years 1..=9999: the cell's number as it is.
+        None => format!("{serial}"),
+    }
 }

@@ -81,6 +81,46 @@ pub struct Report {
     deficits: serde_json::Value,
 }
 
+/// The errors of an endpoint that reads a body (each answer is an [`super::ErrorAnswer`]).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum BodyErrors {
+    /// Not what the endpoint reads: malformed JSON, an unknown or repeated query parameter, a
+    /// table without its header.
+    #[response(status = 400)]
+    Malformed(super::ErrorAnswer),
+    /// No key, or a key the service does not know (when it runs with keys).
+    #[response(status = 401)]
+    Unauthorized(super::ErrorAnswer),
+    /// The body is over the size limit.
+    #[response(status = 413)]
+    TooLarge(super::ErrorAnswer),
+    /// A body of a type the endpoint does not read.
+    #[response(status = 415)]
+    UnsupportedType(super::ErrorAnswer),
+    /// A value the methodology does not take, an unknown methodology.
+    #[response(status = 422)]
+    Invalid(super::ErrorAnswer),
+}
+
+/// The errors of an endpoint that reads the stored submissions.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum StoreErrors {
+    /// An unknown or repeated query parameter.
+    #[response(status = 400)]
+    Malformed(super::ErrorAnswer),
+    /// No key, or a key the service does not know (when it runs with keys).
+    #[response(status = 401)]
+    Unauthorized(super::ErrorAnswer),
+    /// The query names a school or municipality the key does not reach.
+    #[response(status = 403)]
+    Forbidden(super::ErrorAnswer),
+    /// The database did not answer; the request may be repeated.
+    #[response(status = 503)]
+    Unavailable(super::ErrorAnswer),
+}
+
 struct Bearer;
 
 impl Modify for Bearer {

@@ -46,6 +46,33 @@ impl Date {
         self.day
     }
 
+    /// The date `days` after 1970-01-01 (before it when negative), if it is in the years
+    /// [`Date::new`] takes (Howard Hinnant's `civil_from_days`).
+    ///
+    /// ```
+    /// use vsoko::calendar::Date;
+    /// assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+    /// assert_eq!(Date::from_unix_days(19_782), Date::new(2024, 2, 29));
+    /// assert_eq!(Date::from_unix_days(-719_162), Date::new(1, 1, 1));
+    /// assert_eq!(Date::from_unix_days(i64::MAX), None);
+    /// ```
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = (yoe + era.checked_mul(400)?).checked_add(i64::from(month <= 2))?;
+        Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
     /// Days from `earlier` to `self` (negative when `self` is earlier).
     pub fn days_since(self, earlier: Date) -> i64 {
         self.ordinal() - earlier.ordinal()

@@ -22,11 +22,7 @@ use vsoko::{Methodology, Options};
         content((String = "text/csv"), (String = "application/x-ndjson"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     responses((status = 200, description = "One row per school: CSV (`Accept: text/csv`, the default) or JSON Lines (`Accept: application/x-ndjson`)",
                 content((String = "text/csv"), (String = "application/x-ndjson"))),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, description = "The header names no known column, or the methodology is unknown", body = crate::server::ErrorAnswer)),
+              crate::server::openapi::BodyErrors),
     security(("bearer" = [])))]
 pub async fn batch(
     _: Caller,

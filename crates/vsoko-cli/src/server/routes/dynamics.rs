@@ -93,12 +93,9 @@ fn score_on_two_threads(
            ("methodology" = Option<String>, Query, description = "Default index-2023"),
            ("by" = Option<String>, Query, description = "Rate municipalities by this group's mean points")),
     responses((status = 200, description = "As `vsoko dynamics --format json`, with `input_findings`", body = Object),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 403, body = crate::server::ErrorAnswer),
+              crate::server::openapi::StoreErrors,
               (status = 404, description = "No stored submission matches", body = crate::server::ErrorAnswer),
-              (status = 422, body = crate::server::ErrorAnswer),
-              (status = 503, body = crate::server::ErrorAnswer)),
+              (status = 422, body = crate::server::ErrorAnswer)),
     security(("bearer" = [])))]
 pub async fn dynamics(
     State(state): State<AppState>,
@@ -123,12 +120,9 @@ pub async fn dynamics(
            ("methodology" = Option<String>, Query, description = "Default index-2023"),
            ("by" = Option<String>, Query, description = "Rate municipalities by this group's mean points")),
     responses((status = 200, description = "As `vsoko dashboard` writes it", body = String, content_type = "text/html"),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 403, body = crate::server::ErrorAnswer),
+              crate::server::openapi::StoreErrors,
               (status = 404, body = crate::server::ErrorAnswer),
-              (status = 422, body = crate::server::ErrorAnswer),
-              (status = 503, body = crate::server::ErrorAnswer)),
+              (status = 422, body = crate::server::ErrorAnswer)),
     security(("bearer" = [])))]
 pub async fn dashboard(
     State(state): State<AppState>,

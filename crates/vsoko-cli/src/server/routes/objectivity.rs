@@ -17,11 +17,7 @@ use vsoko::reason::{InputReason, Location};
     params(("min_compared" = Option<usize>, Query, description = "Compared pupils a school needs for Spearman's correlation")),
     request_body(description = "The pupil table", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     responses((status = 200, description = "As `vsoko objectivity --format json`, with `rejected_rows`", body = Object),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, body = crate::server::ErrorAnswer)),
+              crate::server::openapi::BodyErrors),
     security(("bearer" = [])))]
 pub async fn objectivity(
     _: Caller,

@@ -19,11 +19,7 @@ use vsoko::reason::{DateReason, InputReason, Location};
     request_body(description = "The plan: its JSON, or the table (CSV, XLSX)",
         content((String = "application/json"), (String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     responses((status = 200, description = "The check, as `vsoko plan check --format json`", body = Object),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, body = crate::server::ErrorAnswer)),
+              crate::server::openapi::BodyErrors),
     security(("bearer" = [])))]
 pub async fn check(_: Caller, RawQuery(raw): RawQuery, body: Body) -> Result<Response, ApiError> {
     let q = query(raw.as_deref(), &["year", "as_of"])?;

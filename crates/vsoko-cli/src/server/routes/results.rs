@@ -43,11 +43,7 @@ fn with_findings<T: serde::Serialize>(report: &T, findings: &[Finding]) -> Respo
     request_body(description = "The results table: the federal export «Индивидуальные результаты» or a long table",
         content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     responses((status = 200, description = "As `vsoko tasks --format json`, with `input_findings`", body = Object),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, body = crate::server::ErrorAnswer)),
+              crate::server::openapi::BodyErrors),
     security(("bearer" = [])))]
 pub async fn tasks(_: Caller, RawQuery(raw): RawQuery, body: Body) -> Result<Response, ApiError> {
     let q = query(raw.as_deref(), &["weak_below"])?;
@@ -99,11 +95,7 @@ pub async fn tasks(_: Caller, RawQuery(raw): RawQuery, body: Body) -> Result<Res
     request_body(description = "The marks: a long table or summary sheets (every sheet of a workbook)",
         content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     responses((status = 200, description = "As `vsoko marks --format json`, with `input_findings`", body = Object),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, body = crate::server::ErrorAnswer)),
+              crate::server::openapi::BodyErrors),
     security(("bearer" = [])))]
 pub async fn marks(_: Caller, body: Body) -> Result<Response, ApiError> {
     let mut data = Dataset::new();

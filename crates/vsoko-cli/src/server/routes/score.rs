@@ -13,11 +13,7 @@ use vsoko::{Options, ScoreInput};
 #[utoipa::path(post, path = "/v1/score", tag = "score",
     request_body(content = crate::server::openapi::ScoreDocument, content_type = "application/json"),
     responses((status = 200, description = "The report, as `vsoko score --format json`", body = crate::server::openapi::Report),
-              (status = 400, description = "Not a JSON input document", body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, description = "A value the methodology does not take", body = crate::server::ErrorAnswer)),
+              crate::server::openapi::BodyErrors),
     security(("bearer" = [])))]
 pub async fn score(_: Caller, body: Body) -> Result<Response, ApiError> {
     let report = vsoko::json::score_document(body.json_text()?, None, Options::default())?;
@@ -39,11 +35,7 @@ pub struct CheckAnswer {
 #[utoipa::path(post, path = "/v1/check", tag = "score",
     request_body(content = crate::server::openapi::ScoreDocument, content_type = "application/json"),
     responses((status = 200, description = "Every problem (none when `ok`)", body = CheckAnswer),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, description = "An unknown methodology", body = crate::server::ErrorAnswer)),
+              crate::server::openapi::BodyErrors),
     security(("bearer" = [])))]
 pub async fn check(_: Caller, body: Body) -> Result<Response, ApiError> {
     let input = ScoreInput::from_json(body.json_text()?)?;

@@ -76,12 +76,8 @@ fn nonempty(field: &str, text: &str) -> Result<String, ApiError> {
 #[utoipa::path(post, path = "/v1/submissions", tag = "submissions",
     request_body(content = SubmissionDocument, content_type = "application/json"),
     responses((status = 201, description = "Scored and stored", body = Created),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
+              crate::server::openapi::BodyErrors,
               (status = 403, description = "The key does not reach this school", body = crate::server::ErrorAnswer),
-              (status = 413, body = crate::server::ErrorAnswer),
-              (status = 415, body = crate::server::ErrorAnswer),
-              (status = 422, body = crate::server::ErrorAnswer),
               (status = 503, body = crate::server::ErrorAnswer)),
     security(("bearer" = [])))]
 pub async fn create(
@@ -187,10 +183,7 @@ pub fn filter_of(
     params(("period" = Option<String>, Query), ("municipality" = Option<String>, Query),
            ("school" = Option<String>, Query), ("methodology" = Option<String>, Query)),
     responses((status = 200, body = Vec<Stored>),
-              (status = 400, body = crate::server::ErrorAnswer),
-              (status = 401, body = crate::server::ErrorAnswer),
-              (status = 403, body = crate::server::ErrorAnswer),
-              (status = 503, body = crate::server::ErrorAnswer)),
+              crate::server::openapi::StoreErrors),
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
