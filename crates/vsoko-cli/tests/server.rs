@@ -542,11 +542,34 @@ async fn every_role_reaches_only_its_own() {
                 "{uri}"
             );
         }
-        let a = s.post_json("/v1/score", &json!({"values": {}}), None).await;
-        assert_eq!(
-            (a.status, a.code()),
-            (StatusCode::UNAUTHORIZED, "unauthorized".into())
-        );
+        for uri in [
+            "/v1/score",
+            "/v1/check",
+            "/v1/batch",
+            "/v1/plan/check",
+            "/v1/objectivity",
+            "/v1/tasks",
+            "/v1/marks",
+            "/v1/submissions",
+        ] {
+            let a = s.post_json(uri, &json!({"values": {}}), None).await;
+            assert_eq!(
+                (a.status, a.code()),
+                (StatusCode::UNAUTHORIZED, "unauthorized".into()),
+                "{uri}"
+            );
+        }
+        for uri in [
+            "/v1/methodologies/index-2023",
+            "/v1/methodologies/index-2023/template.xlsx",
+            "/v1/submissions/x/history",
+        ] {
+            assert_eq!(
+                s.get(uri, None).await.status,
+                StatusCode::UNAUTHORIZED,
+                "{uri}"
+            );
+        }
         assert_eq!(s.get("/healthz", None).await.status, StatusCode::OK);
 
         // Writes: a school only its own; a municipality only its schools; admin any.
