@@ -176,6 +176,7 @@ async fn health_and_the_openapi_document_cover_every_route() {
             ("/v1/submissions", "get"),
             ("/v1/submissions/{id}/history", "get"),
             ("/v1/dynamics", "get"),
+            ("/v1/dynamics", "post"),
             ("/v1/dashboard", "get"),
         ] {
             assert!(
@@ -885,6 +886,54 @@ async fn dynamics_over_stored_submissions_equal_the_command_over_files() {
         String::from_utf8_lossy(&cli.stderr)
     );
     let want: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    // The same rows as one long table with a period column, sent in the body.
+    let mut long = String::from("school,municipality,period,1.1,2.7\n");
+    for period in [2023u32, 2024] {
+        for (school, m, v) in rows(period) {
+            writeln!(long, "{school},{m},{period},{v},n/a").unwrap();
+        }
+    }
+    let long_path = dir.join("long.csv");
+    std::fs::write(&long_path, &long).unwrap();
+    let cli_long = std::process::Command::new(env!("CARGO_BIN_EXE_vsoko"))
+        .args([
+            "dynamics",
+            "--methodology",
+            "nocko-1547",
+            "--format",
+            "json",
+        ])
+        .arg(&long_path)
+        .output()
+        .unwrap();
+    let want_long: Value = serde_json::from_slice(&cli_long.stdout).unwrap();
+    let s = Service::new(stores().await.remove(0), None, None);
+    let a = s
+        .post(
+            "/v1/dynamics?methodology=nocko-1547",
+            "text/csv",
+            long.clone(),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let mut got = a.json();
+    assert_eq!(got["rejected_rows"], json!([]));
+    assert_eq!(got["input_findings"], json!([]));
+    let obj = got.as_object_mut().unwrap();
+    obj.remove("rejected_rows");
+    obj.remove("input_findings");
+    assert_eq!(got, want_long);
+    let a = s
+        .post(
+            "/v1/dynamics?methodology=nocko-1547",
+            "text/csv",
+            "school,1.1\nШкола,1\n",
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "no period column");
+
     for store in stores().await {
         let s = Service::new(store, None, None);
         for period in [2023u32, 2024] {

@@ -163,7 +163,10 @@ pub fn router(state: AppState) -> Router {
             "/v1/submissions/{id}/history",
             get(routes::submissions::history),
         )
-        .route("/v1/dynamics", get(routes::dynamics::dynamics))
+        .route(
+            "/v1/dynamics",
+            get(routes::dynamics::dynamics).post(routes::dynamics::dynamics_of_table),
+        )
         .route("/v1/dashboard", get(routes::dynamics::dashboard))
         .layer(from_fn_with_state(state.clone(), limited));
     let limit = state.inner.body_limit;

@@ -149,7 +149,7 @@ impl Modify for Bearer {
         routes::score::score, routes::score::check, routes::batch::batch, routes::plan::check,
         routes::objectivity::objectivity, routes::results::tasks, routes::results::marks,
         routes::submissions::create, routes::submissions::list, routes::submissions::history,
-        routes::dynamics::dynamics, routes::dynamics::dashboard,
+        routes::dynamics::dynamics, routes::dynamics::dynamics_of_table, routes::dynamics::dashboard,
     ),
     components(schemas(super::ErrorAnswer, super::ErrorBody, InputValue, ScoreDocument, Report)),
     modifiers(&Bearer),

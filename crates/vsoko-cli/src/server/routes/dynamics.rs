@@ -5,7 +5,9 @@ use super::submissions::{filter_of, scoped};
 use super::{html, json};
 use crate::server::Document;
 use crate::server::app::{AppState, Caller};
-use crate::server::error::ApiError;
+use crate::server::body::{Body, TableKind, query};
+use crate::server::error::{ApiError, ErrorBody};
+use crate::sheets::{self, InputFormat};
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -111,6 +113,89 @@ pub async fn dynamics(
         );
     }
     Ok(json(&value))
+}
+
+/// Dynamics of one long table a client sends (CSV, JSON Lines or XLSX with `period`, and
+/// optionally `municipality`, columns), as `vsoko dynamics FILE --format json`; every row
+/// left out is listed in `rejected_rows` with its error.
+#[utoipa::path(post, path = "/v1/dynamics", tag = "score",
+    params(("methodology" = Option<String>, Query, description = "Default index-2023"),
+           ("by" = Option<String>, Query, description = "Rate municipalities by this group's mean points")),
+    request_body(description = "A long table: school, municipality, period and the values",
+        content((String = "text/csv"), (String = "application/x-ndjson"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    responses((status = 200, description = "As `vsoko dynamics FILE --format json`, with `input_findings` and `rejected_rows`", body = Object),
+              crate::server::openapi::BodyErrors),
+    security(("bearer" = [])))]
+pub async fn dynamics_of_table(
+    _: Caller,
+    RawQuery(raw): RawQuery,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let q = query(raw.as_deref(), &["methodology", "by"])?;
+    let m = Methodology::builtin(
+        q.get("methodology")
+            .map_or(vsoko::json::DEFAULT_METHODOLOGY, String::as_str),
+    )?;
+    let format = match body.table_kind(true)? {
+        TableKind::Csv => InputFormat::Csv,
+        TableKind::Jsonl => InputFormat::Jsonl,
+        TableKind::Xlsx => InputFormat::Xlsx,
+    };
+    let by = q.get("by").cloned();
+    let bytes = body.bytes.to_vec();
+    tokio::task::spawn_blocking(move || -> Result<Response, ApiError> {
+        let rows = sheets::read_bytes(bytes, format, "body", m)?;
+        if !rows.has_period {
+            return Err(ApiError::malformed(
+                "the table has no period column",
+                "в таблице нет столбца периода (period, «Период»): динамика сравнивает периоды",
+            ));
+        }
+        let mut panel = Panel::new(m);
+        let mut rejected = Vec::new();
+        for record in rows.records {
+            let row = record.row;
+            match record
+                .result
+                .and_then(|e| e.evaluate(m, Options::default()).map(|card| (e, card)))
+            {
+                Ok((e, card)) => panel.add(
+                    "body",
+                    row,
+                    e.school.as_deref(),
+                    e.municipality.as_deref(),
+                    e.period.as_deref(),
+                    &card,
+                ),
+                Err(e) => {
+                    let error = ErrorBody::from(vsoko::Diagnostic::from(&e));
+                    rejected.push(serde_json::json!({"row": row, "error": error}));
+                }
+            }
+        }
+        let findings: Vec<Finding> = panel
+            .issues()
+            .iter()
+            .map(vsoko::dynamics::RowIssue::finding)
+            .collect();
+        let d = panel.finish(by.as_deref())?;
+        let mut value = serde_json::to_value(&d).unwrap_or_default();
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert(
+                "input_findings".into(),
+                serde_json::to_value(&findings).unwrap_or_default(),
+            );
+            obj.insert("rejected_rows".into(), rejected.into());
+        }
+        Ok(json(&value))
+    })
+    .await
+    .map_err(|_| {
+        ApiError::malformed(
+            "the table could not be read",
+            "таблицу не удалось прочитать",
+        )
+    })?
 }
 
 /// The offline dashboard (levels, rating, declines, municipalities) as one HTML page.
