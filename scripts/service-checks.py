@@ -67,6 +67,16 @@ def raise_nofile():
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
+def default_nofile():
+    """The child starts with the usual soft limit of 1,024 open files, as a service started
+    by hand would: the server must raise it itself to hold thousands of clients."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(1024, hard), hard))
+    except (ValueError, OSError):
+        pass
+
+
 class Server:
     """One `vsoko serve` process; stdout and stderr go to temp files."""
 
@@ -82,7 +92,7 @@ class Server:
         if keys:
             args += ["--keys", keys]
         args += list(extra)
-        pre = raise_nofile if nofile else None
+        pre = default_nofile if nofile else None
         with open(self.out_path, "wb") as out, open(self.err_path, "wb") as err:
             self.started = time.monotonic()
             self.proc = subprocess.Popen(

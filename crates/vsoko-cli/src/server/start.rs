@@ -98,6 +98,10 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         }
         None => None,
     };
+    // Each client holds a descriptor: the soft limit (often 1,024) up to the hard one, so
+    // thousands of idle or slow clients leave room for the others.
+    #[cfg(unix)]
+    let _ = rlimit::increase_nofile_limit(1 << 20);
     let url = masked(&config.db);
     let store = Store::open(&config.db)
         .await
