@@ -7,6 +7,7 @@ mod dynamics;
 mod marks;
 mod objectivity;
 mod plan;
+mod rating;
 mod selfexam;
 #[cfg(feature = "serve")]
 mod serve;
@@ -98,6 +99,10 @@ enum Command {
     /// ВПР, ОГЭ and ЕГЭ by task: completion per school and class beside all schools, weak
     /// tasks, marks, the ЕГЭ figures against the minimums, medallists under 70 points.
     Tasks(tasks::TasksArgs),
+    /// Ratings of schools and municipalities by the total, a group or one indicator: relative
+    /// points (the best 100), places with ties shared, groups of similar conditions, resilient
+    /// schools.
+    Rating(rating::RatingArgs),
     /// The HTTP JSON service other school systems call: scoring, batches, plans, pupils'
     /// results, and submissions stored in SQLite or PostgreSQL (see README «Сервер»).
     #[cfg(feature = "serve")]
@@ -186,6 +191,7 @@ fn main() -> ExitCode {
         Command::Dashboard(args) => return dynamics::run_dashboard(&args),
         Command::Marks(args) => return marks::run(&args),
         Command::Tasks(args) => return tasks::run(&args),
+        Command::Rating(args) => return rating::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => return serve::run(&args),
     };

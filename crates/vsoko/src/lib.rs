@@ -22,6 +22,7 @@ pub mod methodology;
 pub mod objectivity;
 pub mod output;
 pub mod plan;
+pub mod rating;
 pub mod reason;
 pub mod scoring;
 pub mod selfexam;

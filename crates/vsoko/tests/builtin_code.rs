@@ -378,6 +378,7 @@ fn indicator(i: &IndicatorSpec, depth: usize) -> String {
         cap,
         not_applicable,
         rule: r,
+        direction,
     } = i;
     record(
         "IndicatorSpec",
@@ -388,6 +389,7 @@ fn indicator(i: &IndicatorSpec, depth: usize) -> String {
             ("cap", decimal(*cap)),
             ("not_applicable", not_applicable.to_string()),
             ("rule", rule(r, depth + 1)),
+            ("direction", format!("Direction::{direction:?}")),
         ],
         depth,
     )

@@ -190,6 +190,7 @@ impl Builder<'_> {
                 title_en: ind.title_en.clone(),
                 cap: ind.cap,
                 not_applicable: ind.not_applicable,
+                direction: ind.direction,
                 reads: rule.reads(),
                 rule,
                 group: pos,

@@ -1,7 +1,7 @@
 //! The catalogue: a methodology listed flat, as people and forms read it — every group and
 //! every indicator with its id, official title (or `null` where the source gives none) and maximum.
 
-use super::{LevelBand, MeasureKind, Methodology};
+use super::{Direction, LevelBand, MeasureKind, Methodology};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -75,6 +75,9 @@ pub struct CatalogIndicator {
     pub max: Decimal,
     /// Whether "n/a" is allowed.
     pub not_applicable: bool,
+    /// Which way its value is better in a rating (left out when more is better).
+    #[serde(default, skip_serializing_if = "Direction::is_more")]
+    pub direction: Direction,
 }
 
 impl Methodology {
@@ -112,6 +115,7 @@ impl Methodology {
                 title_en: i.title_en.clone(),
                 max: i.cap,
                 not_applicable: i.not_applicable,
+                direction: i.direction,
             })
             .collect();
         let inputs = self

@@ -25,7 +25,7 @@ pub use bands::{Band, PointsBand, find_band};
 pub use builtin::BUILTIN;
 pub use catalog::{Catalog, CatalogGroup, CatalogIndicator, CatalogInput};
 pub use inputs::{Given, Input, InputSpec};
-pub use model::{FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec};
+pub use model::{Direction, FORMAT_VERSION, GroupSpec, IndicatorSpec, LevelBand, MethodologySpec};
 pub use rounding::{RoundAt, Rounding, RoundingMode};
 pub use rules::{
     BandsRule, Fault, LinearRule, PerItemRule, PointsRule, Rule, RuleSpec, RuleType, ShareRule,
@@ -98,6 +98,8 @@ pub struct Indicator {
     pub cap: Decimal,
     /// Whether `"n/a"` is allowed.
     pub not_applicable: bool,
+    /// Which way its value is better in a rating.
+    pub direction: Direction,
     /// How points come from the inputs.
     pub rule: Rule,
     /// Positions of the inputs the rule reads (see [`Rule::reads`]).

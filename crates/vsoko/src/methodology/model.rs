@@ -113,6 +113,36 @@ pub struct IndicatorSpec {
     /// How the points come from the inputs.
     #[serde(default, skip_serializing_if = "RuleSpec::is_default")]
     pub rule: RuleSpec,
+    /// Which way its value is better, for ratings; more unless declared `"less"`.
+    #[serde(default, skip_serializing_if = "Direction::is_more")]
+    pub direction: Direction,
+}
+
+/// Which way an indicator's value is better in a rating (DOMAIN §8: the direction is declared
+/// per indicator in the data, never guessed): `more` (the default) or `less` (a share of
+/// pupils below the minimum, say).
+///
+/// ```
+/// use vsoko::methodology::Direction;
+/// assert!(Direction::default().is_more());
+/// assert_eq!(serde_json::from_str::<Direction>(r#""less""#).unwrap(), Direction::Less);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// A higher value is better.
+    #[default]
+    More,
+    /// A lower value is better.
+    Less,
+}
+
+impl Direction {
+    /// Whether a higher value is better.
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+    pub fn is_more(&self) -> bool {
+        *self == Direction::More
+    }
 }
 
 /// A half-open band `from <= total < to` that names a level.

@@ -134,6 +134,7 @@ fn plain(rows: &[Plain]) -> Vec<IndicatorSpec> {
                 cap: d(mantissa, scale),
                 not_applicable,
                 rule: RuleSpec::default(),
+                direction: super::Direction::More,
             },
         )
         .collect()

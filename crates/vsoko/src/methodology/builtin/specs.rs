@@ -438,6 +438,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("1.2"),
@@ -459,6 +460,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("1.3"),
@@ -487,6 +489,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                 ],
             },
@@ -525,6 +528,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("2.3"),
@@ -544,6 +548,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                 ],
             },
@@ -583,6 +588,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("3.2"),
@@ -604,6 +610,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("3.3"),
@@ -623,6 +630,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                 ],
             },
@@ -660,6 +668,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("4.2"),
@@ -679,6 +688,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("4.3"),
@@ -698,6 +708,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                 ],
             },
@@ -735,6 +746,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("5.2"),
@@ -754,6 +766,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                     IndicatorSpec {
                         id: s("5.3"),
@@ -773,6 +786,7 @@ fn nok_2019() -> MethodologySpec {
                             factor: None,
                             bands: Vec::new(),
                         },
+                        direction: Direction::More,
                     },
                 ],
             },
