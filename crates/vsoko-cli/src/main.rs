@@ -8,6 +8,7 @@ mod marks;
 mod objectivity;
 mod plan;
 mod rating;
+mod selfdiag;
 mod selfexam;
 #[cfg(feature = "serve")]
 mod serve;
@@ -103,6 +104,9 @@ enum Command {
     /// points (the best 100), places with ties shared, groups of similar conditions, resilient
     /// schools.
     Rating(rating::RatingArgs),
+    /// A school's self-diagnosis («Школа Минпросвещения России» mechanism) scored against a
+    /// definition a region supplies: total, level, directions, critical indicators failed.
+    Selfdiag(selfdiag::SelfdiagArgs),
     /// The HTTP JSON service other school systems call: scoring, batches, plans, pupils'
     /// results, and submissions stored in SQLite or PostgreSQL (see README «Сервер»).
     #[cfg(feature = "serve")]
@@ -192,6 +196,7 @@ fn main() -> ExitCode {
         Command::Marks(args) => return marks::run(&args),
         Command::Tasks(args) => return tasks::run(&args),
         Command::Rating(args) => return rating::run(&args),
+        Command::Selfdiag(args) => return selfdiag::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => return serve::run(&args),
     };

@@ -25,6 +25,7 @@ pub mod plan;
 pub mod rating;
 pub mod reason;
 pub mod scoring;
+pub mod selfdiag;
 pub mod selfexam;
 pub mod spelling;
 #[doc = include_str!("../../../docs/contributing.md")]

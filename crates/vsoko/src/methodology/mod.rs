@@ -6,7 +6,7 @@ mod bands;
 mod build;
 mod builtin;
 mod catalog;
-mod exact;
+pub(crate) mod exact;
 mod id_map;
 mod inputs;
 pub(crate) mod model;
