@@ -167,6 +167,7 @@ async fn health_and_the_openapi_document_cover_every_route() {
             ("/v1/methodologies/{id}/template.xlsx", "get"),
             ("/v1/score", "post"),
             ("/v1/check", "post"),
+            ("/v1/selfdiag", "post"),
             ("/v1/batch", "post"),
             ("/v1/plan/check", "post"),
             ("/v1/objectivity", "post"),
@@ -546,6 +547,7 @@ async fn every_role_reaches_only_its_own() {
         for uri in [
             "/v1/score",
             "/v1/check",
+            "/v1/selfdiag",
             "/v1/batch",
             "/v1/plan/check",
             "/v1/objectivity",
@@ -1004,4 +1006,53 @@ async fn the_page_is_served_and_no_path_leaves_its_folder() {
     }
     let none = Service::new(stores().await.remove(0), None, None);
     assert_eq!(none.get("/", None).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn selfdiag_answers_as_the_command_and_refuses_bad_answers() {
+    let s = Service::new(stores().await.remove(0), None, None);
+    let definition: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("selfdiag/example.json")).unwrap())
+            .unwrap();
+    let mut answers: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("selfdiag/answers_critical.json")).unwrap(),
+    )
+    .unwrap();
+    let body = json!({"definition": definition, "answers": answers});
+    let a = s.post_json("/v1/selfdiag", &body, None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    let want: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("selfdiag/expected_critical.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(a.json(), want);
+    answers["answers"]["K1"] = "Может быть".into();
+    let a = s
+        .post_json(
+            "/v1/selfdiag",
+            &json!({"definition": definition, "answers": answers}),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.text());
+    assert!(
+        a.json()["error"]["message_ru"]
+            .as_str()
+            .unwrap()
+            .contains("«Может быть»")
+    );
+    let a = s
+        .post_json(
+            "/v1/selfdiag",
+            &json!({"definition": {"format": "x"}, "answers": {}}),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (a.status, a.code()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_methodology".into()
+        )
+    );
 }

@@ -150,6 +150,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/v1/score", post(routes::score::score))
         .route("/v1/check", post(routes::score::check))
+        .route("/v1/selfdiag", post(routes::selfdiag::selfdiag))
         .route("/v1/batch", post(routes::batch::batch))
         .route("/v1/plan/check", post(routes::plan::check))
         .route("/v1/objectivity", post(routes::objectivity::objectivity))

@@ -146,7 +146,7 @@ impl Modify for Bearer {
     paths(
         routes::meta::healthz, routes::meta::metrics, routes::meta::openapi, routes::page::index,
         routes::methodologies::list, routes::methodologies::one, routes::methodologies::template,
-        routes::score::score, routes::score::check, routes::batch::batch, routes::plan::check,
+        routes::score::score, routes::score::check, routes::selfdiag::selfdiag, routes::batch::batch, routes::plan::check,
         routes::objectivity::objectivity, routes::results::tasks, routes::results::marks,
         routes::submissions::create, routes::submissions::list, routes::submissions::history,
         routes::dynamics::dynamics, routes::dynamics::dynamics_of_table, routes::dynamics::dashboard,

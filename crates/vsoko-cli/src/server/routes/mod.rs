@@ -10,6 +10,7 @@ pub mod page;
 pub mod plan;
 pub mod results;
 pub mod score;
+pub mod selfdiag;
 pub mod submissions;
 
 use axum::http::{HeaderValue, header};
