@@ -84,6 +84,32 @@ impl Body {
     }
 }
 
+impl Body {
+    /// The format of a batch table body (CSV, JSON Lines or XLSX) as the readers name it.
+    ///
+    /// # Errors
+    /// 415 for any other type.
+    pub fn batch_format(&self) -> Result<crate::sheets::InputFormat, ApiError> {
+        use crate::sheets::InputFormat;
+        Ok(match self.table_kind(true)? {
+            TableKind::Csv => InputFormat::Csv,
+            TableKind::Jsonl => InputFormat::Jsonl,
+            TableKind::Xlsx => InputFormat::Xlsx,
+        })
+    }
+}
+
+/// The built-in methodology a query's `methodology` names (the default when it names none).
+///
+/// # Errors
+/// 422 `unknown_methodology`.
+pub fn methodology(q: &BTreeMap<String, String>) -> Result<&'static vsoko::Methodology, ApiError> {
+    Ok(vsoko::Methodology::builtin(
+        q.get("methodology")
+            .map_or(vsoko::json::DEFAULT_METHODOLOGY, String::as_str),
+    )?)
+}
+
 /// A table body's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableKind {

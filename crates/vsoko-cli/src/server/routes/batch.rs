@@ -5,7 +5,7 @@
 //! (ask for JSON Lines to see why).
 
 use crate::server::app::Caller;
-use crate::server::body::{Body, TableKind, query};
+use crate::server::body::{Body, methodology, query};
 use crate::server::error::{ApiError, ErrorBody};
 use crate::sheets::{self, InputFormat};
 use axum::extract::RawQuery;
@@ -31,15 +31,8 @@ pub async fn batch(
     body: Body,
 ) -> Result<Response, ApiError> {
     let q = query(raw.as_deref(), &["methodology"])?;
-    let m = Methodology::builtin(
-        q.get("methodology")
-            .map_or(vsoko::json::DEFAULT_METHODOLOGY, String::as_str),
-    )?;
-    let format = match body.table_kind(true)? {
-        TableKind::Csv => InputFormat::Csv,
-        TableKind::Jsonl => InputFormat::Jsonl,
-        TableKind::Xlsx => InputFormat::Xlsx,
-    };
+    let m = methodology(&q)?;
+    let format = body.batch_format()?;
     let jsonl = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())

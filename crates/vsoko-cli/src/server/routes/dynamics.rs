@@ -5,9 +5,9 @@ use super::submissions::{filter_of, scoped};
 use super::{html, json};
 use crate::server::Document;
 use crate::server::app::{AppState, Caller};
-use crate::server::body::{Body, TableKind, query};
+use crate::server::body::{Body, methodology, query};
 use crate::server::error::{ApiError, ErrorBody};
-use crate::sheets::{self, InputFormat};
+use crate::sheets;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -132,15 +132,8 @@ pub async fn dynamics_of_table(
     body: Body,
 ) -> Result<Response, ApiError> {
     let q = query(raw.as_deref(), &["methodology", "by"])?;
-    let m = Methodology::builtin(
-        q.get("methodology")
-            .map_or(vsoko::json::DEFAULT_METHODOLOGY, String::as_str),
-    )?;
-    let format = match body.table_kind(true)? {
-        TableKind::Csv => InputFormat::Csv,
-        TableKind::Jsonl => InputFormat::Jsonl,
-        TableKind::Xlsx => InputFormat::Xlsx,
-    };
+    let m = methodology(&q)?;
+    let format = body.batch_format()?;
     let by = q.get("by").cloned();
     let bytes = body.bytes.to_vec();
     tokio::task::spawn_blocking(move || -> Result<Response, ApiError> {
