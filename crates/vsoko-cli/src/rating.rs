@@ -11,7 +11,7 @@ use vsoko::batch::{Columns, SchoolRows};
 use vsoko::output::csv::Line;
 use vsoko::output::russian::{SCHOOLS, count, number, points};
 use vsoko::output::terminal::visible;
-use vsoko::rating::{Measure, Rating, RatingOptions, Unit, rate};
+use vsoko::rating::{PointsTotal, Rater, Rating, RatingOptions};
 use vsoko::reason::{InputReason, Location};
 use vsoko::{Methodology, Options};
 use vsoko_cli::tables;
@@ -35,6 +35,10 @@ pub struct RatingArgs {
     /// Relative points: the best school gets 100, each other 0–100.
     #[arg(long)]
     relative: bool,
+    /// Rate by the sum or the mean of each indicator's relative points (the indicators of
+    /// --by: all for the total, a group's own).
+    #[arg(long, value_enum)]
+    relative_total: Option<PointsTotalArg>,
     /// Context columns forming groups of similar conditions, comma-separated (a numeric one
     /// is cut into quantile bands; the first numeric one is the index for resilient schools).
     #[arg(long, value_delimiter = ',')]
@@ -45,6 +49,12 @@ pub struct RatingArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PointsTotalArg {
+    Sum,
+    Mean,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,8 +93,11 @@ fn load(args: &RatingArgs) -> Result<(Rating, usize), Failure> {
         )?
         .clone(),
     };
-    let measure = Measure::parse(&m, &args.by)?;
-    let mut units = Vec::new();
+    let points_total = args.relative_total.map(|t| match t {
+        PointsTotalArg::Sum => PointsTotal::Sum,
+        PointsTotalArg::Mean => PointsTotal::Mean,
+    });
+    let mut rater = Rater::new(&m, &args.by, points_total)?;
     let mut rejected = 0;
     let mut names = SchoolRows::default();
     for path in &args.files {
@@ -123,20 +136,21 @@ fn load(args: &RatingArgs) -> Result<(Rating, usize), Failure> {
                 )?;
                 names.check(line, &school, row.municipality.as_deref(), None)?;
                 let card = m.evaluate_row(&row.cells, Options::default())?;
-                Ok(Unit {
-                    row: line,
-                    school,
-                    municipality: row.municipality,
-                    region: cell(region),
-                    context: context
+                rater.add(
+                    line,
+                    &school,
+                    row.municipality,
+                    cell(region),
+                    context
                         .iter()
                         .map(|i| cell(Some(*i)).unwrap_or_default())
                         .collect(),
-                    value: measure.value(&card),
-                })
+                    &card,
+                );
+                Ok(())
             });
             match unit {
-                Ok(u) => units.push(u),
+                Ok(()) => {}
                 Err(e) => {
                     rejected += 1;
                     note(&format!("{name}, row {line}: {}", Failure::from(e).line()));
@@ -144,16 +158,13 @@ fn load(args: &RatingArgs) -> Result<(Rating, usize), Failure> {
             }
         }
     }
-    let rating = rate(
-        &units,
-        &RatingOptions {
-            measure: measure.name(&m),
-            direction: measure.direction(&m),
-            relative: args.relative,
-            context: args.context.clone(),
-            bands: args.bands,
-        },
-    )?;
+    let options = RatingOptions {
+        relative: args.relative,
+        context: args.context.clone(),
+        bands: args.bands,
+        ..rater.options()
+    };
+    let rating = rater.finish(&options)?;
     Ok((rating, rejected))
 }
 
@@ -253,11 +264,29 @@ fn table(r: &Rating) -> String {
         for m in &r.municipalities {
             let _ = writeln!(
                 out,
-                "{}. {} — {}{}",
+                "{}. {} — {}{}{}",
                 m.place,
                 m.municipality,
                 number(m.value),
                 m.points
+                    .map_or_else(String::new, |p| format!(" ({})", points(p))),
+                match (&m.region, m.place_in_region) {
+                    (Some(r), Some(p)) => format!("; {p}-е место в регионе «{r}»"),
+                    _ => String::new(),
+                }
+            );
+        }
+    }
+    if !r.regions.is_empty() {
+        let _ = writeln!(out, "\nРегионы (среднее по школам):");
+        for g in &r.regions {
+            let _ = writeln!(
+                out,
+                "{}. {} — {}{}",
+                g.place,
+                g.region,
+                number(g.value),
+                g.points
                     .map_or_else(String::new, |p| format!(" ({})", points(p)))
             );
         }

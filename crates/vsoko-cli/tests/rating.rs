@@ -1,5 +1,6 @@
 //! `vsoko rating` against the independent reference in `fixtures/rating/` (relative points with
-//! ties, a "less is better" indicator, vertical places, a context grouping, resilient schools),
+//! ties, a "less is better" indicator, totals over indicators' relative points, vertical
+//! places (schools in municipalities, municipalities in regions), a context grouping, resilient schools),
 //! and its typed errors.
 
 mod common;
@@ -10,7 +11,7 @@ const SCHOOLS: &str = "rating/schools.csv";
 const METHODOLOGY: &str = "rating/methodology.json";
 
 #[test]
-fn both_reference_cases_match_exactly() {
+fn every_reference_case_matches_exactly() {
     for (args, expected) in [
         (
             vec![
@@ -33,6 +34,22 @@ fn both_reference_cases_match_exactly() {
                 "4",
             ],
             "rating/expected_b2.json",
+        ),
+        (
+            vec![
+                "--relative-total",
+                "mean",
+                "--relative",
+                "--context",
+                "location",
+                "--bands",
+                "4",
+            ],
+            "rating/expected_relative_mean.json",
+        ),
+        (
+            vec!["--by", "A", "--relative-total", "sum"],
+            "rating/expected_a_relative_sum.json",
         ),
     ] {
         let mut all = vec!["rating", SCHOOLS, "--methodology-file", METHODOLOGY];

@@ -83,4 +83,32 @@ impl Measure {
             Measure::Indicator(i) => card.slots.get(i).map(|s| s.points()).unwrap_or_default(),
         }
     }
+
+    /// The indicators the measure covers, in reading order: every one for the total, a
+    /// group's with its sub-groups', the one indicator.
+    ///
+    /// ```
+    /// use vsoko::rating::Measure;
+    /// let m = vsoko::Methodology::builtin("nocko-1547").unwrap();
+    /// assert_eq!(Measure::Total.indicators(m).len(), m.indicators().len());
+    /// assert_eq!(Measure::parse(m, "1.1").unwrap().indicators(m).len(), 1);
+    /// ```
+    pub fn indicators(self, m: &Methodology) -> Vec<usize> {
+        match self {
+            Measure::Total => (0..m.indicators().len()).collect(),
+            Measure::Indicator(i) => vec![i],
+            Measure::Group(g) => {
+                let mut out = Vec::new();
+                let mut stack = vec![g];
+                while let Some(g) = stack.pop() {
+                    if let Some(group) = m.groups().get(g) {
+                        out.extend(group.indicators.clone());
+                        stack.extend(group.children.iter().copied());
+                    }
+                }
+                out.sort_unstable();
+                out
+            }
+        }
+    }
 }

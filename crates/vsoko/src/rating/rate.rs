@@ -3,7 +3,7 @@
 
 use super::context::{band_of, numeric};
 use super::places::{percentile, places};
-use crate::decimal::ROUNDING;
+use super::relative::{relative, two_places};
 use crate::error::{Error, Result};
 use crate::methodology::Direction;
 use crate::reason::{InputReason, Location};
@@ -52,6 +52,8 @@ pub struct Rating {
     pub units: Vec<UnitRating>,
     /// Every municipality by the mean of its schools, best first.
     pub municipalities: Vec<MunicipalityRating>,
+    /// Every region by the mean of its schools, best first (empty without regions).
+    pub regions: Vec<RegionRating>,
     /// Schools in the lowest band of the context index with a result in the top band.
     pub resilient: Vec<Resilient>,
 }
@@ -86,6 +88,23 @@ pub struct UnitRating {
 pub struct MunicipalityRating {
     /// The municipality.
     pub municipality: String,
+    /// The region of its schools.
+    pub region: Option<String>,
+    /// The mean of its schools' values, 2 places (rounded once from the exact mean).
+    pub value: Decimal,
+    /// Relative points 0–100 on the exact means, 2 places (when asked).
+    pub points: Option<Decimal>,
+    /// Its place among all municipalities.
+    pub place: usize,
+    /// Its place among the municipalities of its region.
+    pub place_in_region: Option<usize>,
+}
+
+/// A region's place by the mean of its schools.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionRating {
+    /// The region.
+    pub region: String,
     /// The mean of its schools' values, 2 places (rounded once from the exact mean).
     pub value: Decimal,
     /// Relative points 0–100 on the exact means, 2 places (when asked).
@@ -107,63 +126,13 @@ pub struct Resilient {
     pub value: Decimal,
 }
 
-fn wrong(at: Location, expected: String, expected_ru: String) -> Error {
+pub(super) fn wrong(at: Location, expected: String, expected_ru: String) -> Error {
     Error::InvalidInput {
         at,
         reason: InputReason::WrongArgument {
             expected,
             expected_ru,
         },
-    }
-}
-
-fn two_places(d: Decimal) -> Decimal {
-    let mut r = d.round_dp_with_strategy(2, ROUNDING);
-    r.rescale(2);
-    r
-}
-
-/// Relative points of each value: more is better: value ÷ best × 100; less is better:
-/// best ÷ value × 100 (a 0 stays 100 when the best is 0). Exact, rounded once to 2 places.
-fn relative(values: &[Decimal], direction: Direction, what: &str) -> Result<Vec<Decimal>> {
-    let hundred = Decimal::ONE_HUNDRED;
-    match direction {
-        Direction::More => {
-            let best = values.iter().copied().max().unwrap_or_default();
-            if best <= Decimal::ZERO {
-                return Err(wrong(
-                    Location::Argument("relative".into()),
-                    format!("a best {what} above 0 for relative points (it is {best})"),
-                    format!(
-                        "лучшее значение ({what}) больше 0 для относительных баллов; оно равно {best}"
-                    ),
-                ));
-            }
-            Ok(values
-                .iter()
-                .map(|v| two_places(*v * hundred / best))
-                .collect())
-        }
-        Direction::Less => {
-            if let Some(v) = values.iter().find(|v| v.is_sign_negative() && !v.is_zero()) {
-                return Err(wrong(
-                    Location::Argument("relative".into()),
-                    format!("values of 0 or more for relative points (found {v})"),
-                    format!("значения не меньше 0 для относительных баллов; найдено {v}"),
-                ));
-            }
-            let best = values.iter().copied().min().unwrap_or_default();
-            Ok(values
-                .iter()
-                .map(|v| {
-                    if v.is_zero() {
-                        two_places(hundred)
-                    } else {
-                        two_places(best * hundred / *v)
-                    }
-                })
-                .collect())
-        }
     }
 }
 
@@ -250,7 +219,7 @@ fn groups(units: &[Unit], options: &RatingOptions) -> Result<Grouping> {
 ///
 /// # Errors
 /// [`Error::InvalidInput`] for no units, 0 bands, a missing context value (naming the row
-/// and the column), or relative points over a best value of 0 or less (more is better) or a
+/// and the column), a municipality whose schools name different regions, or relative points over a best value of 0 or less (more is better) or a
 /// negative value (less is better).
 ///
 /// ```
@@ -287,7 +256,7 @@ pub fn rate(units: &[Unit], options: &RatingOptions) -> Result<Rating> {
     let direction = options.direction;
     let values: Vec<Decimal> = units.iter().map(|u| u.value).collect();
     let points = if options.relative {
-        Some(relative(&values, direction, "value")?)
+        Some(relative(&values, direction, ("value", "значение"))?)
     } else {
         None
     };
@@ -329,6 +298,7 @@ pub fn rate(units: &[Unit], options: &RatingOptions) -> Result<Rating> {
         measure: options.measure.clone(),
         units: rated,
         municipalities: municipal(units, direction, options.relative)?,
+        regions: regional(units, direction, options.relative)?,
         resilient,
     })
 }
@@ -372,42 +342,86 @@ fn resilient(
     out.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Municipalities by the exact mean of their schools.
+/// Units' values pooled by a key (a municipality, a region): the exact means, in key order.
+fn means<'a>(keys: impl Iterator<Item = (&'a str, Decimal)>) -> (Vec<&'a str>, Vec<Decimal>) {
+    let mut sums: BTreeMap<&str, (Decimal, usize)> = BTreeMap::new();
+    for (k, v) in keys {
+        let e = sums.entry(k).or_insert((Decimal::ZERO, 0));
+        e.0 += v;
+        e.1 += 1;
+    }
+    let names = sums.keys().copied().collect();
+    let means = sums
+        .values()
+        .map(|(sum, n)| *sum / Decimal::from(*n))
+        .collect();
+    (names, means)
+}
+
+/// Municipalities by the exact mean of their schools, each with its region and its place
+/// among the municipalities of that region.
 fn municipal(
     units: &[Unit],
     direction: Direction,
     relative_points: bool,
 ) -> Result<Vec<MunicipalityRating>> {
-    let mut sums: BTreeMap<&str, (Decimal, usize)> = BTreeMap::new();
+    let mut region_of: BTreeMap<&str, (Option<&str>, &Unit)> = BTreeMap::new();
     for u in units {
-        if let Some(m) = &u.municipality {
-            let e = sums.entry(m.as_str()).or_insert((Decimal::ZERO, 0));
-            e.0 += u.value;
-            e.1 += 1;
+        let Some(m) = &u.municipality else { continue };
+        let region = u.region.as_deref();
+        match region_of.get(m.as_str()) {
+            Some((first, by)) if *first != region => {
+                return Err(wrong(
+                    Location::Row(u.row),
+                    format!(
+                        "the region of municipality {m:?} as row {} gives it ({:?}), not {:?}",
+                        by.row,
+                        first.unwrap_or(""),
+                        region.unwrap_or("")
+                    ),
+                    format!(
+                        "регион муниципалитета «{m}» как в строке {} («{}»), а не «{}»",
+                        by.row,
+                        first.unwrap_or(""),
+                        region.unwrap_or("")
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                region_of.insert(m, (region, u));
+            }
         }
     }
-    if sums.is_empty() {
+    let (names, means) = means(
+        units
+            .iter()
+            .filter_map(|u| Some((u.municipality.as_deref()?, u.value))),
+    );
+    if names.is_empty() {
         return Ok(Vec::new());
     }
-    let names: Vec<&str> = sums.keys().copied().collect();
-    let means: Vec<Decimal> = sums
-        .values()
-        .map(|(sum, n)| *sum / Decimal::from(*n))
-        .collect();
     let points = if relative_points {
-        Some(relative(&means, direction, "mean")?)
+        Some(relative(&means, direction, ("mean", "среднее"))?)
     } else {
         None
     };
     let place = places(&means, direction);
+    let regions: Vec<Option<String>> = names
+        .iter()
+        .map(|n| region_of.get(n).and_then(|(r, _)| r.map(str::to_string)))
+        .collect();
+    let in_region = places_within(&regions, &means, direction);
     let mut out: Vec<MunicipalityRating> = names
         .iter()
         .enumerate()
         .map(|(i, name)| MunicipalityRating {
             municipality: (*name).to_string(),
+            region: regions.get(i).cloned().flatten(),
             value: two_places(means.get(i).copied().unwrap_or_default()),
             points: points.as_ref().and_then(|p| p.get(i).copied()),
             place: place.get(i).copied().unwrap_or(0),
+            place_in_region: in_region.get(i).copied().flatten(),
         })
         .collect();
     out.sort_by(|a, b| {
@@ -415,5 +429,39 @@ fn municipal(
             .cmp(&b.place)
             .then_with(|| a.municipality.cmp(&b.municipality))
     });
+    Ok(out)
+}
+
+/// Regions by the exact mean of their schools.
+fn regional(
+    units: &[Unit],
+    direction: Direction,
+    relative_points: bool,
+) -> Result<Vec<RegionRating>> {
+    let (names, means) = means(
+        units
+            .iter()
+            .filter_map(|u| Some((u.region.as_deref()?, u.value))),
+    );
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let points = if relative_points {
+        Some(relative(&means, direction, ("mean", "среднее"))?)
+    } else {
+        None
+    };
+    let place = places(&means, direction);
+    let mut out: Vec<RegionRating> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| RegionRating {
+            region: (*name).to_string(),
+            value: two_places(means.get(i).copied().unwrap_or_default()),
+            points: points.as_ref().and_then(|p| p.get(i).copied()),
+            place: place.get(i).copied().unwrap_or(0),
+        })
+        .collect();
+    out.sort_by(|a, b| a.place.cmp(&b.place).then_with(|| a.region.cmp(&b.region)));
     Ok(out)
 }
