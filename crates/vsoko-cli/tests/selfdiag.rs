@@ -1,6 +1,6 @@
 //! `vsoko selfdiag` against the independent reference in `fixtures/selfdiag/` (a critical
 //! indicator capping the level, a boarding-only indicator, per-direction levels, the weakest
-//! directions), and its typed errors.
+//! directions, a table of schools with the summary across them), and its typed errors.
 
 mod common;
 
@@ -88,4 +88,74 @@ fn bad_answers_and_definitions_get_typed_errors() {
     let e = text(&o.stderr);
     assert!(e.contains("(3)"), "every problem at once: {e}");
     assert!(e.contains("critical_cap") && e.contains("K1"), "{e}");
+}
+
+#[test]
+fn a_table_of_schools_gives_each_school_and_the_summary_of_the_reference() {
+    let o = vsoko(&[
+        "selfdiag",
+        "selfdiag/schools.csv",
+        "--methodology-file",
+        DEFINITION,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        got,
+        read_json(&fixtures().join("selfdiag/expected_schools.json"))
+    );
+    let o = vsoko(&[
+        "selfdiag",
+        "selfdiag/schools.csv",
+        "--methodology-file",
+        DEFINITION,
+    ]);
+    let t = text(&o.stdout);
+    assert!(t.contains("5 из 9 школ, 55,56 %"), "{t}");
+    assert!(t.contains("без муниципалитета — прошли 1 из 1"), "{t}");
+}
+
+#[test]
+fn a_bad_row_of_a_table_is_named_by_row_and_column_and_the_others_are_kept() {
+    let dir = std::env::temp_dir().join(format!("vsoko-selfdiag-t-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = std::fs::read_to_string(fixtures().join("selfdiag/schools.csv")).unwrap();
+    let mut lines: Vec<String> = table.lines().map(String::from).collect();
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let k2 = header.iter().position(|h| *h == "K2").unwrap();
+    let mut third: Vec<String> = lines[3].split(',').map(String::from).collect();
+    third[k2] = "Может быть".into();
+    lines[3] = third.join(",");
+    let bad = dir.join("schools.csv");
+    std::fs::write(&bad, lines.join("\n") + "\n").unwrap();
+    let o = vsoko(&[
+        "selfdiag",
+        bad.to_str().unwrap(),
+        "--methodology-file",
+        DEFINITION,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a left-out school fails the run");
+    let e = text(&o.stderr);
+    assert!(
+        e.contains("row 4") && e.contains("K2") && e.contains("«Может быть»"),
+        "{e}"
+    );
+    let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(got["summary"]["schools"], 8, "the other schools are kept");
+
+    let unknown = dir.join("unknown.csv");
+    std::fs::write(&unknown, "Школа,K1,Z9\nА,Да,Да\n").unwrap();
+    let o = vsoko(&[
+        "selfdiag",
+        unknown.to_str().unwrap(),
+        "--methodology-file",
+        DEFINITION,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = text(&o.stderr);
+    assert!(e.contains("Z9"), "{e}");
 }

@@ -1,5 +1,6 @@
 //! A self-diagnosis definition: `{"format": "vsoko-selfdiag", "format_version": 1, "id",
 //! "title", "source", "year", "notes", "levels": [{"id", "title", "from"}], "critical_cap",
+//! "pass_level"?,
 //! "directions": [{"id", "title", "levels"?, "indicators": [{"id", "title", "critical"?,
 //! "options": [{"answer", "points"}], "variants"?}]}]}`.
 
@@ -95,6 +96,9 @@ pub struct Definition {
     pub levels: Vec<LevelSpec>,
     /// The level a failed critical indicator caps the result at.
     pub critical_cap: String,
+    /// The lowest level a school passes at; the second level when absent.
+    #[serde(default)]
+    pub pass_level: Option<String>,
     /// The directions.
     pub directions: Vec<DirectionSpec>,
 }
@@ -131,6 +135,21 @@ impl Definition {
         }
     }
 
+    /// The position in [`Definition::levels`] of the lowest level a school passes at: the
+    /// `pass_level`, else the second level (every school passes with one level).
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/selfdiag/example.json")).unwrap();
+    /// let d = vsoko::selfdiag::Definition::from_json(&text).unwrap();
+    /// assert_eq!(d.levels[d.pass_index()].id, "basic");
+    /// ```
+    pub fn pass_index(&self) -> usize {
+        self.pass_level
+            .as_ref()
+            .and_then(|p| self.levels.iter().position(|l| &l.id == p))
+            .unwrap_or(usize::from(self.levels.len() > 1))
+    }
+
     fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut add = |at: Place, flaw: Flaw| out.push(Problem { at, flaw });
@@ -149,6 +168,16 @@ impl Definition {
                 Flaw::Shape(format!(
                     "critical_cap {:?} names no level of the definition",
                     self.critical_cap
+                )),
+            );
+        }
+        if let Some(pass) = &self.pass_level
+            && !self.levels.iter().any(|l| &l.id == pass)
+        {
+            add(
+                Place::Field("pass_level"),
+                Flaw::Shape(format!(
+                    "pass_level {pass:?} names no level of the definition"
                 )),
             );
         }

@@ -12,13 +12,16 @@ use std::collections::BTreeMap;
 /// How many weakest directions are named.
 const WEAKEST: usize = 3;
 
-/// A school's answers: `{"school", "variant", "answers": {"K1": "Да", …}}`.
+/// A school's answers: `{"school", "municipality", "variant", "answers": {"K1": "Да", …}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// The school.
     #[serde(default)]
     pub school: Option<String>,
+    /// Its municipality.
+    #[serde(default)]
+    pub municipality: Option<String>,
     /// Its kind (`boarding`, …) when the definition has variants.
     #[serde(default)]
     pub variant: Option<String>,
@@ -62,6 +65,8 @@ pub struct Diagnosis {
     pub id: String,
     /// The school.
     pub school: Option<String>,
+    /// Its municipality.
+    pub municipality: Option<String>,
     /// The total points.
     pub total: Decimal,
     /// The most the applicable indicators could give.
@@ -70,6 +75,8 @@ pub struct Diagnosis {
     pub level: Option<String>,
     /// Its title.
     pub level_title: Option<String>,
+    /// Whether the level is the definition's pass level or above.
+    pub passed: bool,
     /// Every direction, in the definition's order.
     pub directions: Vec<DirectionResult>,
     /// The critical indicators answered with 0 points.
@@ -172,14 +179,17 @@ pub fn diagnose(d: &Definition, a: &Answers) -> Result<Diagnosis> {
     {
         level = level.map(|l| l.min(cap));
     }
+    let passed = level.is_some_and(|i| i >= d.pass_index());
     let level = level.and_then(|i| d.levels.get(i));
     Ok(Diagnosis {
         id: d.id.clone(),
         school: a.school.clone(),
+        municipality: a.municipality.clone(),
         total: total.normalize(),
         max: max.normalize(),
         level: level.map(|l| l.id.clone()),
         level_title: level.map(|l| l.title.clone()),
+        passed,
         weakest: weakest(&directions),
         directions,
         critical_failed,

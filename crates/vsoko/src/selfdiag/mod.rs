@@ -6,10 +6,17 @@
 //! clearly labelled example.
 //!
 //! - `definition`: the file as written and its validation (every problem at once);
-//! - `diagnosis`: a school's answers scored against it.
+//! - `diagnosis`: a school's answers scored against it;
+//! - `table`: many schools' answers in one table;
+//! - `summary`: across schools — the share that passed, levels per municipality, the
+//!   directions that hold schools back.
 
 mod definition;
 mod diagnosis;
+mod summary;
+mod table;
 
 pub use definition::{Definition, DirectionSpec, IndicatorSpec, LevelSpec, OptionSpec};
 pub use diagnosis::{Answers, Diagnosis, DirectionResult, diagnose};
+pub use summary::{Count, LevelCounts, MunicipalitySummary, Summary, summarize};
+pub use table::AnswerTable;
