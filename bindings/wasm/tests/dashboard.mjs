@@ -66,3 +66,37 @@ test("the dashboard shows the reference numbers, offline", async () => {
     await browser.close();
   }
 });
+
+test("with a context the dashboard shows resilient schools and each school against its group", async () => {
+  mkdirSync(out, { recursive: true });
+  const file = join(out, "dashboard-context.html");
+  execFileSync(cli, ["dashboard", "--methodology-file", join(fixtures, "methodology.json"),
+    join(fixtures, "2023.csv"), join(fixtures, "2024.csv"), "-o", file,
+    "--context-file", join(fixtures, "context.csv"), "--context", "location,social_index", "--bands", "2"],
+  { stdio: "pipe" });
+  const expected = JSON.parse(readFileSync(join(fixtures, "expected_context.json"), "utf8"));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(pathToFileURL(file).href);
+    const shown = async (key) => (await page.locator(`[data-k="${key}"]`).first().textContent()).trim()
+      .replace(/\u00a0/g, "").replace(",", ".");
+    const card = page.locator("section", { hasText: "Резильентные школы" });
+    assert.ok(await card.isVisible(), "the resilient-schools card is shown");
+    assert.equal(await shown("resilient"), String(expected.ratings.resilient.length));
+    for (const r of expected.ratings.resilient) assert.equal(await shown(`resilient:${r.school}`), r.value);
+    for (const u of expected.ratings.units) {
+      assert.equal(await shown(`group:${u.municipality}:${u.school}`), u.value, u.school);
+      const place = await shown(`place_in_group:${u.municipality}:${u.school}`);
+      const size = expected.groups.find((g) => g.group === u.group).schools;
+      assert.equal(place, `${u.place_in_group} из ${size}`, u.school);
+    }
+    await card.screenshot({ path: join(out, "dashboard-resilient.png") });
+    await page.locator("section.mun").first().screenshot({ path: join(out, "dashboard-groups.png") });
+  } finally {
+    await browser.close();
+  }
+});

@@ -29,6 +29,17 @@ pub struct Input {
     /// Rate municipalities by the mean points of this group instead of the mean total.
     #[arg(long)]
     by: Option<String>,
+    /// A table of the schools' conditions (CSV, XLSX: school, municipality, region and the
+    /// context columns) for groups of similar conditions and resilient schools.
+    #[arg(long, requires = "context")]
+    context_file: Option<PathBuf>,
+    /// The context columns of --context-file, comma-separated (a numeric one is cut into
+    /// quantile bands; the first numeric one is the index for resilient schools).
+    #[arg(long, value_delimiter = ',', requires = "context_file")]
+    context: Vec<String>,
+    /// Quantile bands of a numeric context column and of the result (4: quartiles).
+    #[arg(long, default_value_t = 4)]
+    bands: usize,
 }
 
 /// Arguments of `vsoko dynamics`.
@@ -167,7 +178,23 @@ fn load(input: &Input) -> Result<(Methodology, Dynamics, usize), Failure> {
             f.message_ru
         ));
     }
-    let d = panel.finish(input.by.as_deref())?;
+    let mut d = panel.finish(input.by.as_deref())?;
+    if let Some(path) = &input.context_file {
+        let name = path.display().to_string();
+        let mut rows = vsoko_cli::tables::read_table(path)?.into_iter();
+        let header = rows.next().map(|(_, h)| h).unwrap_or_default();
+        let context = vsoko::dynamics::Context::from_table(
+            &input.context,
+            input.bands,
+            &header,
+            rows.collect(),
+        )?;
+        for row in d.rate(&m, Some(&context))? {
+            note(&format!(
+                "{name}, row {row}: warning[context_unused] школы нет в последнем периоде: строка условий не учтена"
+            ));
+        }
+    }
     Ok((m, d, bad))
 }
 

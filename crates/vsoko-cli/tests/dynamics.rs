@@ -53,7 +53,7 @@ fn the_wire_contract_matches_the_reference_for_both_layouts() {
             String::from_utf8_lossy(&out.stderr)
         );
         let got = json(&out);
-        for key in ["periods", "municipalities"] {
+        for key in ["periods", "municipalities", "ratings", "groups"] {
             assert_eq!(got[key], want[key], "{files:?}: {key}");
         }
         if files[0] == "2024.csv" {
@@ -62,6 +62,7 @@ fn the_wire_contract_matches_the_reference_for_both_layouts() {
             assert_eq!(n(&got), n(&want));
         } else {
             assert_eq!(got["schools"], want["schools"], "{files:?}");
+            assert_eq!(got["relative"], want["relative"], "{files:?}");
         }
     }
     let one = vsoko(&[
@@ -74,9 +75,134 @@ fn the_wire_contract_matches_the_reference_for_both_layouts() {
     ]);
     let want = expected("one_period_municipality/expected.json");
     let got = json(&one);
-    for key in ["periods", "schools", "municipalities"] {
+    for key in [
+        "periods",
+        "schools",
+        "municipalities",
+        "ratings",
+        "relative",
+        "groups",
+    ] {
         assert_eq!(got[key], want[key], "{key}");
     }
+}
+
+const CONTEXT: [&str; 6] = [
+    "--context-file",
+    "context.csv",
+    "--context",
+    "location,social_index",
+    "--bands",
+    "2",
+];
+
+#[test]
+fn with_a_context_the_last_period_is_rated_in_groups_of_similar_conditions() {
+    let mut args = vec!["dynamics", M, "2023.csv", "2024.csv", "--format", "json"];
+    args.extend(CONTEXT);
+    let out = vsoko(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (got, want) = (json(&out), expected("expected_context.json"));
+    for (key, value) in want.as_object().unwrap() {
+        assert_eq!(&got[key], value, "{key}");
+    }
+
+    // The dashboard shows the resilient schools and each school against its group.
+    let page = std::env::temp_dir().join(format!("vsoko-dash-ctx-{}.html", std::process::id()));
+    let mut args = vec!["dashboard", M, "2023.csv", "2024.csv", "-o"];
+    args.push(page.to_str().unwrap());
+    args.extend(CONTEXT);
+    assert_eq!(vsoko(&args).status.code(), Some(0));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let _ = std::fs::remove_file(&page);
+    let want = expected("expected_context.json");
+    let resilient = want["ratings"]["resilient"].as_array().unwrap();
+    assert!(!resilient.is_empty());
+    assert!(html.contains(&format!("data-k=\"resilient\">{}<", resilient.len())));
+    for r in resilient {
+        let school = r["school"].as_str().unwrap();
+        let value = r["value"].as_str().unwrap().replace('.', ",");
+        assert!(
+            html.contains(&format!("data-k=\"resilient:{school}\">{value}<")),
+            "{school}"
+        );
+    }
+    for u in want["ratings"]["units"].as_array().unwrap() {
+        let (school, mun) = (
+            u["school"].as_str().unwrap(),
+            u["municipality"].as_str().unwrap(),
+        );
+        let place = u["place_in_group"].as_u64().unwrap();
+        assert!(
+            html.contains(&format!(
+                "data-k=\"place_in_group:{mun}:{school}\">{place} из "
+            )),
+            "{mun}: {school}"
+        );
+    }
+}
+
+#[test]
+fn a_school_without_conditions_is_named_and_an_unused_row_is_said() {
+    let tmp = std::env::temp_dir().join(format!("vsoko-dyn-ctx-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let context = std::fs::read_to_string(dir().join("context.csv")).unwrap();
+    let mut lines: Vec<&str> = context.lines().collect();
+    let dropped = lines.remove(1);
+    let school = dropped.split(',').next().unwrap().to_string();
+    let short = tmp.join("short.csv");
+    std::fs::write(&short, lines.join("\n") + "\n").unwrap();
+    let out = vsoko(&[
+        "dynamics",
+        M,
+        "2023.csv",
+        "2024.csv",
+        "--context-file",
+        short.to_str().unwrap(),
+        "--context",
+        "location",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains(&format!("«{school}»")), "{e}");
+
+    let extra = tmp.join("extra.csv");
+    std::fs::write(
+        &extra,
+        context.clone() + "Школа-призрак,г. Энск,Энская область,село,0.5\n",
+    )
+    .unwrap();
+    let out = vsoko(&[
+        "dynamics",
+        M,
+        "2023.csv",
+        "2024.csv",
+        "--context-file",
+        extra.to_str().unwrap(),
+        "--context",
+        "location",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("context_unused") && e.contains("row 13"), "{e}");
+
+    let out = vsoko(&[
+        "dynamics",
+        M,
+        "2023.csv",
+        "2024.csv",
+        "--context-file",
+        "context.csv",
+        "--context",
+        "size",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("size"));
 }
 
 #[test]

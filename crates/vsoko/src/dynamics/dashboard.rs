@@ -47,6 +47,7 @@ pub fn dashboard(m: &Methodology, d: &Dynamics) -> String {
     histogram(&mut h, m, d);
     weakest(&mut h, d);
     declines(&mut h, m, d);
+    resilient(&mut h, d);
     for mun in &d.municipalities {
         municipality(&mut h, m, d, mun);
     }
@@ -337,7 +338,7 @@ fn municipality(
         let list = |items: &[(&str, Decimal)]| {
             items
                 .iter()
-                .map(|(n, t)| format!("{} — {t}", esc(n)))
+                .map(|(n, t)| format!("{} — {}", esc(n), russian::number(*t)))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -354,7 +355,106 @@ fn municipality(
             let _ = write!(h, "<p>Требуют внимания: {}</p>", list(tail));
         }
     }
+    conditions(h, d, mun.municipality.as_deref());
     h.push_str("</section>");
+}
+
+/// What the rating measures, in words.
+fn measure(d: &Dynamics) -> String {
+    if d.by == "total" {
+        "итоговый балл".to_string()
+    } else {
+        format!("баллы группы {}", d.by)
+    }
+}
+
+/// Schools in the lowest band of the context index whose result is in the top band.
+fn resilient(h: &mut String, d: &Dynamics) {
+    let Some(r) = d
+        .ratings
+        .as_ref()
+        .map(|r| &r.rating)
+        .filter(|_| !d.groups.is_empty())
+    else {
+        return;
+    };
+    let _ = write!(
+        h,
+        "<section><h2>Резильентные школы</h2><p class=\"note\">Низшая группа по индексу условий, результат ({}) — в высшей группе всех школ. Школ: <b data-k=\"resilient\">{}</b>.</p>",
+        esc(&measure(d)),
+        r.resilient.len()
+    );
+    if !r.resilient.is_empty() {
+        h.push_str("<table><tr><th>Школа</th><th>Муниципалитет</th><th>Индекс условий</th><th>Результат</th></tr>");
+        for s in &r.resilient {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\" data-k=\"resilient:{}\">{}</td></tr>",
+                esc(&russian::unbroken_numero(&s.school)),
+                esc(&name(s.municipality.as_deref())),
+                esc(&crate::decimal::parse_decimal(&s.context)
+                    .map_or_else(|_| s.context.clone(), russian::number)),
+                esc(&s.school),
+                russian::number(s.value)
+            );
+        }
+        h.push_str("</table>");
+    }
+    h.push_str("</section>");
+}
+
+/// A municipality's schools against their groups of similar conditions.
+fn conditions(h: &mut String, d: &Dynamics, municipality: Option<&str>) {
+    let Some(r) = d
+        .ratings
+        .as_ref()
+        .map(|r| &r.rating)
+        .filter(|_| !d.groups.is_empty())
+    else {
+        return;
+    };
+    let mut units: Vec<_> = r
+        .units
+        .iter()
+        .filter(|u| u.municipality.as_deref() == municipality)
+        .collect();
+    if units.is_empty() {
+        return;
+    }
+    units.sort_by(|a, b| a.group.cmp(&b.group).then(a.place.cmp(&b.place)));
+    let _ = write!(
+        h,
+        "<h3>Школы и их группы схожих условий ({})</h3><table><tr><th>Школа</th><th>Группа</th><th>Результат</th><th>Среднее группы</th><th>Лучший в группе</th><th>Место в группе</th></tr>",
+        esc(&measure(d))
+    );
+    for u in units {
+        let group = u
+            .group
+            .as_deref()
+            .and_then(|g| d.groups.iter().find(|x| x.group == g));
+        let (mean, best, size) = group.map_or(("—".into(), "—".into(), 0), |g| {
+            (russian::number(g.mean), russian::number(g.best), g.schools)
+        });
+        let below = group.is_some_and(|g| u.value < g.mean);
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=\"num{}\" data-k=\"group:{}:{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\" data-k=\"place_in_group:{}:{}\">{} из {}</td></tr>",
+            esc(&russian::unbroken_numero(&u.school)),
+            esc(u.group.as_deref().unwrap_or("—")),
+            if below { " neg" } else { "" },
+            esc(&name(municipality)),
+            esc(&u.school),
+            russian::number(u.value),
+            mean,
+            best,
+            esc(&name(municipality)),
+            esc(&u.school),
+            u.place_in_group
+                .map_or_else(|| "—".to_string(), |p| p.to_string()),
+            size
+        );
+    }
+    h.push_str("</table><p class=\"note\">Красным — ниже среднего своей группы.</p>");
 }
 
 fn name(m: Option<&str>) -> String {

@@ -14,6 +14,10 @@
 //! | `municipality_spelling` | spells its municipality like another one (kept apart, reported) |
 //! | `school_spelling` | spells its school like another one of the municipality (kept apart, reported) |
 //!
+//! The last period's schools are also rated (`vsoko::rating`): places horizontal and in the
+//! municipality, relative points on the total and each group, and, given a [`Context`], groups of
+//! similar conditions and resilient schools.
+//!
 //! The forms of one academic year (`2023/24`, `2023/2024`, `2023-24`) are one period.
 
 mod dashboard;
@@ -21,6 +25,7 @@ mod issue;
 mod model;
 mod panel;
 mod period;
+mod standing;
 
 pub use dashboard::dashboard;
 pub use issue::{IssueKind, RowIssue};
@@ -29,3 +34,4 @@ pub use model::{
 };
 pub use panel::Panel;
 pub use period::PeriodForm;
+pub use standing::{ConditionGroup, Context, ContextRow, PeriodRating, Relative, RelativeSchool};

@@ -46,6 +46,16 @@ pub struct Dynamics {
     pub municipalities: Vec<MunicipalityDynamics>,
     /// Municipalities ranked in the last period.
     pub rating: Rating,
+    /// The last period's schools rated by the measure: horizontal and vertical places,
+    /// relative points, groups of similar conditions and resilient schools (with a context).
+    pub ratings: Option<super::standing::PeriodRating>,
+    /// The last period's relative points of every school on the total and on each group.
+    pub relative: Option<super::standing::Relative>,
+    /// The groups of similar conditions of the last period (with a context).
+    pub groups: Vec<super::standing::ConditionGroup>,
+    /// What is rated: `total` or a group id.
+    #[serde(skip)]
+    pub by: String,
     /// The whole input per period (levels, mean, median, weakest criteria).
     #[serde(skip)]
     pub region: ByPeriod<Summary>,
@@ -69,6 +79,9 @@ pub struct SchoolDynamics {
     /// Level id per period (for the dashboard).
     #[serde(skip)]
     pub levels: ByPeriod<Option<String>>,
+    /// Group points in the last period, when the school is in it.
+    #[serde(skip)]
+    pub last_groups: Option<Box<[Decimal]>>,
 }
 
 /// A level change between the two last periods.

@@ -337,14 +337,22 @@ impl<'m> Panel<'m> {
             .filter_map(|(p, r)| Some((p.clone(), r?.finish())))
             .collect();
         region.sort_by_key(|(p, _)| periods.iter().position(|q| q == p));
-        Ok(Dynamics {
+        let mut d = Dynamics {
             methodology: m.id().to_string(),
             periods,
             schools,
             municipalities,
             rating,
+            ratings: None,
+            relative: None,
+            groups: Vec::new(),
+            by: by_group
+                .and_then(|g| m.groups().get(g))
+                .map_or_else(|| "total".to_string(), |g| g.id.clone()),
             region: ByPeriod(region),
-        })
+        };
+        d.rate(m, None)?;
+        Ok(d)
     }
 }
 
@@ -382,6 +390,7 @@ fn school(
     let level = |t: Decimal| m.level_of(t).map(|l| l.id.clone());
     let levels = ByPeriod(in_order(&|e| level(e.2)));
     let (mut delta, mut level_change, mut declines) = (None, None, Vec::new());
+    let last_groups = of(last).map(|(.., g)| g.clone());
     if let (Some((_, (), t0, g0)), Some((_, (), t1, g1))) = (of(prev), of(last)) {
         delta = Some((*t1 - *t0).normalize());
         if let (Some(a), Some(b)) = (level(*t0), level(*t1))
@@ -412,6 +421,7 @@ fn school(
         level_change,
         declines,
         levels,
+        last_groups,
     }
 }
 

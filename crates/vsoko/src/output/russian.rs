@@ -155,6 +155,15 @@ pub fn count(n: usize, forms: [&'static str; 3]) -> String {
     )
 }
 
+/// A name with a non-breaking space after «№», so «№ 4» never breaks across lines.
+///
+/// ```
+/// assert_eq!(vsoko::output::russian::unbroken_numero("СОШ № 4"), "СОШ №\u{a0}4");
+/// ```
+pub fn unbroken_numero(name: &str) -> String {
+    name.replace("№ ", "№\u{a0}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
