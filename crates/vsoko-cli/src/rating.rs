@@ -302,7 +302,8 @@ fn table(r: &Rating) -> String {
                 "  {} ({}): условия {}, результат {}",
                 s.school,
                 s.municipality.as_deref().unwrap_or("—"),
-                s.context,
+                vsoko::decimal::parse_decimal(&s.context)
+                    .map_or_else(|_| s.context.clone(), number),
                 number(s.value)
             );
         }
