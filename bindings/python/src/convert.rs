@@ -209,11 +209,16 @@ const DECIMAL_KEYS: &[&str] = &[
     "min_total",
     "max_total",
     "delta",
+    "percentile",
+    "passed_pct",
+    "mean",
+    "best",
 ];
 
 /// Objects whose every value is a decimal, keyed by period (dynamics: `totals`, `mean`,
-/// `median`).
-const DECIMAL_MAPS: &[&str] = &["totals", "mean", "median"];
+/// `median`) or by group id (the dynamics' relative points: `groups`). A list under one of
+/// these keys holds objects with keys of their own.
+const DECIMAL_MAPS: &[&str] = &["totals", "mean", "median", "groups"];
 
 /// Objects whose `from`/`to` are ids, not decimals (a level change).
 const ID_OBJECTS: &[&str] = &["level_change"];
@@ -239,7 +244,11 @@ pub fn json_to_py<'py>(
         serde_json::Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(json_to_py(py, item, key)?)?;
+                let item_key = match key {
+                    Some(k) if item.is_object() && DECIMAL_MAPS.contains(&k) => None,
+                    _ => key,
+                };
+                list.append(json_to_py(py, item, item_key)?)?;
             }
             list.into_any()
         }

@@ -42,6 +42,12 @@ def test_dynamics_of_a_frame_equals_the_reference() -> None:
 
     assert as_json(got["schools"]) == want["schools"]
     assert as_json(got["municipalities"]) == want["municipalities"]
+    # The last period rated: places, relative points on the total and every group.
+    for key in ("ratings", "relative", "groups"):
+        assert as_json(got[key]) == want[key], key
+    unit = got["ratings"]["units"][0]
+    assert all(isinstance(unit[k], Decimal) for k in ("value", "points", "percentile"))
+    assert all(isinstance(v, Decimal) for v in got["relative"]["schools"][0]["groups"].values())
     first = got["schools"][0]
     assert isinstance(next(iter(first["totals"].values())), Decimal)
     changed = [s for s in got["schools"] if s["level_change"]]

@@ -24,6 +24,7 @@ from ._objectivity import (
     summary_meta,
 )
 from ._plan import Plan, plan_actions
+from ._rating import Rating, SelfDiagnosis, rating, selfdiag
 from ._tasks import tasks, tasks_combine, tasks_summaries, tasks_summary_meta
 from ._vsoko import Methodology, Report, SelfExamCheck, methodologies, score, score_document, score_many, version
 
@@ -34,7 +35,9 @@ __all__ = [
     "Methodology",
     "MethodologyError",
     "Plan",
+    "Rating",
     "Report",
+    "SelfDiagnosis",
     "SelfExamCheck",
     "VsokoError",
     "check_selfexam",
@@ -46,10 +49,12 @@ __all__ = [
     "objectivity_combine",
     "objectivity_summaries",
     "plan_actions",
+    "rating",
     "score",
     "score_document",
     "score_frame",
     "score_many",
+    "selfdiag",
     "summary_meta",
     "tasks",
     "tasks_combine",

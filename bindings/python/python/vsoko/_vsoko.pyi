@@ -23,6 +23,9 @@ __all__ = [
     "_pupil_numeric_columns",
     "_objectivity_combine",
     "_dynamics",
+    "_rating",
+    "_selfdiag",
+    "_selfdiag_table",
     "_marks",
     "_marks_sheets",
     "_tasks",
@@ -278,3 +281,19 @@ def _dynamics(
     by: str | None = None,
     html: bool = False,
 ) -> dict[str, Any]: ...
+def _rating(
+    methodology: Methodology,
+    columns: Iterable[tuple[str, list[Any]]],
+    schools: list[str | None],
+    municipalities: list[str | None],
+    regions: list[str | None],
+    context: list[tuple[str, list[str | None]]],
+    by: str = "total",
+    relative: bool = False,
+    relative_total: str | None = None,
+    bands: int = 4,
+) -> dict[str, Any]: ...
+def _selfdiag(definition: str, answers: str) -> dict[str, Any]: ...
+def _selfdiag_table(
+    definition: str, header: list[str], rows: list[list[str]]
+) -> tuple[dict[str, Any], list[str], list[str]]: ...
