@@ -13,6 +13,7 @@ mod selfexam;
 #[cfg(feature = "serve")]
 mod serve;
 mod tasks;
+mod teachers;
 mod usage;
 
 use vsoko::output::terminal::visible;
@@ -107,6 +108,9 @@ enum Command {
     /// A school's self-diagnosis («Школа Минпросвещения России» mechanism) scored against a
     /// definition a region supplies: total, level, directions, critical indicators failed.
     Selfdiag(selfdiag::SelfdiagArgs),
+    /// The teachers' register as of a day: category terms, attestation and training due
+    /// dates, what is overdue, the due list by month, the shares a school reports.
+    Teachers(teachers::TeachersArgs),
     /// The HTTP JSON service other school systems call: scoring, batches, plans, pupils'
     /// results, and submissions stored in SQLite or PostgreSQL (see README «Сервер»).
     #[cfg(feature = "serve")]
@@ -197,6 +201,7 @@ fn main() -> ExitCode {
         Command::Tasks(args) => return tasks::run(&args),
         Command::Rating(args) => return rating::run(&args),
         Command::Selfdiag(args) => return selfdiag::run(&args),
+        Command::Teachers(args) => return teachers::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => return serve::run(&args),
     };

@@ -159,6 +159,20 @@ pub enum Code {
     CohortDrop,
     /// Objectivity: the cohort's completion rose sharply.
     CohortRise,
+    /// Teachers: a row of a teacher gives another value than the teacher's first row (the first is kept).
+    TeacherConflict,
+    /// Teachers: a name is spelled like another teacher's (kept apart).
+    TeacherSpelling,
+    /// Teachers: the end date written differs from the rule's (the written one is used).
+    CategoryUntilDiffers,
+    /// Teachers: an end date is written for a category set from 01.09.2023, which has none.
+    CategoryUnlimited,
+    /// Teachers: a category without the date it was set.
+    CategoryDateMissing,
+    /// Teachers: no category, no last attestation and no hire date: the attestation date cannot be computed.
+    AttestationUnknown,
+    /// Tables: a column the reader does not use (left out).
+    ColumnUnused,
 }
 
 impl Code {
@@ -223,6 +237,13 @@ impl Code {
         Code::MarkMismatch,
         Code::CohortDrop,
         Code::CohortRise,
+        Code::TeacherConflict,
+        Code::TeacherSpelling,
+        Code::CategoryUntilDiffers,
+        Code::CategoryUnlimited,
+        Code::CategoryDateMissing,
+        Code::AttestationUnknown,
+        Code::ColumnUnused,
     ];
 
     /// Every code as text, in the order of [`Code::ALL`].
@@ -286,6 +307,13 @@ impl Code {
         "mark_mismatch",
         "cohort_drop",
         "cohort_rise",
+        "teacher_conflict",
+        "teacher_spelling",
+        "category_until_differs",
+        "category_unlimited",
+        "category_date_missing",
+        "attestation_unknown",
+        "column_unused",
     ];
 
     /// The code as text (`result_missing`).

@@ -32,6 +32,7 @@ pub mod spelling;
 pub mod contributing {}
 pub mod suggest;
 pub mod tasks;
+pub mod teachers;
 
 pub use diagnostic::Diagnostic;
 pub use error::{Error, InputKind, Result, ResultLevel};

@@ -46,6 +46,56 @@ impl Date {
         self.day
     }
 
+    /// The same day `years` later (earlier when negative); 29 February becomes 28 February in
+    /// a year without it.
+    ///
+    /// ```
+    /// use vsoko::calendar::Date;
+    /// assert_eq!(Date::new(2019, 3, 15).unwrap().plus_years(5), Date::new(2024, 3, 15));
+    /// assert_eq!(Date::new(2024, 2, 29).unwrap().plus_years(1), Date::new(2025, 2, 28));
+    /// ```
+    pub fn plus_years(self, years: i32) -> Option<Date> {
+        let year = self.year.checked_add(years)?;
+        Date::new(year, self.month, self.day).or_else(|| Date::new(year, self.month, 28))
+    }
+
+    /// A date as Russian tables write it: `DD.MM.YYYY` (one-digit day and month too, a time
+    /// of day after a space dropped, as form exports write a timestamp) or ISO `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// [`DateReason::Format`] for another form, [`DateReason::NotInCalendar`] for a day that
+    /// does not exist.
+    ///
+    /// ```
+    /// use vsoko::calendar::Date;
+    /// assert_eq!(Date::read("15.03.2019"), Ok(Date::new(2019, 3, 15).unwrap()));
+    /// assert_eq!(Date::read("1.9.2023 10:15:00"), Ok(Date::new(2023, 9, 1).unwrap()));
+    /// assert_eq!(Date::read("2024-02-01"), Ok(Date::new(2024, 2, 1).unwrap()));
+    /// assert!(Date::read("31.02.2024").is_err());
+    /// assert!(Date::read("весна").is_err());
+    /// ```
+    pub fn read(text: &str) -> Result<Date, DateReason> {
+        let text = text.trim();
+        let day_part = text.split_whitespace().next().unwrap_or("");
+        if day_part.contains('-') {
+            return day_part.parse();
+        }
+        let parts: Vec<&str> = day_part.split('.').collect();
+        let [d, m, y] = parts.as_slice() else {
+            return Err(DateReason::Format);
+        };
+        let digits = |s: &str, max: usize| {
+            !s.is_empty() && s.len() <= max && s.bytes().all(|c| c.is_ascii_digit())
+        };
+        if !(digits(d, 2) && digits(m, 2) && y.len() == 4 && digits(y, 4)) {
+            return Err(DateReason::Format);
+        }
+        let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>()) else {
+            return Err(DateReason::Format);
+        };
+        Date::new(y, m, d).ok_or(DateReason::NotInCalendar)
+    }
+
     /// The date `days` after 1970-01-01 (before it when negative), if it is in the years
     /// [`Date::new`] takes (Howard Hinnant's `civil_from_days`).
     ///

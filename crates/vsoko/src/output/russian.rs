@@ -29,6 +29,8 @@ pub fn plural(n: u64, forms: [&'static str; 3]) -> &'static str {
 
 /// Schools, after a number: 1 школа, 2 школы, 5 школ.
 pub const SCHOOLS: [&str; 3] = ["школа", "школы", "школ"];
+/// Teachers: 1 педагог, 2 педагога, 5 педагогов.
+pub const TEACHERS: [&str; 3] = ["педагог", "педагога", "педагогов"];
 /// Schools in the genitive, after «у», «из», «для»: у 1 школы, у 2 школ, у 5 школ.
 pub const SCHOOLS_GENITIVE: [&str; 3] = ["школы", "школ", "школ"];
 /// Municipalities: 1 муниципалитет, 2 муниципалитета, 5 муниципалитетов.

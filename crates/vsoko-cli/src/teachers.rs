@@ -1,0 +1,209 @@
+//! `vsoko teachers`: the teachers' register (`vsoko::teachers`) as of a day — each teacher's
+//! category term, attestation and training due dates, what is overdue, the due list of the
+//! academic year by month, the shares a school reports.
+
+use crate::failure::{Failure, note};
+use clap::ValueEnum;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vsoko::calendar::{Date, YearMonth};
+use vsoko::output::csv::Line;
+use vsoko::output::russian::{TEACHERS, count, number};
+use vsoko::output::terminal::visible;
+use vsoko::teachers::{Register, Rules, Status};
+use vsoko_cli::tables;
+
+/// Arguments of `vsoko teachers`.
+#[derive(clap::Args)]
+pub struct TeachersArgs {
+    /// The register (CSV, XLSX): ФИО, Должность, Предметы, Категория, Дата присвоения,
+    /// Действует до, Дата последней аттестации, Дата приёма, Курсы ПК: дата окончания, часы,
+    /// тема; a row per teacher or per course.
+    file: PathBuf,
+    /// The day (YYYY-MM-DD or DD.MM.YYYY; default: today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    Date::from_unix_days(i64::try_from(days).unwrap_or(0)).unwrap_or_else(|| {
+        Date::new(1970, 1, 1).unwrap_or_else(|| unreachable!("1970-01-01 exists"))
+    })
+}
+
+/// Runs `vsoko teachers`.
+pub fn run(args: &TeachersArgs) -> ExitCode {
+    let result = (|| -> Result<(String, usize), Failure> {
+        let as_of = match &args.as_of {
+            Some(text) => Date::read(text).map_err(|reason| {
+                Failure::Core(vsoko::Error::InvalidDate {
+                    field: "as_of".into(),
+                    value: text.clone(),
+                    reason,
+                })
+            })?,
+            None => today(),
+        };
+        let name = args.file.display().to_string();
+        let mut rows = tables::read_table(&args.file)?.into_iter();
+        let header = rows.next().map(|(_, h)| h).unwrap_or_default();
+        let rules = Rules::builtin()?;
+        let register = Register::from_table(rules, &name, &header, rows.collect())?;
+        let status = register.status(rules, as_of);
+        let mut errors = 0;
+        for f in &status.findings {
+            if f.is_error() {
+                errors += 1;
+            }
+            let at = f
+                .place
+                .row
+                .map_or_else(String::new, |r| format!("{name}, row {r}: "));
+            note(&format!(
+                "{at}{}[{}]: {}",
+                f.severity.as_str(),
+                f.code,
+                f.message_ru
+            ));
+        }
+        let text = match args.format {
+            Format::Json => serde_json::to_string_pretty(&status).unwrap_or_default() + "\n",
+            Format::Csv => csv(&status),
+            Format::Table => visible(&table(rules, &status)),
+        };
+        Ok((text, errors))
+    })();
+    match result.and_then(|(text, errors)| crate::failure::emit(&text).map(|()| errors)) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(f) => f.report(),
+    }
+}
+
+fn date(d: Option<Date>) -> String {
+    d.map_or_else(
+        || "—".into(),
+        |d| format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()),
+    )
+}
+
+fn table(rules: &Rules, s: &Status) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Реестр педагогов на {}: {}\n",
+        date(Some(s.as_of)),
+        count(s.teachers.len(), TEACHERS)
+    );
+    let _ = writeln!(
+        out,
+        "ФИО | Категория | Действует до | Аттестация | Курсы ПК | Просрочено"
+    );
+    for t in &s.teachers {
+        let overdue: Vec<&str> = t.overdue.iter().map(|k| k.ru()).collect();
+        let _ = writeln!(
+            out,
+            "{} | {} | {} | {} | {} | {}",
+            t.name,
+            t.category
+                .as_deref()
+                .map_or("без категории", |c| rules.title(c)),
+            if t.category.is_some() && t.category_until.is_none() {
+                "без ограничения".to_string()
+            } else {
+                date(t.category_until)
+            },
+            date(t.attestation_due),
+            date(t.training_due),
+            if overdue.is_empty() {
+                "—".to_string()
+            } else {
+                overdue.join(", ")
+            }
+        );
+    }
+    let _ = writeln!(out, "\nСроки до конца учебного года:");
+    let mut month: Option<YearMonth> = None;
+    for d in &s.due {
+        let m = YearMonth::new(d.due.year(), d.due.month());
+        if m != month {
+            month = m;
+            if let Some(m) = m {
+                let _ = writeln!(
+                    out,
+                    "  {} {}",
+                    vsoko::output::russian::capitalized(m.name_ru()),
+                    m.year()
+                );
+            }
+        }
+        let late = if d.due < s.as_of {
+            " — просрочено"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "    {} — {}: {}{late}",
+            date(Some(d.due)),
+            d.name,
+            d.kind.ru()
+        );
+    }
+    let sh = &s.shares;
+    let _ = writeln!(
+        out,
+        "\nС действующей категорией: {} из {}\nПрошли курсы за 12 месяцев: {}\nПрошли курсы за 3 года: {} ({} %)",
+        sh.with_category,
+        sh.teachers,
+        sh.trained_12m,
+        sh.trained_3y,
+        number(sh.trained_3y_pct)
+    );
+    out
+}
+
+fn csv(s: &Status) -> String {
+    let mut out = vsoko::output::csv::header([
+        "name",
+        "category",
+        "category_until",
+        "attestation_due",
+        "training_due",
+        "overdue",
+    ]);
+    let mut line = Line::new();
+    let iso = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    for t in &s.teachers {
+        let overdue: Vec<&str> = t
+            .overdue
+            .iter()
+            .map(|k| match k {
+                vsoko::teachers::Kind::Attestation => "attestation",
+                vsoko::teachers::Kind::Training => "training",
+            })
+            .collect();
+        line.text(&t.name)
+            .text(t.category.as_deref().unwrap_or(""))
+            .text(&iso(t.category_until))
+            .text(&iso(t.attestation_due))
+            .text(&iso(t.training_due))
+            .text(&overdue.join(" "));
+        out.push_str(&line.finish());
+    }
+    out
+}

@@ -1,0 +1,161 @@
+//! `vsoko teachers` against the independent reference in `fixtures/teachers/` (categories set
+//! before and after 01.09.2023, teachers without a category, overdue training, a row per course
+//! and continuation rows), the same register as an Excel workbook with real date cells, and its
+//! typed errors and findings.
+
+mod common;
+
+use common::{fixtures, read_json, text, vsoko};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+const REGISTER: &str = "teachers/register.csv";
+
+#[expect(clippy::unwrap_used, reason = "a test helper")]
+fn run_json(path: &str) -> serde_json::Value {
+    let o = vsoko(&[
+        "teachers",
+        path,
+        "--as-of",
+        "2025-01-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn the_register_matches_the_reference() {
+    let got = run_json(REGISTER);
+    let want = read_json(&fixtures().join("teachers/expected.json"));
+    for (key, value) in want.as_object().unwrap() {
+        assert_eq!(&got[key], value, "{key}");
+    }
+    // What the reference leaves to vsoko: the warnings, with their rows.
+    let o = vsoko(&["teachers", REGISTER, "--as-of", "15.01.2025"]);
+    let e = text(&o.stderr);
+    assert!(e.contains("row 8: warning[category_unlimited]"), "{e}");
+    assert!(e.contains("warning[attestation_unknown]"), "{e}");
+    let t = text(&o.stdout);
+    assert!(
+        t.contains("Реестр педагогов на 15.01.2025: 13 педагогов"),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "14.01.2025 — Попов Дмитрий Сергеевич: курсы повышения квалификации — просрочено"
+        ),
+        "{t}"
+    );
+    assert!(!t.contains("15.01.2025 — Козлова Ирина Дмитриевна: аттестация — просрочено"));
+}
+
+#[test]
+fn an_excel_register_with_date_cells_reads_the_same() {
+    let csv = std::fs::read_to_string(fixtures().join(REGISTER)).unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let dates = Format::new().set_num_format("dd.mm.yyyy");
+    for (r, line) in csv.trim_start_matches('\u{feff}').lines().enumerate() {
+        let r = u32::try_from(r).unwrap();
+        // The fixture quotes only one topic with a semicolon in it.
+        let mut cells = Vec::new();
+        let mut rest = line;
+        while !rest.is_empty() || cells.len() < 11 {
+            if let Some(q) = rest.strip_prefix('"') {
+                let end = q.find('"').unwrap();
+                cells.push(q[..end].to_string());
+                rest = q[end + 1..].strip_prefix(';').unwrap_or("");
+            } else {
+                let (cell, tail) = rest.split_once(';').unwrap_or((rest, ""));
+                cells.push(cell.to_string());
+                rest = tail;
+            }
+            if cells.len() >= 11 {
+                break;
+            }
+        }
+        for (c, cell) in cells.iter().enumerate() {
+            let c = u16::try_from(c).unwrap();
+            let as_date = cell.split('.').collect::<Vec<_>>();
+            if r > 0 && as_date.len() == 3 && as_date.iter().all(|p| p.parse::<u32>().is_ok()) {
+                let d = ExcelDateTime::from_ymd(
+                    as_date[2].parse().unwrap(),
+                    as_date[1].parse().unwrap(),
+                    as_date[0].parse().unwrap(),
+                )
+                .unwrap();
+                sheet.write_datetime_with_format(r, c, &d, &dates).unwrap();
+            } else if !cell.is_empty() {
+                sheet.write_string(r, c, cell).unwrap();
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("vsoko-teachers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("Реестр педагогов.xlsx");
+    book.save(&path).unwrap();
+    let got = run_json(path.to_str().unwrap());
+    let want = read_json(&fixtures().join("teachers/expected.json"));
+    for key in ["teachers", "due", "shares"] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_cells_are_named_by_row_and_column_and_conflicts_are_findings() {
+    let dir = std::env::temp_dir().join(format!("vsoko-teachers-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, body: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let header = "ФИО;Категория;Дата присвоения;Курсы ПК: дата окончания\n";
+    let bad_date = write("date.csv", &format!("{header}Иванова;высшая;31.02.2019;\n"));
+    let o = vsoko(&["teachers", &bad_date, "--as-of", "2025-01-15"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = text(&o.stderr);
+    assert!(
+        e.contains("Дата присвоения, строка 2") && e.contains("«31.02.2019»"),
+        "{e}"
+    );
+
+    let bad_category = write("cat.csv", &format!("{header}Иванова;вторая;01.02.2019;\n"));
+    let o = vsoko(&["teachers", &bad_category, "--as-of", "2025-01-15"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = text(&o.stderr);
+    assert!(
+        e.contains("Категория, строка 2") && e.contains("«вторая»"),
+        "{e}"
+    );
+
+    let conflict = write(
+        "conflict.csv",
+        &format!("{header}Иванова;высшая;01.02.2019;01.02.2024\nИванова;первая;;01.02.2023\n"),
+    );
+    let o = vsoko(&[
+        "teachers",
+        &conflict,
+        "--as-of",
+        "2025-01-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a conflict is an error finding");
+    let e = text(&o.stderr);
+    assert!(e.contains("row 3: error[teacher_conflict]"), "{e}");
+    let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        got["teachers"][0]["category"], "highest",
+        "the first row's is kept"
+    );
+    assert_eq!(got["teachers"].as_array().unwrap().len(), 1);
+
+    let no_name = write("noname.csv", "Должность\nучитель\n");
+    let o = vsoko(&["teachers", &no_name]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("ФИО"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
