@@ -12,6 +12,7 @@ mod selfdiag;
 mod selfexam;
 #[cfg(feature = "serve")]
 mod serve;
+mod survey;
 mod tasks;
 mod teachers;
 mod usage;
@@ -111,6 +112,9 @@ enum Command {
     /// The teachers' register as of a day: category terms, attestation and training due
     /// dates, what is overdue, the due list by month, the shares a school reports.
     Teachers(teachers::TeachersArgs),
+    /// Surveys from forms' exports: per question and group the answered, the satisfied and
+    /// their share, the change between periods; with --nok the НОК's survey inputs.
+    Survey(survey::SurveyArgs),
     /// The HTTP JSON service other school systems call: scoring, batches, plans, pupils'
     /// results, and submissions stored in SQLite or PostgreSQL (see README «Сервер»).
     #[cfg(feature = "serve")]
@@ -202,6 +206,7 @@ fn main() -> ExitCode {
         Command::Rating(args) => return rating::run(&args),
         Command::Selfdiag(args) => return selfdiag::run(&args),
         Command::Teachers(args) => return teachers::run(&args),
+        Command::Survey(args) => return survey::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => return serve::run(&args),
     };

@@ -173,6 +173,8 @@ pub enum Code {
     AttestationUnknown,
     /// Tables: a column the reader does not use (left out).
     ColumnUnused,
+    /// Surveys: a cell is none of its question's answers (not counted).
+    UnknownAnswer,
 }
 
 impl Code {
@@ -244,6 +246,7 @@ impl Code {
         Code::CategoryDateMissing,
         Code::AttestationUnknown,
         Code::ColumnUnused,
+        Code::UnknownAnswer,
     ];
 
     /// Every code as text, in the order of [`Code::ALL`].
@@ -314,6 +317,7 @@ impl Code {
         "category_date_missing",
         "attestation_unknown",
         "column_unused",
+        "unknown_answer",
     ];
 
     /// The code as text (`result_missing`).

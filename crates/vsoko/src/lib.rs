@@ -28,6 +28,7 @@ pub mod scoring;
 pub mod selfdiag;
 pub mod selfexam;
 pub mod spelling;
+pub mod survey;
 #[doc = include_str!("../../../docs/contributing.md")]
 pub mod contributing {}
 pub mod suggest;

@@ -7,7 +7,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 /// Values by period, in period order; serialized as a JSON object.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ByPeriod<T>(pub Vec<(String, T)>);
 
 impl<T> Default for ByPeriod<T> {

@@ -31,6 +31,8 @@ pub fn plural(n: u64, forms: [&'static str; 3]) -> &'static str {
 pub const SCHOOLS: [&str; 3] = ["школа", "школы", "школ"];
 /// Teachers: 1 педагог, 2 педагога, 5 педагогов.
 pub const TEACHERS: [&str; 3] = ["педагог", "педагога", "педагогов"];
+/// Respondents: 1 респондент, 2 респондента, 5 респондентов.
+pub const RESPONDENTS: [&str; 3] = ["респондент", "респондента", "респондентов"];
 /// Schools in the genitive, after «у», «из», «для»: у 1 школы, у 2 школ, у 5 школ.
 pub const SCHOOLS_GENITIVE: [&str; 3] = ["школы", "школ", "школ"];
 /// Municipalities: 1 муниципалитет, 2 муниципалитета, 5 муниципалитетов.

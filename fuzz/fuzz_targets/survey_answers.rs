@@ -1,0 +1,42 @@
+//! Any bytes as a form's export (CSV) against the example parents' survey: read or refused
+//! with a typed error; the figures never count more answered than respondents or more satisfied
+//! than answered, every share is within 0–100, and every cell is either counted or a finding.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use vsoko::survey::{Answer, Definition, Sheet, figures};
+
+fuzz_target!(|data: &[u8]| {
+    let d = Definition::from_json(include_str!("../../fixtures/survey/parents.json"))
+        .expect("the example survey is valid");
+    let Ok(rows) = vsoko_cli::tables::csv_table(data) else {
+        return;
+    };
+    let mut rows = rows.into_iter();
+    let Some((_, header)) = rows.next() else {
+        return;
+    };
+    let Ok(sheet) = Sheet::read(&d, "p", &header, rows.collect(), Some("Класс"), "") else {
+        return;
+    };
+    let f = figures(&d, std::slice::from_ref(&sheet));
+    for q in &f.questions {
+        assert!(q.satisfied <= q.answered && q.answered <= q.respondents);
+        if let Some(p) = q.satisfied_pct {
+            assert!(p >= rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED);
+        }
+        assert!(q.answers.0.iter().map(|(_, n)| n).sum::<usize>() <= q.respondents);
+    }
+    let none = sheet
+        .answers
+        .iter()
+        .flatten()
+        .filter(|a| **a == Answer::None)
+        .count();
+    let unknown = sheet
+        .findings
+        .iter()
+        .filter(|f| f.code == vsoko::finding::Code::UnknownAnswer)
+        .count();
+    assert!(unknown <= none);
+});
