@@ -45,9 +45,31 @@ enum PlanCommand {
         /// More items than this for one person in one month is reported.
         #[arg(long, default_value_t = CheckOptions::default().max_items_per_month)]
         max_per_month: usize,
+        /// The teachers' register: warn about an attestation or training due in the plan's
+        /// year that no item names (as of --as-of, or today).
+        #[arg(long)]
+        register: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
         format: CheckFormat,
+    },
+    /// Add to a plan an item for each attestation and training due in its year, from the
+    /// teachers' register (who, what, by when, the responsible); print the plan as JSON.
+    Teachers {
+        /// The plan file (JSON, CSV or XLSX).
+        file: PathBuf,
+        /// The teachers' register (CSV, XLSX).
+        #[arg(long)]
+        register: PathBuf,
+        /// The day the register is read as of (default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// The academic year for a table whose title does not name it.
+        #[arg(long)]
+        year: Option<String>,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
     },
     /// Show the cyclogram, one person's agenda, or what is due and overdue.
     Show {
@@ -155,14 +177,23 @@ pub fn run(args: &PlanArgs) -> ExitCode {
             year,
             as_of,
             max_per_month,
+            register,
             format,
         } => check(
             file,
             year.as_deref(),
             as_of.as_deref(),
             *max_per_month,
+            register.as_deref(),
             *format,
         ),
+        PlanCommand::Teachers {
+            file,
+            register,
+            as_of,
+            year,
+            format: JsonOnly::Json,
+        } => teachers(file, register, as_of.as_deref(), year.as_deref()).map(|s| (s, 0)),
         PlanCommand::Show {
             file,
             view,
@@ -261,20 +292,40 @@ fn check(
     year: Option<&str>,
     as_of: Option<&str>,
     max_per_month: usize,
+    register: Option<&Path>,
     format: CheckFormat,
 ) -> Result<(String, u8), Failure> {
     let plan = load(path, year)?;
     let as_of = as_of.map(|d| parse_date("as_of", d)).transpose()?;
-    let result = plan.check(CheckOptions {
+    let mut result = plan.check(CheckOptions {
         as_of,
         max_items_per_month: max_per_month,
     });
+    if let Some(register) = register {
+        let (status, _) =
+            crate::teachers::status_of(register, as_of.unwrap_or_else(crate::teachers::today))?;
+        result
+            .findings
+            .extend(vsoko::teachers::unplanned(&plan, &status));
+        result.complete = result.findings.is_empty();
+    }
     let code = if result.has_errors { EXIT_FINDINGS } else { 0 };
     let out = match format {
         CheckFormat::Json => json(&result),
         CheckFormat::Table => visible(&table(&plan, &result)),
     };
     Ok((out, code))
+}
+
+fn teachers(
+    path: &Path,
+    register: &Path,
+    as_of: Option<&str>,
+    year: Option<&str>,
+) -> Result<String, Failure> {
+    let plan = load(path, year)?;
+    let (status, _) = crate::teachers::status_of(register, crate::teachers::as_of(as_of)?)?;
+    Ok(json(&vsoko::teachers::with_due_items(plan, &status)))
 }
 
 fn table(plan: &Plan, r: &PlanCheck) -> String {

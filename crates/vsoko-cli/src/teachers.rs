@@ -36,7 +36,8 @@ enum Format {
     Csv,
 }
 
-fn today() -> Date {
+/// Today (UTC).
+pub fn today() -> Date {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
@@ -48,16 +49,7 @@ fn today() -> Date {
 /// Runs `vsoko teachers`.
 pub fn run(args: &TeachersArgs) -> ExitCode {
     let result = (|| -> Result<(String, usize), Failure> {
-        let as_of = match &args.as_of {
-            Some(text) => Date::read(text).map_err(|reason| {
-                Failure::Core(vsoko::Error::InvalidDate {
-                    field: "as_of".into(),
-                    value: text.clone(),
-                    reason,
-                })
-            })?,
-            None => today(),
-        };
+        let as_of = as_of(args.as_of.as_deref())?;
         let name = args.file.display().to_string();
         let mut rows = tables::read_table(&args.file)?.into_iter();
         let header = rows.next().map(|(_, h)| h).unwrap_or_default();
@@ -91,6 +83,48 @@ pub fn run(args: &TeachersArgs) -> ExitCode {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(f) => f.report(),
+    }
+}
+
+/// Reads a register and computes its status as of a day; its findings are said on standard
+/// error. Returns the status and how many findings are errors.
+pub fn status_of(path: &std::path::Path, as_of: Date) -> Result<(Status, usize), Failure> {
+    let name = path.display().to_string();
+    let mut rows = tables::read_table(path)?.into_iter();
+    let header = rows.next().map(|(_, h)| h).unwrap_or_default();
+    let rules = Rules::builtin()?;
+    let register = Register::from_table(rules, &name, &header, rows.collect())?;
+    let status = register.status(rules, as_of);
+    let mut errors = 0;
+    for f in &status.findings {
+        if f.is_error() {
+            errors += 1;
+        }
+        let at = f
+            .place
+            .row
+            .map_or_else(String::new, |r| format!("{name}, row {r}: "));
+        note(&format!(
+            "{at}{}[{}]: {}",
+            f.severity.as_str(),
+            f.code,
+            f.message_ru
+        ));
+    }
+    Ok((status, errors))
+}
+
+/// `--as-of` read (DD.MM.YYYY or ISO), or today.
+pub fn as_of(text: Option<&str>) -> Result<Date, Failure> {
+    match text {
+        Some(text) => Date::read(text).map_err(|reason| {
+            Failure::Core(vsoko::Error::InvalidDate {
+                field: "as_of".into(),
+                value: text.to_string(),
+                reason,
+            })
+        }),
+        None => Ok(today()),
     }
 }
 

@@ -159,3 +159,87 @@ fn bad_cells_are_named_by_row_and_column_and_conflicts_are_findings() {
     assert!(text(&o.stderr).contains("ФИО"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_plan_gains_the_due_items_and_its_check_names_the_missing_ones() {
+    let dir = std::env::temp_dir().join(format!("vsoko-teachers-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = vsoko(&["plan", "template", "--year", "2024/25"]);
+    let plan = dir.join("plan.json");
+    std::fs::write(&plan, &o.stdout).unwrap();
+    // The reference's due dates in the plan's months (August 2024 – July 2025), overdue ones
+    // included.
+    let want = read_json(&fixtures().join("teachers/expected.json"));
+    let mut due = 0;
+    for t in want["teachers"].as_array().unwrap() {
+        for kind in ["attestation_due", "training_due"] {
+            if t[kind].as_str().is_some_and(|d| d <= "2025-07-31") {
+                due += 1;
+            }
+        }
+    }
+    assert!(due > 5);
+    let check = |path: &std::path::Path| {
+        let o = vsoko(&[
+            "plan",
+            "check",
+            path.to_str().unwrap(),
+            "--register",
+            REGISTER,
+            "--as-of",
+            "2025-01-15",
+            "--format",
+            "json",
+        ]);
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "teacher_due_unplanned")
+            .count()
+    };
+    assert_eq!(check(&plan), due);
+    let with = dir.join("with.json");
+    let o = vsoko(&[
+        "plan",
+        "teachers",
+        plan.to_str().unwrap(),
+        "--register",
+        REGISTER,
+        "--as-of",
+        "2025-01-15",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    std::fs::write(&with, &o.stdout).unwrap();
+    assert_eq!(check(&with), 0);
+    let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let added: Vec<&serde_json::Value> = p["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["subject"].as_str().is_some() && i["mechanism"] == vsoko::teachers::MECHANISM)
+        .collect();
+    assert_eq!(added.len(), due);
+    assert!(
+        added
+            .iter()
+            .all(|i| i["responsible"][0] == vsoko::teachers::RESPONSIBLE)
+    );
+    // Again: the same items, not twice.
+    let again = vsoko(&[
+        "plan",
+        "teachers",
+        with.to_str().unwrap(),
+        "--register",
+        REGISTER,
+        "--as-of",
+        "2025-01-15",
+    ]);
+    let p2: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(
+        p2["items"].as_array().unwrap().len(),
+        p["items"].as_array().unwrap().len()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

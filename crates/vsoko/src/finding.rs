@@ -175,6 +175,8 @@ pub enum Code {
     ColumnUnused,
     /// Surveys: a cell is none of its question's answers (not counted).
     UnknownAnswer,
+    /// Teachers: an attestation or training due in the plan's year has no plan item.
+    TeacherDueUnplanned,
 }
 
 impl Code {
@@ -247,6 +249,7 @@ impl Code {
         Code::AttestationUnknown,
         Code::ColumnUnused,
         Code::UnknownAnswer,
+        Code::TeacherDueUnplanned,
     ];
 
     /// Every code as text, in the order of [`Code::ALL`].
@@ -318,6 +321,7 @@ impl Code {
         "attestation_unknown",
         "column_unused",
         "unknown_answer",
+        "teacher_due_unplanned",
     ];
 
     /// The code as text (`result_missing`).

@@ -5,7 +5,8 @@
 //!
 //! - `rules`: the terms as data, with their sources ([`Rules::builtin`]);
 //! - `register`: the table read (a row per teacher or per course; rows of one teacher merged);
-//! - `status`: the dates and shares as of a day.
+//! - `status`: the dates and shares as of a day;
+//! - `plan`: the due items in the ВСОКО plan, and the check for missing ones.
 //!
 //! | finding | when |
 //! |---|---|
@@ -16,11 +17,14 @@
 //! | `category_date_missing` | a category has no date it was set |
 //! | `attestation_unknown` | no category, no last attestation, no hire date |
 //! | `column_unused` | a column the register does not read |
+//! | `teacher_due_unplanned` | an attestation or training due in the plan's year has no item |
 
+mod plan;
 mod register;
 mod rules;
 mod status;
 
+pub use plan::{MECHANISM, RESPONSIBLE, unplanned, with_due_items};
 pub use register::{Course, Register, Teacher};
 pub use rules::{CategorySpec, Rules};
 pub use status::{Due, Kind, Shares, Status, TeacherStatus};
