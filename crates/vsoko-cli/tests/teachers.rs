@@ -243,3 +243,70 @@ fn the_plan_gains_the_due_items_and_its_check_names_the_missing_ones() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn targets_of_the_plan_and_a_teachers_history() {
+    // By hand from register.csv: courses ended 01.09.2024–15.01.2025 — Иванова (20.10.2024),
+    // Соколова (20.12.2024), Ёлкина (30.09.2024): 3 of 13; categories: 7 teachers have one,
+    // Иванова's ended 15.03.2024: 6 of 7 in force.
+    let got = run_json(REGISTER);
+    assert_eq!(got["trained_year"], 3);
+    let target = |id: &str| {
+        got["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let year = target("trained_year");
+    assert_eq!(
+        (year["count"].as_u64(), year["of"].as_u64()),
+        (Some(3), Some(13))
+    );
+    assert_eq!(
+        (year["pct"].as_str(), year["met"].as_bool()),
+        (Some("23.08"), Some(false))
+    );
+    let confirmed = target("categories_confirmed");
+    assert_eq!(
+        (confirmed["count"].as_u64(), confirmed["of"].as_u64()),
+        (Some(6), Some(7))
+    );
+    let o = vsoko(&[
+        "teachers",
+        REGISTER,
+        "--as-of",
+        "2025-01-15",
+        "--target",
+        "trained_year=20",
+        "--format",
+        "json",
+    ]);
+    let lower: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(lower["targets"][0]["met"], true);
+    let o = vsoko(&["teachers", REGISTER, "--target", "trained_year=120"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = vsoko(&[
+        "teachers",
+        REGISTER,
+        "--as-of",
+        "2025-01-15",
+        "--teacher",
+        "лебедева",
+        "--format",
+        "json",
+    ]);
+    let h: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(h["name"], "Лебедева Татьяна Михайловна");
+    assert_eq!(
+        h["courses"].as_array().unwrap().len(),
+        3,
+        "the continuation row's course too"
+    );
+    assert_eq!(h["training_due"], "2027-02-28");
+    let o = vsoko(&["teachers", REGISTER, "--teacher", "Петрова Анна"]);
+    assert_eq!(o.status.code(), Some(2));
+}

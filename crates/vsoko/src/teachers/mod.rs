@@ -26,5 +26,5 @@ mod status;
 
 pub use plan::{MECHANISM, RESPONSIBLE, unplanned, with_due_items};
 pub use register::{Course, Register, Teacher};
-pub use rules::{CategorySpec, Rules};
-pub use status::{Due, Kind, Shares, Status, TeacherStatus};
+pub use rules::{CategorySpec, Rules, TargetSpec};
+pub use status::{Due, Kind, Shares, Status, Target, TeacherStatus};

@@ -18,6 +18,22 @@ pub struct CategorySpec {
     pub aliases: Vec<String>,
 }
 
+/// A target a school's plan sets for the register's shares.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSpec {
+    /// `trained_year` (trained in the academic year) or `categories_confirmed` (categories in
+    /// force among the teachers who have one).
+    pub id: String,
+    /// The target as the plan words it.
+    pub title: String,
+    /// The least share, %.
+    #[serde(deserialize_with = "crate::methodology::exact::decimal")]
+    pub min_pct: rust_decimal::Decimal,
+    /// The plan it comes from.
+    pub source: String,
+}
+
 /// The rules.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,6 +66,9 @@ pub struct Rules {
     pub new_teacher_years: i32,
     /// Training at least once in this many years.
     pub training_years: i32,
+    /// The targets of a school's plan (a school may set its own).
+    #[serde(default)]
+    pub targets: Vec<TargetSpec>,
     /// Remarks, in Russian.
     pub notes: Vec<String>,
 }
@@ -120,6 +139,25 @@ impl Rules {
         ] {
             if years <= 0 {
                 add(field, format!("{field} must be 1 or more, not {years}"));
+            }
+        }
+        for t in &r.targets {
+            if !matches!(t.id.as_str(), "trained_year" | "categories_confirmed") {
+                add(
+                    "targets",
+                    format!(
+                        "target {:?} is not trained_year or categories_confirmed",
+                        t.id
+                    ),
+                );
+            }
+            if t.min_pct < rust_decimal::Decimal::ZERO
+                || t.min_pct > rust_decimal::Decimal::ONE_HUNDRED
+            {
+                add(
+                    "targets",
+                    format!("target {} of {}% is not a share", t.id, t.min_pct),
+                );
             }
         }
         let mut seen = std::collections::HashMap::new();

@@ -74,6 +74,25 @@ pub struct Shares {
     pub trained_3y_pct: Decimal,
 }
 
+/// A target of the plan against the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Target {
+    /// `trained_year` or `categories_confirmed`.
+    pub id: String,
+    /// As the plan words it.
+    pub title: String,
+    /// The teachers counted.
+    pub count: usize,
+    /// Out of.
+    pub of: usize,
+    /// count ÷ of × 100, 2 places (`null` when `of` is 0).
+    pub pct: Option<Decimal>,
+    /// The least share, %.
+    pub min_pct: Decimal,
+    /// Whether it is met.
+    pub met: bool,
+}
+
 /// The register as of a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Status {
@@ -88,6 +107,10 @@ pub struct Status {
     pub shares: Shares,
     /// Teachers by category id (`none` for none) with a category in force.
     pub by_category: BTreeMap<String, usize>,
+    /// Teachers with a course ended in the academic year so far.
+    pub trained_year: usize,
+    /// The plan's targets.
+    pub targets: Vec<Target>,
     /// What reading and computing found.
     pub findings: Vec<Finding>,
 }
@@ -178,7 +201,30 @@ impl Register {
             *by_category.entry(id).or_insert(0) += 1;
         }
         let trained_3y = within(3);
+        let year_start = Date::new(
+            if as_of.month() >= 9 {
+                as_of.year()
+            } else {
+                as_of.year() - 1
+            },
+            9,
+            1,
+        );
+        let trained_year = self
+            .teachers
+            .iter()
+            .filter(|t| {
+                t.courses
+                    .iter()
+                    .any(|c| year_start.is_some_and(|s| c.end >= s) && c.end <= as_of)
+            })
+            .count();
+        let with_any = teachers.iter().filter(|s| s.category.is_some()).count();
+        let confirmed = teachers.iter().filter(|s| in_force(s)).count();
+        let targets = targets(rules, (trained_year, teachers.len()), (confirmed, with_any));
         Status {
+            trained_year,
+            targets,
             as_of,
             shares: Shares {
                 teachers: teachers.len(),
@@ -309,4 +355,29 @@ fn conformity_due(rules: &Rules, t: &Teacher, findings: &mut Vec<Finding>) -> Op
         ));
     }
     due
+}
+
+/// The plan's targets: trained in the year (count, of) and categories confirmed (count, of).
+fn targets(rules: &Rules, trained: (usize, usize), confirmed: (usize, usize)) -> Vec<Target> {
+    rules
+        .targets
+        .iter()
+        .map(|t| {
+            let (count, of) = if t.id == "trained_year" {
+                trained
+            } else {
+                confirmed
+            };
+            let pct = (of > 0).then(|| pct(count, of));
+            Target {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                count,
+                of,
+                pct,
+                min_pct: t.min_pct,
+                met: pct.is_none_or(|p| p >= t.min_pct),
+            }
+        })
+        .collect()
 }
