@@ -85,16 +85,23 @@ pub fn run(args: &SurveyArgs) -> ExitCode {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let mut rows = tables::read_table(path)?.into_iter();
-            let header = rows.next().map(|(_, h)| h).unwrap_or_default();
-            let sheet = Sheet::read(
-                &d,
-                &period,
-                &header,
-                rows.collect(),
-                args.by.as_deref(),
-                &name,
-            )?;
+            // Streamed: a region's export of a million rows is counted, not held.
+            let mut sheet: Option<Sheet> = None;
+            tables::stream_table(path, |line, cells| {
+                if let Some(s) = &mut sheet {
+                    s.add(&d, line, cells);
+                } else {
+                    let header: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
+                    sheet = Some(Sheet::new(&d, &period, &header, args.by.as_deref(), &name)?);
+                }
+                Ok(())
+            })?;
+            let Some(sheet) = sheet.map(Sheet::finish) else {
+                return Err(vsoko::Error::EmptyInput {
+                    what: vsoko::InputKind::Table,
+                }
+                .into());
+            };
             for f in &sheet.findings {
                 if f.is_error() {
                     errors += 1;

@@ -1,5 +1,4 @@
-//! One export of answers read against a definition: each respondent's group value and each
-//! question's answer classified; a cell that is no answer of its question is a finding naming
+//! One export of answers read against a definition and counted per group as it is read; a cell that is no answer of its question is a finding naming
 //! the row and the column, and is not counted.
 
 use super::definition::{Definition, Question, key};
@@ -9,7 +8,7 @@ use crate::reason::{InputReason, Location};
 
 /// A classified answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
+pub(super) enum Answer {
     /// No answer (an empty cell, or a cell that is no answer: then a finding).
     None,
     /// Satisfied; the position of the answer in the question's answers.
@@ -20,26 +19,55 @@ pub enum Answer {
     NotApplicable(usize),
 }
 
-/// One period's answers.
+/// How many unknown answers are listed one by one; the rest are counted in one finding.
+const LISTED: usize = 200;
+
+/// One question's counts in one group.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Those who answered (satisfied or not).
+    pub answered: usize,
+    /// Those satisfied.
+    pub satisfied: usize,
+    /// Per answer label ([`Sheet::labels`] order), how many gave it.
+    pub answers: Vec<usize>,
+}
+
+/// One group's respondents and counts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Group {
+    /// Respondents.
+    pub respondents: usize,
+    /// Per question, in definition order.
+    pub questions: Vec<Counts>,
+}
+
+/// One period's answers, counted as they are read (a row at a time, so a region's million
+/// respondents take the memory of their groups, not of their rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
     /// The period (the file's name without extension).
     pub period: String,
-    /// Per respondent, the value of the grouping column (when asked).
-    pub groups: Vec<Option<String>>,
-    /// Per question (in definition order), per respondent, the answer.
-    pub answers: Vec<Vec<Answer>>,
+    /// Per group (`None`: every respondent, or an empty grouping cell), the counts; in group
+    /// order (`None` first).
+    pub groups: std::collections::BTreeMap<Option<String>, Group>,
     /// Per open-text column, the non-empty cells.
     pub open_text: Vec<(String, usize)>,
     /// Columns neither a question, a respondent, open text nor the timestamp.
     pub unused: Vec<String>,
     /// Unknown answers and unused columns.
     pub findings: Vec<Finding>,
+    file: String,
+    question_columns: Vec<usize>,
+    group_column: Option<usize>,
+    open_columns: Vec<Option<usize>>,
+    headings: Vec<String>,
+    unknown: usize,
 }
 
 /// The answer labels of a question, in order: satisfied, not satisfied, not applicable; for a
 /// scale its values `min..=max` first.
-pub(super) fn labels(q: &Question) -> Vec<String> {
+pub fn labels(q: &Question) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Some(s) = q.scale {
         out.extend((s.min..=s.max).map(|n| n.to_string()));
@@ -110,29 +138,14 @@ fn unknown(q: &Question, at: (&str, usize), column: (usize, &str), text: &str) -
 }
 
 impl Sheet {
-    /// Reads one export: its header and rows (with their row numbers), grouped by the column
-    /// `by` when given.
+    /// Starts a period's sheet from the export's header, grouped by the column `by` when given.
     ///
     /// # Errors
     /// [`Error::InvalidInput`] when a question's column or the `by` column is missing.
-    ///
-    /// ```
-    /// use vsoko::survey::{Answer, Definition, Sheet};
-    /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/survey/parents.json")).unwrap();
-    /// let d = Definition::from_json(&text).unwrap();
-    /// let mut header: Vec<String> = d.questions.iter().map(|q| q.column.clone()).collect();
-    /// header.push("Класс".into());
-    /// let row = vec!["  да".into(), "Нет".into(), "Скорее да".into(), "5".into(), "".into(), "5А".into()];
-    /// let s = Sheet::read(&d, "весна", &header, vec![(2, row)], Some("Класс"), "").unwrap();
-    /// assert_eq!(s.answers[0], [Answer::Satisfied(0)]);
-    /// assert_eq!(s.answers[3], [Answer::Satisfied(4)]);
-    /// assert_eq!(s.groups, [Some("5А".to_string())]);
-    /// ```
-    pub fn read(
+    pub fn new(
         d: &Definition,
         period: &str,
         header: &[String],
-        rows: Vec<(usize, Vec<String>)>,
         by: Option<&str>,
         file: &str,
     ) -> Result<Sheet> {
@@ -152,15 +165,14 @@ impl Sheet {
             question_columns.push(find(&q.column).ok_or_else(|| missing(&q.column))?);
         }
         let group_column = by.map(|b| find(b).ok_or_else(|| missing(b))).transpose()?;
-        let open: Vec<(String, Option<usize>)> =
-            d.open_text.iter().map(|c| (c.clone(), find(c))).collect();
+        let open_columns: Vec<Option<usize>> = d.open_text.iter().map(|c| find(c)).collect();
         let known: Vec<usize> = d
             .timestamp
             .iter()
             .chain(&d.respondent)
             .filter_map(|c| find(c))
             .chain(question_columns.iter().copied())
-            .chain(open.iter().filter_map(|(_, i)| *i))
+            .chain(open_columns.iter().flatten().copied())
             .chain(group_column)
             .collect();
         let mut findings = Vec::new();
@@ -181,37 +193,133 @@ impl Sheet {
                 ));
             }
         }
-        let mut groups = Vec::with_capacity(rows.len());
-        let mut answers = vec![Vec::with_capacity(rows.len()); d.questions.len()];
-        let mut open_text: Vec<(String, usize)> =
-            open.iter().map(|(c, _)| (c.clone(), 0)).collect();
-        for (row, cells) in rows {
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            let cell = |i: usize| cells.get(i).map_or("", String::as_str);
-            groups.push(group_column.map(|i| cell(i).trim().to_string()));
-            for ((q, column), out) in d.questions.iter().zip(&question_columns).zip(&mut answers) {
-                let text = cell(*column);
-                out.push(classify(q, text).unwrap_or_else(|| {
-                    let heading = header.get(*column).map_or("", |h| h.trim());
-                    findings.push(unknown(q, (file, row), (*column, heading), text));
-                    Answer::None
-                }));
-            }
-            for ((_, n), (_, i)) in open_text.iter_mut().zip(&open) {
-                if i.is_some_and(|i| !cell(i).trim().is_empty()) {
-                    *n += 1;
-                }
-            }
-        }
         Ok(Sheet {
             period: period.to_string(),
-            groups,
-            answers,
-            open_text,
+            groups: std::collections::BTreeMap::new(),
+            open_text: d.open_text.iter().map(|c| (c.clone(), 0)).collect(),
             unused,
             findings,
+            file: file.to_string(),
+            question_columns,
+            group_column,
+            open_columns,
+            headings: header.iter().map(|h| h.trim().to_string()).collect(),
+            unknown: 0,
         })
+    }
+
+    /// Counts one respondent's row (a row of empty cells is skipped). A cell that is no answer
+    /// of its question is a finding naming the row and the column, and is not counted.
+    pub fn add(&mut self, d: &Definition, row: usize, cells: &[&str]) {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+        let group = self
+            .group_column
+            .map(|i| cell(i).trim().to_string())
+            .filter(|g| !g.is_empty());
+        let questions = d.questions.len();
+        let counted = self.groups.entry(group).or_insert_with(|| Group {
+            respondents: 0,
+            questions: d
+                .questions
+                .iter()
+                .map(|q| Counts {
+                    answers: vec![0; labels(q).len()],
+                    ..Counts::default()
+                })
+                .collect(),
+        });
+        counted.respondents += 1;
+        for qi in 0..questions {
+            let (Some(q), Some(column), Some(counts)) = (
+                d.questions.get(qi),
+                self.question_columns.get(qi),
+                counted.questions.get_mut(qi),
+            ) else {
+                continue;
+            };
+            let text = cell(*column);
+            let index = match classify(q, text) {
+                Some(Answer::None) => continue,
+                Some(Answer::Satisfied(i)) => {
+                    counts.answered += 1;
+                    counts.satisfied += 1;
+                    i
+                }
+                Some(Answer::NotSatisfied(i)) => {
+                    counts.answered += 1;
+                    i
+                }
+                Some(Answer::NotApplicable(i)) => i,
+                None => {
+                    self.unknown += 1;
+                    if self.unknown <= LISTED {
+                        let heading = self.headings.get(*column).map_or("", String::as_str);
+                        self.findings
+                            .push(unknown(q, (&self.file, row), (*column, heading), text));
+                    }
+                    continue;
+                }
+            };
+            if let Some(c) = counts.answers.get_mut(index) {
+                *c += 1;
+            }
+        }
+        for ((_, n), i) in self.open_text.iter_mut().zip(&self.open_columns) {
+            if i.is_some_and(|i| !cell(i).trim().is_empty()) {
+                *n += 1;
+            }
+        }
+    }
+
+    /// Ends the sheet: unknown answers beyond the first listed are counted in one finding.
+    #[must_use]
+    pub fn finish(mut self) -> Sheet {
+        if self.unknown > LISTED {
+            let more = self.unknown - LISTED;
+            self.findings.push(Finding::new(
+                Code::UnknownAnswer,
+                Severity::Error,
+                Place::row(&self.file, 0),
+                format!("{more} more cells are no answer of their question (not counted)"),
+                format!("ещё ячеек, которые не являются ответами на вопрос: {more} (не учтены)"),
+            ));
+        }
+        self
+    }
+
+    /// Reads one export whole: its header and rows (with their row numbers).
+    ///
+    /// # Errors
+    /// As [`Sheet::new`].
+    ///
+    /// ```
+    /// use vsoko::survey::{Definition, Sheet};
+    /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/survey/parents.json")).unwrap();
+    /// let d = Definition::from_json(&text).unwrap();
+    /// let mut header: Vec<String> = d.questions.iter().map(|q| q.column.clone()).collect();
+    /// header.push("Класс".into());
+    /// let row = vec!["  да".into(), "Нет".into(), "Скорее да".into(), "5".into(), "".into(), "5А".into()];
+    /// let s = Sheet::read(&d, "весна", &header, vec![(2, row)], Some("Класс"), "").unwrap();
+    /// let group = &s.groups[&Some("5А".to_string())];
+    /// assert_eq!((group.respondents, group.questions[0].satisfied), (1, 1));
+    /// assert_eq!(group.questions[3].answers, [0, 0, 0, 0, 1, 0]); // «5» of 1–5, then «Затрудняюсь ответить»
+    /// ```
+    pub fn read(
+        d: &Definition,
+        period: &str,
+        header: &[String],
+        rows: Vec<(usize, Vec<String>)>,
+        by: Option<&str>,
+        file: &str,
+    ) -> Result<Sheet> {
+        let mut sheet = Sheet::new(d, period, header, by, file)?;
+        for (row, cells) in rows {
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            sheet.add(d, row, &cells);
+        }
+        Ok(sheet.finish())
     }
 }

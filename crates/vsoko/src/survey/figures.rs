@@ -3,7 +3,7 @@
 //! nobody answered), every answer's count; the change between the two last periods; the open
 //! text counted; the НОК inputs.
 
-use super::answers::{Answer, Sheet, labels};
+use super::answers::{Sheet, labels};
 use super::definition::Definition;
 use crate::decimal::ROUNDING;
 use crate::dynamics::ByPeriod;
@@ -96,49 +96,27 @@ fn pct(part: usize, whole: usize) -> Option<Decimal> {
 pub fn figures(d: &Definition, sheets: &[Sheet]) -> Figures {
     let mut questions = Vec::new();
     for sheet in sheets {
-        let mut groups: Vec<Option<String>> = sheet
-            .groups
-            .iter()
-            .map(|g| g.clone().filter(|g| !g.is_empty()))
-            .collect();
-        groups.sort();
-        groups.dedup();
-        for (q, answers) in d.questions.iter().zip(&sheet.answers) {
+        for (qi, q) in d.questions.iter().enumerate() {
             let names = labels(q);
-            for g in &groups {
-                let mut counts = vec![0usize; names.len()];
-                let (mut respondents, mut answered, mut satisfied) = (0, 0, 0);
-                for (a, rg) in answers.iter().zip(&sheet.groups) {
-                    if rg.as_ref().filter(|x| !x.is_empty()) != g.as_ref() {
-                        continue;
-                    }
-                    respondents += 1;
-                    let i = match a {
-                        Answer::None => continue,
-                        Answer::Satisfied(i) => {
-                            answered += 1;
-                            satisfied += 1;
-                            i
-                        }
-                        Answer::NotSatisfied(i) => {
-                            answered += 1;
-                            i
-                        }
-                        Answer::NotApplicable(i) => i,
-                    };
-                    if let Some(c) = counts.get_mut(*i) {
-                        *c += 1;
-                    }
-                }
+            for (g, group) in &sheet.groups {
+                let Some(c) = group.questions.get(qi) else {
+                    continue;
+                };
                 questions.push(QuestionFigures {
                     id: q.id.clone(),
                     period: sheet.period.clone(),
                     group: g.clone(),
-                    respondents,
-                    answered,
-                    satisfied,
-                    satisfied_pct: pct(satisfied, answered),
-                    answers: ByPeriod(names.iter().cloned().zip(counts).collect()),
+                    respondents: group.respondents,
+                    answered: c.answered,
+                    satisfied: c.satisfied,
+                    satisfied_pct: pct(c.satisfied, c.answered),
+                    answers: ByPeriod(
+                        names
+                            .iter()
+                            .cloned()
+                            .zip(c.answers.iter().copied())
+                            .collect(),
+                    ),
                 });
             }
         }
@@ -212,17 +190,13 @@ pub fn nok_values(d: &Definition, sheets: &[Sheet]) -> BTreeMap<String, usize> {
     for (qi, q) in d.questions.iter().enumerate() {
         let Some(nok) = &q.nok else { continue };
         let (mut yes, mut of) = (0, 0);
-        for s in sheets {
-            for a in s.answers.get(qi).into_iter().flatten() {
-                match a {
-                    Answer::Satisfied(_) => {
-                        yes += 1;
-                        of += 1;
-                    }
-                    Answer::NotSatisfied(_) => of += 1,
-                    Answer::None | Answer::NotApplicable(_) => {}
-                }
-            }
+        for c in sheets
+            .iter()
+            .flat_map(|s| s.groups.values())
+            .filter_map(|g| g.questions.get(qi))
+        {
+            yes += c.satisfied;
+            of += c.answered;
         }
         out.insert(nok.yes.clone(), yes);
         out.insert(nok.of.clone(), of);

@@ -19,6 +19,6 @@ mod answers;
 mod definition;
 mod figures;
 
-pub use answers::{Answer, Sheet};
+pub use answers::{Counts, Group, Sheet, labels};
 pub use definition::{Definition, NokInputs, Question, Scale};
 pub use figures::{Change, Figures, OpenText, QuestionFigures, figures, nok_values};
