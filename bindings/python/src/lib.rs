@@ -15,8 +15,10 @@ mod report;
 mod selfdiag;
 mod selfexam;
 mod summaries;
+mod survey;
 mod table;
 mod tasks;
+mod teachers;
 
 use pyo3::prelude::*;
 
@@ -190,5 +192,7 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tasks::_tasks, m)?)?;
     m.add_function(wrap_pyfunction!(tasks::_tasks_summaries, m)?)?;
     m.add_function(wrap_pyfunction!(tasks::_tasks_combine, m)?)?;
+    m.add_function(wrap_pyfunction!(teachers::_teachers, m)?)?;
+    m.add_function(wrap_pyfunction!(survey::_survey, m)?)?;
     Ok(())
 }

@@ -4,6 +4,23 @@
 >>> r = vsoko.score({"1.1.1": 3, "1.1.2": "2.5"})
 >>> r.total, r.level
 (Decimal('5.5'), 'low')
+
+The teachers' register as of a day and a parents' survey counted against its definition:
+
+>>> import datetime
+>>> reg = vsoko.teachers(
+...     [{"ФИО": "Петров Сергей Николаевич", "Категория": "первая",
+...       "Дата присвоения": "20.12.2023", "Курсы ПК: дата окончания": "10.05.2023"}],
+...     as_of=datetime.date(2025, 1, 15))
+>>> reg.teachers.loc[0, "training_due"], reg.shares["trained_3y_pct"]
+(datetime.date(2026, 5, 10), Decimal('100.00'))
+>>> s = vsoko.survey(
+...     {"весна": [{"Питание": "Да"}, {"Питание": "Нет"}, {"Питание": "Да"}]},
+...     {"format": "vsoko-survey", "format_version": 1, "id": "p", "title": "Родители",
+...      "questions": [{"id": "q1", "column": "Питание",
+...                     "satisfied": ["Да"], "not_satisfied": ["Нет"]}]})
+>>> s.questions.loc[0, "satisfied_pct"]
+Decimal('66.67')
 """
 
 from __future__ import annotations
@@ -17,6 +34,7 @@ from ._errors import InputError, MethodologyError, VsokoError
 from ._frame import score_frame
 from ._marks import marks
 from ._html import result_html as _result_html
+from ._people import SurveyFigures, TeacherRegister, survey, teachers
 from ._objectivity import (
     objectivity,
     objectivity_combine,
@@ -39,6 +57,8 @@ __all__ = [
     "Report",
     "SelfDiagnosis",
     "SelfExamCheck",
+    "SurveyFigures",
+    "TeacherRegister",
     "VsokoError",
     "check_selfexam",
     "dashboard",
@@ -56,10 +76,12 @@ __all__ = [
     "score_many",
     "selfdiag",
     "summary_meta",
+    "survey",
     "tasks",
     "tasks_combine",
     "tasks_summaries",
     "tasks_summary_meta",
+    "teachers",
     "version",
 ]
 __version__ = version()

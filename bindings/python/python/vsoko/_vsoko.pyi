@@ -31,6 +31,8 @@ __all__ = [
     "_tasks",
     "_tasks_summaries",
     "_tasks_combine",
+    "_teachers",
+    "_survey",
 ]
 
 def _pupil_numeric_columns(header: list[str]) -> list[bool]: ...
@@ -297,3 +299,11 @@ def _selfdiag(definition: str, answers: str) -> dict[str, Any]: ...
 def _selfdiag_table(
     definition: str, header: list[str], rows: list[list[str]]
 ) -> tuple[dict[str, Any], list[str], list[str]]: ...
+def _teachers(header: list[str], rows: list[list[str]], as_of: str, file: str = "") -> dict[str, Any]: ...
+def _survey(
+    definition: str,
+    sheets: list[tuple[str, list[str], list[list[str]], str]],
+    by: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    nok: bool = False,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]: ...
