@@ -45,6 +45,7 @@ enum Format {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 fn definition(args: &SurveyArgs) -> Result<Definition, Failure> {
@@ -134,6 +135,7 @@ pub fn run(args: &SurveyArgs) -> ExitCode {
             Format::Json => serde_json::to_string_pretty(&f).unwrap_or_default() + "\n",
             Format::Csv => csv(&f),
             Format::Table => visible(&table(&d, &f)),
+            Format::Html => vsoko::survey::html(&d, &f),
         };
         Ok((text, errors))
     })();

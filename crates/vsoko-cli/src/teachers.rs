@@ -11,7 +11,7 @@ use vsoko::calendar::{Date, YearMonth};
 use vsoko::output::csv::Line;
 use vsoko::output::russian::{TEACHERS, count, number};
 use vsoko::output::terminal::visible;
-use vsoko::teachers::{Register, Rules, Status};
+use vsoko::teachers::{Register, RegisterReader, Rules, Status};
 
 use vsoko_cli::tables;
 
@@ -42,6 +42,7 @@ enum Format {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 /// Today (UTC).
@@ -70,6 +71,7 @@ pub fn run(args: &TeachersArgs) -> ExitCode {
             Format::Json => serde_json::to_string_pretty(&status).unwrap_or_default() + "\n",
             Format::Csv => csv(&status),
             Format::Table => visible(&table(&rules, &status)),
+            Format::Html => vsoko::teachers::html(&rules, &status),
         };
         Ok((text, errors))
     })();
@@ -115,9 +117,26 @@ fn read(
     rules: &Rules,
 ) -> Result<(Status, usize, Register), Failure> {
     let name = path.display().to_string();
-    let mut rows = tables::read_table(path)?.into_iter();
-    let header = rows.next().map(|(_, h)| h).unwrap_or_default();
-    let register = Register::from_table(rules, &name, &header, rows.collect())?;
+    // Streamed: a region's register is read a row at a time, not held whole.
+    let mut reader: Option<RegisterReader> = None;
+    tables::stream_table(path, |line, cells| {
+        if let Some(r) = &mut reader {
+            r.add(line, cells)?;
+        } else {
+            let header: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
+            reader = Some(RegisterReader::new(rules, &name, &header)?);
+        }
+        Ok(())
+    })?;
+    let register = match reader {
+        Some(r) => r.finish()?,
+        None => {
+            return Err(vsoko::Error::EmptyInput {
+                what: vsoko::InputKind::Table,
+            }
+            .into());
+        }
+    };
     let status = register.status(rules, as_of);
     let mut errors = 0;
     for f in &status.findings {

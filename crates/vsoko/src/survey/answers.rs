@@ -29,7 +29,7 @@ pub struct Counts {
     pub answered: usize,
     /// Those satisfied.
     pub satisfied: usize,
-    /// Per answer label ([`Sheet::labels`] order), how many gave it.
+    /// Per answer label ([`labels`] order), how many gave it.
     pub answers: Vec<usize>,
 }
 
@@ -63,6 +63,10 @@ pub struct Sheet {
     open_columns: Vec<Option<usize>>,
     headings: Vec<String>,
     unknown: usize,
+    classifiers: Vec<Classifier>,
+    /// Groups as they come, and where each is (counting without a lookup allocation).
+    order: Vec<(Option<String>, Group)>,
+    index: std::collections::HashMap<String, usize>,
 }
 
 /// The answer labels of a question, in order: satisfied, not satisfied, not applicable; for a
@@ -78,33 +82,73 @@ pub fn labels(q: &Question) -> Vec<String> {
     out
 }
 
-fn classify(q: &Question, cell: &str) -> Option<Answer> {
-    let k = key(cell);
-    if k.is_empty() {
-        return Some(Answer::None);
+/// A question's answers looked up without allocating for the common case: the cell as the
+/// definition writes it; otherwise without case and extra spaces, or a scale value in digits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Classifier {
+    exact: std::collections::HashMap<String, Answer>,
+    keyed: std::collections::HashMap<String, Answer>,
+    scale: Option<crate::survey::Scale>,
+}
+
+impl Classifier {
+    fn new(q: &Question) -> Classifier {
+        let mut all: Vec<(String, Answer)> = Vec::new();
+        let mut i = 0;
+        if let Some(s) = q.scale {
+            for n in s.min..=s.max {
+                all.push((
+                    n.to_string(),
+                    if n >= s.satisfied_from {
+                        Answer::Satisfied(i)
+                    } else {
+                        Answer::NotSatisfied(i)
+                    },
+                ));
+                i += 1;
+            }
+        }
+        for (list, kind) in [
+            (&q.satisfied, Answer::Satisfied as fn(usize) -> Answer),
+            (&q.not_satisfied, Answer::NotSatisfied),
+            (&q.not_applicable, Answer::NotApplicable),
+        ] {
+            for a in list {
+                all.push((a.trim().to_string(), kind(i)));
+                i += 1;
+            }
+        }
+        Classifier {
+            keyed: all.iter().map(|(a, k)| (key(a), *k)).collect(),
+            exact: all.into_iter().collect(),
+            scale: q.scale,
+        }
     }
-    let offset = q.scale.map_or(0, |s| (s.max - s.min + 1) as usize);
-    if let Some(s) = q.scale
-        && k.bytes().all(|b| b.is_ascii_digit())
-        && let Ok(n) = k.parse::<u32>()
-        && (s.min..=s.max).contains(&n)
-    {
-        let i = (n - s.min) as usize;
-        return Some(if n >= s.satisfied_from {
-            Answer::Satisfied(i)
-        } else {
-            Answer::NotSatisfied(i)
-        });
+
+    fn classify(&self, cell: &str) -> Option<Answer> {
+        let t = cell.trim();
+        if t.is_empty() {
+            return Some(Answer::None);
+        }
+        if let Some(a) = self.exact.get(t) {
+            return Some(*a);
+        }
+        let k = key(t);
+        if let Some(a) = self.keyed.get(&k) {
+            return Some(*a);
+        }
+        // A scale value written with leading zeros («05»).
+        let s = self.scale?;
+        let n = k
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| k.parse::<u32>().ok())
+            .flatten()?;
+        (s.min..=s.max)
+            .contains(&n)
+            .then(|| self.exact.get(&n.to_string()).copied())
+            .flatten()
     }
-    let find = |list: &[String]| list.iter().position(|a| key(a) == k);
-    let (ns, nn) = (q.satisfied.len(), q.not_satisfied.len());
-    if let Some(i) = find(&q.satisfied) {
-        return Some(Answer::Satisfied(offset + i));
-    }
-    if let Some(i) = find(&q.not_satisfied) {
-        return Some(Answer::NotSatisfied(offset + ns + i));
-    }
-    find(&q.not_applicable).map(|i| Answer::NotApplicable(offset + ns + nn + i))
 }
 
 /// The finding of a cell that is no answer of its question.
@@ -205,6 +249,9 @@ impl Sheet {
             open_columns,
             headings: header.iter().map(|h| h.trim().to_string()).collect(),
             unknown: 0,
+            classifiers: d.questions.iter().map(Classifier::new).collect(),
+            order: Vec::new(),
+            index: std::collections::HashMap::new(),
         })
     }
 
@@ -215,33 +262,43 @@ impl Sheet {
             return;
         }
         let cell = |i: usize| cells.get(i).copied().unwrap_or("");
-        let group = self
-            .group_column
-            .map(|i| cell(i).trim().to_string())
-            .filter(|g| !g.is_empty());
+        let group = self.group_column.map_or("", |i| cell(i).trim());
+        let at = if let Some(&at) = self.index.get(group) {
+            at
+        } else {
+            self.order.push((
+                (!group.is_empty()).then(|| group.to_string()),
+                Group {
+                    respondents: 0,
+                    questions: d
+                        .questions
+                        .iter()
+                        .map(|q| Counts {
+                            answers: vec![0; labels(q).len()],
+                            ..Counts::default()
+                        })
+                        .collect(),
+                },
+            ));
+            self.index.insert(group.to_string(), self.order.len() - 1);
+            self.order.len() - 1
+        };
+        let Some((_, counted)) = self.order.get_mut(at) else {
+            return;
+        };
         let questions = d.questions.len();
-        let counted = self.groups.entry(group).or_insert_with(|| Group {
-            respondents: 0,
-            questions: d
-                .questions
-                .iter()
-                .map(|q| Counts {
-                    answers: vec![0; labels(q).len()],
-                    ..Counts::default()
-                })
-                .collect(),
-        });
         counted.respondents += 1;
         for qi in 0..questions {
-            let (Some(q), Some(column), Some(counts)) = (
+            let (Some(q), Some(column), Some(counts), Some(classifier)) = (
                 d.questions.get(qi),
                 self.question_columns.get(qi),
                 counted.questions.get_mut(qi),
+                self.classifiers.get(qi),
             ) else {
                 continue;
             };
             let text = cell(*column);
-            let index = match classify(q, text) {
+            let index = match classifier.classify(text) {
                 Some(Answer::None) => continue,
                 Some(Answer::Satisfied(i)) => {
                     counts.answered += 1;
@@ -277,6 +334,8 @@ impl Sheet {
     /// Ends the sheet: unknown answers beyond the first listed are counted in one finding.
     #[must_use]
     pub fn finish(mut self) -> Sheet {
+        self.groups = std::mem::take(&mut self.order).into_iter().collect();
+        self.index.clear();
         if self.unknown > LISTED {
             let more = self.unknown - LISTED;
             self.findings.push(Finding::new(

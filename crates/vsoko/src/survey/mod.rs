@@ -18,7 +18,9 @@
 mod answers;
 mod definition;
 mod figures;
+mod html;
 
 pub use answers::{Counts, Group, Sheet, labels};
 pub use definition::{Definition, NokInputs, Question, Scale};
 pub use figures::{Change, Figures, OpenText, QuestionFigures, figures, nok_values};
+pub use html::html;

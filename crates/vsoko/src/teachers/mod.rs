@@ -19,12 +19,14 @@
 //! | `column_unused` | a column the register does not read |
 //! | `teacher_due_unplanned` | an attestation or training due in the plan's year has no item |
 
+mod html;
 mod plan;
 mod register;
 mod rules;
 mod status;
 
+pub use html::html;
 pub use plan::{MECHANISM, RESPONSIBLE, unplanned, with_due_items};
-pub use register::{Course, Register, Teacher};
+pub use register::{Course, Register, RegisterReader, Teacher};
 pub use rules::{CategorySpec, Rules, TargetSpec};
 pub use status::{Due, Kind, Shares, Status, Target, TeacherStatus};

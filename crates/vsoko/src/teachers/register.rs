@@ -182,63 +182,118 @@ impl Register {
         header: &[String],
         rows: Vec<(usize, Vec<String>)>,
     ) -> Result<Register> {
-        let (columns, mut findings) = layout(file, header)?;
-        let reader = RowReader {
-            columns,
-            header,
-            rules,
-        };
-        let mut teachers: Vec<Teacher> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut by_key: HashMap<String, String> = HashMap::new();
-        // Per teacher, the category as first written (`Some(None)`: «no category»).
-        let mut categories: Vec<Option<CategoryText>> = Vec::new();
-        let mut last: Option<usize> = None;
+        let mut reader = RegisterReader::new(rules, file, header)?;
         for (row, cells) in rows {
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            let read = reader.read(row, &cells)?;
-            // A row without a name continues the teacher above (a merged cell in Excel).
-            let name = match (read.name, last.and_then(|t| teachers.get(t))) {
-                (Some(name), _) => name,
-                (None, Some(t)) => t.name.clone(),
-                (None, None) => {
-                    return Err(Error::InvalidInput {
-                        at: Location::Row(row),
-                        reason: InputReason::MissingColumn {
-                            name: "ФИО".into()
-                        },
-                    });
-                }
-            };
-            let t = if let Some(&t) = by_name.get(&name) {
-                t
-            } else {
-                let k = key(&name);
-                if let Some(first) = by_key.get(&k) {
-                    findings.push(spelling(file, row, &name, first));
-                } else {
-                    by_key.insert(k, name.clone());
-                }
-                teachers.push(Teacher::new(name.clone(), row));
-                categories.push(None);
-                by_name.insert(name, teachers.len() - 1);
-                teachers.len() - 1
-            };
-            last = Some(t);
-            if let (Some(teacher), Some(seen)) = (teachers.get_mut(t), categories.get_mut(t)) {
-                read.fields
-                    .merge_into(teacher, seen, (file, row), &mut findings);
-                teacher.courses.extend(read.course);
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            reader.add(row, &cells)?;
+        }
+        reader.finish()
+    }
+}
+
+/// A register read a row at a time (a file streamed, not held whole).
+pub struct RegisterReader<'a> {
+    file: String,
+    reader: RowReader<'a>,
+    teachers: Vec<Teacher>,
+    findings: Vec<Finding>,
+    by_name: HashMap<String, usize>,
+    by_key: HashMap<String, String>,
+    /// Per teacher, the category as first written (`Some(None)`: «no category»).
+    seen: Vec<Option<CategoryText>>,
+    last: Option<usize>,
+}
+
+impl<'a> RegisterReader<'a> {
+    /// Starts from the header row.
+    ///
+    /// # Errors
+    /// As [`Register::from_table`] for the header.
+    pub fn new(rules: &'a Rules, file: &str, header: &[String]) -> Result<RegisterReader<'a>> {
+        let (columns, findings) = layout(file, header)?;
+        let mut categories: HashMap<String, Option<String>> =
+            rules.no_category.iter().map(|n| (key(n), None)).collect();
+        for c in &rules.categories {
+            for a in &c.aliases {
+                categories.insert(key(a), Some(c.id.clone()));
             }
         }
-        if teachers.is_empty() {
+        Ok(RegisterReader {
+            file: file.to_string(),
+            reader: RowReader {
+                columns,
+                header: header.iter().map(|h| h.trim().to_string()).collect(),
+                rules,
+                categories,
+            },
+            teachers: Vec::new(),
+            findings,
+            by_name: HashMap::new(),
+            by_key: HashMap::new(),
+            seen: Vec::new(),
+            last: None,
+        })
+    }
+
+    /// Adds a row (a row of empty cells is skipped).
+    ///
+    /// # Errors
+    /// As [`Register::from_table`] for a row.
+    pub fn add(&mut self, row: usize, cells: &[&str]) -> Result<()> {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
+        }
+        let read = self.reader.read(row, cells)?;
+        // A row without a name continues the teacher above (a merged cell in Excel).
+        let name = match (read.name, self.last.and_then(|t| self.teachers.get(t))) {
+            (Some(name), _) => name,
+            (None, Some(t)) => t.name.clone(),
+            (None, None) => {
+                return Err(Error::InvalidInput {
+                    at: Location::Row(row),
+                    reason: InputReason::MissingColumn {
+                        name: "ФИО".into()
+                    },
+                });
+            }
+        };
+        let t = if let Some(&t) = self.by_name.get(&name) {
+            t
+        } else {
+            let k = key(&name);
+            if let Some(first) = self.by_key.get(&k) {
+                self.findings.push(spelling(&self.file, row, &name, first));
+            } else {
+                self.by_key.insert(k, name.clone());
+            }
+            self.teachers.push(Teacher::new(name.clone(), row));
+            self.seen.push(None);
+            self.by_name.insert(name, self.teachers.len() - 1);
+            self.teachers.len() - 1
+        };
+        self.last = Some(t);
+        if let (Some(teacher), Some(seen)) = (self.teachers.get_mut(t), self.seen.get_mut(t)) {
+            read.fields
+                .merge_into(teacher, seen, (&self.file, row), &mut self.findings);
+            teacher.courses.extend(read.course);
+        }
+        Ok(())
+    }
+
+    /// The register.
+    ///
+    /// # Errors
+    /// [`Error::EmptyInput`] for no teacher.
+    pub fn finish(self) -> Result<Register> {
+        if self.teachers.is_empty() {
             return Err(Error::EmptyInput {
                 what: crate::error::InputKind::Table,
             });
         }
-        Ok(Register { teachers, findings })
+        Ok(Register {
+            teachers: self.teachers,
+            findings: self.findings,
+        })
     }
 }
 
@@ -324,22 +379,29 @@ struct Read {
 
 struct RowReader<'a> {
     columns: Columns,
-    header: &'a [String],
+    header: Vec<String>,
     rules: &'a Rules,
+    /// Every way of writing a category, compared as [`key`] makes it, and its id.
+    categories: HashMap<String, Option<String>>,
 }
 
 impl RowReader<'_> {
-    fn read(&self, row: usize, cells: &[String]) -> Result<Read> {
+    fn read(&self, row: usize, cells: &[&str]) -> Result<Read> {
         let cell = |f: Field| -> Option<(usize, String)> {
             let (i, _) = self.columns.iter().find(|(_, g)| *g == f)?;
-            let v = cells
-                .get(*i)?
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            (!v.is_empty()).then_some((*i, v))
+            let raw = cells.get(*i)?.trim();
+            if raw.is_empty() {
+                return None;
+            }
+            // Spaces collapsed only where a cell has runs of them (most have none).
+            let v = if raw.contains("  ") || raw.contains(['\t', '\n', '\r', '\u{a0}']) {
+                raw.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                raw.to_string()
+            };
+            Some((*i, v))
         };
-        let heading = |i: usize| self.header.get(i).map_or("", |h| h.trim());
+        let heading = |i: usize| self.header.get(i).map_or("", String::as_str);
         let date = |f: Field| -> Result<Option<Date>> {
             let Some((i, v)) = cell(f) else {
                 return Ok(None);
@@ -357,9 +419,9 @@ impl RowReader<'_> {
         let category = match cell(Field::Category) {
             None => None,
             Some((i, v)) => Some(
-                self.rules
-                    .category(&v)
-                    .map(|c| CategoryText(c.map(str::to_string)))
+                self.categories
+                    .get(&key(&v))
+                    .map(|c| CategoryText(c.clone()))
                     .ok_or_else(|| {
                         let known: Vec<&str> =
                             self.rules.categories.iter().map(|c| c.title.as_str()).collect();
