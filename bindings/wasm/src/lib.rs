@@ -10,6 +10,8 @@ mod custom;
 mod errors;
 #[cfg(feature = "objectivity")]
 mod objectivity;
+#[cfg(feature = "results")]
+mod people;
 #[cfg(feature = "plan")]
 mod plan;
 mod report;

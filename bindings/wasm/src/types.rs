@@ -86,6 +86,38 @@ export interface ResultsAnswer {
   html: { marks: string | null; tasks: string | null; objectivity: string | null };
   files: { name: string; kinds: ("marks" | "tasks" | "objectivity")[] }[];
 }
+/** A teacher as of the day, from `people` (dates `YYYY-MM-DD`). */
+export interface TeacherStatus {
+  name: string; category: string | null; category_until: string | null;
+  attestation_due: string | null; training_due: string | null; overdue: ("attestation" | "training")[];
+}
+/** The teachers' register as of a day (`vsoko teachers --format json`). */
+export interface TeachersStatus {
+  as_of: string; teachers: TeacherStatus[];
+  due: { name: string; kind: "attestation" | "training"; due: string }[];
+  shares: { teachers: number; with_category: number; trained_12m: number; trained_3y: number; trained_3y_pct: Decimal };
+  by_category: Record<string, number>; trained_year: number;
+  targets: { id: string; title: string; count: number; of: number; pct: Decimal | null; min_pct: Decimal; met: boolean }[];
+  findings: Finding[];
+}
+/** A survey's figures (`vsoko survey --format json`). */
+export interface SurveyFigures {
+  questions: {
+    id: string; period: string; group: string | null; respondents: number; answered: number;
+    satisfied: number; satisfied_pct: Decimal | null; answers: Record<string, number>;
+  }[];
+  changes: { id: string; group: string | null; from: Decimal; to: Decimal; delta: Decimal }[];
+  open_text: { column: string; answers: Record<string, number> }[];
+  unused_columns: string[];
+}
+/** What `people` returns: the register's status and the survey's figures (each absent when no
+ * file gave it) with the core's pages, the notes, and what each file was read as. */
+export interface PeopleAnswer {
+  teachers?: { json: TeachersStatus; html: string };
+  survey?: { json: SurveyFigures; html: string };
+  notes: ResultFinding[];
+  files: { name: string; kind: "teachers" | "survey_definition" | "survey_answers" | "unread" }[];
+}
 /** What every function throws: a real Error with a stable code. */
 export interface VsokoError extends Error {
   name: "VsokoError"; code: string; indicator: string | null; message_ru: string; problems: MethodologyProblem[];

@@ -1,7 +1,8 @@
 // The page: a form per methodology, scored by the vsoko WASM core as the user types.
 // All rules (caps, n/a, levels, errors and their Russian messages) come from the core.
 // The lean scoring module loads with the page; the full module (plan, objectivity, self-
-// examination, results from files) loads the first time the plan or results tab needs it.
+// examination, results, teachers and surveys from files) loads the first time the plan, results
+// or people tab needs it.
 import init, { catalog, check, methodologies, score } from "../pkg/lean/vsoko_wasm.js";
 
 const $ = (id) => document.getElementById(id);
@@ -270,9 +271,10 @@ function showTab(which) {
   const isScore = which === "score";
   $("plan-view").hidden = which !== "plan";
   $("results-view").hidden = which !== "results";
+  $("people-view").hidden = which !== "people";
   document.querySelector("main.layout").hidden = !isScore;
   $("score-toolbar").hidden = !isScore;
-  for (const tab of ["score", "plan", "results"]) $(`tab-${tab}`).classList.toggle("active", tab === which);
+  for (const tab of ["score", "plan", "results", "people"]) $(`tab-${tab}`).classList.toggle("active", tab === which);
 }
 
 function itemLine(i) {
@@ -309,6 +311,7 @@ async function renderPlan() {
 $("tab-score").addEventListener("click", () => showTab("score"));
 $("tab-plan").addEventListener("click", () => showTab("plan"));
 $("tab-results").addEventListener("click", () => showTab("results"));
+$("tab-people").addEventListener("click", () => showTab("people"));
 $("plan-as-of").value = new Date().toISOString().slice(0, 10);
 $("plan-as-of").addEventListener("change", () => plan && renderPlan());
 $("plan-template").addEventListener("click", async () => {
@@ -343,8 +346,8 @@ function fitFrame(frame) {
   frame.style.height = `${Math.min(height, Math.max(480, window.innerHeight * 0.85))}px`;
 }
 
-function showResult(kind, html) {
-  const section = $(`results-${kind}`);
+function showResult(kind, html, prefix = "results") {
+  const section = $(`${prefix}-${kind}`);
   const frame = section.querySelector("iframe");
   section.hidden = false;
   section.querySelector(".empty").hidden = html !== null;
@@ -387,3 +390,40 @@ async function readResults(list) {
 }
 
 $("results-files").addEventListener("change", (ev) => ev.target.files.length && readResults(ev.target.files));
+
+// ---- The people tab: the teachers' register and surveys. The core recognises each file (a
+// register, a survey definition, exports of answers), computes as of the chosen day and draws
+// its own pages; the page shows them in sandboxed frames where no script runs.
+const PEOPLE_KIND_RU = { teachers: "реестр педагогов", survey_definition: "описание анкеты", survey_answers: "ответы анкеты", unread: "не прочитан" };
+let peopleFiles = null; // the files last chosen, read again when the day changes
+
+async function readPeople() {
+  if (!peopleFiles) return;
+  $("people-error").hidden = true;
+  $("people-findings-card").hidden = true;
+  for (const kind of ["teachers", "survey"]) $(`people-${kind}`).hidden = true;
+  $("people-read").textContent = "Файлы читаются…";
+  try {
+    const core = await planModule();
+    const r = core.people(peopleFiles, $("people-as-of").value || null);
+    $("people-read").replaceChildren(`Прочитано файлов: ${r.files.length}`, ...r.files.map((f) =>
+      el("span", { class: "file-kind", text: `${f.name} — ${PEOPLE_KIND_RU[f.kind] ?? f.kind}` })));
+    const errors = r.notes.filter((f) => f.severity === "error").length;
+    $("people-findings-card").hidden = r.notes.length === 0;
+    $("people-findings-title").textContent = `Замечания к данным: ${r.notes.length}${errors ? ` (ошибок: ${errors})` : ""}`;
+    $("people-findings").replaceChildren(...r.notes.map(findingLine));
+    for (const kind of ["teachers", "survey"]) showResult(kind, r[kind]?.html ?? null, "people");
+  } catch (e) {
+    $("people-read").textContent = "";
+    $("people-error").textContent = e.message_ru ?? String(e);
+    $("people-error").hidden = false;
+  }
+}
+
+$("people-as-of").value = new Date().toISOString().slice(0, 10);
+$("people-as-of").addEventListener("change", readPeople);
+$("people-files").addEventListener("change", async (ev) => {
+  if (!ev.target.files.length) return;
+  peopleFiles = await Promise.all([...ev.target.files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  readPeople();
+});
