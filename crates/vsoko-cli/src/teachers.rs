@@ -68,7 +68,14 @@ pub fn run(args: &TeachersArgs) -> ExitCode {
             ));
         }
         let text = match args.format {
-            Format::Json => serde_json::to_string_pretty(&status).unwrap_or_default() + "\n",
+            // Streamed through one buffer: a region's register is tens of megabytes of JSON.
+            Format::Json => {
+                crate::failure::write_output(None, |out| {
+                    serde_json::to_writer_pretty(&mut *out, &status)?;
+                    out.write_all(b"\n")
+                })?;
+                String::new()
+            }
             Format::Csv => csv(&status),
             Format::Table => visible(&table(&rules, &status)),
             Format::Html => vsoko::teachers::html(&rules, &status),
