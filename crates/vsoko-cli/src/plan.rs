@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use vsoko::calendar::Date;
 use vsoko::output::terminal::visible;
 use vsoko::plan::{
-    AcademicYear, ActionMapping, CheckOptions, Format, GapOptions, Plan, PlanCheck, ViewKind,
+    AcademicYear, ActionMapping, CheckOptions, Format, GapOptions, Mark, Plan, PlanCheck, Results,
+    ViewKind,
 };
 use vsoko::reason::{InputReason, Location};
 use vsoko::{Error, Report};
@@ -87,6 +88,9 @@ enum PlanCommand {
         /// The academic year for a table whose title does not name it.
         #[arg(long)]
         year: Option<String>,
+        /// For a plan over several years: the year to show (default: its first).
+        #[arg(long)]
+        in_year: Option<String>,
         /// Output format (XLSX for the cyclogram only, and it needs `-o`).
         #[arg(long, value_enum, default_value_t = ShowFormat::Markdown)]
         format: ShowFormat,
@@ -123,6 +127,84 @@ enum PlanCommand {
         #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
         format: JsonOnly,
     },
+    /// Mark an item done, not done, moved, cancelled or planned again; the plan (JSON) is
+    /// written back, or to `-o` (a table is imported and written as JSON).
+    Mark {
+        /// The plan file (JSON, CSV or XLSX).
+        file: PathBuf,
+        /// The item's id (`№`).
+        item: String,
+        /// Done (on --on, default today).
+        #[arg(long, group = "mark")]
+        done: bool,
+        /// Not done.
+        #[arg(long, group = "mark")]
+        not_done: bool,
+        /// Moved to this day (YYYY-MM-DD).
+        #[arg(long, group = "mark", value_name = "DATE")]
+        moved_to: Option<String>,
+        /// Cancelled.
+        #[arg(long, group = "mark")]
+        cancelled: bool,
+        /// Planned again (the mark taken back).
+        #[arg(long, group = "mark")]
+        planned: bool,
+        /// The day of the mark (YYYY-MM-DD; default today).
+        #[arg(long)]
+        on: Option<String>,
+        /// A note (why not done, why moved).
+        #[arg(long)]
+        note: Option<String>,
+        /// The academic year for a table whose title does not name it.
+        #[arg(long)]
+        year: Option<String>,
+        /// Write the plan here instead of over the file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Judge the measures of a plan (its actions) against the result they came from and a later
+    /// one: the gap before and after, closed / narrowed / unchanged / widened.
+    Effect {
+        /// The plan with the actions (JSON of `vsoko plan actions`).
+        file: PathBuf,
+        /// The result(s) the actions came from (JSON of `vsoko score`, `marks` or `tasks`).
+        #[arg(long, required = true, num_args = 1..)]
+        before: Vec<PathBuf>,
+        /// The later result(s).
+        #[arg(long, required = true, num_args = 1..)]
+        after: Vec<PathBuf>,
+        /// Pupils' results: a task below this share (%) is weak (as for the actions).
+        #[arg(long, value_name = "PCT", default_value_t = vsoko::tasks::DEFAULT_WEAK_BELOW)]
+        weak_below: rust_decimal::Decimal,
+        /// Write the plan with each re-control item marked with its outcome to this file.
+        #[arg(long, value_name = "FILE")]
+        update: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EffectFormat::Markdown)]
+        format: EffectFormat,
+    },
+    /// Next year's plan: this year's items (or a template's) laid on the next year, and the
+    /// actions whose gap a later result still shows carried over; printed as JSON, what became
+    /// of each action said on standard error.
+    Next {
+        /// This year's plan (JSON, CSV or XLSX).
+        file: PathBuf,
+        /// The later result(s) (JSON of `vsoko score`, `marks` or `tasks`).
+        #[arg(long, num_args = 1..)]
+        results: Vec<PathBuf>,
+        /// The next academic year (`2026/27`).
+        #[arg(long)]
+        year: String,
+        /// Start from this built-in template instead of this year's items.
+        #[arg(long)]
+        template: Option<String>,
+        /// Pupils' results: a task below this share (%) is weak.
+        #[arg(long, value_name = "PCT", default_value_t = vsoko::tasks::DEFAULT_WEAK_BELOW)]
+        weak_below: rust_decimal::Decimal,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
+    },
     /// A starting plan from a built-in template («Циклограмма ВСОКО на 2023/24 учебный год»).
     Template {
         /// Template name.
@@ -139,6 +221,12 @@ enum PlanCommand {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum JsonOnly {
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EffectFormat {
+    Markdown,
     Json,
 }
 
@@ -200,39 +288,22 @@ pub fn run(args: &PlanArgs) -> ExitCode {
             responsible,
             as_of,
             year,
+            in_year,
             format,
             output,
         } => show(
             file,
             *view,
-            responsible.as_deref(),
-            as_of.as_deref(),
-            year.as_deref(),
+            (responsible.as_deref(), as_of.as_deref()),
+            (year.as_deref(), in_year.as_deref()),
             *format,
             output.as_deref(),
         )
         .map(|t| (t, 0)),
-        PlanCommand::Actions {
-            results,
-            as_of,
-            top,
-            plan,
-            mapping,
-            quality_drop,
-            weak_below,
-            ..
-        } => actions(
-            results,
-            as_of,
-            *top,
-            plan.as_deref(),
-            mapping.as_deref(),
-            GapOptions {
-                quality_drop: *quality_drop,
-                weak_below: *weak_below,
-            },
-        )
-        .map(|t| (t, 0)),
+        command @ (PlanCommand::Mark { .. }
+        | PlanCommand::Actions { .. }
+        | PlanCommand::Effect { .. }
+        | PlanCommand::Next { .. }) => cycle(command),
         PlanCommand::Template { name, year, .. } => parse_year(year)
             .and_then(|y| vsoko::plan::template(name, y).map_err(Failure::from))
             .map(|p| (json(&p), 0)),
@@ -349,13 +420,27 @@ fn table(plan: &Plan, r: &PlanCheck) -> String {
 fn show(
     path: &Path,
     view: ViewKind,
-    responsible: Option<&str>,
-    as_of: Option<&str>,
-    year: Option<&str>,
+    (responsible, as_of): (Option<&str>, Option<&str>),
+    (year, in_year): (Option<&str>, Option<&str>),
     format: ShowFormat,
     output: Option<&Path>,
 ) -> Result<String, Failure> {
-    let plan = load(path, year)?;
+    let mut plan = load(path, year)?;
+    if let Some(y) = in_year.map(parse_year).transpose()? {
+        if !plan.academic_years().contains(&y) {
+            return Err(Failure::Usage(format!(
+                "--in-year {y}: план охватывает {} учебные годы",
+                plan.academic_years()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        plan = plan.in_year(y);
+    } else if plan.until_year.is_some() {
+        plan = plan.in_year(plan.academic_year);
+    }
     let format = match format {
         ShowFormat::Markdown => Format::Markdown,
         ShowFormat::Html => Format::Html,
@@ -443,4 +528,227 @@ fn actions(
         || Err(Failure::Usage("нет результатов для мер".into())),
         |p| Ok(json(&p)),
     )
+}
+
+/// Writes a plan as JSON to `path`: through a file beside it, renamed over, so a failed write
+/// never leaves half a plan.
+fn write_plan(plan: &Plan, path: &Path) -> Result<(), Failure> {
+    let name = path.display().to_string();
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, plan.to_json() + "\n").map_err(|e| Failure::write(&name, &e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Failure::write(&name, &e))
+}
+
+fn mark_item(
+    path: &Path,
+    item: &str,
+    mark: Mark,
+    note: Option<&str>,
+    year: Option<&str>,
+    output: Option<&Path>,
+) -> Result<String, Failure> {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let target = match output {
+        Some(o) => o,
+        None if is_json => path,
+        None => {
+            return Err(Failure::Usage(format!(
+                "{}: отметки сохраняются в плане JSON; укажите файл: -o plan.json",
+                path.display()
+            )));
+        }
+    };
+    let mut plan = load(path, year)?;
+    plan.mark(item, mark, note)?;
+    write_plan(&plan, target)?;
+    let i = plan.items.iter().find(|i| i.id == item.trim());
+    crate::failure::note(&format!(
+        "пункт {}: {}",
+        item.trim(),
+        i.map_or("", |i| i.status.ru())
+    ));
+    Ok(String::new())
+}
+
+fn read_results(paths: &[PathBuf]) -> Result<Vec<Results>, Failure> {
+    paths
+        .iter()
+        .map(|p| {
+            Results::from_json(&read_input(p)?).map_err(|_| {
+                Failure::Core(Error::InvalidInput {
+                    at: Location::File(p.display().to_string()),
+                    reason: InputReason::NotAScoreReport,
+                })
+            })
+        })
+        .collect()
+}
+
+fn gap_options(weak_below: rust_decimal::Decimal) -> GapOptions {
+    GapOptions {
+        weak_below,
+        ..GapOptions::default()
+    }
+}
+
+fn effect(
+    path: &Path,
+    (before, after): (&[PathBuf], &[PathBuf]),
+    weak_below: rust_decimal::Decimal,
+    update: Option<&Path>,
+    format: EffectFormat,
+) -> Result<(String, u8), Failure> {
+    let mut plan = load(path, None)?;
+    let (b, a) = (read_results(before)?, read_results(after)?);
+    let effect = plan.effect(&b, &a, gap_options(weak_below));
+    for u in &effect.unmeasured {
+        crate::failure::note(&format!("warning[effect_unmeasured]: {}", u.message_ru));
+    }
+    if let Some(out) = update {
+        plan.mark_effects(&effect);
+        write_plan(&plan, out)?;
+    }
+    let text = match format {
+        EffectFormat::Json => json(&effect),
+        EffectFormat::Markdown => visible(&effect.to_markdown(&plan)),
+    };
+    Ok((text, 0))
+}
+
+fn next(
+    path: &Path,
+    results: &[PathBuf],
+    year: &str,
+    template: Option<&str>,
+    weak_below: rust_decimal::Decimal,
+) -> Result<String, Failure> {
+    let plan = load(path, None)?;
+    let year = parse_year(year)?;
+    if year <= plan.academic_year {
+        return Err(Failure::Usage(format!(
+            "--year {year}: следующий год должен быть позже {} (год плана)",
+            plan.academic_year
+        )));
+    }
+    let base = template
+        .map(|t| vsoko::plan::template(t, year))
+        .transpose()?;
+    let later = read_results(results)?;
+    let (next, report) = plan.next_year(year, &later, base, gap_options(weak_below));
+    for c in &report {
+        crate::failure::note(&format!(
+            "пункт {}: {}{}",
+            c.item,
+            c.reason_ru,
+            c.carried_as
+                .as_deref()
+                .map_or_else(String::new, |id| format!(" → {id}"))
+        ));
+    }
+    Ok(json(&next))
+}
+
+/// The one mark the flags of `vsoko plan mark` name.
+fn mark_of(
+    (done, not_done, moved_to, cancelled, planned): (bool, bool, Option<&str>, bool, bool),
+    on: Option<&str>,
+) -> Result<Mark, Failure> {
+    let on = on.map(|d| parse_date("on", d)).transpose()?;
+    Ok(match (done, not_done, moved_to, cancelled, planned) {
+        (true, ..) => Mark::Done {
+            on: on.unwrap_or_else(crate::teachers::today),
+        },
+        (_, true, ..) => Mark::NotDone { on },
+        (_, _, Some(to), ..) => Mark::Moved {
+            to: parse_date("moved_to", to)?,
+        },
+        (_, _, _, true, _) => Mark::Cancelled,
+        (.., true) => Mark::Planned,
+        _ => {
+            return Err(Failure::Usage(
+                "укажите отметку: --done, --not-done, --moved-to ДАТА, --cancelled или --planned"
+                    .into(),
+            ));
+        }
+    })
+}
+
+/// The commands of the plan's cycle: actions from results, marks, the effect of measures,
+/// next year's plan.
+fn cycle(command: &PlanCommand) -> Result<(String, u8), Failure> {
+    match command {
+        PlanCommand::Mark {
+            file,
+            item,
+            done,
+            not_done,
+            moved_to,
+            cancelled,
+            planned,
+            on,
+            note,
+            year,
+            output,
+        } => mark_of(
+            (*done, *not_done, moved_to.as_deref(), *cancelled, *planned),
+            on.as_deref(),
+        )
+        .and_then(|m| {
+            mark_item(
+                file,
+                item,
+                m,
+                note.as_deref(),
+                year.as_deref(),
+                output.as_deref(),
+            )
+        })
+        .map(|t| (t, 0)),
+        PlanCommand::Effect {
+            file,
+            before,
+            after,
+            weak_below,
+            update,
+            format,
+        } => effect(
+            file,
+            (before, after),
+            *weak_below,
+            update.as_deref(),
+            *format,
+        ),
+        PlanCommand::Next {
+            file,
+            results,
+            year,
+            template,
+            weak_below,
+            ..
+        } => next(file, results, year, template.as_deref(), *weak_below).map(|t| (t, 0)),
+        PlanCommand::Actions {
+            results,
+            as_of,
+            top,
+            plan,
+            mapping,
+            quality_drop,
+            weak_below,
+            ..
+        } => actions(
+            results,
+            as_of,
+            *top,
+            plan.as_deref(),
+            mapping.as_deref(),
+            GapOptions {
+                quality_drop: *quality_drop,
+                weak_below: *weak_below,
+            },
+        )
+        .map(|t| (t, 0)),
+        _ => Err(Failure::Usage("vsoko plan: unknown command".into())),
+    }
 }

@@ -177,6 +177,9 @@ pub enum Code {
     UnknownAnswer,
     /// Teachers: an attestation or training due in the plan's year has no plan item.
     TeacherDueUnplanned,
+    /// Plan: the last independent assessment (НОК) is three years old by the plan's end and no
+    /// item plans the next one.
+    NokDueUnplanned,
 }
 
 impl Code {
@@ -250,6 +253,7 @@ impl Code {
         Code::ColumnUnused,
         Code::UnknownAnswer,
         Code::TeacherDueUnplanned,
+        Code::NokDueUnplanned,
     ];
 
     /// Every code as text, in the order of [`Code::ALL`].
@@ -322,6 +326,7 @@ impl Code {
         "column_unused",
         "unknown_answer",
         "teacher_due_unplanned",
+        "nok_due_unplanned",
     ];
 
     /// The code as text (`result_missing`).

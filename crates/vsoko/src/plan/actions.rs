@@ -235,12 +235,7 @@ pub(super) fn start(
     let now = YearMonth::new(as_of.year(), as_of.month());
     let plan = match (plan, now.and_then(AcademicYear::of)) {
         (Some(p), _) => p,
-        (None, Some(academic_year)) => Plan {
-            organization: organization.to_string(),
-            academic_year,
-            mechanisms: Vec::new(),
-            items: Vec::new(),
-        },
+        (None, Some(academic_year)) => Plan::new(organization, academic_year),
         (None, None) => return Err(late(as_of, None)),
     };
     let Some(now) = now else {

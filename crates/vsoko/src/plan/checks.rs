@@ -24,8 +24,7 @@
 
 use super::model::{Object, Plan, PlanItem, Status};
 use super::period::{PeriodProblem, Schedule, ScheduleKind};
-use crate::calendar::Date;
-use crate::calendar::YearMonth;
+use crate::calendar::{AcademicYear, Date, YearMonth};
 use crate::finding::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -109,6 +108,9 @@ pub(crate) fn covered(item: &PlanItem, all: &[YearMonth]) -> Vec<YearMonth> {
     }
 }
 
+/// The independent assessment of conditions is held at least once in this many years.
+const NOK_YEARS: i32 = 3;
+
 fn text_of(item: &PlanItem) -> String {
     [
         Some(item.content.as_str()),
@@ -144,6 +146,7 @@ impl Plan {
         c.coverage();
         c.fixed_points();
         c.recontrol();
+        c.nok();
         c.load(options.max_items_per_month);
         if let Some(as_of) = options.as_of {
             c.overdue(as_of);
@@ -160,13 +163,23 @@ impl Plan {
 impl Checker<'_> {
     /// What is wrong with an item's period, if anything, as a finding.
     fn period(&mut self, item: &PlanItem) {
-        let year = self.plan.academic_year;
+        let (first, last) = self.plan.years();
+        let inside = |m: &YearMonth| AcademicYear::of(*m).is_some_and(|y| first <= y && y <= last);
+        let (span_ru, span_en) = if first == last {
+            (
+                format!("{first} учебного года"),
+                format!("the academic year {first}"),
+            )
+        } else {
+            (
+                format!("{first}–{last} учебных годов"),
+                format!("the academic years {first}–{last}"),
+            )
+        };
         let id = Some(item.id.as_str());
         let problem = match &item.schedule {
-            None => Schedule::parse(&item.when, year).err(),
-            Some(s) if s.months.iter().any(|m| !year.contains(*m)) => {
-                Some(PeriodProblem::OutsideYear)
-            }
+            None => Schedule::parse_in(&item.when, first, last).err(),
+            Some(s) if s.months.iter().any(|m| !inside(m)) => Some(PeriodProblem::OutsideYear),
             Some(_) => None,
         };
         match problem {
@@ -185,11 +198,11 @@ impl Checker<'_> {
                 id,
                 Some("when".into()),
                 format!(
-                    "пункт {}: срок «{}» вне {} учебного года",
-                    item.id, item.when, year
+                    "пункт {}: срок «{}» вне {span_ru}",
+                    item.id, item.when
                 ),
                 format!(
-                    "item {}: the period \"{}\" lies outside the academic year {year}",
+                    "item {}: the period \"{}\" lies outside {span_en}",
                     item.id, item.when
                 ),
             ),
@@ -213,11 +226,11 @@ impl Checker<'_> {
                 id,
                 Some("when".into()),
                 format!(
-                    "пункт {}: часть срока «{}» вне {} учебного года",
-                    item.id, item.when, year
+                    "пункт {}: часть срока «{}» вне {span_ru}",
+                    item.id, item.when
                 ),
                 format!(
-                    "item {}: part of the period \"{}\" lies outside the academic year {year}",
+                    "item {}: part of the period \"{}\" lies outside {span_en}",
                     item.id, item.when
                 ),
             ),
@@ -441,6 +454,45 @@ impl Checker<'_> {
         }
     }
 
+    /// The rhythm of the independent assessment of conditions (НОК): at least once in three
+    /// years (Федеральный закон № 273-ФЗ, ст. 95.2; «План мероприятий по повышению
+    /// объективности…»: «один раз в три года»). Judged from the plan's `last_nok`.
+    fn nok(&mut self) {
+        let Some(last) = self.plan.last_nok else {
+            return;
+        };
+        let (_, until) = self.plan.years();
+        let end = Date::new(until.start() + 1, 8, 31);
+        let due = last.plus_years(NOK_YEARS);
+        if due.is_none_or(|d| end.is_some_and(|e| d > e)) {
+            return;
+        }
+        let planned = self.plan.items.iter().any(|i| {
+            let t = text_of(i);
+            t.contains("нок")
+                || (t.contains("независим") && t.contains("оценк"))
+                || i.deficit
+                    .as_ref()
+                    .is_some_and(|d| d.methodology.starts_with("nok"))
+        });
+        if !planned {
+            let day = |d: Date| format!("{:02}.{:02}.{}", d.day(), d.month(), d.year());
+            self.push(
+                Code::NokDueUnplanned,
+                Severity::Warning,
+                None,
+                Some("last_nok".into()),
+                format!(
+                    "последняя независимая оценка качества условий (НОК) — {}; к концу года пройдёт три года, а в плане нет пункта о подготовке к ней",
+                    day(last)
+                ),
+                format!(
+                    "the last independent assessment of conditions (NOK) was on {last}: three years pass by the plan's end and no item prepares the next one"
+                ),
+            );
+        }
+    }
+
     fn recontrol(&mut self) {
         let all = self.plan.academic_year.months();
         // The items that follow each one up, in plan order: one pass, not one per item.
@@ -532,16 +584,10 @@ impl Checker<'_> {
             return;
         };
         for item in &self.plan.items {
-            if item.status != Status::Planned {
+            if !matches!(item.status, Status::Planned | Status::Moved) {
                 continue;
             }
-            let Some(Schedule {
-                kind: ScheduleKind::Months,
-                months,
-            }) = &item.schedule
-            else {
-                continue;
-            };
+            let months = super::completion::due_months(item);
             if months.last().is_some_and(|last| *last < now) {
                 self.push(
                     Code::Overdue,

@@ -35,6 +35,7 @@
 
 use super::model::{Object, Plan, PlanItem};
 use super::period::{Schedule, ScheduleKind};
+use super::years::years_of_periods;
 use crate::calendar::AcademicYear;
 use crate::error::{Error, InputKind, Result};
 use crate::reason::{InputReason, Location, column_letters};
@@ -278,6 +279,8 @@ struct Reader {
     /// The column whose lone cell is a heading (the first that is not `№`).
     heading_column: usize,
     year: AcademicYear,
+    /// The last academic year of a plan over several.
+    last_year: AcademicYear,
     items: Vec<PlanItem>,
     /// Each number used, with its row.
     ids: HashMap<String, usize>,
@@ -292,7 +295,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn new(fields: Vec<Option<Field>>, year: AcademicYear) -> Reader {
+    fn new(fields: Vec<Option<Field>>, (year, last_year): (AcademicYear, AcademicYear)) -> Reader {
         let mut columns = HashMap::new();
         for (i, f) in fields.iter().enumerate() {
             if let Some(f) = f {
@@ -308,6 +311,7 @@ impl Reader {
             columns,
             heading_column,
             year,
+            last_year,
             items: Vec::new(),
             ids: HashMap::new(),
             when: None,
@@ -334,7 +338,9 @@ impl Reader {
             return false;
         } else if let Some(o) = Object::from_heading(&heading) {
             self.object = Some(o);
-        } else if is_section(&heading) {
+        } else if is_section(&heading) || self.columns.contains_key(&Field::Id) {
+            // In a table that numbers its measures, a lone unnumbered cell is a section
+            // («Формирование нормативно-правового обеспечения…»), whatever its case.
             self.mechanism = Some(heading);
             self.when = None;
         } else {
@@ -405,7 +411,7 @@ impl Reader {
         item.schedule = match &self.last_schedule {
             Some((text, schedule)) if *text == when_text => schedule.clone(),
             _ => {
-                let schedule = Schedule::parse(&when_text, self.year).ok();
+                let schedule = Schedule::parse_in(&when_text, self.year, self.last_year).ok();
                 self.last_schedule = Some((when_text.clone(), schedule.clone()));
                 schedule
             }
@@ -468,26 +474,36 @@ impl Plan {
         }
         let (header_at, fields) = find_header(&rows)?;
         let titles = rows.get(..header_at).unwrap_or_default();
-        let year = year
+        let named = year
             .or_else(|| titles.iter().flat_map(|(_, c)| c).find_map(|c| year_in(c)))
+            .map(|y| (y, y));
+        // A plan over several years names none in its title: its periods say which.
+        let years = named
+            .or_else(|| {
+                let column = fields.iter().position(|f| *f == Some(Field::When))?;
+                years_of_periods(
+                    rows.iter()
+                        .skip(header_at + 1)
+                        .filter_map(|(_, c)| c.get(column).map(String::as_str)),
+                )
+            })
             .ok_or(Error::InvalidInput {
                 at: Location::Header,
                 reason: InputReason::NoAcademicYear,
             })?;
         let organization = String::new();
-        let mut state = Reader::new(fields, year);
+        let mut state = Reader::new(fields, years);
         for &(line, cells) in rows.iter().skip(header_at + 1) {
             state.row(*line, cells)?;
         }
         let Reader {
             items, mechanisms, ..
         } = state;
-        Ok(Plan {
-            organization,
-            academic_year: year,
-            mechanisms,
-            items,
-        })
+        let mut plan = Plan::new(organization, years.0);
+        plan.until_year = (years.1 > years.0).then_some(years.1);
+        plan.mechanisms = mechanisms;
+        plan.items = items;
+        Ok(plan)
     }
 }
 

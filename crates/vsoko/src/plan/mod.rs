@@ -5,24 +5,35 @@
 
 mod actions;
 mod checks;
+mod completion;
+mod effect;
 mod gaps;
 mod import;
+mod mark;
 mod model;
+mod next;
 mod pages;
 mod period;
 mod render;
 mod template;
 mod views;
+mod years;
 
 pub use crate::calendar::{AcademicYear, MONTHS_RU, YearMonth};
 pub use crate::format::Format;
 pub use actions::{ActionMapping, ActionRule, actions_for};
 pub use checks::{CheckOptions, Finding, PlanCheck};
+pub use completion::{
+    Completion, MonthShare, NOBODY_RU, ObjectShare, ResponsibleShare, TotalShare,
+};
+pub use effect::{Effect, Measure, Results, Unmeasured, gap, target_of};
 pub use gaps::{
     FailingPupil, GapOptions, MarksChange, MarksClass, MarksGroup, MarksResult, TaskLine,
     TasksResult, actions_for_results, read_results,
 };
-pub use model::{Deficit, Object, Plan, PlanItem, Status};
+pub use mark::Mark;
+pub use model::{Deficit, Object, Outcome, Plan, PlanItem, Status};
+pub use next::CarryOver;
 pub use period::{PeriodProblem, Schedule, ScheduleKind};
 pub use render::{View, ViewKind};
 pub use template::{TEMPLATES, template};
@@ -75,10 +86,10 @@ impl Plan {
             }
             first_at.insert(&item.id, i);
         }
-        let year = self.academic_year;
+        let (first, last) = self.years();
         for item in &mut self.items {
             if item.schedule.is_none() {
-                item.schedule = Schedule::parse(&item.when, year).ok();
+                item.schedule = Schedule::parse_in(&item.when, first, last).ok();
             }
         }
         Ok(())

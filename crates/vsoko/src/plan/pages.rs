@@ -2,6 +2,7 @@
 //! cyclogram, one person's agenda and what is due. Every piece of plan text is escaped (see
 //! [`crate::output`]); the pages carry a policy that forbids scripts.
 
+use super::completion::Completion;
 use super::model::PlanItem;
 use super::views::{Agenda, Cyclogram, Due};
 use crate::output::{html, markdown};
@@ -188,4 +189,145 @@ impl Due {
         out.push_str(html::END);
         out
     }
+}
+
+impl Completion {
+    fn title(&self) -> String {
+        match self.as_of {
+            Some(d) => format!(
+                "Выполнение плана ВСОКО на {} учебный год на {:02}.{:02}.{}",
+                self.academic_year,
+                d.day(),
+                d.month(),
+                d.year()
+            ),
+            None => format!(
+                "Выполнение плана ВСОКО на {} учебный год",
+                self.academic_year
+            ),
+        }
+    }
+
+    /// The share tables: (title, first column, rows of (label, due, done, %)).
+    fn tables(&self) -> Vec<(&'static str, &'static str, Vec<[String; 4]>)> {
+        let row = |label: String, due: usize, done: usize, pct: String| {
+            [label, due.to_string(), done.to_string(), pct]
+        };
+        let months = self
+            .months
+            .iter()
+            .map(|m| {
+                let label = m.month.parse::<crate::calendar::YearMonth>().map_or_else(
+                    |_| m.month.clone(),
+                    |ym| format!("{} {}", ym.name_ru(), ym.year()),
+                );
+                row(label, m.due, m.done, percent(m.pct))
+            })
+            .collect();
+        let objects = self
+            .objects
+            .iter()
+            .map(|o| row(o.object_ru.clone(), o.due, o.done, percent(o.pct)))
+            .collect();
+        let people = self
+            .responsible
+            .iter()
+            .map(|r| row(r.responsible.clone(), r.due, r.done, percent(r.pct)))
+            .collect();
+        vec![
+            ("По месяцам", "Месяц", months),
+            ("По объектам оценки", "Объект", objects),
+            ("По ответственным", "Ответственный", people),
+        ]
+    }
+
+    fn summary(&self) -> String {
+        let t = &self.total;
+        format!(
+            "Пунктов к сроку: {}; выполнено: {}{}; отмечено как невыполненные: {}.",
+            t.due,
+            t.done,
+            t.pct
+                .map_or_else(String::new, |p| format!(" ({})", percent(p))),
+            t.not_done
+        )
+    }
+
+    /// Markdown: the summary, the shares by month, object and responsible, then the overdue
+    /// items.
+    ///
+    /// ```
+    /// let plan = vsoko::plan::template("cyclogram-2023", "2024/25".parse().unwrap()).unwrap();
+    /// let md = plan.completion(None).to_markdown();
+    /// assert!(md.starts_with("## Выполнение плана ВСОКО на 2024/25 учебный год"));
+    /// assert!(md.contains("| Месяц | Пунктов | Выполнено | % |"));
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!(
+            "## {}\n\n{}\n",
+            markdown::line(&self.title()),
+            self.summary()
+        );
+        for (title, first, rows) in self.tables() {
+            let _ = writeln!(out, "\n### {title}\n");
+            if rows.is_empty() {
+                out.push_str("Пунктов нет.\n");
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "| {first} | Пунктов | Выполнено | % |\n|---|---|---|---|"
+            );
+            for r in rows {
+                let cells: Vec<String> = r.iter().map(|c| markdown::cell(c)).collect();
+                let _ = writeln!(out, "| {} |", cells.join(" | "));
+            }
+        }
+        if self.as_of.is_some() {
+            out.push('\n');
+            items_markdown(&mut out, "Просрочено и не отмечено", &self.overdue);
+        }
+        out
+    }
+
+    /// A self-contained HTML page of the same.
+    pub fn to_html(&self) -> String {
+        let title = self.title();
+        let mut out = html::head(&title, STYLE);
+        let _ = writeln!(
+            out,
+            "<h1>{}</h1>\n<p>{}</p>",
+            html::escape(&title),
+            html::escape(&self.summary())
+        );
+        for (title, first, rows) in self.tables() {
+            let _ = writeln!(out, "<h2>{title}</h2>");
+            if rows.is_empty() {
+                out.push_str("<p>Пунктов нет.</p>\n");
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "<table>\n<tr><th>{first}</th><th>Пунктов</th><th>Выполнено</th><th>%</th></tr>"
+            );
+            for r in rows {
+                out.push_str("<tr>");
+                for c in r {
+                    let _ = write!(out, "<td>{}</td>", html::escape(&c));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</table>\n");
+        }
+        if self.as_of.is_some() {
+            items_html(&mut out, "Просрочено и не отмечено", &self.overdue);
+        }
+        out.push_str(html::END);
+        out
+    }
+}
+
+/// A share as people read it: `66,67 %`.
+fn percent(p: rust_decimal::Decimal) -> String {
+    crate::output::russian::percent(Some(p))
 }

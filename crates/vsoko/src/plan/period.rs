@@ -103,6 +103,31 @@ impl Schedule {
     /// [`PeriodProblem`] when no period is recognisable, a date is impossible, or months named
     /// lie outside the year.
     pub fn parse(text: &str, year: AcademicYear) -> Result<Schedule, PeriodProblem> {
+        Schedule::parse_in(text, year, year)
+    }
+
+    /// Reads a period for a plan over several academic years, `first` to `last`: a month
+    /// without a year belongs to `first`, and a range keeps every month of the span.
+    ///
+    /// ```
+    /// use vsoko::plan::{AcademicYear, Schedule};
+    /// let (first, last): (AcademicYear, AcademicYear) = ("2019/20".parse().unwrap(), "2024/25".parse().unwrap());
+    /// let s = Schedule::parse_in("май 2020 – май 2025", first, last).unwrap();
+    /// assert_eq!(s.months.len(), 61);
+    /// assert_eq!(Schedule::parse_in("январь", first, last).unwrap().months[0].to_string(), "2020-01");
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Schedule::parse`], judged against the whole span.
+    pub fn parse_in(
+        text: &str,
+        first: AcademicYear,
+        last: AcademicYear,
+    ) -> Result<Schedule, PeriodProblem> {
+        let year = first;
+        let Some(span) = Span::of(first, last.max(first)) else {
+            return Err(PeriodProblem::OutsideYear);
+        };
         let t = normalize(text);
         if t.is_empty() {
             return Err(PeriodProblem::Unparsed);
@@ -120,10 +145,10 @@ impl Schedule {
         let mut any = false;
         let mut outside = false;
         for part in t.split([',', ';']).flat_map(|p| p.split(" и ")) {
-            for piece in part_months(part, year)? {
+            for piece in part_months(part, year, span)? {
                 any = true;
                 let before = months.len();
-                months.extend(piece.into_iter().filter(|m| year.contains(*m)));
+                months.extend(piece.into_iter().filter(|m| span.contains(*m)));
                 outside |= months.len() == before;
             }
         }
@@ -436,7 +461,11 @@ fn term_in_year(part: &str, months: &[u8], year: AcademicYear) -> Vec<YearMonth>
 /// clipped to the year). A piece named outside any calendar year (`январь 0000`) has no months;
 /// a part naming no period has no pieces. Points joined by a dash or `по` make a range, the
 /// others stand alone (`сентябрь – ноябрь май` is September to November, and May).
-fn part_months(part: &str, year: AcademicYear) -> Result<Vec<Vec<YearMonth>>, PeriodProblem> {
+fn part_months(
+    part: &str,
+    year: AcademicYear,
+    span: Span,
+) -> Result<Vec<Vec<YearMonth>>, PeriodProblem> {
     if let Some(months) = term_months(part) {
         return Ok(vec![term_in_year(part, months, year)]);
     }
@@ -486,10 +515,30 @@ fn part_months(part: &str, year: AcademicYear) -> Result<Vec<Vec<YearMonth>>, Pe
         pieces.push(match to {
             None => resolve(from, year).into_iter().collect(),
             // A range that ends before it starts is not a period anyone can read.
-            Some(to) => range(from, to, year).ok_or(PeriodProblem::Unparsed)?,
+            Some(to) => range(from, to, year, span).ok_or(PeriodProblem::Unparsed)?,
         });
     }
     Ok(pieces)
+}
+
+/// The months a plan covers: from August of its first academic year to July of its last.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    first: YearMonth,
+    last: YearMonth,
+}
+
+impl Span {
+    fn of(first: AcademicYear, last: AcademicYear) -> Option<Span> {
+        Some(Span {
+            first: *first.months().first()?,
+            last: *last.months().last()?,
+        })
+    }
+
+    fn contains(self, m: YearMonth) -> bool {
+        self.first <= m && m <= self.last
+    }
 }
 
 /// The calendar year a month without one has in the plan's year.
@@ -511,7 +560,7 @@ fn resolve(p: Point, year: AcademicYear) -> Option<YearMonth> {
 /// The months from one point to another: a missing year is taken from the other end, so
 /// `сентябрь - декабрь 2021` starts in September 2021 and `январь 2020 - март` ends in 2020.
 /// `None` for a range that ends before it starts; no months for one in no calendar year.
-fn range(from: Point, to: Point, year: AcademicYear) -> Option<Vec<YearMonth>> {
+fn range(from: Point, to: Point, year: AcademicYear, span: Span) -> Option<Vec<YearMonth>> {
     let ends = || -> Option<(YearMonth, YearMonth)> {
         Some(match (from.year, to.year) {
             (Some(a), Some(b)) => (YearMonth::new(a, from.month)?, YearMonth::new(b, to.month)?),
@@ -539,14 +588,10 @@ fn range(from: Point, to: Point, year: AcademicYear) -> Option<Vec<YearMonth>> {
     if end < start {
         return None;
     }
-    // Clip to the year before walking, so `1900 - 2200` costs twelve steps.
-    let months = year.months();
-    let (Some(&first), Some(&last)) = (months.first(), months.last()) else {
-        return None;
-    };
+    // Clip to the span before walking, so `1900 - 2200` costs twelve steps a year.
     let mut out = Vec::new();
-    let mut m = start.max(first);
-    while m <= end.min(last) {
+    let mut m = start.max(span.first);
+    while m <= end.min(span.last) {
         out.push(m);
         m = m.plus(1)?;
     }

@@ -24,11 +24,18 @@ pub enum ViewKind {
     Agenda,
     /// What is due in a month and what is overdue (needs a date).
     Due,
+    /// Done ÷ due per month, object and responsible (as of a date, or the whole year).
+    Completion,
 }
 
 impl ViewKind {
     /// Every view, in the order front ends list them.
-    pub const ALL: [ViewKind; 3] = [ViewKind::Cyclogram, ViewKind::Agenda, ViewKind::Due];
+    pub const ALL: [ViewKind; 4] = [
+        ViewKind::Cyclogram,
+        ViewKind::Agenda,
+        ViewKind::Due,
+        ViewKind::Completion,
+    ];
 
     /// The view's id: `cyclogram`, `agenda`, `due`.
     pub fn as_str(self) -> &'static str {
@@ -36,11 +43,13 @@ impl ViewKind {
             ViewKind::Cyclogram => "cyclogram",
             ViewKind::Agenda => "agenda",
             ViewKind::Due => "due",
+            ViewKind::Completion => "completion",
         }
     }
 
     /// The view with the argument it needs, as a front end has them: `responsible` (any part of
-    /// a name or role) for the agenda, `as_of` (`YYYY-MM-DD`) for the due view. An argument the
+    /// a name or role) for the agenda, `as_of` (`YYYY-MM-DD`) for the due view (and, when given,
+    /// for the completion view). An argument the
     /// view does not use is ignored, as the command line always has.
     ///
     /// ```
@@ -82,15 +91,21 @@ impl ViewKind {
                         "дата ГГГГ-ММ-ДД для вида due",
                     )
                 })?;
-                let as_of = text.parse().map_err(|reason| Error::InvalidDate {
-                    field: "as_of".into(),
-                    value: text.into(),
-                    reason,
-                })?;
-                Ok(View::Due { as_of })
+                Ok(View::Due { as_of: date(text)? })
             }
+            ViewKind::Completion => Ok(View::Completion {
+                as_of: as_of.map(date).transpose()?,
+            }),
         }
     }
+}
+
+fn date(text: &str) -> Result<Date> {
+    text.parse().map_err(|reason| Error::InvalidDate {
+        field: "as_of".into(),
+        value: text.into(),
+        reason,
+    })
 }
 
 impl std::fmt::Display for ViewKind {
@@ -129,6 +144,11 @@ pub enum View {
         /// The date asked.
         as_of: Date,
     },
+    /// Done ÷ due ([`Plan::completion`]).
+    Completion {
+        /// The day judged by; `None` for the whole year.
+        as_of: Option<Date>,
+    },
 }
 
 impl View {
@@ -138,6 +158,7 @@ impl View {
             View::Cyclogram => ViewKind::Cyclogram,
             View::Agenda { .. } => ViewKind::Agenda,
             View::Due { .. } => ViewKind::Due,
+            View::Completion { .. } => ViewKind::Completion,
         }
     }
 }
@@ -184,6 +205,14 @@ impl Plan {
                     Format::Markdown => d.to_markdown(),
                     Format::Html => d.to_html(),
                     Format::Json => json(&d),
+                }
+            }
+            View::Completion { as_of } => {
+                let c = self.completion(*as_of);
+                match format {
+                    Format::Markdown => c.to_markdown(),
+                    Format::Html => c.to_html(),
+                    Format::Json => json(&c),
                 }
             }
         }
