@@ -5,7 +5,7 @@
 
 use crate::errors::{guard, to_py};
 use pyo3::prelude::*;
-use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, Plan};
+use vsoko::plan::{AcademicYear, ActionMapping, CheckOptions, GapOptions, Mark, Plan, Results};
 
 fn year(py: Python<'_>, text: Option<&str>) -> PyResult<Option<AcademicYear>> {
     text.map(|t| required_year(py, t)).transpose()
@@ -39,6 +39,31 @@ fn date(py: Python<'_>, field: &str, text: &str) -> PyResult<vsoko::calendar::Da
             None,
         )
     })
+}
+
+/// Results (JSON texts of `vsoko score`, `marks`, `tasks`) as the core reads them.
+fn results(py: Python<'_>, texts: &[String]) -> PyResult<Vec<Results>> {
+    texts
+        .iter()
+        .map(|t| Results::from_json(t).map_err(|e| to_py(py, &e, None)))
+        .collect()
+}
+
+fn gap_options(py: Python<'_>, weak_below: Option<&str>) -> PyResult<GapOptions> {
+    let mut options = GapOptions::default();
+    if let Some(w) = weak_below {
+        options.weak_below = vsoko::decimal::parse_decimal(w).map_err(|reason| {
+            to_py(
+                py,
+                &vsoko::Error::InvalidValue {
+                    id: "weak_below".into(),
+                    reason,
+                },
+                None,
+            )
+        })?;
+    }
+    Ok(options)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -181,6 +206,91 @@ impl NativePlan {
         as_of: Option<&str>,
     ) -> PyResult<String> {
         guard(|| view(py, &self.plan, name, format, responsible, as_of))
+    }
+
+    /// The plan with item `id` marked: `status` one of `done`, `not_done`, `moved`,
+    /// `cancelled`, `planned`; `on` the day of a done or not-done mark, `moved_to` the new day
+    /// of a moved one.
+    #[pyo3(signature = (id, status, on = None, moved_to = None, note = None))]
+    fn marked(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        status: &str,
+        on: Option<&str>,
+        moved_to: Option<&str>,
+        note: Option<&str>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let on = on.map(|d| date(py, "on", d)).transpose()?;
+            let moved_to = moved_to.map(|d| date(py, "moved_to", d)).transpose()?;
+            let mark = Mark::new(status, on, moved_to).map_err(|e| to_py(py, &e, None))?;
+            let mut plan = self.plan.clone();
+            plan.mark(id, mark, note).map_err(|e| to_py(py, &e, None))?;
+            Ok(NativePlan { plan })
+        })
+    }
+
+    /// The part of a plan over several years in one of them.
+    fn in_year(&self, py: Python<'_>, academic_year: &str) -> PyResult<Self> {
+        guard(|| {
+            let y = required_year(py, academic_year)?;
+            Ok(NativePlan {
+                plan: self.plan.in_year(y),
+            })
+        })
+    }
+
+    /// The effect of the plan's measures (JSON text) and the plan with its re-control items
+    /// marked; `before` and `after` are results' JSON texts.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "pyo3 extracts owned lists from Python"
+    )]
+    #[pyo3(signature = (before, after, weak_below = None))]
+    fn effect(
+        &self,
+        py: Python<'_>,
+        before: Vec<String>,
+        after: Vec<String>,
+        weak_below: Option<&str>,
+    ) -> PyResult<(String, Self)> {
+        guard(|| {
+            let options = gap_options(py, weak_below)?;
+            let (b, a) = (results(py, &before)?, results(py, &after)?);
+            let effect = self.plan.effect(&b, &a, options);
+            let mut plan = self.plan.clone();
+            plan.mark_effects(&effect);
+            Ok((json(&effect), NativePlan { plan }))
+        })
+    }
+
+    /// Next year's plan and what became of each action (JSON text).
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "pyo3 extracts an owned list from Python"
+    )]
+    #[pyo3(signature = (academic_year, later, template = None, weak_below = None))]
+    fn next_year(
+        &self,
+        py: Python<'_>,
+        academic_year: &str,
+        later: Vec<String>,
+        template: Option<&str>,
+        weak_below: Option<&str>,
+    ) -> PyResult<(Self, String)> {
+        guard(|| {
+            let y = required_year(py, academic_year)?;
+            let base = template
+                .map(|t| vsoko::plan::template(t, y))
+                .transpose()
+                .map_err(|e| to_py(py, &e, None))?;
+            let later = results(py, &later)?;
+            let (plan, report) = self
+                .plan
+                .next_year(y, &later, base, gap_options(py, weak_below)?);
+            Ok((NativePlan { plan }, json(&report)))
+        })
     }
 
     /// The plan as JSON text.

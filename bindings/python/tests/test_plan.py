@@ -110,3 +110,59 @@ def test_actions_take_the_report_object_or_its_json_alike() -> None:
     assert from_object.to_json() == vsoko.plan_actions(result.to_dict(), when, top=2).to_json()
     with pytest.raises(vsoko.InputError):
         vsoko.plan_actions("{}", when)
+
+
+CYCLE = FIXTURES / "plan/cycle"
+
+
+def _cycle_expected(key: str) -> dict:
+    return json.loads((CYCLE / "expected.json").read_text("utf-8"))[key]
+
+
+def test_both_new_plan_shapes_import_with_the_hand_counts() -> None:
+    shapes = json.loads((FIXTURES / "plan/shapes_expected.json").read_text("utf-8"))
+    intro = vsoko.Plan.from_file(FIXTURES / "plan/introduction_plan.csv")
+    assert len(intro.items) == shapes["introduction_plan"]["items"]
+    assert intro.to_dict()["until_year"] == "2025/26"
+    assert len(intro.in_year("2022/23").items) == 2
+    objectivity = vsoko.Plan.from_file(FIXTURES / "plan/objectivity_plan.csv")
+    assert len(objectivity.items) == shapes["objectivity_plan"]["items"]
+    assert objectivity.items[0]["target"] == shapes["objectivity_plan"]["targets"]["1.1."]
+
+
+def test_completion_and_marks() -> None:
+    want = _cycle_expected("completion_as_of_2024_12_15")
+    plan = vsoko.Plan.from_file(CYCLE / "marked_plan.json")
+    c = plan.completion(as_of=datetime.date(2024, 12, 15))
+    assert [(m["month"], m["due"], m["done"], m["pct"]) for m in c["months"]] == [
+        (m["month"], m["due"], m["done"], Decimal(m["pct"])) for m in want["months"]
+    ]
+    assert c["total"]["pct"] == Decimal(want["total"]["pct"])
+    assert isinstance(c["responsible"][0]["pct"], Decimal)
+    marked = plan.mark("3", "done", on="2024-12-16", note="проведено")
+    assert [i["status"] for i in marked.items if i["id"] == "3"] == ["done"]
+    assert [i["status"] for i in plan.items if i["id"] == "3"] == ["planned"], "the plan itself is unchanged"
+    assert marked.completion(as_of="2024-12-16")["total"]["done"] == 4
+    with pytest.raises(vsoko.VsokoError) as e:
+        plan.mark("3", "finished")
+    assert e.value.code == "invalid_input"
+    with pytest.raises(vsoko.VsokoError):
+        plan.mark("99", "cancelled")
+    assert "<td>сентябрь 2024</td>" in plan.completion(as_of="2024-12-15", format="html")
+
+
+def test_effect_and_next_year() -> None:
+    want = _cycle_expected("effect")
+    plan = vsoko.Plan.from_file(CYCLE / "actions.json")
+    read = lambda name: json.loads((CYCLE / name).read_text("utf-8"))
+    before = [read("before_marks.json"), (CYCLE / "before_tasks.json").read_text("utf-8")]
+    after = [read("after_marks.json"), read("after_tasks.json")]
+    effect, updated = plan.effect(before, after)
+    assert [(m["item"], m["target"], m["before"], m["after"], m["outcome"]) for m in effect["measures"]] == [
+        (m["item"], m["target"], Decimal(m["before"]), Decimal(m["after"]), m["outcome"]) for m in want["measures"]
+    ]
+    assert [u["item"] for u in effect["unmeasured"]] == ["failing-5a"]
+    assert {i["id"]: i.get("effect") for i in updated.items}["tasks-8a-recontrol"] == "widened"
+    nxt, report = plan.next_year("2025/26", after)
+    assert [i["id"] for i in nxt.items] == _cycle_expected("next_2025_26")["items"]
+    assert {r["item"]: r["gap"] for r in report}["failing-9v"] == Decimal(0)

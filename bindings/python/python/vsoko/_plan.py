@@ -131,6 +131,67 @@ class Plan:
         """What is due in the month of ``as_of`` and what is overdue by then: ``"dict"``, ``"markdown"`` or ``"html"``."""
         return self._drawn("due", format, as_of=as_of)
 
+    def completion(self, as_of: Any = None, format: str = "dict") -> Any:
+        """Done ÷ due per month, object and responsible (``pct`` as ``Decimal``, 2 places); with
+        ``as_of``, of what was due by then, and the items overdue. ``"dict"``, ``"markdown"`` or
+        ``"html"``.
+
+        >>> p = Plan.from_dict({"academic_year": "2024/25", "items": [
+        ...     {"id": "1", "when": "сентябрь", "content": "Входной контроль", "responsible": ["Зам. по УВР"]}]})
+        >>> c = p.mark("1", "done", on="2024-09-20").completion()
+        >>> c["months"][0]["pct"], c["total"]["pct"]
+        (Decimal('100.00'), Decimal('100.00'))
+        """
+        drawn = self._drawn("completion", format, as_of=as_of)
+        if format != "dict":
+            return drawn
+        for key in ("months", "objects", "responsible"):
+            for row in drawn[key]:
+                row["pct"] = Decimal(row["pct"])
+        if drawn["total"]["pct"] is not None:
+            drawn["total"]["pct"] = Decimal(drawn["total"]["pct"])
+        return drawn
+
+    def mark(self, item: str, status: str, on: Any = None, moved_to: Any = None, note: str | None = None) -> Plan:
+        """A new plan with ``item`` marked ``"done"`` (``on`` the day), ``"not_done"``, ``"moved"``
+        (``moved_to`` the new day), ``"cancelled"`` or ``"planned"`` (the mark taken back)."""
+        return Plan._of(
+            self._plan.marked(
+                str(item),
+                status,
+                None if on is None else str(on),
+                None if moved_to is None else str(moved_to),
+                note,
+            )
+        )
+
+    def in_year(self, academic_year: str) -> Plan:
+        """The part of a plan over several years (``until_year``) in one of them."""
+        return Plan._of(self._plan.in_year(academic_year))
+
+    def effect(self, before: Any, after: Any, weak_below: Any = None) -> tuple[dict[str, Any], Plan]:
+        """The effect of the plan's measures: ``({"measures": [{"item", "target", "before",
+        "after", "outcome"}], "unmeasured": [...]}, plan)`` — ``before``/``after`` as ``Decimal``,
+        ``outcome`` one of ``closed``, ``narrowed``, ``unchanged``, ``widened`` — and the plan with
+        each re-control item's ``effect``. ``before`` and ``after`` are results (a ``vsoko.Report``,
+        the dict or JSON of ``vsoko marks`` / ``vsoko tasks`` / ``vsoko score``) or lists of them."""
+        text, native = self._plan.effect(_results(before), _results(after), None if weak_below is None else str(weak_below))
+        data = _loads(text)
+        for m in data["measures"]:
+            m["before"], m["after"] = Decimal(m["before"]), Decimal(m["after"])
+        return data, Plan._of(native)
+
+    def next_year(self, academic_year: str, results: Any = (), template: str | None = None, weak_below: Any = None) -> tuple[Plan, list[dict[str, Any]]]:
+        """Next year's plan (this plan's items, or ``template``'s, laid on ``academic_year``, with
+        the actions whose gap ``results`` still show carried over) and what became of each action
+        (``gap`` as ``Decimal`` or ``None``)."""
+        native, text = self._plan.next_year(academic_year, _results(results), template, None if weak_below is None else str(weak_below))
+        report = _loads(text)
+        for r in report:
+            if r["gap"] is not None:
+                r["gap"] = Decimal(r["gap"])
+        return Plan._of(native), report
+
     def to_dict(self) -> dict[str, Any]:
         """The plan as a dict (points lost as ``Decimal``)."""
         return copy.deepcopy(self._data())
@@ -147,6 +208,25 @@ class Plan:
 
     def __repr__(self) -> str:
         return f"<vsoko.Plan {self.academic_year}: {len(self._plan)} items>"
+
+
+def _results(value: Any) -> list[str]:
+    """Results as the core reads them: JSON texts (of a ``vsoko.Report``, a dict, or text)."""
+    if value is None:
+        return []
+    if isinstance(value, (str, bytes, Mapping)) or hasattr(value, "to_json"):
+        value = [value]
+    out = []
+    for r in value:
+        if hasattr(r, "to_json"):
+            out.append(r.to_json())
+        elif isinstance(r, bytes):
+            out.append(r.decode("utf-8-sig"))
+        elif isinstance(r, str):
+            out.append(r)
+        else:
+            out.append(_dumps(r))
+    return out
 
 
 def plan_actions(result: Any, as_of: Any, top: int = _vsoko.PLAN_DEFAULT_TOP, plan: Plan | None = None) -> Plan:

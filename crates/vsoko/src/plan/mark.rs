@@ -30,6 +30,53 @@ pub enum Mark {
     Planned,
 }
 
+impl Mark {
+    /// The ids of the marks, as front ends take them.
+    pub const IDS: [&'static str; 5] = ["done", "not_done", "moved", "cancelled", "planned"];
+
+    /// A mark from a front end's parts: its id (`done`, `not_done`, `moved`, `cancelled`,
+    /// `planned`), the day of a done or not-done mark, the new day of a moved one.
+    ///
+    /// ```
+    /// use vsoko::plan::Mark;
+    /// let on = "2024-12-16".parse().ok();
+    /// assert_eq!(Mark::new("done", on, None).unwrap(), Mark::Done { on: on.unwrap() });
+    /// assert_eq!(Mark::new("moved", None, None).unwrap_err().code(), "invalid_input");
+    /// assert_eq!(Mark::new("finished", on, None).unwrap_err().code(), "invalid_input");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] at the argument `status` for an unknown id, at `on` for a done
+    /// mark without its day, at `moved_to` for a moved one without its day.
+    pub fn new(status: &str, on: Option<Date>, moved_to: Option<Date>) -> Result<Mark> {
+        let missing = |argument: &str, en: &str, ru: &str| Error::InvalidInput {
+            at: Location::Argument(argument.into()),
+            reason: InputReason::WrongArgument {
+                expected: format!("{en} (YYYY-MM-DD)"),
+                expected_ru: format!("{ru} (ГГГГ-ММ-ДД)"),
+            },
+        };
+        match status {
+            "done" => Ok(Mark::Done {
+                on: on.ok_or_else(|| missing("on", "the day it was done", "дата выполнения"))?,
+            }),
+            "not_done" => Ok(Mark::NotDone { on }),
+            "moved" => Ok(Mark::Moved {
+                to: moved_to.ok_or_else(|| {
+                    missing(
+                        "moved_to",
+                        "the day it is moved to",
+                        "дата, на которую перенесено",
+                    )
+                })?,
+            }),
+            "cancelled" => Ok(Mark::Cancelled),
+            "planned" => Ok(Mark::Planned),
+            _ => Err(Error::one_of("status", &Mark::IDS)),
+        }
+    }
+}
+
 impl Plan {
     /// Marks item `id`; a note replaces the item's note when given.
     ///
