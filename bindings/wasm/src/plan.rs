@@ -1,5 +1,5 @@
 //! The ВСОКО plan and cyclogram for JavaScript: `checkPlan`, `planActions`, `planTemplate`,
-//! `planCyclogram`, `planDue` (the views' data) and `planRender` (a view as a Markdown, HTML or
+//! `planCyclogram`, `planDue`, `planCompletion` (the views' data), `planMark` and `planRender` (a view as a Markdown, HTML or
 //! JSON document, through the core's `Plan::render`). Built with the `plan` feature (on by default; off in the lean
 //! scoring module).
 
@@ -112,9 +112,13 @@ fn required_date(value: &JsValue) -> Result<vsoko::calendar::Date, JsValue> {
 }
 
 fn parse_date(text: &str) -> Result<vsoko::calendar::Date, JsValue> {
+    date_in("asOf", text)
+}
+
+fn date_in(field: &str, text: &str) -> Result<vsoko::calendar::Date, JsValue> {
     text.parse().map_err(|_| {
         to_js_error(&vsoko::Error::InvalidDate {
-            field: "asOf".into(),
+            field: field.into(),
             value: text.into(),
             reason: vsoko::reason::DateReason::Format,
         })
@@ -173,6 +177,68 @@ pub fn plan_due(
     to_js(&plan.due(required_date(&as_of)?))
 }
 
+/// Done ÷ due of a plan per month, object and responsible (2 places, decimal strings), and the
+/// items overdue by `asOf` (the whole year without it): `{academic_year, as_of, months: [{month,
+/// due, done, pct}], objects, responsible: [{responsible, due, done, pct}], total, overdue}`.
+#[wasm_bindgen(js_name = planCompletion, unchecked_return_type = "object")]
+pub fn plan_completion(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_optional_param_type = "string | null")] as_of: Option<
+        JsValue,
+    >,
+) -> VsokoResult {
+    let as_of = optional_string("asOf", &arg(as_of.as_ref()))?
+        .map(|d| parse_date(&d))
+        .transpose()?;
+    to_js(&plan_arg(&plan)?.completion(as_of))
+}
+
+/// The plan with item `id` marked: `status` is `"done"` (needs `options.on`), `"not_done"`,
+/// `"moved"` (needs `options.movedTo`), `"cancelled"` or `"planned"`; `options.note` is kept
+/// with the mark. Returns the plan (an object to save as JSON).
+#[wasm_bindgen(js_name = planMark, unchecked_return_type = "object")]
+pub fn plan_mark(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "\"done\" | \"not_done\" | \"moved\" | \"cancelled\" | \"planned\""
+    )]
+    status: JsValue,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "{ on?: string | null; movedTo?: string | null; note?: string | null } | null"
+    )]
+    options: Option<JsValue>,
+) -> VsokoResult {
+    let mut plan = plan_arg(&plan)?;
+    let id = optional_string("id", &id)?.unwrap_or_default();
+    let status = optional_string("status", &status)?.unwrap_or_default();
+    let options = arg(options.as_ref());
+    let field = |key: &str| -> Result<Option<String>, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(None);
+        }
+        if !convert::is_plain_object(&options) {
+            return Err(to_js_error(&convert::wrong_argument(
+                "options",
+                "an object {on, movedTo, note}",
+                "объект {on, movedTo, note}",
+            )));
+        }
+        let value =
+            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        optional_string(key, &value)
+    };
+    let on = field("on")?.map(|d| date_in("on", &d)).transpose()?;
+    let moved_to = field("movedTo")?
+        .map(|d| date_in("movedTo", &d))
+        .transpose()?;
+    let note = field("note")?;
+    let mark = vsoko::plan::Mark::new(&status, on, moved_to).map_err(|e| to_js_error(&e))?;
+    plan.mark(&id, mark, note.as_deref())
+        .map_err(|e| to_js_error(&e))?;
+    to_js(&plan)
+}
+
 /// A view of a plan as a document, the one entry point of the core's views: `view` is
 /// `"cyclogram"`, `"agenda"` or `"due"`, `format` is `"markdown"` (the default), `"html"` (a
 /// self-contained page that forbids scripts) or `"json"` (text). The agenda needs
@@ -181,7 +247,10 @@ pub fn plan_due(
 #[wasm_bindgen(js_name = planRender)]
 pub fn plan_render(
     #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"cyclogram\" | \"agenda\" | \"due\"")] view: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "\"cyclogram\" | \"agenda\" | \"due\" | \"completion\""
+    )]
+    view: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "\"markdown\" | \"html\" | \"json\" | null")]
     format: Option<JsValue>,
     #[wasm_bindgen(

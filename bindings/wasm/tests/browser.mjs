@@ -125,7 +125,23 @@ test("the page scores a school and marks an out-of-range value", async () => {
     assert.match(await page.textContent("#plan-summary"), /^Пунктов: 88\. Замечаний: \d+ \(ошибок: \d+\)$/);
     assert.equal(await page.locator("#plan-due li").count(), 8, "eight items in October");
     assert.ok(await page.locator("#plan-findings li.error").count() > 0);
-    await page.screenshot({ path: join(root, "target/wasm-plan.png"), fullPage: false });
+    // Completion as of 15 October: August to October due (3 months × 8 mechanisms), none done.
+    assert.equal(await page.textContent("#plan-completion-summary"),
+      "Пунктов к сроку: 24; выполнено: 0 (0,00\u00a0%); отмечено как невыполненные: 0.");
+    assert.equal(await page.locator("#plan-completion-months tr").count(), 4, "a heading row and three months");
+    // An item marked done in the page: the core marks it, the completion follows, the plan saves.
+    const first = await page.getAttribute("#plan-due li:first-child", "data-item");
+    await page.click("#plan-due li:first-child button.mark-done");
+    await page.waitForFunction(() => document.querySelectorAll("#plan-due li").length === 7);
+    assert.equal(await page.textContent("#plan-completion-summary"),
+      "Пунктов к сроку: 24; выполнено: 1 (4,17\u00a0%); отмечено как невыполненные: 0.");
+    assert.equal(await page.textContent("#plan-completion-months tr:last-child"), "октябрь 20248112,50\u00a0%");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#plan-save")]);
+    const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
+    const marked = saved.items.find((i) => i.id === first);
+    assert.deepEqual([marked.status, marked.done_on], ["done", "2024-10-15"]);
+    assert.equal(saved.items.filter((i) => i.status === "done").length, 1, "only that item");
+    await page.screenshot({ path: join(root, "target/wasm-plan.png"), fullPage: true });
     assert.deepEqual(wasmFiles, ["/pkg/lean/vsoko_wasm_bg.wasm", "/pkg/web/vsoko_wasm_bg.wasm"]);
 
     // The results tab: the school's files read in the page (the full module, already loaded),

@@ -183,7 +183,7 @@ test("planRender: every view in every format, text escaped, the core's errors", 
     items: [{ id: "1", when: "март", content: script, responsible: [`зам ${script}`], result: script }],
   };
   const options = { responsible: "зам", asOf: "2024-03-10" };
-  for (const view of ["cyclogram", "agenda", "due"]) {
+  for (const view of ["cyclogram", "agenda", "due", "completion"]) {
     const html = vsoko.planRender(plan, view, "html", options);
     assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"), view);
     assert.ok(!html.includes("<script"), view);
@@ -361,4 +361,22 @@ test("score equals scoreDocument for random values of every kind", () => {
     }
   }
   assert.ok(scored > 400, `only ${scored} scored`);
+});
+
+test("the plan's completion and marks: the hand counts of fixtures/plan/cycle", () => {
+  const plan = read("plan/cycle/marked_plan.json");
+  const want = read("plan/cycle/expected.json");
+  const c = vsoko.planCompletion(plan, "2024-12-15");
+  assert.deepEqual(c.months, want.completion_as_of_2024_12_15.months);
+  assert.deepEqual(c.responsible, want.completion_as_of_2024_12_15.responsible);
+  assert.deepEqual(c.total, want.completion_as_of_2024_12_15.total);
+  assert.deepEqual(vsoko.planCompletion(plan).total, want.completion_whole_year.total);
+  const marked = vsoko.planMark(plan, "3", "done", { on: "2024-12-16", note: "проведено" });
+  const item = marked.items.find((i) => i.id === "3");
+  assert.deepEqual([item.status, item.done_on, item.note], ["done", "2024-12-16", "проведено"]);
+  assert.equal(vsoko.planCompletion(marked, "2024-12-16").total.done, 4);
+  assert.equal(thrown(() => vsoko.planMark(plan, "3", "done")).code, "invalid_input", "done needs its day");
+  assert.equal(thrown(() => vsoko.planMark(plan, "3", "finished", { on: "2024-12-16" })).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planMark(plan, "99", "cancelled")).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planMark(plan, "3", "moved", { movedTo: "2025-02-30" })).code, "invalid_date");
 });

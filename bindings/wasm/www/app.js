@@ -277,9 +277,62 @@ function showTab(which) {
   for (const tab of ["score", "plan", "results", "people"]) $(`tab-${tab}`).classList.toggle("active", tab === which);
 }
 
+const STATUS_RU = { done: "выполнено", not_done: "не выполнено", moved: "перенесено", cancelled: "отменено" };
+
+// An item of the due lists, with a button that marks it done on the day chosen (the core makes
+// the mark; the page keeps the plan it returns and offers it for saving).
 function itemLine(i) {
-  return el("li", { text: `${i.id}. ${i.content} — ${i.when}${i.responsible.length ? ` (${i.responsible.join("; ")})` : ""}` });
+  const text = `${i.id}. ${i.content} — ${i.when}${i.responsible.length ? ` (${i.responsible.join("; ")})` : ""}`;
+  const line = el("li", { text, "data-item": i.id });
+  if (i.status !== "done") {
+    const done = el("button", { type: "button", class: "mark-done", text: "Выполнено" });
+    done.addEventListener("click", () => markDone(i.id));
+    line.append(" ", done);
+  }
+  if (STATUS_RU[i.status]) line.append(` [${STATUS_RU[i.status]}]`);
+  return line;
 }
+
+async function markDone(id) {
+  try {
+    const { planMark } = await planModule();
+    const on = $("plan-as-of").value || new Date().toISOString().slice(0, 10);
+    plan = planMark(plan, id, "done", { on });
+    await renderPlan();
+  } catch (e) {
+    $("plan-error").textContent = e.message_ru ?? String(e);
+    $("plan-error").hidden = false;
+  }
+}
+
+function sharePct(p) {
+  return p === null || p === undefined ? "—" : `${p.replace(".", ",")}\u00a0%`;
+}
+
+function shareTable(first, rows, label) {
+  const head = el("tr", {}, ...[first, "Пунктов", "Выполнено", "%"].map((t) => el("th", { text: t })));
+  return [head, ...rows.map((r) => el("tr", {}, el("td", { text: label(r) }),
+    el("td", { text: String(r.due) }), el("td", { text: String(r.done) }), el("td", { text: sharePct(r.pct) })))];
+}
+
+const MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+
+function renderCompletion(core, asOf) {
+  const c = core.planCompletion(plan, asOf);
+  const t = c.total;
+  $("plan-completion-summary").textContent =
+    `Пунктов к сроку: ${t.due}; выполнено: ${t.done}${t.pct === null ? "" : ` (${sharePct(t.pct)})`}; отмечено как невыполненные: ${t.not_done}.`;
+  $("plan-completion-months").replaceChildren(...shareTable("Месяц", c.months,
+    (m) => `${MONTHS_RU[Number(m.month.slice(5)) - 1]} ${m.month.slice(0, 4)}`));
+  $("plan-completion-people").replaceChildren(...shareTable("Ответственный", c.responsible, (r) => r.responsible));
+}
+
+$("plan-save").addEventListener("click", () => {
+  const text = typeof plan === "string" ? plan : JSON.stringify(plan, null, 2);
+  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: "plan.json" });
+  a.click();
+  URL.revokeObjectURL(a.href);
+});
 
 async function renderPlan() {
   $("plan-error").hidden = true;
@@ -296,6 +349,8 @@ async function renderPlan() {
     const due = asOf ? planDue(plan, asOf) : { due: [], overdue: [] };
     $("plan-due").replaceChildren(...due.due.map(itemLine));
     $("plan-overdue").replaceChildren(...due.overdue.map(itemLine));
+    renderCompletion(await planModule(), asOf);
+    $("plan-save").disabled = false;
     const c = planCyclogram(plan);
     $("plan-title").textContent = `Циклограмма ВСОКО на ${c.academic_year} учебный год`;
     const head = el("tr", {}, el("th", { text: "Механизм / объект" }), ...c.columns_ru.map((t) => el("th", { text: t })));
