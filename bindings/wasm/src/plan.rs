@@ -247,9 +247,7 @@ pub fn plan_mark(
 #[wasm_bindgen(js_name = planRender)]
 pub fn plan_render(
     #[wasm_bindgen(unchecked_param_type = "object | string")] plan: JsValue,
-    #[wasm_bindgen(
-        unchecked_param_type = "\"cyclogram\" | \"agenda\" | \"due\" | \"completion\""
-    )]
+    #[wasm_bindgen(unchecked_param_type = "\"cyclogram\" | \"agenda\" | \"due\" | \"completion\"")]
     view: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "\"markdown\" | \"html\" | \"json\" | null")]
     format: Option<JsValue>,

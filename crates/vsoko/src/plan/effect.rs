@@ -283,3 +283,70 @@ impl Effect {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A criterion's points lost, from score reports of the same methodology: the action made
+    /// from the first report is judged by the later one.
+    #[test]
+    fn a_criterions_points_lost_are_its_gap() {
+        let m = crate::Methodology::builtin("index-2023").unwrap();
+        let values: crate::Values = m
+            .indicators()
+            .iter()
+            .map(|i| (i.id.clone(), Decimal::ZERO))
+            .collect();
+        let before = m.score(&values, crate::Options::default()).unwrap();
+        let plan = super::super::actions_for(
+            &before,
+            "2024-01-15".parse().unwrap(),
+            1,
+            None,
+            super::super::ActionMapping::builtin(),
+        )
+        .unwrap();
+        let (item, deficit) = actions(&plan)
+            .next()
+            .map(|(i, d)| (i.id.clone(), d.clone()))
+            .unwrap();
+        let lost = before
+            .groups
+            .iter()
+            .find(|g| g.id == deficit.group)
+            .unwrap()
+            .lost;
+        let mut after = before.clone();
+        for g in &mut after.groups {
+            if g.id == deficit.group {
+                g.lost = Decimal::ZERO;
+            }
+        }
+        let options = GapOptions::default();
+        let e = plan.effect(
+            &[Results::Score(Box::new(before.clone()))],
+            &[Results::Score(Box::new(after))],
+            options,
+        );
+        assert_eq!(
+            e.measures,
+            [Measure {
+                item,
+                target: deficit.group.clone(),
+                before: lost.normalize(),
+                after: Decimal::ZERO,
+                outcome: Outcome::Closed,
+            }]
+        );
+        // A report of another methodology does not measure it.
+        let mut other = before;
+        other.methodology = "nocko-1547".into();
+        let e = plan.effect(
+            &[Results::Score(Box::new(other.clone()))],
+            &[Results::Score(Box::new(other))],
+            options,
+        );
+        assert_eq!((e.measures.len(), e.unmeasured.len()), (0, 1));
+    }
+}
