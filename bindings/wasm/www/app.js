@@ -236,7 +236,23 @@ async function loadTitles(file) {
   update();
 }
 
-await init();
+// The one-file page (dist/vsoko.html) carries its modules inside it, gzip'ed and in base64, in
+// data blocks; the served page has none and the glue fetches the .wasm beside it.
+async function embedded(name) {
+  const block = document.getElementById(`wasm-${name}`);
+  if (!block) return undefined;
+  const packed = Uint8Array.from(atob(block.textContent.trim()), (c) => c.charCodeAt(0));
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return { module_or_path: await new Response(stream).arrayBuffer() };
+}
+
+try {
+  await init(await embedded("lean"));
+} catch (e) {
+  $("load-error").textContent = `Не удалось запустить расчёт в этом браузере (${e.message ?? e}). Откройте страницу в актуальной версии Chromium, Яндекс Браузера, Firefox или Edge.`;
+  throw e;
+}
+$("load-error").hidden = true;
 // The short names come from the methodologies' data (the core's catalogue), not from the page.
 for (const name of methodologies()) $("methodology").append(el("option", { value: name, text: catalog(name).short_title }));
 buildForm($("methodology").value);
@@ -261,7 +277,7 @@ let full = null; // the full module, once loaded
 async function planModule() {
   if (!full) {
     const m = await import("../pkg/web/vsoko_wasm.js");
-    await m.default();
+    await m.default(await embedded("web"));
     full = m;
   }
   return full;
