@@ -4,6 +4,7 @@
 mod batch;
 mod catalog;
 mod dynamics;
+mod generate;
 mod marks;
 mod objectivity;
 mod plan;
@@ -119,6 +120,36 @@ enum Command {
     /// results, and submissions stored in SQLite or PostgreSQL (see README «Сервер»).
     #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
+    /// Manual pages and shell completions, for packages.
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
+}
+
+/// `vsoko --version`: the version, then each built-in methodology with its data (format version
+/// and source), so a school can say exactly what computed its numbers.
+fn long_version() -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("{}\nВстроенные методики:", env!("CARGO_PKG_VERSION"));
+    for name in vsoko::methodology::BUILTIN {
+        if let Ok(m) = Methodology::builtin(name) {
+            let spec = m.spec();
+            let _ = write!(
+                out,
+                "\n  {name} — формат данных {}; {}",
+                spec.format_version,
+                spec.source.as_deref().unwrap_or("источник не указан")
+            );
+        }
+    }
+    out
+}
+
+/// The command line with its long version.
+fn command() -> clap::Command {
+    use clap::CommandFactory as _;
+    // Made once per run, for the life of the process.
+    let text: &'static str = Box::leak(long_version().into_boxed_str());
+    Cli::command().long_version(text)
 }
 
 #[derive(clap::Args)]
@@ -164,7 +195,11 @@ enum TemplateFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::FromArgMatches as _;
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => return usage::report(&e),
     };
@@ -209,6 +244,7 @@ fn main() -> ExitCode {
         Command::Survey(args) => return survey::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => return serve::run(&args),
+        Command::Generate(args) => generate::run(&args, command()),
     };
     match result.and_then(|text| failure::emit(&text)) {
         Ok(()) => ExitCode::SUCCESS,
