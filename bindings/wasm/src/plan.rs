@@ -111,6 +111,24 @@ fn required_date(value: &JsValue) -> Result<vsoko::calendar::Date, JsValue> {
     parse_date(&text)
 }
 
+/// A string field of an optional options object (`keys` lists the fields it may have, for the
+/// error when `options` is not an object).
+fn option(options: &JsValue, key: &str, keys: &str) -> Result<Option<String>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    if !convert::is_plain_object(options) {
+        return Err(to_js_error(&convert::wrong_argument(
+            "options",
+            &format!("an object {{{keys}}}"),
+            &format!("объект {{{keys}}}"),
+        )));
+    }
+    let value =
+        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    optional_string(key, &value)
+}
+
 fn parse_date(text: &str) -> Result<vsoko::calendar::Date, JsValue> {
     date_in("asOf", text)
 }
@@ -213,21 +231,7 @@ pub fn plan_mark(
     let id = optional_string("id", &id)?.unwrap_or_default();
     let status = optional_string("status", &status)?.unwrap_or_default();
     let options = arg(options.as_ref());
-    let field = |key: &str| -> Result<Option<String>, JsValue> {
-        if options.is_undefined() || options.is_null() {
-            return Ok(None);
-        }
-        if !convert::is_plain_object(&options) {
-            return Err(to_js_error(&convert::wrong_argument(
-                "options",
-                "an object {on, movedTo, note}",
-                "объект {on, movedTo, note}",
-            )));
-        }
-        let value =
-            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        optional_string(key, &value)
-    };
+    let field = |key: &str| option(&options, key, "on, movedTo, note");
     let on = field("on")?.map(|d| date_in("on", &d)).transpose()?;
     let moved_to = field("movedTo")?
         .map(|d| date_in("movedTo", &d))
@@ -264,21 +268,7 @@ pub fn plan_render(
         .map_or(Ok(vsoko::format::Format::Markdown), |f| f.parse())
         .map_err(|e| to_js_error(&e))?;
     let options = arg(options.as_ref());
-    let field = |key: &str| -> Result<Option<String>, JsValue> {
-        if options.is_undefined() || options.is_null() {
-            return Ok(None);
-        }
-        if !convert::is_plain_object(&options) {
-            return Err(to_js_error(&convert::wrong_argument(
-                "options",
-                "an object {responsible, asOf}",
-                "объект {responsible, asOf}",
-            )));
-        }
-        let value =
-            js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        optional_string(key, &value)
-    };
+    let field = |key: &str| option(&options, key, "responsible, asOf");
     let responsible = field("responsible")?;
     let as_of = field("asOf")?;
     if kind == vsoko::plan::ViewKind::Due
