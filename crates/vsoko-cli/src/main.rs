@@ -3,6 +3,7 @@
 
 mod batch;
 mod catalog;
+mod doc;
 mod dynamics;
 mod generate;
 mod marks;
@@ -116,6 +117,9 @@ enum Command {
     /// Surveys from forms' exports: per question and group the answered, the satisfied and
     /// their share, the change between periods; with --nok the НОК's survey inputs.
     Survey(survey::SurveyArgs),
+    /// Documents a school signs, from computed results, as Word (DOCX), HTML or Markdown:
+    /// score-report, objectivity-report, order, plan, selfexam (see README «Документы»).
+    Doc(doc::DocArgs),
     /// The HTTP JSON service other school systems call: scoring, batches, plans, pupils'
     /// results, and submissions stored in SQLite or PostgreSQL (see README «Сервер»).
     #[cfg(feature = "serve")]
@@ -242,6 +246,7 @@ fn main() -> ExitCode {
         Command::Selfdiag(args) => return selfdiag::run(&args),
         Command::Teachers(args) => return teachers::run(&args),
         Command::Survey(args) => return survey::run(&args),
+        Command::Doc(args) => return doc::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => return serve::run(&args),
         Command::Generate(args) => generate::run(&args, command()),

@@ -35,7 +35,7 @@ enum PlanCommand {
     },
     /// Check a plan; exit 1 when any finding is an error, 2 when the file cannot be read.
     Check {
-        /// The plan file (JSON, CSV or XLSX).
+        /// The plan file (JSON, CSV, XLSX or DOCX).
         file: PathBuf,
         /// The academic year for a table whose title does not name it.
         #[arg(long)]
@@ -57,7 +57,7 @@ enum PlanCommand {
     /// Add to a plan an item for each attestation and training due in its year, from the
     /// teachers' register (who, what, by when, the responsible); print the plan as JSON.
     Teachers {
-        /// The plan file (JSON, CSV or XLSX).
+        /// The plan file (JSON, CSV, XLSX or DOCX).
         file: PathBuf,
         /// The teachers' register (CSV, XLSX).
         #[arg(long)]
@@ -74,7 +74,7 @@ enum PlanCommand {
     },
     /// Show the cyclogram, one person's agenda, or what is due and overdue.
     Show {
-        /// The plan file (JSON, CSV or XLSX).
+        /// The plan file (JSON, CSV, XLSX or DOCX).
         file: PathBuf,
         /// What to show.
         #[arg(long, value_parser = view_parser(), default_value = ViewKind::Cyclogram.as_str())]
@@ -130,7 +130,7 @@ enum PlanCommand {
     /// Mark an item done, not done, moved, cancelled or planned again; the plan (JSON) is
     /// written back, or to `-o` (a table is imported and written as JSON).
     Mark {
-        /// The plan file (JSON, CSV or XLSX).
+        /// The plan file (JSON, CSV, XLSX or DOCX).
         file: PathBuf,
         /// The item's id (`№`).
         item: String,
@@ -187,7 +187,7 @@ enum PlanCommand {
     /// actions whose gap a later result still shows carried over; printed as JSON, what became
     /// of each action said on standard error.
     Next {
-        /// This year's plan (JSON, CSV or XLSX).
+        /// This year's plan (JSON, CSV, XLSX or DOCX).
         file: PathBuf,
         /// The later result(s) (JSON of `vsoko score`, `marks` or `tasks`).
         #[arg(long, num_args = 1..)]
@@ -340,8 +340,8 @@ fn parse_date(field: &str, text: &str) -> Result<Date, Failure> {
     })
 }
 
-/// A plan from JSON, or imported from a table (CSV, XLSX).
-fn load(path: &Path, year: Option<&str>) -> Result<Plan, Failure> {
+/// A plan from JSON, or imported from a table (CSV, XLSX, DOCX).
+pub(crate) fn load(path: &Path, year: Option<&str>) -> Result<Plan, Failure> {
     let year = year.map(parse_year).transpose()?;
     let ext = path
         .extension()

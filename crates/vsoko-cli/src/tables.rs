@@ -1,5 +1,5 @@
 //! Plain tables for importers that recognise their own headers (the ВСОКО plan): every row of a
-//! CSV file (`,`, `;` or tab) or of the first sheet of a workbook, as text cells with the file's
+//! CSV file (`,`, `;` or tab), of the first sheet of a workbook or of a Word document's tables, as text cells with the file's
 //! line or the sheet's row number. Quoted cells may hold line breaks (lists of people do).
 
 use crate::failure::Failure;
@@ -10,7 +10,8 @@ use vsoko::{Error, InputKind};
 /// A row: its line in the file (or row in the sheet) and its cells.
 pub type TableRow = (usize, Vec<String>);
 
-/// Reads a CSV or XLSX table whole (by extension: `.xlsx`/`.xlsm` is a workbook).
+/// Reads a CSV, XLSX or DOCX table whole (by extension: `.xlsx`/`.xlsm` is a workbook, `.docx`
+/// a Word document whose tables are read as one, see [`vsoko::document::read`]).
 ///
 /// # Errors
 /// A [`Failure`] when the file cannot be read, is not UTF-8 or not a workbook.
@@ -23,6 +24,11 @@ pub fn read_table(path: &Path) -> Result<Vec<TableRow>, Failure> {
         let bytes =
             std::fs::read(path).map_err(|e| Failure::read(&path.display().to_string(), &e))?;
         return xlsx_table(&bytes, &path.display().to_string());
+    }
+    if ext == "docx" {
+        let label = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Failure::read(&label, &e))?;
+        return Ok(vsoko::document::read::tables(&bytes, &label)?);
     }
     let bytes = if path.as_os_str() == "-" {
         let mut b = Vec::new();

@@ -8,6 +8,7 @@ pub mod cells;
 pub mod decimal;
 pub mod delimited;
 mod diagnostic;
+pub mod document;
 pub mod dynamics;
 mod entries;
 mod error;

@@ -8,4 +8,4 @@ mod split;
 mod spreadsheet;
 mod terminal;
 
-pub use run::{ObjectivityArgs, run};
+pub use run::{ObjectivityArgs, result_of, run};

@@ -116,3 +116,40 @@ fn report_unassessed(r: &Objectivity, no_pupils: bool) {
         note(&format!("warning[{}]: {}", f.code, f.message_ru));
     }
 }
+
+/// What an objectivity document is made from, for the wrong-input error.
+const RESULT_INPUT: (&str, &str) = (
+    "pupil tables as `vsoko objectivity` reads them, or its JSON result",
+    "таблицам участников, которые читает `vsoko objectivity`, или его результату в JSON",
+);
+
+/// The objectivity result of pupil tables (read as `vsoko objectivity` reads them, with its
+/// default thresholds) or of one JSON file `vsoko objectivity --format json` wrote.
+///
+/// # Errors
+/// As `vsoko objectivity`; a JSON file that is not its result names what is expected.
+pub fn result_of(files: &[PathBuf]) -> Result<Objectivity, Failure> {
+    if let [one] = files
+        && one
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let text = crate::failure::read_input(one)?;
+        return serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| {
+            Failure::Core(vsoko::Error::InvalidInput {
+                at: vsoko::reason::Location::File(one.display().to_string()),
+                reason: vsoko::reason::InputReason::WrongResultForDocument {
+                    document: "objectivity-report",
+                    expected: RESULT_INPUT.0,
+                    expected_ru: RESULT_INPUT.1,
+                },
+            })
+        });
+    }
+    let options = ObjectivityOptions::default();
+    let mut analysis = Analysis::new();
+    for file in files {
+        read_file(file, &mut analysis, PARALLEL_FROM)?;
+    }
+    Ok(combine(analysis.summaries(options), options))
+}

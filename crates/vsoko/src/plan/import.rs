@@ -19,7 +19,8 @@
 //! | `target` | `Показател…`, `Ожидаемый результат`, `Целевое…`, `Плановое значение` |
 //!
 //! A row holding one cell, in the heading column (the first column that is not `№`: where Word
-//! leaves the text of a row merged across the table), is a heading: a month (`ЯНВАРЬ`) sets the
+//! leaves the text of a row merged across the table when it is saved as CSV) or in the `№` column
+//! with text that is no number (where a DOCX or XLSX keeps a merged row's text), is a heading: a month (`ЯНВАРЬ`) sets the
 //! period, an object heading (`КАЧЕСТВО ОБРАЗОВАТЕЛЬНЫХ РЕЗУЛЬТАТОВ`) the object, a numbered or
 //! upper-case one (`1. Нормативное обеспечение`) the mechanism of the rows below it. A month alone
 //! in the period column sets the period too. One cell anywhere else (`ВПР` alone under
@@ -214,6 +215,18 @@ fn month_heading(text: &str, year: AcademicYear) -> bool {
         && !text.chars().any(|c| c == '.' || c == ',')
 }
 
+/// Whether a lone cell's text can be an item's number (`12`, `2.3`, `IV`, `5а`): short, one
+/// word, a digit or a Roman numeral in it.
+fn id_like(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 12
+        && !t.contains(char::is_whitespace)
+        && (t.chars().any(|c| c.is_ascii_digit())
+            || t.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
 /// A section heading: numbered (`1. Нормативное обеспечение`, `II.`) or in capitals.
 fn is_section(text: &str) -> bool {
     let numbered = text.split_whitespace().next().is_some_and(|w| {
@@ -330,7 +343,10 @@ impl Reader {
             return false;
         };
         let heading = text(cells.get(*only)).unwrap_or_default();
-        let in_heading_column = *only == self.heading_column;
+        // A row merged across the whole table keeps its text in the first column, the `№` one,
+        // in Word and in a workbook: there, text that is no number is the heading.
+        let in_id_column = self.columns.get(&Field::Id) == Some(only) && !id_like(&heading);
+        let in_heading_column = *only == self.heading_column || in_id_column;
         let in_when_column = self.columns.get(&Field::When) == Some(only);
         if (in_heading_column || in_when_column) && month_heading(&heading, self.year) {
             self.when = Some(heading);

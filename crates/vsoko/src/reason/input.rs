@@ -205,6 +205,34 @@ pub enum InputReason {
         /// Its Russian heading (`предмет`), in the same order.
         missing_ru: Vec<String>,
     },
+    /// A settings file field the format does not have.
+    UnknownSetting {
+        /// The field as given.
+        name: String,
+        /// The fields the format has.
+        known: &'static str,
+    },
+    /// A control character (which XML, and so a DOCX, cannot hold) in a text field.
+    ControlCharacter {
+        /// Its code point.
+        code_point: u32,
+    },
+    /// A result of another kind than the document is made from.
+    WrongResultForDocument {
+        /// The document's id (`order`).
+        document: &'static str,
+        /// What it is made from (English).
+        expected: &'static str,
+        /// What it is made from (Russian).
+        expected_ru: &'static str,
+    },
+    /// The file is not a Word document (DOCX).
+    NotAWordDocument {
+        /// The reader's message (English).
+        detail: String,
+    },
+    /// The Word document has no table.
+    NoTables,
 }
 
 impl fmt::Display for InputReason {
@@ -214,6 +242,20 @@ impl fmt::Display for InputReason {
     )]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            InputReason::UnknownSetting { name, known } => {
+                write!(f, "unknown setting \"{name}\"; the settings are: {known}")
+            }
+            InputReason::ControlCharacter { code_point } => write!(
+                f,
+                "the text holds the control character U+{code_point:04X}, which a document cannot hold; remove it"
+            ),
+            InputReason::WrongResultForDocument {
+                document, expected, ..
+            } => write!(f, "the {document} document is made from {expected}"),
+            InputReason::NotAWordDocument { detail } => {
+                write!(f, "not a readable Word document (DOCX): {detail}")
+            }
+            InputReason::NoTables => f.write_str("the Word document has no table"),
             InputReason::Shape { detail } => f.write_str(detail),
             InputReason::UnknownField { name } => write!(f, "unknown field \"{name}\""),
             InputReason::DuplicateColumn { name } => write!(f, "column \"{name}\" appears twice"),
@@ -364,6 +406,11 @@ impl InputReason {
             InputReason::OtherMethodology { found, expected } => format!(
                 "строка относится к методике «{found}», а пакет считается по методике «{expected}»"
             ),
+            InputReason::UnknownSetting { .. }
+            | InputReason::ControlCharacter { .. }
+            | InputReason::WrongResultForDocument { .. }
+            | InputReason::NotAWordDocument { .. }
+            | InputReason::NoTables => self.document_ru(),
             InputReason::NotAWorkbook { .. } => "файл не является книгой Excel (XLSX)".into(),
             InputReason::NoSheets => "в книге нет ни одного листа".into(),
             InputReason::NoSuchPosition { methodology, count } => {
@@ -423,6 +470,28 @@ impl InputReason {
             | InputReason::NoSummaryHeader
             | InputReason::NoMarksShape { .. }
             | InputReason::NoPupilHeader => self.header_ru(),
+        }
+    }
+
+    /// The reasons about documents and their settings, in Russian.
+    fn document_ru(&self) -> String {
+        match self {
+            InputReason::UnknownSetting { name, known } => {
+                format!("неизвестная настройка «{name}»; настройки: {known}")
+            }
+            InputReason::ControlCharacter { code_point } => format!(
+                "в тексте управляющий символ U+{code_point:04X}, который документ не может содержать; удалите его"
+            ),
+            InputReason::WrongResultForDocument {
+                document,
+                expected_ru,
+                ..
+            } => format!("документ {document} составляется по {expected_ru}"),
+            InputReason::NotAWordDocument { .. } => {
+                "файл не является документом Word (DOCX)".into()
+            }
+            InputReason::NoTables => "в документе Word нет ни одной таблицы".into(),
+            _ => String::new(),
         }
     }
 
