@@ -3,6 +3,7 @@
 
 mod arrays;
 mod convert;
+mod document;
 mod dynamics;
 mod errors;
 mod held;
@@ -194,5 +195,7 @@ fn _vsoko(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tasks::_tasks_combine, m)?)?;
     m.add_function(wrap_pyfunction!(teachers::_teachers, m)?)?;
     m.add_function(wrap_pyfunction!(survey::_survey, m)?)?;
+    m.add_function(wrap_pyfunction!(document::_document, m)?)?;
+    m.add_function(wrap_pyfunction!(document::_docx_tables, m)?)?;
     Ok(())
 }

@@ -7,6 +7,8 @@
 
 mod convert;
 mod custom;
+#[cfg(feature = "document")]
+mod document;
 mod errors;
 #[cfg(feature = "objectivity")]
 mod objectivity;
@@ -41,7 +43,10 @@ fn arg(value: Option<&JsValue>) -> JsValue {
 }
 
 /// A built-in methodology by the name a caller passed (checked to be a string first).
-fn methodology(argument: &str, name: &JsValue) -> Result<&'static vsoko::Methodology, JsValue> {
+pub(crate) fn methodology(
+    argument: &str,
+    name: &JsValue,
+) -> Result<&'static vsoko::Methodology, JsValue> {
     let name = optional_string(argument, name)?;
     vsoko::Methodology::builtin(name.as_deref().unwrap_or(vsoko::json::DEFAULT_METHODOLOGY))
         .map_err(|e| to_js_error(&e))

@@ -185,24 +185,71 @@ function document_() {
   return { methodology: $("methodology").value, school: $("school").value, period: $("period").value, values: readValues() };
 }
 
+// A file of the page's own making: a Blob downloaded under `name`.
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+function download(data, name, type) {
+  const a = el("a", { href: URL.createObjectURL(new Blob([data], { type })), download: name });
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+// A file name from a school's or plan's name (characters a file system forbids replaced).
+const fileName = (text, ext) => `${String(text || "документ").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").slice(0, 100)}.${ext}`;
+
 async function load(file) {
   $("load-error").hidden = true;
   try {
-    const doc = JSON.parse(await file.text());
-    if (doc.methodology && doc.methodology !== $("methodology").value) {
-      $("methodology").value = doc.methodology;
-      buildForm(doc.methodology);
-    }
-    $("school").value = doc.school ?? "";
-    $("period").value = doc.period ?? "";
-    writeValues(doc.values ?? {});
-    const unknown = Object.keys(doc.values ?? {}).filter((id) => !current.inputs.some((i) => i.id === id));
-    if (unknown.length) throw new Error(`в файле есть данные, которых нет в методике: ${unknown.join(", ")}`);
+    loadDoc(JSON.parse(await file.text()));
   } catch (e) {
     $("load-error").hidden = false;
     $("load-error").textContent = `Файл не загружен полностью: ${e.message_ru ?? e.message}`;
   }
   update();
+}
+
+// The filled form (XLSX) or CSV with the same header, read by the core in the browser: the
+// first school's row goes into the form.
+async function loadTable(file) {
+  $("load-error").hidden = true;
+  try {
+    const core = await planModule();
+    const rows = core.inputsFromFile(new Uint8Array(await file.arrayBuffer()), file.name, $("methodology").value);
+    if (!rows.length) throw new Error("в таблице нет строк со школами");
+    loadDoc(rows[0]);
+    if (rows.length > 1) {
+      $("load-error").hidden = false;
+      $("load-error").textContent = `В таблице школ: ${rows.length}; в форму загружена первая — «${rows[0].school ?? ""}». Справки по всем школам пишет vsoko doc score-report --per-school.`;
+    }
+  } catch (e) {
+    $("load-error").hidden = false;
+    $("load-error").textContent = `Таблица не загружена: ${e.message_ru ?? e.message}`;
+  }
+  update();
+}
+
+async function scoreDocx() {
+  $("load-error").hidden = true;
+  try {
+    const core = await planModule();
+    const doc = document_();
+    download(core.document("score-report", doc), fileName(`Справка ${doc.school}`, "docx"), DOCX);
+  } catch (e) {
+    $("load-error").hidden = false;
+    $("load-error").textContent = `Справка не составлена: ${e.message_ru ?? e.message}`;
+  }
+}
+
+// An input document (methodology, school, period, values) into the form.
+function loadDoc(doc) {
+  if (doc.methodology && doc.methodology !== $("methodology").value) {
+    $("methodology").value = doc.methodology;
+    buildForm(doc.methodology);
+  }
+  $("school").value = doc.school ?? "";
+  $("period").value = doc.period ?? "";
+  writeValues(doc.values ?? {});
+  const unknown = Object.keys(doc.values ?? {}).filter((id) => !current.inputs.some((i) => i.id === id));
+  if (unknown.length) throw new Error(`в файле есть данные, которых нет в методике: ${unknown.join(", ")}`);
 }
 
 function save() {
@@ -265,6 +312,8 @@ $("methodology").addEventListener("change", () => {
 });
 $("form").addEventListener("input", update);
 $("load").addEventListener("change", (e) => e.target.files[0] && load(e.target.files[0]));
+$("load-table").addEventListener("change", (e) => e.target.files[0] && loadTable(e.target.files[0]));
+$("doc-score").addEventListener("click", scoreDocx);
 $("titles").addEventListener("change", (e) => e.target.files[0] && loadTitles(e.target.files[0]));
 $("save").addEventListener("click", save);
 $("clear").addEventListener("click", () => { writeValues({}); update(); });
@@ -343,6 +392,16 @@ function renderCompletion(core, asOf) {
   $("plan-completion-people").replaceChildren(...shareTable("Ответственный", c.responsible, (r) => r.responsible));
 }
 
+$("plan-doc").addEventListener("click", async () => {
+  try {
+    const core = await planModule();
+    download(core.document("plan", plan), fileName(`План ВСОКО ${plan.academic_year ?? ""}`, "docx"), DOCX);
+  } catch (e) {
+    $("plan-error").textContent = e.message_ru ?? String(e);
+    $("plan-error").hidden = false;
+  }
+});
+
 $("plan-save").addEventListener("click", () => {
   const text = typeof plan === "string" ? plan : JSON.stringify(plan, null, 2);
   const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: "plan.json" });
@@ -367,6 +426,7 @@ async function renderPlan() {
     $("plan-overdue").replaceChildren(...due.overdue.map(itemLine));
     renderCompletion(await planModule(), asOf);
     $("plan-save").disabled = false;
+    $("plan-doc").disabled = false;
     const c = planCyclogram(plan);
     $("plan-title").textContent = `Циклограмма ВСОКО на ${c.academic_year} учебный год`;
     const head = el("tr", {}, el("th", { text: "Механизм / объект" }), ...c.columns_ru.map((t) => el("th", { text: t })));
@@ -395,13 +455,35 @@ $("plan-template").addEventListener("click", async () => {
     $("plan-error").hidden = false;
   }
 });
+// A plan as a school keeps it: JSON, or a table — Word (DOCX), Excel (XLSX), CSV — read by the
+// core in the browser; the year comes from the plan's title, else from the field above.
 $("plan-load").addEventListener("change", async (ev) => {
   const file = ev.target.files[0];
   if (!file) return;
-  plan = await file.text();
-  try {
-    plan = JSON.parse(plan);
-  } catch {}
+  $("plan-error").hidden = true;
+  if (/\.json$/i.test(file.name)) {
+    plan = await file.text();
+    try {
+      plan = JSON.parse(plan);
+    } catch {}
+  } else {
+    try {
+      const { planFromFile } = await planModule();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      try {
+        plan = planFromFile(bytes, file.name, null);
+      } catch (e) {
+        if (!/учебный год не указан/.test(e.message_ru ?? "")) throw e;
+        plan = planFromFile(bytes, file.name, $("plan-year").value);
+      }
+    } catch (e) {
+      $("plan-error").textContent = `План не загружен: ${e.message_ru ?? String(e)}`;
+      $("plan-error").hidden = false;
+      ev.target.value = "";
+      return;
+    }
+  }
+  ev.target.value = "";
   renderPlan();
 });
 
@@ -453,6 +535,8 @@ async function readResults(list) {
     $("results-findings-title").textContent = `Замечания к данным: ${r.findings.length}${errors ? ` (строк не учтено: ${errors})` : ""}`;
     $("results-findings").replaceChildren(...r.findings.map(findingLine));
     for (const kind of ["marks", "tasks", "objectivity"]) showResult(kind, r.html[kind]);
+    objectivityResult = r.objectivity ?? null;
+    $("doc-objectivity").hidden = objectivityResult === null;
   } catch (e) {
     $("results-read").textContent = "";
     $("results-error").textContent = e.message_ru ?? String(e);
@@ -461,6 +545,18 @@ async function readResults(list) {
 }
 
 $("results-files").addEventListener("change", (ev) => ev.target.files.length && readResults(ev.target.files));
+
+// The objectivity result last read, for its справка.
+let objectivityResult = null;
+$("doc-objectivity").addEventListener("click", async () => {
+  try {
+    const core = await planModule();
+    download(core.document("objectivity-report", objectivityResult), "Справка по результатам ВПР.docx", DOCX);
+  } catch (e) {
+    $("results-error").textContent = `Справка не составлена: ${e.message_ru ?? String(e)}`;
+    $("results-error").hidden = false;
+  }
+});
 
 // ---- The people tab: the teachers' register and surveys. The core recognises each file (a
 // register, a survey definition, exports of answers), computes as of the chosen day and draws

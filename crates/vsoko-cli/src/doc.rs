@@ -4,12 +4,11 @@
 
 use crate::failure::{Failure, read_input};
 use clap::ValueEnum;
-use serde_json::Value;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vsoko::document::{self, Document, School};
-use vsoko::reason::{InputReason, Location};
+use vsoko::reason::Location;
 use vsoko::{Error, Methodology, Options, Report};
 
 /// `vsoko doc`.
@@ -44,6 +43,9 @@ pub struct DocArgs {
     /// The methodology of a batch table (--per-school).
     #[arg(long, default_value = vsoko::json::DEFAULT_METHODOLOGY)]
     methodology: String,
+    /// A custom methodology JSON file for a batch table (--per-school).
+    #[arg(long, conflicts_with = "methodology")]
+    methodology_file: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,7 +105,8 @@ fn make(args: &DocArgs) -> Result<(), Failure> {
     write(&doc, args.format, args.output.as_deref())
 }
 
-/// A core error placed at the file when it names no place of its own.
+/// A core error placed at the file when it names no place of its own (a field of the file, or
+/// the argument the bindings pass).
 fn in_file(e: Error, path: &Path) -> Failure {
     match e {
         Error::InvalidInput {
@@ -113,19 +116,15 @@ fn in_file(e: Error, path: &Path) -> Failure {
             at: Location::File(format!("{}: {field}", path.display())),
             reason,
         }),
+        Error::InvalidInput {
+            at: Location::Argument(_),
+            reason,
+        } => Failure::Core(Error::InvalidInput {
+            at: Location::File(path.display().to_string()),
+            reason,
+        }),
         e => Failure::Core(e),
     }
-}
-
-fn wrong(path: &Path, document: &'static str, expected: (&'static str, &'static str)) -> Failure {
-    Failure::Core(Error::InvalidInput {
-        at: Location::File(path.display().to_string()),
-        reason: InputReason::WrongResultForDocument {
-            document,
-            expected: expected.0,
-            expected_ru: expected.1,
-        },
-    })
 }
 
 fn one_input(args: &DocArgs) -> Result<&Path, Failure> {
@@ -152,14 +151,9 @@ fn build(args: &DocArgs, school: &School) -> Result<Document, Failure> {
         }
         DocKind::Order => {
             let path = one_input(args)?;
-            let plan = plan_json(path, "order", document::ORDER_INPUT)?;
-            document::order(&plan, school).map_err(|e| match e {
-                Error::InvalidInput {
-                    reason: InputReason::WrongResultForDocument { .. },
-                    ..
-                } => wrong(path, "order", document::ORDER_INPUT),
-                e => Failure::Core(e),
-            })?
+            let plan = document::plan_json(&read_input(path)?, document::Kind::Order)
+                .map_err(|e| in_file(e, path))?;
+            document::order(&plan, school).map_err(|e| in_file(e, path))?
         }
         DocKind::Plan => {
             let path = one_input(args)?;
@@ -173,41 +167,9 @@ fn build(args: &DocArgs, school: &School) -> Result<Document, Failure> {
     })
 }
 
-const SCORE_INPUT: (&str, &str) = (
-    "a `vsoko score` input (school, period, values) or its JSON result",
-    "входным данным `vsoko score` (school, period, values) или его результату в JSON",
-);
-
-/// A scored result from its JSON, or scored here from the input document `vsoko score` reads.
+/// A scored result from a file: the input `vsoko score` reads or its JSON result.
 fn score_result(path: &Path) -> Result<Report, Failure> {
-    let text = read_input(path)?;
-    let text = text.trim_start_matches('\u{feff}');
-    let value: Value = serde_json::from_str(text).map_err(Error::from)?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| wrong(path, "score-report", SCORE_INPUT))?;
-    if object.contains_key("values") {
-        let input = vsoko::ScoreInput::from_json(text)?;
-        return Ok(vsoko::json::score_input(&input, None, Options::new())?);
-    }
-    if object.contains_key("total") && object.contains_key("groups") {
-        return Ok(serde_json::from_str::<Report>(text).map_err(Error::from)?);
-    }
-    Err(wrong(path, "score-report", SCORE_INPUT))
-}
-
-fn plan_json(
-    path: &Path,
-    document: &'static str,
-    expected: (&'static str, &'static str),
-) -> Result<vsoko::plan::Plan, Failure> {
-    let text = read_input(path)?;
-    let value: Value =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(Error::from)?;
-    if !value.get("items").is_some_and(Value::is_array) {
-        return Err(wrong(path, document, expected));
-    }
-    Ok(vsoko::plan::Plan::from_json(&text)?)
+    document::score_result(&read_input(path)?).map_err(|e| in_file(e, path))
 }
 
 /// Writes the document in the format asked, to the file or standard output.
@@ -224,12 +186,20 @@ fn render(doc: &Document, format: DocFormat) -> Result<Vec<u8>, Failure> {
     })
 }
 
-/// One справка per school of a batch table, named after the school, into `dir`. Rows are
-/// scored and written one by one (memory stays flat); a table with periods gives each school
-/// its dynamics, and is held per school until its last period.
+/// One справка per school of a batch table, named after the school (and its municipality when
+/// the table has one), into `dir`. Without a period column rows are scored and written one by
+/// one (memory stays flat); with periods each school gets its dynamics, oldest period first, and
+/// the table is held until its end.
 fn per_school(args: &DocArgs, school: &School, dir: &Path) -> Result<(), Failure> {
     let path = one_input(args)?;
-    let m = Methodology::builtin(&args.methodology)?;
+    let custom = match &args.methodology_file {
+        Some(p) => Some(Methodology::from_json(&read_input(p)?)?),
+        None => None,
+    };
+    let m = match &custom {
+        Some(m) => m,
+        None => Methodology::builtin(&args.methodology)?,
+    };
     std::fs::create_dir_all(dir).map_err(|e| Failure::write(&dir.display().to_string(), &e))?;
     let rows = vsoko_cli::sheets::open(path, None, m)?;
     let mut names = Names::default();
@@ -242,31 +212,26 @@ fn per_school(args: &DocArgs, school: &School, dir: &Path) -> Result<(), Failure
             let mut report = Report::build(m, &card);
             report.school.clone_from(&entry.school);
             report.period.clone_from(&entry.period);
-            Ok(report)
+            let name = match (&entry.municipality, &entry.school) {
+                (Some(mo), Some(s)) => format!("{mo} — {s}"),
+                (None, Some(s)) => s.clone(),
+                (_, None) => format!("строка {}", record.row),
+            };
+            Ok((name, report))
         });
         match scored {
-            Ok(report) if rows.has_period => {
-                let name = report
-                    .school
-                    .clone()
-                    .unwrap_or_else(|| format!("строка {}", record.row));
+            Ok((name, report)) if rows.has_period => {
                 match periods.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, list)) => list.push(report),
                     None => periods.push((name, vec![report])),
                 }
             }
-            Ok(report) => {
-                let name = report
-                    .school
-                    .clone()
-                    .unwrap_or_else(|| format!("строка {}", record.row));
-                save(
-                    &document::score_report(&[report], school),
-                    args.format,
-                    dir,
-                    &names.file(&name),
-                )?;
-            }
+            Ok((name, report)) => save(
+                &document::score_report(&[report], school),
+                args.format,
+                dir,
+                &names.file(&name),
+            )?,
             Err(e) => {
                 failed += 1;
                 crate::failure::note(&format!(
@@ -277,7 +242,8 @@ fn per_school(args: &DocArgs, school: &School, dir: &Path) -> Result<(), Failure
             }
         }
     }
-    for (name, reports) in &periods {
+    for (name, reports) in &mut periods {
+        reports.sort_by(|a, b| a.period.cmp(&b.period));
         save(
             &document::score_report(reports, school),
             args.format,

@@ -29,6 +29,7 @@ import json as _json
 import warnings as _warnings
 from typing import TYPE_CHECKING, Any, Mapping
 
+from ._document import Document, document
 from ._dynamics import Dashboard, dashboard, dynamics
 from ._errors import InputError, MethodologyError, VsokoError
 from ._frame import score_frame
@@ -47,6 +48,8 @@ from ._tasks import tasks, tasks_combine, tasks_summaries, tasks_summary_meta
 from ._vsoko import Methodology, Report, SelfExamCheck, methodologies, score, score_document, score_many, version
 
 __all__ = [
+    "Document",
+    "document",
     "NOT_APPLICABLE",
     "Dashboard",
     "InputError",

@@ -65,14 +65,19 @@ class Plan:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], academic_year: str | None = None) -> Plan:
-        """From a ``.json`` plan or a ``.csv`` table (``,``, ``;`` or tab; UTF-8, BOM allowed).
-        ``.xlsx`` needs ``openpyxl``."""
+        """From a ``.json`` plan, a ``.csv`` table (``,``, ``;`` or tab; UTF-8, BOM allowed) or the
+        tables of a Word ``.docx`` (merged cells read as the importer expects). ``.xlsx`` needs
+        ``openpyxl``."""
         path = os.fspath(path)
         ext = os.path.splitext(path)[1].lower()
         if ext == ".json":
             with open(path, encoding="utf-8-sig") as f:
                 plan = cls.from_json(f.read())
             return plan
+        if ext == ".docx":
+            with open(path, "rb") as f:
+                rows = _vsoko._docx_tables(f.read())
+            return cls._of(_vsoko._Plan.from_rows(rows, academic_year))
         if ext in (".xlsx", ".xlsm"):
             import openpyxl  # type: ignore[import-untyped]
 

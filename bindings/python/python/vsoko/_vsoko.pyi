@@ -26,6 +26,8 @@ __all__ = [
     "_rating",
     "_selfdiag",
     "_selfdiag_table",
+    "_document",
+    "_docx_tables",
     "_marks",
     "_marks_sheets",
     "_tasks",
@@ -311,3 +313,7 @@ def _survey(
     columns: Mapping[str, str] | None = None,
     nok: bool = False,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]: ...
+def _document(
+    kind: str, source_json: str, school_json: str | None = None, format: str = "docx"
+) -> bytes: ...
+def _docx_tables(data: bytes) -> list[tuple[int, list[str]]]: ...

@@ -9,7 +9,7 @@
 //! turned into text by the core's [`vsoko::cells`] rules, the same as the CLI's.
 
 mod js;
-mod sheets;
+pub(crate) mod sheets;
 
 pub use sheets::{Rows, sheets};
 

@@ -117,12 +117,6 @@ fn report_unassessed(r: &Objectivity, no_pupils: bool) {
     }
 }
 
-/// What an objectivity document is made from, for the wrong-input error.
-const RESULT_INPUT: (&str, &str) = (
-    "pupil tables as `vsoko objectivity` reads them, or its JSON result",
-    "таблицам участников, которые читает `vsoko objectivity`, или его результату в JSON",
-);
-
 /// The objectivity result of pupil tables (read as `vsoko objectivity` reads them, with its
 /// default thresholds) or of one JSON file `vsoko objectivity --format json` wrote.
 ///
@@ -136,14 +130,11 @@ pub fn result_of(files: &[PathBuf]) -> Result<Objectivity, Failure> {
     {
         let text = crate::failure::read_input(one)?;
         return serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| {
-            Failure::Core(vsoko::Error::InvalidInput {
-                at: vsoko::reason::Location::File(one.display().to_string()),
-                reason: vsoko::reason::InputReason::WrongResultForDocument {
-                    document: "objectivity-report",
-                    expected: RESULT_INPUT.0,
-                    expected_ru: RESULT_INPUT.1,
-                },
-            })
+            Failure::Core(vsoko::document::wrong_input(
+                vsoko::reason::Location::File(one.display().to_string()),
+                vsoko::document::Kind::ObjectivityReport,
+                vsoko::document::OBJECTIVITY_INPUT,
+            ))
         });
     }
     let options = ObjectivityOptions::default();

@@ -18,6 +18,7 @@
 mod chart;
 #[cfg(feature = "docx")]
 mod docx;
+mod from_json;
 mod html;
 mod markdown;
 mod model;
@@ -34,6 +35,9 @@ mod selfexam_report;
 pub mod typography;
 
 pub use chart::Layout;
+pub use from_json::{
+    OBJECTIVITY_INPUT, SCORE_INPUT, from_json, plan_json, score_result, wrong_input,
+};
 pub use model::{Align, Bar, Block, Chart, Document, Kind, List, Paragraph, Row, Signature, Table};
 pub use objectivity_report::objectivity_report;
 pub use order::{ORDER_INPUT, order};

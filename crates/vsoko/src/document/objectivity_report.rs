@@ -33,6 +33,8 @@ pub fn objectivity_report(o: &Objectivity, school: &School) -> Document {
         Kind::ObjectivityReport,
         format!("Справка по результатам ВПР — {name}"),
     );
+    // Ten columns of figures: a landscape page keeps each on one line.
+    doc.landscape = true;
     doc.push(Block::Paragraph(Paragraph::title(name)));
     doc.push(Block::Paragraph(Paragraph::title("СПРАВКА")));
     doc.push(Block::Paragraph(Paragraph::title(

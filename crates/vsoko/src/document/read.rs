@@ -11,6 +11,9 @@ use crate::{Error, Result};
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read as _;
 
+/// The widest table row read, in grid columns (a plan has about ten).
+pub const MAX_COLUMNS: usize = 1000;
+
 /// The largest `word/document.xml` read (a ZIP bomb stops here).
 pub const MAX_DOCUMENT_XML: u64 = 64 << 20;
 
@@ -42,7 +45,28 @@ pub fn tables(bytes: &[u8], file: &str) -> Result<Vec<TableRow>> {
             "word/document.xml is larger than {MAX_DOCUMENT_XML} bytes"
         )));
     }
-    let parsed = parse(&xml).map_err(bad)?;
+    tables_of_xml(&xml, file)
+}
+
+/// Reads the title lines and table rows of a DOCX's `word/document.xml`.
+///
+/// # Errors
+/// As [`tables`], for the XML alone.
+///
+/// ```
+/// let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>План на 2023/2024 учебный год</w:t></w:r></w:p>
+///   <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Месяц</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Содержание</w:t></w:r></w:p></w:tc></w:tr>
+///   <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>A &amp; B</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
+/// let rows = vsoko::document::read::tables_of_xml(xml.as_bytes(), "plan.docx").unwrap();
+/// assert_eq!(rows[0], (1, vec!["План на 2023/2024 учебный год".to_string()]));
+/// assert_eq!(rows[2], (3, vec!["A & B".to_string(), String::new()]));
+/// ```
+pub fn tables_of_xml(xml: &[u8], file: &str) -> Result<Vec<TableRow>> {
+    let bad = |detail: String| Error::InvalidInput {
+        at: Location::File(file.to_string()),
+        reason: InputReason::NotAWordDocument { detail },
+    };
+    let parsed = parse(xml).map_err(bad)?;
     if parsed.tables.is_empty() {
         return Err(Error::InvalidInput {
             at: Location::File(file.to_string()),
@@ -96,7 +120,7 @@ fn parse(xml: &[u8]) -> std::result::Result<Parsed, String> {
         match event {
             Event::Start(e) => start(&mut s, &e, false),
             Event::Empty(e) => start(&mut s, &e, true),
-            Event::End(e) => end(&mut s, &mut out, e.local_name().as_ref()),
+            Event::End(e) => end(&mut s, &mut out, e.local_name().as_ref())?,
             Event::Text(t) if s.in_text => {
                 let text = t.decode().map_err(|e| e.to_string())?;
                 push_text(&mut s, &text);
@@ -142,7 +166,7 @@ fn start(s: &mut State, e: &BytesStart<'_>, empty: bool) {
         b"tr" if s.depth == 1 && !empty => s.row = Some((0, Vec::new())),
         b"gridBefore" if s.depth == 1 => {
             if let (Some((before, _)), Some(v)) = (&mut s.row, val(e)) {
-                *before = v.parse().unwrap_or(0);
+                *before = v.parse::<usize>().unwrap_or(0).min(MAX_COLUMNS + 1);
             }
         }
         b"tc" if s.depth == 1 && !empty => {
@@ -154,7 +178,7 @@ fn start(s: &mut State, e: &BytesStart<'_>, empty: bool) {
         }
         b"gridSpan" if s.depth == 1 => {
             if let (Some(cell), Some(v)) = (&mut s.cell, val(e)) {
-                cell.span = v.parse::<usize>().unwrap_or(1).clamp(1, 1000);
+                cell.span = v.parse::<usize>().unwrap_or(1).clamp(1, MAX_COLUMNS + 1);
             }
         }
         b"vMerge" if s.depth == 1 => {
@@ -169,7 +193,7 @@ fn start(s: &mut State, e: &BytesStart<'_>, empty: bool) {
     }
 }
 
-fn end(s: &mut State, out: &mut Parsed, name: &[u8]) {
+fn end(s: &mut State, out: &mut Parsed, name: &[u8]) -> std::result::Result<(), String> {
     match name {
         b"t" => s.in_text = false,
         b"p" => {
@@ -189,7 +213,13 @@ fn end(s: &mut State, out: &mut Parsed, name: &[u8]) {
         }
         b"tr" if s.depth == 1 => {
             if let Some((before, cells)) = s.row.take() {
-                let mut row = vec![String::new(); before.min(1000)];
+                let width = cells.iter().fold(before, |w, c| w.saturating_add(c.span));
+                if width > MAX_COLUMNS {
+                    return Err(format!(
+                        "a table row spans {width} grid columns (at most {MAX_COLUMNS} are read)"
+                    ));
+                }
+                let mut row = vec![String::new(); before];
                 for cell in cells {
                     let text = if cell.continues {
                         String::new()
@@ -210,6 +240,7 @@ fn end(s: &mut State, out: &mut Parsed, name: &[u8]) {
         }
         _ => {}
     }
+    Ok(())
 }
 
 /// The rows numbered, repeated headings of later tables skipped.

@@ -290,7 +290,7 @@ fn dynamics(doc: &mut Document, reports: &[Report]) {
                 if a == b {
                     String::new()
                 } else {
-                    format!(" (на {}\u{a0}п.)", number((b - a).abs()))
+                    format!(" (на {}\u{a0}п.\u{a0}п.)", number((b - a).abs()))
                 }
             ));
         }
