@@ -29,8 +29,8 @@ def test_a_score_report_is_a_docx_whose_table_holds_the_result() -> None:
     table = next(t for t in docx.Document(io.BytesIO(d.data)).tables if t.rows[0].cells[0].text == "№")
     for row, g in zip(table.rows[1:], r.groups):
         cells = [c.text for c in row.cells]
-        assert Decimal(cells[2].replace(",", ".")) == g["points"]
-        assert Decimal(cells[4].replace(",", ".")) == g["percent"]
+        assert Decimal(cells[2].replace(",", ".")) == Decimal(str(g["points"]))
+        assert Decimal(cells[4].replace(",", ".")) == Decimal(str(g["percent"]))
 
 
 def test_markdown_and_html_are_the_same_document() -> None:
